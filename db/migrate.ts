@@ -1,0 +1,16 @@
+// Applies the committed drizzle-kit migrations. Safe to run on every start: applied ones are skipped.
+import path from 'node:path';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { createDb } from './client';
+
+export const migrationsFolder = path.join(__dirname, 'migrations');
+
+export async function migrateDatabase(url: string): Promise<void> {
+  const handle = createDb(url, { max: 1 });
+  try {
+    await handle.sql`set client_min_messages = warning`;
+    await migrate(handle.db, { migrationsFolder });
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,31 @@
+// The event: one conference edition, its dates, timezone and currency.
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    tagline: text().notNull().default(''),
+    description: text().notNull().default(''),
+    timezone: text().notNull(),
+    startsOn: date({ mode: 'string' }).notNull(),
+    endsOn: date({ mode: 'string' }).notNull(),
+    venueName: text().notNull().default(''),
+    venueAddress: text().notNull().default(''),
+    currency: text().notNull(),
+    holdMinutes: integer().notNull().default(15),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('events_dates_ordered', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('events_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('events_hold_minutes', sql`${t.holdMinutes} between 1 and 1440`),
+  ],
+);
+
+export type Event = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;

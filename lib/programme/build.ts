@@ -1,0 +1,70 @@
+// Building the programme: events, tracks, rooms and speakers, validated before they reach the database.
+import { eq } from 'drizzle-orm';
+import { events, rooms, speakers, tracks, type Event, type Room, type Speaker, type Track } from '@/db/schema';
+import type { AppContext } from '../context';
+import { DomainError } from '../errors';
+import { slugify } from '../slug';
+import { parseInput } from '../validation';
+import { eventSchema, roomSchema, speakerSchema, trackSchema, type EventInput, type RoomInput, type SpeakerInput, type TrackInput } from './schemas';
+
+type Ctx = Pick<AppContext, 'db'>;
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+async function insertUnique<T>(run: () => Promise<T>, field: string, message: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', message, { [field]: [message] });
+    throw error;
+  }
+}
+
+export async function createEvent(ctx: Ctx, input: EventInput): Promise<Event> {
+  const data = parseInput(eventSchema, input);
+  const [row] = await insertUnique(
+    () => ctx.db.insert(events).values(data).returning(),
+    'slug',
+    'An event with this slug already exists',
+  );
+  return row!;
+}
+
+export async function getEventOrThrow(ctx: Ctx, eventId: string): Promise<Event> {
+  const [event] = await ctx.db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
+  return event;
+}
+
+export async function createTrack(ctx: Ctx, eventId: string, input: TrackInput): Promise<Track> {
+  const data = parseInput(trackSchema, input);
+  const [row] = await insertUnique(
+    () => ctx.db.insert(tracks).values({ ...data, slug: data.slug ?? slugify(data.name), eventId }).returning(),
+    'name',
+    'A track with this name already exists',
+  );
+  return row!;
+}
+
+export async function createRoom(ctx: Ctx, eventId: string, input: RoomInput): Promise<Room> {
+  const data = parseInput(roomSchema, input);
+  const [row] = await insertUnique(
+    () => ctx.db.insert(rooms).values({ ...data, eventId }).returning(),
+    'name',
+    'A room with this name already exists',
+  );
+  return row!;
+}
+
+export async function createSpeaker(ctx: Ctx, eventId: string, input: SpeakerInput): Promise<Speaker> {
+  const data = parseInput(speakerSchema, input);
+  const [row] = await insertUnique(
+    () => ctx.db.insert(speakers).values({ ...data, slug: data.slug ?? slugify(data.name), eventId }).returning(),
+    'name',
+    'A speaker with this name already exists',
+  );
+  return row!;
+}
