@@ -1,10 +1,10 @@
 // The composition root: builds what use cases need from parsed configuration.
-import { createDb, type Db } from '@/db/client';
+import { createDb, type DbOrTx } from '@/db/client';
 import { systemClock, type Clock } from './adapters/clock';
 import type { Env } from './env';
 
 export interface AppContext {
-  db: Db;
+  db: DbOrTx;
   clock: Clock;
   config: Env;
 }

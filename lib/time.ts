@@ -45,17 +45,26 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 
 /**
  * The instant at which the wall clock in `timeZone` shows `date` (YYYY-MM-DD) `time` (HH:MM).
- * A wall time skipped by a DST jump resolves to the instant just after the jump.
+ * A wall time that occurs twice (clocks going back) resolves to the earlier instant; one skipped by clocks
+ * going forward resolves to the instant just after the jump (02:30 becomes 03:30 summer time).
  */
 export function zonedTimeToUtc(date: string, time: string, timeZone: string): Date {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const tm = /^(\d{2}):(\d{2})$/.exec(time);
   if (!dm || !tm) throw new RangeError(`Expected YYYY-MM-DD and HH:MM, got "${date}" "${time}"`);
   const naive = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(tm[1]), Number(tm[2]));
-  let guess = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
-  // A second pass settles instants near a DST transition.
-  guess = naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  const halfDay = 12 * 3_600_000;
+  // No zone changes its offset twice within a day, so the offsets 12 hours either side cover every case.
+  const before = zoneOffsetMinutes(new Date(naive - halfDay), timeZone);
+  const after = zoneOffsetMinutes(new Date(naive + halfDay), timeZone);
+  const matches = [...new Set([before, after])]
+    .map((offset) => naive - offset * 60_000)
+    .filter((instant) => {
+      const w = wallClock(new Date(instant), timeZone);
+      return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) === naive;
+    });
+  if (matches.length) return new Date(Math.min(...matches));
+  return new Date(naive - before * 60_000);
 }
 
 /** Calendar date (YYYY-MM-DD) of the instant in the zone. */

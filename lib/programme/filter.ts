@@ -25,7 +25,7 @@ function haystack(s: ProgrammeSession): string {
   return normalizeForSearch([s.title, s.abstract, s.track?.name ?? '', s.room?.name ?? '', ...s.speakers.flatMap((sp) => [sp.name, sp.affiliation])].join(' \n '));
 }
 
-export function filterSessions(list: ProgrammeSession[], filter: ProgrammeFilter): ProgrammeSession[] {
+export function filterSessions(list: ProgrammeSession[], filter: Partial<ProgrammeFilter>): ProgrammeSession[] {
   const words = filter.q ? normalizeForSearch(filter.q).split(/\s+/).filter(Boolean) : [];
   return list.filter((s) => {
     if (filter.day && s.day !== filter.day) return false;

@@ -5,7 +5,9 @@ import { buildCalendar } from '../calendar/ics';
 import type { ProgrammeSession } from './queries';
 
 export function sessionCalendar(event: Event, session: ProgrammeSession, options: { appUrl: string; discreet: boolean; now: Date }): string {
-  const url = `${options.appUrl.replace(/\/$/, '')}/sessions/${session.slug}`;
+  const base = options.appUrl.replace(/\/$/, '');
+  // The slug repeats the title, so the discreet entry links to the programme instead.
+  const url = options.discreet ? `${base}/programme` : `${base}/sessions/${session.slug}`;
   const where = [session.room?.name, event.venueName].filter(Boolean).join(', ');
   const speakers = session.speakers.map((s) => s.name).join(', ');
   return buildCalendar(
