@@ -1,0 +1,55 @@
+// A labelled text input with its hint and inline error, wired for screen readers (aria-describedby, aria-invalid).
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  defaultValue?: string;
+  hint?: string;
+  errors?: string[];
+  /** Ids of other messages that describe this field too, such as a form-level error. */
+  describedBy?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+export function Field({ id, name, label, type = 'text', autoComplete, defaultValue, hint, errors, describedBy, required = true, autoFocus }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describers = [hintId, errorId, describedBy].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">{label}</label>
+      {hint ? <p id={hintId} className="mb-1 text-sm text-muted">{hint}</p> : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required={required}
+        autoFocus={autoFocus}
+        aria-invalid={errors?.length || describedBy ? true : undefined}
+        aria-describedby={describers}
+        className="field-control aria-invalid:border-[#b42318] aria-invalid:border-2"
+      />
+      {errorId ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
+          <span aria-hidden="true">⚠ </span>{errors!.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form-level message region: always in the page, so a message appearing in it is announced. */
+export function FormError({ id, message }: { id: string; message?: string }) {
+  return (
+    <div id={id} role="alert" aria-atomic="true">
+      {message ? (
+        <p className="rounded-lg border-2 border-[#b42318] bg-[#fef3f2] px-4 py-3 font-medium text-[#7a271a]">{message}</p>
+      ) : null}
+    </div>
+  );
+}

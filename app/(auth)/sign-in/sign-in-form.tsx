@@ -1,0 +1,54 @@
+'use client';
+// The sign-in form. Works without JavaScript (the server action answers with the page); with it, errors appear
+// in place and the form error takes focus so it is read out.
+import { useActionState, useEffect, useRef } from 'react';
+import { Field, FormError } from '../_components/field';
+import { signInAction, type SignInState } from './actions';
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
+    email: '',
+    fieldErrors: {},
+    formError: initialError,
+  });
+  const errorRef = useRef<HTMLDivElement>(null);
+  const initialState = useRef(state);
+  useEffect(() => {
+    // Only after a submission: on first load the message (if any) is simply part of the page.
+    if (state !== initialState.current && state.formError) errorRef.current?.focus();
+  }, [state]);
+  const formErrorId = 'sign-in-error';
+  const describedBy = state.formError ? formErrorId : undefined;
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <div ref={errorRef} tabIndex={-1} className="outline-none">
+        <FormError id={formErrorId} message={state.formError} />
+      </div>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {/* key: React resets a form after its action; remounting keeps the email just typed in the field. */}
+      <Field
+        key={`email-${state.email}`}
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        defaultValue={state.email}
+        errors={state.fieldErrors.email}
+        describedBy={describedBy}
+      />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        errors={state.fieldErrors.password}
+        describedBy={describedBy}
+      />
+      <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending} disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

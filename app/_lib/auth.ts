@@ -1,0 +1,123 @@
+// Auth.js v5: email and password through the credentials provider, JWT sessions of at most 8 hours. The token
+// carries the user id, role and sessionVersion; authz.ts checks them against the database on every request.
+import 'server-only';
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import type { UserRole } from '@/db/schema';
+import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { clientKeyFromHeaders } from '@/lib/auth/client-key';
+import { ThrottledError, throttledMessage } from '@/lib/auth/throttle';
+import { isDomainError } from '@/lib/errors';
+import type { Env } from '@/lib/env';
+import { getContext } from './context';
+
+declare module '@auth/core/types' {
+  interface User {
+    role?: UserRole;
+    sessionVersion?: number;
+  }
+}
+
+/** Wrong email or password (the sign-in page words it; the code travels in ?code= for the plain Auth.js routes). */
+export class WrongCredentialsSignin extends CredentialsSignin {
+  code = 'invalid';
+}
+
+/** The account or the client is locked; says for how long. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+
+  constructor(public readonly retryAfterMinutes: number) {
+    super(throttledMessage(retryAfterMinutes));
+  }
+}
+
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+// Development and tests only: `npm start` sets AUTH_SECRET itself (kept in .data/auth-secret), so this constant
+// only lets a bare `next dev` run. It is public, so it is refused in production.
+const DEV_ONLY_SECRET = 'development-only-auth-secret-not-for-production';
+
+function authSecret(config: Env): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (config.NODE_ENV === 'production') {
+    throw new Error('AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).');
+  }
+  return DEV_ONLY_SECRET;
+}
+
+function buildConfig(): NextAuthConfig {
+  const { config } = getContext();
+  return {
+    secret: authSecret(config),
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      Credentials({
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, request) {
+          const parsed = credentialsSchema.safeParse(credentials);
+          if (!parsed.success) throw new WrongCredentialsSignin();
+          const ctx = getContext();
+          try {
+            const user = await authenticate(ctx, {
+              ...parsed.data,
+              clientKey: clientKeyFromHeaders(request.headers, ctx.config.TRUST_PROXY),
+            });
+            return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+          } catch (error) {
+            if (error instanceof ThrottledError) throw new ThrottledSignin(error.retryAfterMinutes);
+            if (isDomainError(error) && (error.code === 'INVALID_CREDENTIALS' || error.code === 'VALIDATION')) {
+              throw new WrongCredentialsSignin();
+            }
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const id = typeof token.uid === 'string' ? token.uid : undefined;
+        const sessionVersion = typeof token.sv === 'number' ? token.sv : undefined;
+        const role = typeof token.role === 'string' ? (token.role as UserRole) : undefined;
+        return { ...session, user: { ...session.user, id, role, sessionVersion } };
+      },
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/')) return `${baseUrl}${safeCallbackUrl(url)}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          // Not a URL: fall through to the default.
+        }
+        return `${baseUrl}${safeCallbackUrl(null)}`;
+      },
+    },
+    logger: {
+      // A wrong password is an expected answer, not a server error worth a stack trace.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        // An expired or forged session cookie: the visitor is simply anonymous; one line, no stack.
+        if (error instanceof AuthError && error.type === 'JWTSessionError') {
+          console.warn('[auth] ignored an unreadable session cookie');
+          return;
+        }
+        console.error(error);
+      },
+    },
+  };
+}
+
+let memo: NextAuthConfig | undefined;
+
+// Built lazily on the first request, so `next build` needs neither a database nor a secret.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (memo ??= buildConfig()));

@@ -1,0 +1,43 @@
+// Authentication and authorization for pages, server actions and route handlers. Every admin entry point calls
+// one of these itself (the proxy is only a first gate). The user is reloaded from the database on every call,
+// so a removed account or a bumped sessionVersion is refused at once, and the role is the database's.
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { userRole, type UserRole } from '@/db/schema';
+import { signInUrl } from '@/lib/auth/callback-url';
+import { getUserById, type StaffUser } from '@/lib/auth/users';
+import { DomainError } from '@/lib/errors';
+import { auth } from './auth';
+import { getContext } from './context';
+
+export const STAFF_ROLES: readonly UserRole[] = userRole.enumValues;
+export const FORBIDDEN_PATH = '/admin/forbidden';
+
+/** The signed-in user, or null when there is no valid session (none, expired, revoked, or the user is gone). */
+export async function getCurrentUser(): Promise<StaffUser | null> {
+  const session = await auth();
+  const claims = session?.user;
+  if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
+  const user = await getUserById(getContext(), claims.id);
+  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  return user;
+}
+
+/**
+ * For pages and server actions. Anonymous visitors are sent to sign in and come back to `returnTo` afterwards;
+ * a signed-in user without one of `roles` is sent to the "no access" page, and sees nothing of this one.
+ */
+export async function requireUser(roles: readonly UserRole[] = STAFF_ROLES, returnTo = '/admin'): Promise<StaffUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInUrl(returnTo));
+  if (!roles.includes(user.role)) redirect(FORBIDDEN_PATH);
+  return user;
+}
+
+/** For route handlers and action wrappers that answer with an error instead of a redirect (401 / 403). */
+export async function authorizeUser(roles: readonly UserRole[] = STAFF_ROLES): Promise<StaffUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
+  if (!roles.includes(user.role)) throw new DomainError('FORBIDDEN', 'Your account does not have access to this.');
+  return user;
+}

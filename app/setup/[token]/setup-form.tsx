@@ -1,0 +1,41 @@
+'use client';
+// Name and password (and, for the owner, the email address) for a new staff account. Works without JavaScript.
+import { useActionState, useEffect, useRef } from 'react';
+import { Field, FormError } from '@/app/(auth)/_components/field';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
+import { redeemAccountTokenAction, type SetupState } from './actions';
+
+export function SetupForm({ token, askEmail }: { token: string; askEmail: boolean }) {
+  const [state, formAction, pending] = useActionState<SetupState, FormData>(redeemAccountTokenAction, { email: '', name: '', fieldErrors: {} });
+  const errorRef = useRef<HTMLDivElement>(null);
+  const initialState = useRef(state);
+  useEffect(() => {
+    if (state !== initialState.current && state.formError) errorRef.current?.focus();
+  }, [state]);
+  const formErrorId = 'setup-error';
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <div ref={errorRef} tabIndex={-1} className="outline-none">
+        <FormError id={formErrorId} message={state.formError} />
+      </div>
+      <input type="hidden" name="token" value={token} />
+      {askEmail ? (
+        <Field key={`email-${state.email}`} id="email" name="email" type="email" label="Email" autoComplete="username" defaultValue={state.email} errors={state.fieldErrors.email} />
+      ) : null}
+      <Field key={`name-${state.name}`} id="name" name="name" label="Your name" autoComplete="name" defaultValue={state.name} errors={state.fieldErrors.name} />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+        errors={state.fieldErrors.password}
+      />
+      <Field id="passwordConfirm" name="passwordConfirm" type="password" label="Password again" autoComplete="new-password" errors={state.fieldErrors.passwordConfirm} />
+      <button type="submit" className="btn btn-primary" aria-disabled={pending} disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </button>
+    </form>
+  );
+}
