@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 const nextOnly = ['next', 'next/*', 'next-auth', 'next-auth/*', 'server-only', 'react', 'react-dom', '@/app/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', '.next*/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Run through `npm run test:e2e` (scripts/test.ts), which prepares the database and the build first.
+const port = Number(process.env.E2E_PORT || 3100);
+const baseURL = `http://localhost:${port}`;
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) throw new Error('E2E_DATABASE_URL is unset: run the end-to-end tests with `npm run test:e2e`.');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  outputDir: '.data/test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT || '.data/test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NEXT_DIST_DIR: '.next-test',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseURL,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-e2e-only-secret-0000',
+      AUTH_TRUST_HOST: 'true',
+      NODE_ENV: 'production',
+    },
+  },
+});
