@@ -8,6 +8,9 @@ const bool = z
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // The deployment, which `next start` cannot tell us (it always runs with NODE_ENV=production):
+  // production refuses test-only switches and the local demo providers unless explicitly enabled.
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.string().url().default('http://localhost:3000'),
@@ -16,7 +19,17 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Failures older than this no longer count towards a lock.
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   TRUST_PROXY: bool,
+  // Seat hoarding: unpaid holds one email or one client may have at once, and orders per client per minute.
+  HOLD_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
+  HOLD_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // How long an order waits for a busy capacity pool before answering "busy, try again".
+  ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
+  ALLOW_TEST_CLOCK: bool,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -29,5 +42,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  const env = result.data;
+  if (env.APP_ENV === 'production' && env.ALLOW_TEST_CLOCK) {
+    throw new EnvError('Invalid configuration:\n  ALLOW_TEST_CLOCK: must not be set when APP_ENV=production');
+  }
+  return env;
 }

@@ -17,6 +17,10 @@ export const events = pgTable(
     venueAddress: text().notNull().default(''),
     currency: text().notNull(),
     holdMinutes: integer().notNull().default(15),
+    // Total attendees across every ticket type; null is unlimited.
+    capacity: integer(),
+    // Minutes a waiting-list offer holds its seat.
+    offerMinutes: integer().notNull().default(2880),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,6 +28,8 @@ export const events = pgTable(
     check('events_dates_ordered', sql`${t.endsOn} >= ${t.startsOn}`),
     check('events_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('events_hold_minutes', sql`${t.holdMinutes} between 1 and 1440`),
+    check('events_capacity', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check('events_offer_minutes', sql`${t.offerMinutes} between 5 and 20160`),
   ],
 );
 

@@ -1,3 +1,4 @@
 export * from './events';
 export * from './programme';
 export * from './users';
+export * from './registration';

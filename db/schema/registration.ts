@@ -1,0 +1,248 @@
+// Registration: ticket types and their prices, shared capacity pools, questions, vouchers, orders, tickets
+// (one per attendee), answers, workshop seats and waiting lists. Seats are never counted in a column:
+// availability is always computed from paid orders and unexpired holds.
+import { sql } from 'drizzle-orm';
+import {
+  boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { events } from './events';
+import { sessions } from './programme';
+
+export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'virtual']);
+export const orderStatus = pgEnum('order_status', ['pending_payment', 'paid', 'expired', 'cancelled', 'refunded']);
+export const questionKind = pgEnum('question_kind', ['text', 'textarea', 'select', 'checkbox']);
+export const voucherKind = pgEnum('voucher_kind', ['percent', 'fixed', 'free']);
+export const photoPreference = pgEnum('photo_preference', ['ok', 'no_photos']);
+export const waitlistStatus = pgEnum('waitlist_status', ['waiting', 'offered', 'accepted', 'expired', 'cancelled']);
+
+export const ticketTypes = pgTable(
+  'ticket_types',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    // What receipts, emails and badges show; must stay discreet.
+    publicLabel: text().notNull(),
+    // What organizers see in the dashboard.
+    internalLabel: text().notNull(),
+    description: text().notNull().default(''),
+    attendance: attendanceMode().notNull().default('in_person'),
+    // A day pass admits on this event date only; null admits every day.
+    validOn: text(),
+    capacity: integer(),
+    saleStartsAt: timestamp({ withTimezone: true }),
+    saleEndsAt: timestamp({ withTimezone: true }),
+    minPerOrder: integer().notNull().default(1),
+    maxPerOrder: integer().notNull().default(10),
+    // Hidden types are offered only with a voucher that names them.
+    isHidden: boolean().notNull().default(false),
+    includesWorkshops: boolean().notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('ticket_types_event_code').on(t.eventId, t.code),
+    check('ticket_types_capacity_positive', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check('ticket_types_per_order', sql`${t.minPerOrder} >= 1 and ${t.maxPerOrder} >= ${t.minPerOrder}`),
+  ],
+);
+
+export const ticketPrices = pgTable(
+  'ticket_prices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    label: text().notNull(),
+    amount: integer().notNull(),
+    // The window in which this price applies; null ends are open.
+    startsAt: timestamp({ withTimezone: true }),
+    endsAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check('ticket_prices_amount', sql`${t.amount} >= 0`),
+    check('ticket_prices_window', sql`${t.startsAt} is null or ${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
+    index('ticket_prices_type').on(t.ticketTypeId),
+  ],
+);
+
+// A capacity shared by several ticket types (e.g. every in-person ticket shares the venue's seats).
+export const capacityPools = pgTable('capacity_pools', {
+  id: uuid().primaryKey().defaultRandom(),
+  eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  capacity: integer().notNull(),
+}, (t) => [check('capacity_pools_capacity', sql`${t.capacity} >= 0`), unique('capacity_pools_event_name').on(t.eventId, t.name)]);
+
+export const ticketTypePools = pgTable('ticket_type_pools', {
+  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+  poolId: uuid().notNull().references(() => capacityPools.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.ticketTypeId, t.poolId] })]);
+
+export const questions = pgTable('questions', {
+  id: uuid().primaryKey().defaultRandom(),
+  eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+  key: text().notNull(),
+  label: text().notNull(),
+  help: text().notNull().default(''),
+  kind: questionKind().notNull(),
+  options: jsonb().$type<string[]>().notNull().default([]),
+  // Health, access needs and the like: shown only to roles that need them.
+  isSensitive: boolean().notNull().default(false),
+  sortOrder: integer().notNull().default(0),
+}, (t) => [unique('questions_event_key').on(t.eventId, t.key)]);
+
+export const ticketTypeQuestions = pgTable('ticket_type_questions', {
+  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+  questionId: uuid().notNull().references(() => questions.id, { onDelete: 'cascade' }),
+  isRequired: boolean().notNull().default(false),
+}, (t) => [primaryKey({ columns: [t.ticketTypeId, t.questionId] })]);
+
+export const vouchers = pgTable(
+  'vouchers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    // Stored upper case; codes are matched case-insensitively.
+    code: text().notNull(),
+    kind: voucherKind().notNull(),
+    // Percent (1-100) or a fixed amount in minor units; ignored for free.
+    value: integer().notNull().default(0),
+    maxUses: integer(),
+    validFrom: timestamp({ withTimezone: true }),
+    validUntil: timestamp({ withTimezone: true }),
+    note: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('vouchers_event_code').on(t.eventId, t.code),
+    check('vouchers_code_upper', sql`${t.code} = upper(${t.code})`),
+    check('vouchers_value', sql`${t.value} >= 0 and (${t.kind} <> 'percent' or ${t.value} between 1 and 100)`),
+    check('vouchers_max_uses', sql`${t.maxUses} is null or ${t.maxUses} >= 0`),
+  ],
+);
+
+// Empty means the voucher applies to every ticket type.
+export const voucherTicketTypes = pgTable('voucher_ticket_types', {
+  voucherId: uuid().notNull().references(() => vouchers.id, { onDelete: 'cascade' }),
+  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.voucherId, t.ticketTypeId] })]);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid().notNull().references(() => events.id, { onDelete: 'restrict' }),
+    // Short code people can read out on the phone; not a secret.
+    reference: text().notNull().unique(),
+    // SHA-256 of the secret in the order's private link.
+    accessTokenHash: text().notNull().unique(),
+    status: orderStatus().notNull(),
+    buyerName: text().notNull(),
+    buyerEmail: text().notNull(),
+    currency: text().notNull(),
+    subtotal: integer().notNull(),
+    discount: integer().notNull().default(0),
+    total: integer().notNull(),
+    voucherId: uuid().references(() => vouchers.id, { onDelete: 'restrict' }),
+    // The client that placed the order (hashed address), for the per-client hold cap.
+    clientKey: text(),
+    expiresAt: timestamp({ withTimezone: true }),
+    paidAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('orders_amounts', sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
+    check('orders_hold_has_expiry', sql`${t.status} <> 'pending_payment' or ${t.expiresAt} is not null`),
+    index('orders_event_status').on(t.eventId, t.status, t.expiresAt),
+    index('orders_buyer_email').on(t.buyerEmail),
+    index('orders_client_key').on(t.clientKey),
+    index('orders_voucher').on(t.voucherId),
+  ],
+);
+
+// One ticket per attendee. Legal name for the organizer and invoices; badge name is what others see.
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'restrict' }),
+    price: integer().notNull(),
+    discount: integer().notNull().default(0),
+    // Set when the order's voucher applied to this ticket: one use of the voucher.
+    voucherId: uuid().references(() => vouchers.id, { onDelete: 'restrict' }),
+    legalName: text().notNull(),
+    badgeName: text().notNull(),
+    email: text().notNull(),
+    pronouns: text().notNull().default(''),
+    directoryOptIn: boolean().notNull().default(false),
+    photoPreference: photoPreference().notNull().default('ok'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tickets_order').on(t.orderId),
+    index('tickets_type').on(t.ticketTypeId),
+    index('tickets_voucher').on(t.voucherId),
+    check('tickets_amounts', sql`${t.price} >= 0 and ${t.discount} >= 0 and ${t.discount} <= ${t.price}`),
+  ],
+);
+
+export const answers = pgTable('answers', {
+  ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+  questionId: uuid().notNull().references(() => questions.id, { onDelete: 'restrict' }),
+  value: text().notNull(),
+}, (t) => [primaryKey({ columns: [t.ticketId, t.questionId] })]);
+
+export const workshopSeats = pgTable(
+  'workshop_seats',
+  {
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    sessionId: uuid().notNull().references(() => sessions.id, { onDelete: 'restrict' }),
+    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.sessionId] }), index('workshop_seats_session').on(t.sessionId)],
+);
+
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    ticketTypeId: uuid().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    email: text().notNull(),
+    status: waitlistStatus().notNull().default('waiting'),
+    // SHA-256 of the secret in the offer link.
+    offerTokenHash: text().unique(),
+    offeredAt: timestamp({ withTimezone: true }),
+    offerExpiresAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('waitlist_one_target', sql`(${t.ticketTypeId} is null) <> (${t.sessionId} is null)`),
+    check('waitlist_offer_expiry', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
+    uniqueIndex('waitlist_one_active_per_email').on(t.eventId, t.email, sql`coalesce(${t.ticketTypeId}, ${t.sessionId})`)
+      .where(sql`${t.status} in ('waiting', 'offered')`),
+    index('waitlist_target').on(t.ticketTypeId, t.sessionId, t.status),
+  ],
+);
+
+// Sliding counters for hold creation per client, shared across instances (the seat-hoarding throttle).
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+export type TicketType = typeof ticketTypes.$inferSelect;
+export type NewTicketType = typeof ticketTypes.$inferInsert;
+export type TicketPrice = typeof ticketPrices.$inferSelect;
+export type Question = typeof questions.$inferSelect;
+export type Voucher = typeof vouchers.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type Ticket = typeof tickets.$inferSelect;
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+export type OrderStatus = (typeof orderStatus.enumValues)[number];

@@ -1,0 +1,54 @@
+// The registration request, validated strictly: unknown fields (status, amounts, ids of other things) are
+// refused rather than ignored, and text may not carry control or bidirectional-override characters.
+import { z } from 'zod';
+
+// C0/C1 controls and the bidi embedding/override/isolate marks; ordinary right-to-left letters are fine.
+export const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function cleanText(label: string, min: number, max: number) {
+  return z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !FORBIDDEN_CHARS.test(v), `${label} contains characters that are not allowed`);
+}
+
+export const emailSchema = z
+  .string({ message: 'Email must be text' })
+  .trim()
+  .max(254, 'Email must be at most 254 characters')
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter one valid email address, such as name@example.org' }));
+
+export const attendeeSchema = z.strictObject({
+  // UUIDs are case-insensitive but the database returns them in lower case, and ids are matched as strings.
+  ticketTypeId: z.uuid({ message: 'Choose a ticket type' }).toLowerCase(),
+  legalName: cleanText('Full name', 1, 200),
+  badgeName: cleanText('Badge name', 0, 60).optional(),
+  email: emailSchema,
+  pronouns: cleanText('Pronouns', 0, 40).optional(),
+  answers: z
+    .record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()]))
+    .default({}),
+  workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
+  directoryOptIn: z.boolean({ message: 'Directory opt-in must be yes or no' }).default(false),
+  photoPreference: z.enum(['ok', 'no_photos'], { message: 'Choose a photo preference' }).default('ok'),
+});
+
+export const registrationSchema = z.strictObject({
+  buyer: z.strictObject({ name: cleanText('Billing name', 1, 200), email: emailSchema }),
+  attendees: z.array(attendeeSchema).min(1, 'Add at least one attendee').max(20, 'At most 20 attendees per order'),
+  voucherCode: z
+    .string({ message: 'Voucher code must be text' })
+    .trim()
+    .max(40, 'Voucher codes are at most 40 characters')
+    .regex(/^[A-Za-z0-9_-]*$/, 'Voucher codes contain only letters, digits, dashes and underscores')
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : undefined)),
+  offerToken: z.string().max(100).regex(/^[A-Za-z0-9_-]*$/, 'Invalid offer link').optional(),
+});
+
+export type RegistrationInput = z.input<typeof registrationSchema>;
+export type Registration = z.output<typeof registrationSchema>;
+export type AttendeeRegistration = Registration['attendees'][number];

@@ -1,0 +1,59 @@
+// R1: 200 concurrent buyers for 100 seats in one pool, the invariant sampled while they run.
+import { and, count, eq, gt, or } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orders, tickets } from '@/db/schema';
+import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
+import { createOrder } from '@/lib/orders/create-order';
+import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
+import { createTestDb, type TestDb } from '../../support/test-db';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function seatsTaken(ticketTypeId: string): Promise<number> {
+  const [row] = await t.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(and(eq(tickets.ticketTypeId, ticketTypeId), or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, FIXTURE_NOW)))));
+  return row!.n;
+}
+
+async function stampede(slug: string, withLock: boolean) {
+  const fx = await buildRegistrationFixture(t.db, { slug, fullPassCapacity: 100 });
+  const ctx = withLock ? fx.ctx : { ...fx.ctx, locker: unsafeNoLocker };
+  const samples: number[] = [];
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      samples.push(await seatsTaken(fx.fullPass.id));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) =>
+    createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: `client-${i}` })
+      .then(() => 'sold' as const)
+      .catch((e: { code?: string; message?: string }) => { if (!e.code) console.error(e); return e.code ?? 'error'; }),
+  ));
+  running = false;
+  await sampler;
+  samples.push(await seatsTaken(fx.fullPass.id));
+  return { outcomes, samples, final: await seatsTaken(fx.fullPass.id) };
+}
+
+describe('oversell race (R1)', () => {
+  it('sells exactly 100 of 100 seats to 200 concurrent buyers and never more at any sample', async () => {
+    const { outcomes, samples, final } = await stampede('r1', true);
+    expect(outcomes.filter((o) => o === 'sold')).toHaveLength(100);
+    expect(outcomes.filter((o) => o === 'SOLD_OUT')).toHaveLength(100);
+    expect(final).toBe(100);
+    expect(Math.max(...samples)).toBeLessThanOrEqual(100);
+  });
+
+  it('oversells when the pool lock is deliberately bypassed, which shows the test above can fail', async () => {
+    const { final } = await stampede('r1-nolock', false);
+    expect(final).toBeGreaterThan(100);
+  });
+});
