@@ -1,4 +1,6 @@
 // Creates a database handle from a URL. No env reads and no side effects at import.
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
@@ -24,4 +26,22 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/** Turns a drizzle SQL object into text and parameters for the postgres driver. */
+export function toQuery(query: SQL): { sql: string; params: postgres.ParameterOrJSON<never>[] } {
+  const q = dialect.sqlToQuery(query);
+  return { sql: q.sql, params: q.params as postgres.ParameterOrJSON<never>[] };
+}
+
+/**
+ * Runs a raw SQL statement as a prepared statement, planned once per connection. For the hottest queries:
+ * drizzle's own execute() sends them unprepared, so Postgres would plan them on every call.
+ */
+export async function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  if (!('$client' in db)) return (await db.execute<T>(query)) as unknown as T[];
+  const q = toQuery(query);
+  return (await db.$client.unsafe(q.sql, q.params, { prepare: true })) as unknown as T[];
 }

@@ -1,8 +1,8 @@
 // Seats taken per pool, computed from facts: tickets of paid orders and of holds that have not expired, plus
 // unexpired waiting-list offers. An expired hold stops counting through the WHERE clause alone.
-import { and, count, eq, gt, inArray, isNotNull, ne, or } from 'drizzle-orm';
+import { and, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { orders, ticketTypePools, tickets, waitlistEntries, workshopSeats } from '@/db/schema';
+import { orders } from '@/db/schema';
 
 export interface PoolQuery {
   eventId: string;
@@ -13,6 +13,8 @@ export interface PoolQuery {
   includeEvent?: boolean;
   /** A waiting-list offer being redeemed by the order itself does not count against it. */
   excludeOfferId?: string;
+  /** Also count unpaid, unexpired holds of this buyer email and client (keys `holds:email`, `holds:client`). */
+  holds?: { email: string; clientKey: string | null };
 }
 
 export type Taken = Map<string, number>;
@@ -29,74 +31,76 @@ export function activeOrder(now: Date) {
   return or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, now)))!;
 }
 
-function liveOffer(now: Date, excludeOfferId?: string) {
-  return and(
-    eq(waitlistEntries.status, 'offered'),
-    gt(waitlistEntries.offerExpiresAt, now),
-    excludeOfferId ? ne(waitlistEntries.id, excludeOfferId) : undefined,
-  );
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A uuid[] literal; ids are checked first, so nothing but uuids can reach the SQL text. */
+function uuidArray(ids: string[]) {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`Not a uuid: ${id}`);
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
-function add(map: Taken, key: string, n: number) {
-  map.set(key, (map.get(key) ?? 0) + Number(n));
-}
-
+/**
+ * Seats taken in every pool asked for, in one round trip: this runs inside the order's locked transaction,
+ * where every round trip is time the pool is closed to everyone else.
+ */
 export async function measureTaken(db: DbOrTx, now: Date, q: PoolQuery): Promise<Taken> {
+  const query = takenSql(now, q);
   const taken: Taken = new Map();
-  const offer = liveOffer(now, q.excludeOfferId);
+  if (!query) return taken;
+  return addTaken(taken, await db.execute<{ key: string; n: number }>(query));
+}
 
-  if (q.ticketTypeIds?.length) {
-    const ids = q.ticketTypeIds;
-    const sold = await db.select({ id: tickets.ticketTypeId, n: count() }).from(tickets)
-      .innerJoin(orders, eq(orders.id, tickets.orderId))
-      .where(and(inArray(tickets.ticketTypeId, ids), activeOrder(now))).groupBy(tickets.ticketTypeId);
-    for (const r of sold) add(taken, poolKey.ticketType(r.id), r.n);
-    const offered = await db.select({ id: waitlistEntries.ticketTypeId, n: count() }).from(waitlistEntries)
-      .where(and(inArray(waitlistEntries.ticketTypeId, ids), offer)).groupBy(waitlistEntries.ticketTypeId);
-    for (const r of offered) if (r.id) add(taken, poolKey.ticketType(r.id), r.n);
-  }
-
-  if (q.poolIds?.length) {
-    const ids = q.poolIds;
-    const sold = await db.select({ id: ticketTypePools.poolId, n: count() }).from(tickets)
-      .innerJoin(orders, eq(orders.id, tickets.orderId))
-      .innerJoin(ticketTypePools, eq(ticketTypePools.ticketTypeId, tickets.ticketTypeId))
-      .where(and(inArray(ticketTypePools.poolId, ids), activeOrder(now))).groupBy(ticketTypePools.poolId);
-    for (const r of sold) add(taken, poolKey.pool(r.id), r.n);
-    const offered = await db.select({ id: ticketTypePools.poolId, n: count() }).from(waitlistEntries)
-      .innerJoin(ticketTypePools, eq(ticketTypePools.ticketTypeId, waitlistEntries.ticketTypeId))
-      .where(and(inArray(ticketTypePools.poolId, ids), offer)).groupBy(ticketTypePools.poolId);
-    for (const r of offered) add(taken, poolKey.pool(r.id), r.n);
-  }
-
-  if (q.includeEvent) {
-    const [sold] = await db.select({ n: count() }).from(tickets)
-      .innerJoin(orders, eq(orders.id, tickets.orderId))
-      .where(and(eq(orders.eventId, q.eventId), activeOrder(now)));
-    const [offered] = await db.select({ n: count() }).from(waitlistEntries)
-      .where(and(eq(waitlistEntries.eventId, q.eventId), isNotNull(waitlistEntries.ticketTypeId), offer));
-    add(taken, poolKey.event(q.eventId), (sold?.n ?? 0) + (offered?.n ?? 0));
-  }
-
-  if (q.sessionIds?.length) {
-    const ids = q.sessionIds;
-    const booked = await db.select({ id: workshopSeats.sessionId, n: count() }).from(workshopSeats)
-      .innerJoin(orders, eq(orders.id, workshopSeats.orderId))
-      .where(and(inArray(workshopSeats.sessionId, ids), activeOrder(now))).groupBy(workshopSeats.sessionId);
-    for (const r of booked) add(taken, poolKey.session(r.id), r.n);
-    const offered = await db.select({ id: waitlistEntries.sessionId, n: count() }).from(waitlistEntries)
-      .where(and(inArray(waitlistEntries.sessionId, ids), offer)).groupBy(waitlistEntries.sessionId);
-    for (const r of offered) if (r.id) add(taken, poolKey.session(r.id), r.n);
-  }
-
-  if (q.voucherIds?.length) {
-    const used = await db.select({ id: tickets.voucherId, n: count() }).from(tickets)
-      .innerJoin(orders, eq(orders.id, tickets.orderId))
-      .where(and(inArray(tickets.voucherId, q.voucherIds), activeOrder(now))).groupBy(tickets.voucherId);
-    for (const r of used) if (r.id) add(taken, poolKey.voucher(r.id), r.n);
-  }
-
+/** Adds rows of takenSql's shape to a tally. */
+export function addTaken(taken: Taken, rows: Iterable<{ key: string; n: number }>): Taken {
+  for (const r of rows) taken.set(r.key, (taken.get(r.key) ?? 0) + Number(r.n));
   return taken;
+}
+
+/** The query behind measureTaken (rows of key and n), for callers that fold it into a larger statement. */
+export function takenSql(now: Date, q: PoolQuery): SQL | null {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const active = sql`(o.status = 'paid' or (o.status = 'pending_payment' and o.expires_at > ${at}))`;
+  const offer = sql`w.status = 'offered' and w.offer_expires_at > ${at}${q.excludeOfferId ? sql` and w.id <> ${q.excludeOfferId}::uuid` : sql``}`;
+  const parts: SQL[] = [];
+  if (q.ticketTypeIds?.length) {
+    const ids = uuidArray(q.ticketTypeIds);
+    parts.push(sql`select 'ticket_type:' || t.ticket_type_id as key, count(*)::int as n from tickets t join orders o on o.id = t.order_id
+      where t.ticket_type_id = any(${ids}) and ${active} group by t.ticket_type_id`);
+    parts.push(sql`select 'ticket_type:' || w.ticket_type_id as key, count(*)::int as n from waitlist_entries w
+      where w.ticket_type_id = any(${ids}) and ${offer} group by w.ticket_type_id`);
+  }
+  if (q.poolIds?.length) {
+    const ids = uuidArray(q.poolIds);
+    parts.push(sql`select 'pool:' || p.pool_id as key, count(*)::int as n from tickets t join orders o on o.id = t.order_id
+      join ticket_type_pools p on p.ticket_type_id = t.ticket_type_id where p.pool_id = any(${ids}) and ${active} group by p.pool_id`);
+    parts.push(sql`select 'pool:' || p.pool_id as key, count(*)::int as n from waitlist_entries w
+      join ticket_type_pools p on p.ticket_type_id = w.ticket_type_id where p.pool_id = any(${ids}) and ${offer} group by p.pool_id`);
+  }
+  if (q.includeEvent) {
+    parts.push(sql`select 'event:' || o.event_id as key, count(*)::int as n from tickets t join orders o on o.id = t.order_id
+      where o.event_id = ${q.eventId}::uuid and ${active} group by o.event_id`);
+    parts.push(sql`select 'event:' || w.event_id as key, count(*)::int as n from waitlist_entries w
+      where w.event_id = ${q.eventId}::uuid and w.ticket_type_id is not null and ${offer} group by w.event_id`);
+  }
+  if (q.sessionIds?.length) {
+    const ids = uuidArray(q.sessionIds);
+    parts.push(sql`select 'session:' || s.session_id as key, count(*)::int as n from workshop_seats s join orders o on o.id = s.order_id
+      where s.session_id = any(${ids}) and ${active} group by s.session_id`);
+    parts.push(sql`select 'session:' || w.session_id as key, count(*)::int as n from waitlist_entries w
+      where w.session_id = any(${ids}) and ${offer} group by w.session_id`);
+  }
+  if (q.voucherIds?.length) {
+    parts.push(sql`select 'voucher:' || t.voucher_id as key, count(*)::int as n from tickets t join orders o on o.id = t.order_id
+      where t.voucher_id = any(${uuidArray(q.voucherIds)}) and ${active} group by t.voucher_id`);
+  }
+  if (q.holds) {
+    const hold = sql`o.status = 'pending_payment' and o.expires_at > ${at}`;
+    parts.push(sql`select 'holds:email' as key, count(*)::int as n from orders o where o.buyer_email = ${q.holds.email} and ${hold}`);
+    if (q.holds.clientKey) {
+      parts.push(sql`select 'holds:client' as key, count(*)::int as n from orders o where o.client_key = ${q.holds.clientKey} and ${hold}`);
+    }
+  }
+  return parts.length ? sql.join(parts, sql` union all `) : null;
 }
 
 /** Seats left in a pool, never below zero; null capacity means unlimited. */

@@ -1,22 +1,32 @@
 // Serialises every writer of a capacity pool: transaction-scoped advisory locks taken in sorted key order
 // (so two orders touching the same pools can never deadlock) under a lock timeout (so a storm answers
 // "busy, try again" instead of queueing forever).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { DomainError } from '../errors';
 
 export interface PoolLocker {
+  /** The statement that takes the locks, for a caller that pipelines it; null takes none. */
+  lockSql(keys: string[], timeoutMs: number): SQL | null;
   lock(tx: Tx, keys: string[], timeoutMs: number): Promise<void>;
 }
 
+/**
+ * One statement: the lock timeout is set first (the subquery in FROM is evaluated before the sort), then the
+ * sorted keys feed the lock calls in order, so the fixed order holds.
+ */
+function advisoryLockSql(keys: string[], timeoutMs: number): SQL {
+  const sorted = [...new Set(keys)].sort();
+  return sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+    from (select k from (select set_config('lock_timeout', ${`${Math.max(1, Math.round(timeoutMs))}ms`}, true)) settings,
+      unnest(${`{${sorted.map((k) => `"${k.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]) as k order by k) keys`;
+}
+
 export const advisoryPoolLocker: PoolLocker = {
+  lockSql: advisoryLockSql,
   async lock(tx, keys, timeoutMs) {
-    const sorted = [...new Set(keys)].sort();
-    await tx.execute(sql`select set_config('lock_timeout', ${`${Math.max(1, Math.round(timeoutMs))}ms`}, true)`);
     try {
-      for (const key of sorted) {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-      }
+      await tx.execute(advisoryLockSql(keys, timeoutMs));
     } catch (error) {
       if (isLockTimeout(error)) {
         throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
@@ -30,7 +40,7 @@ export const advisoryPoolLocker: PoolLocker = {
  * Takes no lock at all. Exists only so a test can show that the oversell test fails without the lock;
  * nothing outside tests may use it.
  */
-export const unsafeNoLocker: PoolLocker = { lock: async () => {} };
+export const unsafeNoLocker: PoolLocker = { lockSql: () => null, lock: async () => {} };
 
 export function isLockTimeout(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };

@@ -1,5 +1,5 @@
 // Building the programme: events, tracks, rooms and speakers, validated before they reach the database.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { events, rooms, speakers, tracks, type Event, type Room, type Speaker, type Track } from '@/db/schema';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -33,8 +33,17 @@ export async function createEvent(ctx: Ctx, input: EventInput): Promise<Event> {
   return row!;
 }
 
+// Prepared once per database handle: every order reads its event, and building the query costs more than running it.
+const eventById = new WeakMap<Ctx['db'], ReturnType<typeof prepareEventById>>();
+function prepareEventById(db: Ctx['db']) {
+  return db.select().from(events).where(eq(events.id, sql.placeholder('id'))).prepare('event_by_id');
+}
+
 export async function getEventOrThrow(ctx: Ctx, eventId: string): Promise<Event> {
-  const [event] = await ctx.db.select().from(events).where(eq(events.id, eventId));
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw new DomainError('NOT_FOUND', 'Event not found');
+  let query = eventById.get(ctx.db);
+  if (!query) eventById.set(ctx.db, (query = prepareEventById(ctx.db)));
+  const [event] = await query.execute({ id: eventId });
   if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
   return event;
 }

@@ -3,17 +3,17 @@
 import type { Order } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
+import { measureTaken } from '../../capacity/availability';
 import { advisoryPoolLocker, isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
-import { getEventOrThrow } from '../../programme/build';
-import { hitRateLimit } from '../../rate-limit';
-import { loadTicketTypes, loadWorkshops } from '../../registration/catalogue';
+import { rateLimitResult } from '../../rate-limit';
+import { loadOrderCatalogue, loadWorkshops } from '../../registration/catalogue';
 import { priceOrder } from '../../registration/pricing';
 import { registrationSchema } from '../../registration/schemas';
 import { hashToken, newSecretToken } from '../../tokens';
 import { parseInput } from '../../validation';
 import { findVoucher } from '../../vouchers/queries';
 import { findLiveOffer } from '../../waitlist/offers';
-import { reserve } from './reserve';
+import { assertAvailable, planPools, reserve, type ReserveInput } from './reserve';
 import { validateRegistration, voucherRule } from './validate';
 
 export type CreateOrderCtx = Pick<AppContext, 'db' | 'clock' | 'config'> & { locker?: PoolLocker };
@@ -30,46 +30,63 @@ function isTransient(error: unknown): boolean {
   return isLockTimeout(error) || code === '40P01' || code === '40001';
 }
 
-export async function createOrder(ctx: CreateOrderCtx, eventId: string, input: unknown, meta: { clientKey: string | null }): Promise<CreateOrderResult> {
+/** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
+export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: string }, input: unknown, meta: { clientKey: string | null }): Promise<CreateOrderResult> {
   const registration = parseInput(registrationSchema, input);
   const now = ctx.clock.now();
-  if (meta.clientKey) {
-    const limit = await hitRateLimit(ctx.db, `orders:client:${meta.clientKey}`, ctx.config.ORDER_RATE_LIMIT_PER_MINUTE, 60_000, now);
-    if (!limit.allowed) {
-      throw new DomainError('THROTTLED', `Too many registration attempts. Please wait ${limit.retryAfterSeconds} seconds and try again.`, {}, { retryAfterSeconds: limit.retryAfterSeconds });
-    }
-  }
-  const event = await getEventOrThrow(ctx, eventId);
-  const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
-  const [types, workshops, voucher, offer] = await Promise.all([
-    loadTicketTypes(ctx.db, event.id, typeIds),
-    loadWorkshops(ctx.db, event.id, workshopIds),
-    registration.voucherCode ? findVoucher(ctx.db, event.id, registration.voucherCode) : Promise.resolve(null),
-    registration.offerToken ? findLiveOffer(ctx.db, event.id, registration.offerToken, now) : Promise.resolve(null),
+  const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
+  const catalogue = await loadOrderCatalogue(ctx.db, typeof event === 'string' ? { id: event } : event, {
+    rateLimit: meta.clientKey ? { key: `orders:client:${meta.clientKey}`, windowMs: 60_000, now } : undefined,
+    // A cheap unlocked look at the ticket types and workshops asked for, so that when one is already full
+    // the order is refused without queueing for its lock. Only the locked re-check in reserve() says yes.
+    taken: { now, query: { eventId: '', ticketTypeIds: typeIds, sessionIds: workshopIds } },
+  });
+  const limit = catalogue?.rateLimit ? rateLimitResult(catalogue.rateLimit, ctx.config.ORDER_RATE_LIMIT_PER_MINUTE, 60_000, now) : null;
+  if (limit && !limit.allowed) {
+    throw new DomainError('THROTTLED', `Too many registration attempts. Please wait ${limit.retryAfterSeconds} seconds and try again.`, {}, { retryAfterSeconds: limit.retryAfterSeconds });
+  }
+  if (!catalogue) throw new DomainError('NOT_FOUND', 'Event not found');
+  const eventRow = catalogue.event;
+  const [workshops, voucher, offer] = await Promise.all([
+    workshopIds.length ? loadWorkshops(ctx.db, eventRow.id, workshopIds) : Promise.resolve([]),
+    registration.voucherCode ? findVoucher(ctx.db, eventRow.id, registration.voucherCode) : Promise.resolve(null),
+    registration.offerToken ? findLiveOffer(ctx.db, eventRow.id, registration.offerToken, now) : Promise.resolve(null),
   ]);
+  const wanted = new Set(typeIds);
+  const types = catalogue.types.filter((t) => wanted.has(t.id));
   if (registration.offerToken && !offer) {
     throw new DomainError('HOLD_EXPIRED', 'This waiting-list offer has expired or was already used.', { offerToken: ['This offer is no longer valid'] });
   }
   const typeMap = new Map(types.map((t) => [t.id, t]));
   const workshopMap = new Map(workshops.map((w) => [w.id, w]));
-  const attendees = validateRegistration({ registration, types: typeMap, workshops: workshopMap, voucher, now, timezone: event.timezone });
+  const attendees = validateRegistration({ registration, types: typeMap, workshops: workshopMap, voucher, now, timezone: eventRow.timezone });
   if (offer && !attendees.some((a) => a.ticketTypeId === offer.ticketTypeId || a.workshopIds.includes(offer.sessionId ?? ''))) {
     throw new DomainError('VALIDATION', 'The waiting-list offer is for a different ticket or workshop.', { offerToken: ['Choose the ticket or workshop you were offered'] });
   }
   const price = priceOrder(attendees.map((a) => ({ ticketTypeId: a.ticketTypeId, price: a.price })), voucher ? voucherRule(voucher) : null);
   const accessToken = newSecretToken();
+  const reserveInput: ReserveInput = {
+    event: eventRow, registration, attendees, price, types: typeMap, workshops: workshopMap, voucher,
+    offer: offer ? { id: offer.id } : null,
+    accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, now,
+    limits: { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS },
+    locker: ctx.locker ?? advisoryPoolLocker,
+  };
+  // The snapshot counts a waiting-list offer as taken, including the one being redeemed here.
+  if (!offer) assertAvailable(catalogue.taken, reserveInput, planPools(reserveInput));
+  if (!('$client' in ctx.db)) throw new Error('createOrder needs a database handle of its own, not a transaction');
+  let order: Order | null;
   try {
-    const order = await ctx.db.transaction((tx) => reserve(tx, {
-      event, registration, attendees, price, types: typeMap, workshops: workshopMap, voucher,
-      offer: offer ? { id: offer.id } : null,
-      accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, now,
-      limits: { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS },
-      locker: ctx.locker ?? advisoryPoolLocker,
-    }));
-    return { order, accessToken };
+    order = await reserve(ctx.db.$client, reserveInput);
   } catch (error) {
     if (isTransient(error)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
     throw error;
   }
+  if (order) return { order, accessToken };
+  // A pool was full under the lock: say which, from a fresh count. Seats freed in between are not offered
+  // here; the buyer simply tries again.
+  const plan = planPools(reserveInput);
+  assertAvailable(await measureTaken(ctx.db, now, plan.query), reserveInput, plan);
+  throw new DomainError('SOLD_OUT', 'These tickets have just sold out.', { attendees: ['These tickets have just sold out'] }, { pool: 'unknown' });
 }

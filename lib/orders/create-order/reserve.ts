@@ -1,11 +1,13 @@
 // The critical path: in one READ COMMITTED transaction, lock every pool the order shrinks (sorted, with a
 // lock timeout), re-check availability at the clock's now, check the hold caps, then insert the order.
-import { and, count, eq, gt, inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { answers, capacityPools, orders, tickets, waitlistEntries, workshopSeats, type Event, type Order } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type postgres from 'postgres';
+import { toQuery } from '@/db/client';
+import type { Event, Order } from '@/db/schema';
 import { DomainError } from '../../errors';
-import { measureTaken, poolKey, remaining } from '../../capacity/availability';
-import type { PoolLocker } from '../../capacity/lock-pools';
+import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
+import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../registration/catalogue';
 import type { OrderPrice } from '../../registration/pricing';
 import type { Registration } from '../../registration/schemas';
@@ -34,25 +36,20 @@ function tally<T>(items: T[]): Map<T, number> {
   return m;
 }
 
-async function activeHolds(tx: Tx, now: Date, where: ReturnType<typeof eq>): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(orders)
-    .where(and(where, eq(orders.status, 'pending_payment'), gt(orders.expiresAt, now)));
-  return row?.n ?? 0;
-}
-
 function soldOut(message: string, field: string, details: Record<string, unknown>): DomainError {
   return new DomainError('SOLD_OUT', message, { [field]: [message] }, details);
 }
 
-export async function reserve(tx: Tx, input: ReserveInput): Promise<Order> {
-  const { event, registration, attendees, price, types, workshops, voucher, now } = input;
+type PoolInput = Pick<ReserveInput, 'event' | 'registration' | 'attendees' | 'price' | 'types' | 'workshops' | 'voucher' | 'offer' | 'clientKey' | 'limits'>;
+
+/** The pools an order shrinks: their lock keys and the query that measures them. */
+export function planPools(input: PoolInput) {
+  const { event, attendees, price, types, voucher } = input;
   const free = price.total === 0;
   const perType = tally(attendees.map((a) => a.ticketTypeId));
   const perPool = tally(attendees.flatMap((a) => types.get(a.ticketTypeId)!.poolIds));
   const perWorkshop = tally(attendees.flatMap((a) => a.workshopIds));
-  const voucherUses = price.lines.filter((l) => l.voucherApplied).length;
-  const buyerEmail = registration.buyer.email;
-
+  const buyerEmail = input.registration.buyer.email;
   const keys = [
     // The event pool is only a pool when the event has a total capacity; otherwise orders for different
     // ticket types need not wait for each other.
@@ -63,18 +60,7 @@ export async function reserve(tx: Tx, input: ReserveInput): Promise<Order> {
     ...(voucher ? [poolKey.voucher(voucher.id)] : []),
     ...(free ? [] : [`holds:email:${buyerEmail}`, ...(input.clientKey ? [`holds:client:${input.clientKey}`] : [])]),
   ];
-  await input.locker.lock(tx, keys, input.limits.lockTimeoutMs);
-
-  if (!free) {
-    if ((await activeHolds(tx, now, eq(orders.buyerEmail, buyerEmail))) >= input.limits.perEmail) {
-      throw new DomainError('HOLD_LIMIT', 'This email already has unpaid registrations waiting. Complete or cancel them first.', { 'buyer.email': ['Too many unpaid registrations for this email'] });
-    }
-    if (input.clientKey && (await activeHolds(tx, now, eq(orders.clientKey, input.clientKey))) >= input.limits.perClient) {
-      throw new DomainError('HOLD_LIMIT', 'Too many unpaid registrations from this connection. Complete or cancel them first.');
-    }
-  }
-
-  const taken = await measureTaken(tx, now, {
+  const query: PoolQuery = {
     eventId: event.id,
     includeEvent: event.capacity !== null,
     ticketTypeIds: [...perType.keys()],
@@ -82,7 +68,23 @@ export async function reserve(tx: Tx, input: ReserveInput): Promise<Order> {
     sessionIds: [...perWorkshop.keys()],
     voucherIds: voucher?.maxUses != null ? [voucher.id] : [],
     excludeOfferId: input.offer?.id,
-  });
+    holds: free ? undefined : { email: buyerEmail, clientKey: input.clientKey },
+  };
+  return { keys, query, free, perType, perPool, perWorkshop };
+}
+
+/** Throws SOLD_OUT, VOUCHER_EXHAUSTED or HOLD_LIMIT unless every pool has room for the order. */
+export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType<typeof planPools>): void {
+  const { event, attendees, price, types, workshops, voucher } = input;
+  const { free, perType, perPool, perWorkshop } = plan;
+  if (!free) {
+    if ((taken.get('holds:email') ?? 0) >= input.limits.perEmail) {
+      throw new DomainError('HOLD_LIMIT', 'This email already has unpaid registrations waiting. Complete or cancel them first.', { 'buyer.email': ['Too many unpaid registrations for this email'] });
+    }
+    if (input.clientKey && (taken.get('holds:client') ?? 0) >= input.limits.perClient) {
+      throw new DomainError('HOLD_LIMIT', 'Too many unpaid registrations from this connection. Complete or cancel them first.');
+    }
+  }
   const left = (key: string, capacity: number | null) => remaining(capacity, taken.get(key) ?? 0);
 
   const eventLeft = left(poolKey.event(event.id), event.capacity);
@@ -96,13 +98,11 @@ export async function reserve(tx: Tx, input: ReserveInput): Promise<Order> {
       throw soldOut(l === 0 ? `${type.publicLabel} is sold out.` : `Only ${l} ${type.publicLabel} left.`, 'attendees', { pool: 'ticket_type', ticketTypeId: id, remaining: l });
     }
   }
-  if (perPool.size) {
-    const pools = await tx.select().from(capacityPools).where(inArray(capacityPools.id, [...perPool.keys()]));
-    for (const pool of pools) {
-      const l = left(poolKey.pool(pool.id), pool.capacity);
-      if (l !== null && l < perPool.get(pool.id)!) {
-        throw soldOut('These tickets are sold out.', 'attendees', { pool: 'shared', poolId: pool.id, remaining: l });
-      }
+  const poolCapacity = new Map(attendees.flatMap((a) => types.get(a.ticketTypeId)!.pools).map((p) => [p.id, p.capacity]));
+  for (const [id, n] of perPool) {
+    const l = left(poolKey.pool(id), poolCapacity.get(id) ?? null);
+    if (l !== null && l < n) {
+      throw soldOut('These tickets are sold out.', 'attendees', { pool: 'shared', poolId: id, remaining: l });
     }
   }
   for (const [id, n] of perWorkshop) {
@@ -114,44 +114,126 @@ export async function reserve(tx: Tx, input: ReserveInput): Promise<Order> {
   }
   if (voucher && voucher.maxUses !== null) {
     const l = voucher.maxUses - (taken.get(poolKey.voucher(voucher.id)) ?? 0);
+    const voucherUses = price.lines.filter((line) => line.voucherApplied).length;
     if (l < voucherUses) {
       const message = l <= 0 ? 'This voucher has been used up.' : `This voucher can be used for ${l} more ticket${l === 1 ? '' : 's'} only.`;
       throw new DomainError('VOUCHER_EXHAUSTED', message, { voucherCode: [message] });
     }
   }
+}
 
-  const expiresAt = free ? null : new Date(now.getTime() + event.holdMinutes * 60_000);
-  let order: Order | undefined;
-  for (let attempt = 0; !order; attempt++) {
-    const reference = newReference(event.slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6) || 'REG');
-    const rows = await tx.insert(orders).values({
-      eventId: event.id, reference, accessTokenHash: input.accessTokenHash,
-      status: free ? 'paid' : 'pending_payment',
-      buyerName: registration.buyer.name, buyerEmail, currency: event.currency,
-      subtotal: price.subtotal, discount: price.discount, total: price.total,
-      voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: free ? now : null,
-      createdAt: now, updatedAt: now,
-    }).onConflictDoNothing({ target: orders.reference }).returning();
-    order = rows[0];
-    if (!order && attempt > 5) throw new Error('Could not allocate an order reference');
+/** The limits the locked insert checks: for each pool with a limit, its capacity and what this order needs. */
+function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>): SQL[] {
+  const { event, types, workshops, voucher, price } = input;
+  const rows: [string, number, number][] = [];
+  if (event.capacity !== null) rows.push([poolKey.event(event.id), event.capacity, input.attendees.length]);
+  for (const [id, n] of plan.perType) {
+    const capacity = types.get(id)!.capacity;
+    if (capacity !== null) rows.push([poolKey.ticketType(id), capacity, n]);
   }
+  const poolCapacity = new Map(input.attendees.flatMap((a) => types.get(a.ticketTypeId)!.pools).map((p) => [p.id, p.capacity]));
+  for (const [id, n] of plan.perPool) rows.push([poolKey.pool(id), poolCapacity.get(id)!, n]);
+  for (const [id, n] of plan.perWorkshop) {
+    const capacity = workshops.get(id)!.capacity;
+    if (capacity !== null) rows.push([poolKey.session(id), capacity, n]);
+  }
+  if (voucher && voucher.maxUses !== null) rows.push([poolKey.voucher(voucher.id), voucher.maxUses, price.lines.filter((l) => l.voucherApplied).length]);
+  if (!plan.free) {
+    rows.push(['holds:email', input.limits.perEmail, 1]);
+    if (input.clientKey) rows.push(['holds:client', input.limits.perClient, 1]);
+  }
+  return rows.map(([key, cap, need]) => sql`(${key}::text, ${cap}::int, ${need}::int)`);
+}
 
-  const ticketRows = await tx.insert(tickets).values(attendees.map((a, i) => {
-    const r = registration.attendees[i]!;
-    const line = price.lines[i]!;
-    return {
-      orderId: order.id, ticketTypeId: a.ticketTypeId, price: line.price, discount: line.discount,
-      voucherId: line.voucherApplied ? voucher!.id : null,
-      legalName: r.legalName, badgeName: a.badgeName, email: r.email, pronouns: r.pronouns ?? '',
-      directoryOptIn: r.directoryOptIn, photoPreference: r.photoPreference, createdAt: now,
-    };
-  })).returning({ id: tickets.id });
-  const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => ({ ticketId: ticketRows[i]!.id, ...ans })));
-  if (answerRows.length) await tx.insert(answers).values(answerRows);
-  const seatRows = attendees.flatMap((a, i) => a.workshopIds.map((sessionId) => ({ ticketId: ticketRows[i]!.id, sessionId, orderId: order.id })));
-  if (seatRows.length) await tx.insert(workshopSeats).values(seatRows);
+/**
+ * The critical path, in one round trip. On a connection of its own it pipelines: BEGIN; take every pool's
+ * lock (sorted, under a lock timeout); insert the order only if every pool still has room (the check and
+ * the insert are one statement, whose snapshot is taken after the locks are held); insert its tickets,
+ * answers and seats only if the order went in; COMMIT. The locks are held for the server's work alone,
+ * never across a wait for this process, so a hot pool serves orders as fast as Postgres commits them.
+ * Resolves to the order, or to null when a pool was full (the caller finds out which).
+ */
+export async function reserve(client: postgres.Sql, input: ReserveInput): Promise<Order | null> {
+  const { event, registration, attendees, price, voucher, now } = input;
+  const plan = planPools(input);
+  const taken = takenSql(now, plan.query);
+  const limits = limitRows(input, plan);
+  const expiresAt = plan.free ? null : new Date(now.getTime() + event.holdMinutes * 60_000);
+  const order: Order = {
+    id: randomUUID(), eventId: event.id,
+    reference: newReference(event.slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6) || 'REG'),
+    accessTokenHash: input.accessTokenHash, status: plan.free ? 'paid' : 'pending_payment',
+    buyerName: registration.buyer.name, buyerEmail: registration.buyer.email, currency: event.currency,
+    subtotal: price.subtotal, discount: price.discount, total: price.total,
+    voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: plan.free ? now : null,
+    createdAt: now, updatedAt: now,
+  };
+  const ticketIds = attendees.map(() => randomUUID());
+  const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
+  const orderExists = sql`exists (select 1 from orders where id = ${order.id}::uuid)`;
+  const roomLeft = limits.length && taken
+    ? sql`not exists (select 1 from (values ${sql.join(limits, sql`, `)}) as l(key, cap, need)
+        left join (select key, sum(n) as n from (${taken}) u group by key) t on t.key = l.key
+        where coalesce(t.n, 0) + l.need > l.cap)`
+    : sql`true`;
+
+  const statements: SQL[] = [];
+  const lock = input.locker.lockSql(plan.keys, input.limits.lockTimeoutMs);
+  if (lock) statements.push(lock);
+  statements.push(sql`insert into orders (id, event_id, reference, access_token_hash, status, buyer_name, buyer_email, currency,
+      subtotal, discount, total, voucher_id, client_key, expires_at, paid_at, created_at, updated_at)
+    select ${order.id}::uuid, ${order.eventId}::uuid, ${order.reference}, ${order.accessTokenHash}, ${order.status}::order_status,
+      ${order.buyerName}, ${order.buyerEmail}, ${order.currency}, ${order.subtotal}::int, ${order.discount}::int, ${order.total}::int,
+      ${order.voucherId}::uuid, ${order.clientKey}::text, ${ts(expiresAt)}, ${ts(order.paidAt)}, ${ts(now)}, ${ts(now)}
+    where ${roomLeft}
+    returning id`);
+  statements.push(sql`insert into tickets (id, order_id, ticket_type_id, price, discount, voucher_id, legal_name, badge_name, email,
+      pronouns, directory_opt_in, photo_preference, created_at)
+    select v.id::uuid, ${order.id}::uuid, v.type::uuid, v.price::int, v.discount::int, v.voucher::uuid, v.legal, v.badge, v.email,
+      v.pronouns, v.directory::boolean, v.photo::photo_preference, ${ts(now)}
+    from (values ${sql.join(attendees.map((a, i) => {
+      const r = registration.attendees[i]!;
+      const line = price.lines[i]!;
+      return sql`(${ticketIds[i]!}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
+        ${r.legalName}, ${a.badgeName}, ${r.email}, ${r.pronouns ?? ''}, ${r.directoryOptIn}, ${r.photoPreference})`;
+    }), sql`, `)}) as v(id, type, price, discount, voucher, legal, badge, email, pronouns, directory, photo)
+    where ${orderExists}`);
+  const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => sql`(${ticketIds[i]!}, ${ans.questionId}, ${ans.value})`));
+  if (answerRows.length) {
+    statements.push(sql`insert into answers (ticket_id, question_id, value) select v.t::uuid, v.q::uuid, v.value
+      from (values ${sql.join(answerRows, sql`, `)}) as v(t, q, value) where ${orderExists}`);
+  }
+  const seatRows = attendees.flatMap((a, i) => a.workshopIds.map((sessionId) => sql`(${ticketIds[i]!}, ${sessionId})`));
+  if (seatRows.length) {
+    statements.push(sql`insert into workshop_seats (ticket_id, session_id, order_id) select v.t::uuid, v.s::uuid, ${order.id}::uuid
+      from (values ${sql.join(seatRows, sql`, `)}) as v(t, s) where ${orderExists}`);
+  }
   if (input.offer) {
-    await tx.update(waitlistEntries).set({ status: 'accepted' }).where(eq(waitlistEntries.id, input.offer.id));
+    statements.push(sql`update waitlist_entries set status = 'accepted' where id = ${input.offer.id}::uuid and ${orderExists}`);
   }
-  return order;
+
+  const connection = await client.reserve();
+  try {
+    // Created in order without awaiting, so they go out in order on this connection and run in order.
+    const pending = [
+      connection`begin`,
+      ...statements.map((s) => {
+        const q = toQuery(s);
+        // Prepared: each connection plans a statement shape once, not once per order inside the lock.
+        return connection.unsafe(q.sql, q.params, { prepare: true });
+      }),
+      connection`commit`,
+    ];
+    const results = await Promise.allSettled(pending);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await connection`rollback`.catch(() => undefined);
+      if (isLockTimeout(failed.reason)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
+      throw failed.reason;
+    }
+    const inserted = results[lock ? 2 : 1] as PromiseFulfilledResult<unknown[]>;
+    return inserted.value.length ? order : null;
+  } finally {
+    connection.release();
+  }
 }

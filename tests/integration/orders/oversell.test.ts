@@ -57,3 +57,25 @@ describe('oversell race (R1)', () => {
     expect(final).toBeGreaterThan(100);
   });
 });
+
+describe('lock timeout', () => {
+  it('answers BUSY, writing nothing, when a pool stays locked longer than the lock timeout', async () => {
+    const fx = await buildRegistrationFixture(t.db, { slug: 'busy', fullPassCapacity: 10 });
+    const ctx = { ...fx.ctx, config: { ...fx.ctx.config, ORDER_LOCK_TIMEOUT_MS: 200 } };
+    const { hashtextKey } = { hashtextKey: `ticket_type:${fx.fullPass.id}` };
+    const holder = t.sql.reserve();
+    const connection = await holder;
+    try {
+      await connection`begin`;
+      await connection`select pg_advisory_xact_lock(hashtextextended(${hashtextKey}, 0))`;
+      const started = Date.now();
+      await expect(createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: 'busy' }))
+        .rejects.toMatchObject({ code: 'BUSY' });
+      expect(Date.now() - started).toBeLessThan(3000);
+      await connection`rollback`;
+    } finally {
+      connection.release();
+    }
+    expect(await seatsTaken(fx.fullPass.id)).toBe(0);
+  });
+});

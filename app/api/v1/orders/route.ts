@@ -2,18 +2,14 @@
 import { connection } from 'next/server';
 import { errorResponse, readJsonBody } from '@/app/_lib/http';
 import { getClientKey, getRequestContext } from '@/app/_lib/request-context';
-import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { getEventBySlug } from '@/lib/programme/queries';
 
 export async function POST(request: Request) {
   await connection();
   try {
     const body = await readJsonBody(request);
     const ctx = await getRequestContext();
-    const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
-    if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
-    const { order, accessToken } = await createOrder(ctx, event.id, body, { clientKey: await getClientKey() });
+    const { order, accessToken } = await createOrder(ctx, { slug: ctx.config.EVENT_SLUG }, body, { clientKey: await getClientKey() });
     const appUrl = ctx.config.APP_URL.replace(/\/$/, '');
     return Response.json({
       reference: order.reference,

@@ -1,0 +1,98 @@
+// P1: 200 concurrent buyers (unique emails) for 100 seats, over HTTP against next start and real Postgres.
+// Prints the figures, then a last line of JSON: sold, soldOut, errors5xx, oversold (from the database),
+// registrationsPerSecond, p95Ms and noopRps (a no-op route on the same server, same run).
+import http from 'node:http';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { createDb } from '../db/client';
+import { orders, tickets } from '../db/schema';
+import { createEvent } from '../lib/programme/build';
+import { createTicketType } from '../lib/registration/setup';
+import { benchDatabase, startApp } from './support/server';
+import { load, percentile, request } from './support/load';
+
+const BUYERS = 200;
+
+/**
+ * Each buyer is a different person on a different connection, as in a real ticket drop: `next start` takes
+ * the client address from X-Forwarded-For when the request carries one. The header only labels the request;
+ * nothing is sent to these documentation-prefix (2001:db8::/32) addresses.
+ */
+function buyerAddress(i: number): Record<string, string> {
+  return { 'X-Forwarded-For': `2001:db8:${i.toString(16)}::1` };
+}
+const SEATS = Number(process.env.SEATS || 100);
+
+async function main() {
+  const database = await benchDatabase();
+  const handle = createDb(database.url, { max: 2 });
+  const event = await createEvent({ db: handle.db }, {
+    slug: 'drop', name: 'Ticket drop', timezone: 'Europe/Amsterdam', startsOn: '2030-05-01', endsOn: '2030-05-02', currency: 'EUR',
+  });
+  const type = await createTicketType({ db: handle.db }, event.id, {
+    code: 'drop', publicLabel: 'Conference pass', internalLabel: 'Drop', capacity: SEATS, prices: [{ label: 'Regular', amount: 10000 }],
+  });
+  // A second type only to warm the server up (JIT, connection pool) before the drop, as a live site would be.
+  const warm = await createTicketType({ db: handle.db }, event.id, {
+    code: 'warm', publicLabel: 'Warm-up pass', internalLabel: 'Warm-up', prices: [{ label: 'Regular', amount: 10000 }],
+  });
+  const app = await startApp({
+    DATABASE_URL: database.url, EVENT_SLUG: 'drop',
+    ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000', HOLD_MAX_PER_EMAIL: '10',
+  });
+  try {
+    const noop = await load(`${app.baseUrl}/api/live`, 50, 5);
+    console.log(`no-op route: ${noop.rps.toFixed(0)} req/s, p95 ${noop.p95Ms.toFixed(1)} ms`);
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS });
+    // Warm up: 400 orders of the warm-up type, 20 at a time.
+    const order = (email: string, ticketTypeId: string) => JSON.stringify({
+      buyer: { name: 'Buyer', email }, attendees: [{ ticketTypeId, legalName: 'Buyer Person', email }],
+    });
+    await Promise.all(Array.from({ length: 20 }, async (_, w) => {
+      for (let i = 0; i < 20; i++) await request(agent, `${app.baseUrl}/api/v1/orders`, { method: 'POST', body: order(`warm${w}-${i}@drop.example`, warm.id), headers: buyerAddress(1000 + w * 20 + i) });
+    }));
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: BUYERS }, (_, i) => request(agent, `${app.baseUrl}/api/v1/orders`, {
+      method: 'POST',
+      headers: buyerAddress(i),
+      body: JSON.stringify({
+        buyer: { name: `Buyer ${i}`, email: `buyer${i}@drop.example` },
+        attendees: [{ ticketTypeId: type.id, legalName: `Buyer Number ${i}`, email: `buyer${i}@drop.example` }],
+      }),
+    })));
+    const seconds = (performance.now() - started) / 1000;
+    agent.destroy();
+
+    const by = (pred: (a: { status: number; body: string }) => boolean) => answers.filter(pred).length;
+    const sold = by((a) => a.status === 201);
+    const soldOut = by((a) => a.status === 409 && a.body.includes('SOLD_OUT'));
+    const errors5xx = by((a) => a.status >= 500);
+    const other = BUYERS - sold - soldOut - errors5xx;
+    const [row] = await handle.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
+      .where(and(eq(tickets.ticketTypeId, type.id), inArray(orders.status, ['paid', 'pending_payment'])));
+    const inDatabase = row?.n ?? 0;
+    const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+    const result = {
+      buyers: BUYERS, seats: SEATS, sold, soldOut, errors5xx, otherAnswers: other,
+      soldInDatabase: inDatabase, oversold: Math.max(0, inDatabase - SEATS),
+      seconds: Number(seconds.toFixed(3)),
+      registrationsPerSecond: Number((BUYERS / seconds).toFixed(1)),
+      p50Ms: Number(percentile(latencies, 50).toFixed(1)), p95Ms: Number(percentile(latencies, 95).toFixed(1)),
+      noopRps: Number(noop.rps.toFixed(1)),
+      ratioToNoop: Number((BUYERS / seconds / noop.rps).toFixed(2)),
+      bar: 'sold=100, soldOut=100, oversold=0, errors5xx=0, registrationsPerSecond >= 0.3 x noopRps',
+    };
+    console.log(`ticket drop: ${sold} sold, ${soldOut} sold out, ${errors5xx} 5xx, ${other} other, ${inDatabase} in the database; ` +
+      `${result.registrationsPerSecond} registrations/s (${result.ratioToNoop} x no-op), p95 ${result.p95Ms} ms`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await app.stop();
+    await handle.close();
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
