@@ -1,0 +1,36 @@
+'use server';
+// Joins the waiting list for one sold-out ticket type or workshop.
+import { getRequestContext } from '@/app/_lib/request-context';
+import { DomainError } from '@/lib/errors';
+import { getEventBySlug } from '@/lib/programme/queries';
+import { joinWaitlist } from '@/lib/waitlist/offers';
+import { registrationErrorState } from '../_lib/map-error';
+
+export interface WaitlistFormState {
+  seq: number;
+  values: { name: string; email: string };
+  fieldErrors: Record<string, string[]>;
+  formError?: string;
+  joined?: { alreadyWaiting: boolean; email: string };
+}
+
+const text = (v: FormDataEntryValue | null, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+
+export async function joinWaitlistAction(previous: WaitlistFormState, formData: FormData): Promise<WaitlistFormState> {
+  const values = { name: text(formData.get('name'), 200), email: text(formData.get('email'), 254) };
+  const ticketTypeId = text(formData.get('ticketTypeId'), 40) || undefined;
+  const sessionId = text(formData.get('sessionId'), 40) || undefined;
+  const base = { seq: previous.seq + 1, values, fieldErrors: {} };
+  try {
+    const ctx = await getRequestContext();
+    const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+    if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
+    const { entry, alreadyWaiting } = await joinWaitlist(ctx, event.id, { name: values.name, email: values.email, ticketTypeId, sessionId });
+    return { ...base, joined: { alreadyWaiting, email: entry.email } };
+  } catch (error) {
+    const { fieldErrors, formError } = registrationErrorState(error, {}, 'joinWaitlistAction');
+    const { ticketTypeId: t, sessionId: s, ...rest } = fieldErrors;
+    const target = [...(t ?? []), ...(s ?? [])];
+    return { ...base, fieldErrors: rest, formError: target.length ? `${target.join(' ')}. Go back to the ticket list and choose again.` : formError };
+  }
+}

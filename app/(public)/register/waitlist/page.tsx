@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { loadCurrentEvent } from '@/app/_components/current-event';
+import { SessionTime } from '@/app/_components/session-time';
+import { getRequestContext } from '@/app/_lib/request-context';
+import { listOnSale } from '@/lib/registration/on-sale';
+import { dayOf } from '../_lib/format';
+import { first, type SearchParams } from '../_lib/selection';
+import { WaitlistForm } from './waitlist-form';
+
+export const metadata: Metadata = { title: 'Waiting list', robots: { index: false, follow: false } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function duration(minutes: number): string {
+  if (minutes % 1440 === 0 && minutes > 2880) return `${minutes / 1440} days`;
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+export default async function WaitlistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const params = await searchParams;
+  const event = await loadCurrentEvent();
+  const ctx = await getRequestContext();
+  const ticketTypeId = first(params.ticketType)?.trim();
+  const sessionId = first(params.session)?.trim();
+  const { ticketTypes, workshops } = await listOnSale(ctx, event);
+  const type = ticketTypeId && UUID.test(ticketTypeId) ? ticketTypes.find((t) => t.id === ticketTypeId) : undefined;
+  const workshop = !type && sessionId && UUID.test(sessionId) ? workshops.find((w) => w.id === sessionId && w.capacity !== null) : undefined;
+  const stillOpen = type ? type.status === 'available' : workshop ? (workshop.remaining ?? 1) > 0 : false;
+
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold sm:text-4xl">Join the waiting list</h1>
+        {type && <p className="text-lg">For the ticket <strong>{type.label}</strong>.</p>}
+        {workshop && (
+          <p className="text-lg">
+            For the workshop <strong>{workshop.title}</strong>,{' '}
+            <SessionTime startsAt={workshop.startsAt} endsAt={workshop.endsAt} day={dayOf(workshop.startsAt, event.timezone)} timeZone={event.timezone} showDay />
+          </p>
+        )}
+      </header>
+      {!type && !workshop ? (
+        <div className="card flex flex-col gap-2 p-5">
+          <p>We could not find that ticket or workshop. The link may be incomplete.</p>
+          <p><Link href="/register">Back to the ticket list</Link></p>
+        </div>
+      ) : (
+        <>
+          {stillOpen && (
+            <p className="rounded-lg border border-brand bg-brand-soft px-4 py-3">
+              Good news: seats are available right now. <Link href="/register">Register instead</Link>.
+            </p>
+          )}
+          <p>
+            Leave your name and email. When a seat frees up, offers go by email to the people who joined the list first.
+            Joining costs nothing and books nothing.
+          </p>
+          <WaitlistForm
+            target={type ? type.label : workshop!.title}
+            ticketTypeId={type?.id}
+            sessionId={workshop?.id}
+            offerWording={duration(event.offerMinutes)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+// Name and email for a waiting list; the answer replaces the form, errors appear beside their fields.
+import { useActionState, useEffect, useRef } from 'react';
+import { ErrorSummary, type SummaryItem } from '../_lib/error-summary';
+import { TextField } from '../details/fields';
+import { joinWaitlistAction, type WaitlistFormState } from './actions';
+
+const initial: WaitlistFormState = { seq: 0, values: { name: '', email: '' }, fieldErrors: {} };
+
+export function WaitlistForm({ target, ticketTypeId, sessionId, offerWording }: {
+  target: string; ticketTypeId?: string; sessionId?: string; offerWording: string;
+}) {
+  const [state, formAction, pending] = useActionState(joinWaitlistAction, initial);
+  const focusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.seq > 0) focusRef.current?.focus();
+  }, [state]);
+
+  if (state.joined) {
+    return (
+      <div ref={focusRef} tabIndex={-1} role="status" className="card flex flex-col gap-2 border-2 border-brand p-4 outline-none sm:p-5">
+        <h2 className="text-xl font-semibold">{state.joined.alreadyWaiting ? 'You’re already on the list' : 'You’re on the waiting list'}</h2>
+        <p>
+          {state.joined.alreadyWaiting ? `${state.joined.email} was already waiting for ${target}; your place in the queue is unchanged.` : `We added ${state.joined.email} to the waiting list for ${target}.`}
+          {' '}If a seat frees up, we email an offer that holds it for you for {offerWording}.
+        </p>
+      </div>
+    );
+  }
+
+  const items: SummaryItem[] = [
+    ...(state.formError ? [{ message: state.formError, href: null }] : []),
+    ...Object.entries(state.fieldErrors).flatMap(([key, messages]) => messages.map((message) => ({ message, href: key === 'name' || key === 'email' ? `#${key}` : null }))),
+  ];
+  return (
+    <form key={state.seq} action={formAction} noValidate className="card flex flex-col gap-4 p-4 sm:p-5">
+      <ErrorSummary ref={focusRef} items={items} />
+      {ticketTypeId && <input type="hidden" name="ticketTypeId" value={ticketTypeId} />}
+      {sessionId && <input type="hidden" name="sessionId" value={sessionId} />}
+      <TextField name="name" label="Your name" required maxLength={200} autoComplete="name" defaultValue={state.values.name} errors={state.fieldErrors.name} />
+      <TextField name="email" label="Email" type="email" required maxLength={254} autoComplete="email" hint="Where we send an offer if a seat frees up. Nothing else."
+        defaultValue={state.values.email} errors={state.fieldErrors.email} />
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Joining…' : 'Join the waiting list'}</button>
+      </div>
+    </form>
+  );
+}
