@@ -28,6 +28,7 @@ export const envSchema = z.object({
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   // How long an order waits for a busy capacity pool before answering "busy, try again".
   ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
   ALLOW_TEST_CLOCK: bool,
 });

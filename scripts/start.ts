@@ -46,7 +46,7 @@ function stopStaleApp(pidFile: string): void {
 async function main() {
   loadEnvConfig(root, dev);
   process.env.NEXT_TELEMETRY_DISABLED = '1';
-  const production = process.env.NODE_ENV === 'production';
+  const production = process.env.NODE_ENV === 'production' || process.env.APP_ENV === 'production';
   if (!process.env.AUTH_SECRET) {
     if (production) throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
     process.env.AUTH_SECRET = ensureDevAuthSecret(root);

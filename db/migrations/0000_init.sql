@@ -243,7 +243,7 @@ CREATE TABLE "tickets" (
 	"email" text NOT NULL,
 	"pronouns" text DEFAULT '' NOT NULL,
 	"directory_opt_in" boolean DEFAULT false NOT NULL,
-	"photo_preference" "photo_preference" DEFAULT 'ok' NOT NULL,
+	"photo_preference" "photo_preference" DEFAULT 'no_photos' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "tickets_amounts" CHECK ("tickets"."price" >= 0 and "tickets"."discount" >= 0 and "tickets"."discount" <= "tickets"."price")
 );

@@ -177,7 +177,7 @@ export const tickets = pgTable(
     email: text().notNull(),
     pronouns: text().notNull().default(''),
     directoryOptIn: boolean().notNull().default(false),
-    photoPreference: photoPreference().notNull().default('ok'),
+    photoPreference: photoPreference().notNull().default('no_photos'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -33,7 +33,8 @@ export const attendeeSchema = z.strictObject({
     .default({}),
   workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
   directoryOptIn: z.boolean({ message: 'Directory opt-in must be yes or no' }).default(false),
-  photoPreference: z.enum(['ok', 'no_photos'], { message: 'Choose a photo preference' }).default('ok'),
+  // Privacy by default: nobody is photographed unless they say so.
+  photoPreference: z.enum(['ok', 'no_photos'], { message: 'Choose a photo preference' }).default('no_photos'),
 });
 
 export const registrationSchema = z.strictObject({

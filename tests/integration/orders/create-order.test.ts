@@ -67,7 +67,7 @@ describe('a successful order', () => {
       { name: 'Ben Okafor', badge: 'Ben', price: 30000, discount: 3000, voucher: fx.vouchers.tenOff.id, type: fx.fullPass.id },
     ]);
     expect(ticketRows[1]).toMatchObject({ pronouns: 'he/him', directoryOptIn: true, photoPreference: 'no_photos' });
-    expect(ticketRows[0]).toMatchObject({ pronouns: '', directoryOptIn: false, photoPreference: 'ok' });
+    expect(ticketRows[0]).toMatchObject({ pronouns: '', directoryOptIn: false, photoPreference: 'no_photos' });
 
     const stored = await t.db.select({ ticket: tickets.legalName, key: questions.key, value: answers.value }).from(answers)
       .innerJoin(tickets, eq(tickets.id, answers.ticketId)).innerJoin(questions, eq(questions.id, answers.questionId))

@@ -28,7 +28,7 @@ function issues(input: unknown): Record<string, string[]> {
 describe('registrationSchema', () => {
   it('accepts a minimal registration and fills in defaults', () => {
     const r = registrationSchema.parse(valid());
-    expect(r.attendees[0]).toMatchObject({ workshopIds: [], directoryOptIn: false, photoPreference: 'ok' });
+    expect(r.attendees[0]).toMatchObject({ workshopIds: [], directoryOptIn: false, photoPreference: 'no_photos' });
     expect(r.voucherCode).toBeUndefined();
   });
 

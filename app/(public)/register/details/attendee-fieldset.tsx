@@ -96,9 +96,9 @@ export function AttendeeFieldset({ index, slot, workshops, timeZone, values, err
         defaultChecked={values.has(`${at}.directoryOptIn`)} errors={errors[`${at}.directoryOptIn`]} />
       <RadioGroup name={`${at}.photoPreference`} legend="Photos"
         hint="How event photographers should treat this attendee."
-        defaultValue={values.get(`${at}.photoPreference`) === 'no_photos' ? 'no_photos' : 'ok'}
+        defaultValue={values.get(`${at}.photoPreference`) === 'ok' ? 'ok' : 'no_photos'}
         errors={errors[`${at}.photoPreference`]}
-        options={[{ value: 'ok', label: 'Photos that include me are fine' }, { value: 'no_photos', label: 'Please do not photograph me' }]} />
+        options={[{ value: 'no_photos', label: 'Please do not photograph me' }, { value: 'ok', label: 'Photos that include me are fine' }]} />
     </fieldset>
   );
 }
