@@ -1,6 +1,6 @@
 import tseslint from 'typescript-eslint';
 
-const nextOnly = ['next', 'next/*', 'next-auth', 'next-auth/*', 'server-only', 'react', 'react-dom', '@/app/*'];
+const nextOnly = ['next', 'next/*', 'next-auth', 'next-auth/*', 'server-only', 'react', 'react-dom', '@/app/*', '**/app/**'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.next*/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
