@@ -28,6 +28,15 @@ export const envSchema = z.object({
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   // How long an order waits for a busy capacity pool before answering "busy, try again".
   ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  // Payments: with STRIPE_SECRET_KEY the app uses Stripe; without it, the local demo checkout (test mode).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)').optional().or(z.literal('').transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional().or(z.literal('').transform(() => undefined)),
+  // Points the Stripe SDK at a Stripe-compatible server (tests). Unset in production.
+  STRIPE_API_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  // Shown on card statements after the account's descriptor: neutral words only (max 22 characters).
+  STRIPE_STATEMENT_DESCRIPTOR_SUFFIX: z.string().regex(/^[A-Za-z0-9 .-]{1,22}$/, 'Use at most 22 letters, digits, spaces, dots or dashes').default('REGISTRATION'),
+  // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
+  ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
   ALLOW_TEST_CLOCK: bool,
@@ -46,6 +55,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   if (env.APP_ENV === 'production' && env.ALLOW_TEST_CLOCK) {
     throw new EnvError('Invalid configuration:\n  ALLOW_TEST_CLOCK: must not be set when APP_ENV=production');
+  }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new EnvError('Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (from the Stripe dashboard or `stripe listen`)');
+  }
+  if (env.APP_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.ALLOW_DEMO_PAYMENTS) {
+    throw new EnvError('Invalid configuration:\n  STRIPE_SECRET_KEY: required when APP_ENV=production (or set ALLOW_DEMO_PAYMENTS=true for a demo site)');
   }
   return env;
 }

@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'VOUCHER_INVALID'
   | 'VOUCHER_EXHAUSTED'
   | 'BUSY'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  | 'PAYMENT_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -55,6 +56,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   VOUCHER_EXHAUSTED: 409,
   BUSY: 503,
   INVALID_TRANSITION: 409,
+  PAYMENT_UNAVAILABLE: 503,
 };
 
 export interface HttpError {

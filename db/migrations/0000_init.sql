@@ -4,10 +4,13 @@ CREATE TYPE "public"."account_token_purpose" AS ENUM('owner_setup', 'invitation'
 CREATE TYPE "public"."user_role" AS ENUM('owner', 'organizer', 'checkin', 'accessibility');--> statement-breakpoint
 CREATE TYPE "public"."attendance_mode" AS ENUM('in_person', 'virtual');--> statement-breakpoint
 CREATE TYPE "public"."order_status" AS ENUM('pending_payment', 'paid', 'expired', 'cancelled', 'refunded');--> statement-breakpoint
+CREATE TYPE "public"."payment_state" AS ENUM('none', 'processing', 'failed', 'paid', 'partially_refunded', 'refunded');--> statement-breakpoint
 CREATE TYPE "public"."photo_preference" AS ENUM('ok', 'no_photos');--> statement-breakpoint
 CREATE TYPE "public"."question_kind" AS ENUM('text', 'textarea', 'select', 'checkbox');--> statement-breakpoint
 CREATE TYPE "public"."voucher_kind" AS ENUM('percent', 'fixed', 'free');--> statement-breakpoint
 CREATE TYPE "public"."waitlist_status" AS ENUM('waiting', 'offered', 'accepted', 'expired', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."local_checkout_status" AS ENUM('open', 'complete', 'expired');--> statement-breakpoint
+CREATE TYPE "public"."refund_status" AS ENUM('pending', 'succeeded', 'failed');--> statement-breakpoint
 CREATE TABLE "events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
@@ -157,11 +160,20 @@ CREATE TABLE "orders" (
 	"client_key" text,
 	"expires_at" timestamp with time zone,
 	"paid_at" timestamp with time zone,
+	"payment_state" "payment_state" DEFAULT 'none' NOT NULL,
+	"amount_paid" integer DEFAULT 0 NOT NULL,
+	"amount_refunded" integer DEFAULT 0 NOT NULL,
+	"payment_reference" text,
+	"checkout_session_id" text,
+	"checkout_url" text,
+	"attention_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "orders_reference_unique" UNIQUE("reference"),
 	CONSTRAINT "orders_accessTokenHash_unique" UNIQUE("access_token_hash"),
+	CONSTRAINT "orders_checkoutSessionId_unique" UNIQUE("checkout_session_id"),
 	CONSTRAINT "orders_amounts" CHECK ("orders"."subtotal" >= 0 and "orders"."discount" >= 0 and "orders"."total" = "orders"."subtotal" - "orders"."discount"),
+	CONSTRAINT "orders_refund_within_paid" CHECK ("orders"."amount_refunded" >= 0 and "orders"."amount_refunded" <= "orders"."amount_paid"),
 	CONSTRAINT "orders_hold_has_expiry" CHECK ("orders"."status" <> 'pending_payment' or "orders"."expires_at" is not null)
 );
 --> statement-breakpoint
@@ -234,6 +246,7 @@ CREATE TABLE "ticket_types" (
 CREATE TABLE "tickets" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"order_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"ticket_type_id" uuid NOT NULL,
 	"price" integer NOT NULL,
 	"discount" integer DEFAULT 0 NOT NULL,
@@ -295,6 +308,48 @@ CREATE TABLE "workshop_seats" (
 	CONSTRAINT "workshop_seats_ticket_id_session_id_pk" PRIMARY KEY("ticket_id","session_id")
 );
 --> statement-breakpoint
+CREATE TABLE "local_checkouts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" uuid NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"amount" integer NOT NULL,
+	"currency" text NOT NULL,
+	"description" text NOT NULL,
+	"status" "local_checkout_status" DEFAULT 'open' NOT NULL,
+	"payment_reference" text,
+	"success_url" text NOT NULL,
+	"cancel_url" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "local_checkouts_idempotencyKey_unique" UNIQUE("idempotency_key")
+);
+--> statement-breakpoint
+CREATE TABLE "payment_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"provider_event_id" text NOT NULL,
+	"type" text NOT NULL,
+	"order_id" uuid,
+	"outcome" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "payment_events_provider_event" UNIQUE("provider","provider_event_id")
+);
+--> statement-breakpoint
+CREATE TABLE "refunds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"order_id" uuid NOT NULL,
+	"amount" integer NOT NULL,
+	"status" "refund_status" DEFAULT 'pending' NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"provider_refund_id" text,
+	"reason" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "refunds_idempotencyKey_unique" UNIQUE("idempotency_key"),
+	CONSTRAINT "refunds_providerRefundId_unique" UNIQUE("provider_refund_id"),
+	CONSTRAINT "refunds_amount_positive" CHECK ("refunds"."amount" > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_speakers" ADD CONSTRAINT "session_speakers_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_speakers" ADD CONSTRAINT "session_speakers_speaker_id_speakers_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."speakers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -327,6 +382,9 @@ ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_session_id_sessi
 ALTER TABLE "workshop_seats" ADD CONSTRAINT "workshop_seats_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_seats" ADD CONSTRAINT "workshop_seats_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_seats" ADD CONSTRAINT "workshop_seats_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "local_checkouts" ADD CONSTRAINT "local_checkouts_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "session_speakers_speaker" ON "session_speakers" USING btree ("speaker_id");--> statement-breakpoint
 CREATE INDEX "sessions_event_starts" ON "sessions" USING btree ("event_id","starts_at");--> statement-breakpoint
 CREATE INDEX "orders_event_status" ON "orders" USING btree ("event_id","status","expires_at");--> statement-breakpoint
@@ -339,4 +397,6 @@ CREATE INDEX "tickets_type" ON "tickets" USING btree ("ticket_type_id");--> stat
 CREATE INDEX "tickets_voucher" ON "tickets" USING btree ("voucher_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_one_active_per_email" ON "waitlist_entries" USING btree ("event_id","email",coalesce("ticket_type_id", "session_id")) WHERE "waitlist_entries"."status" in ('waiting', 'offered');--> statement-breakpoint
 CREATE INDEX "waitlist_target" ON "waitlist_entries" USING btree ("ticket_type_id","session_id","status");--> statement-breakpoint
-CREATE INDEX "workshop_seats_session" ON "workshop_seats" USING btree ("session_id");
+CREATE INDEX "workshop_seats_session" ON "workshop_seats" USING btree ("session_id");--> statement-breakpoint
+CREATE INDEX "payment_events_order" ON "payment_events" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "refunds_order" ON "refunds" USING btree ("order_id");

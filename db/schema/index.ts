@@ -2,3 +2,4 @@ export * from './events';
 export * from './programme';
 export * from './users';
 export * from './registration';
+export * from './payments';

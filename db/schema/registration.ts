@@ -10,6 +10,9 @@ import { sessions } from './programme';
 
 export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'virtual']);
 export const orderStatus = pgEnum('order_status', ['pending_payment', 'paid', 'expired', 'cancelled', 'refunded']);
+// Where the money is, beside the order's status: a pending order can be 'processing' (a bank transfer on its
+// way) or 'failed' (declined, may still be retried); a paid one can be partly refunded.
+export const paymentState = pgEnum('payment_state', ['none', 'processing', 'failed', 'paid', 'partially_refunded', 'refunded']);
 export const questionKind = pgEnum('question_kind', ['text', 'textarea', 'select', 'checkbox']);
 export const voucherKind = pgEnum('voucher_kind', ['percent', 'fixed', 'free']);
 export const photoPreference = pgEnum('photo_preference', ['ok', 'no_photos']);
@@ -148,11 +151,22 @@ export const orders = pgTable(
     clientKey: text(),
     expiresAt: timestamp({ withTimezone: true }),
     paidAt: timestamp({ withTimezone: true }),
+    paymentState: paymentState().notNull().default('none'),
+    // Minor units actually received and given back, as the payment provider reports them.
+    amountPaid: integer().notNull().default(0),
+    amountRefunded: integer().notNull().default(0),
+    // The provider's payment id (Stripe PaymentIntent), shown on the receipt.
+    paymentReference: text(),
+    checkoutSessionId: text().unique(),
+    checkoutUrl: text(),
+    // Set when something needs an organizer: an amount mismatch, a late payment refunded, a reconciliation gap.
+    attentionReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('orders_amounts', sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
+    check('orders_refund_within_paid', sql`${t.amountRefunded} >= 0 and ${t.amountRefunded} <= ${t.amountPaid}`),
     check('orders_hold_has_expiry', sql`${t.status} <> 'pending_payment' or ${t.expiresAt} is not null`),
     index('orders_event_status').on(t.eventId, t.status, t.expiresAt),
     index('orders_buyer_email').on(t.buyerEmail),
@@ -167,6 +181,8 @@ export const tickets = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    // The attendee's place in the order as entered (0, 1, ...), so lists keep the buyer's order.
+    position: integer().notNull().default(0),
     ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'restrict' }),
     price: integer().notNull(),
     discount: integer().notNull().default(0),

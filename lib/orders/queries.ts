@@ -34,7 +34,7 @@ export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderVie
     id: tickets.id, label: ticketTypes.publicLabel, legalName: tickets.legalName, badgeName: tickets.badgeName,
     email: tickets.email, price: tickets.price, discount: tickets.discount,
   }).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
-    .where(eq(tickets.orderId, order.id)).orderBy(asc(tickets.createdAt), asc(tickets.id));
+    .where(eq(tickets.orderId, order.id)).orderBy(asc(tickets.position), asc(tickets.createdAt));
   const seats = rows.length ? await ctx.db.select({
     ticketId: workshopSeats.ticketId, title: sessions.title, slug: sessions.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt,
   }).from(workshopSeats).innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))

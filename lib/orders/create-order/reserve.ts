@@ -166,7 +166,8 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
     buyerName: registration.buyer.name, buyerEmail: registration.buyer.email, currency: event.currency,
     subtotal: price.subtotal, discount: price.discount, total: price.total,
     voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: plan.free ? now : null,
-    createdAt: now, updatedAt: now,
+    paymentState: 'none', amountPaid: 0, amountRefunded: 0, paymentReference: null, checkoutSessionId: null, checkoutUrl: null,
+    attentionReason: null, createdAt: now, updatedAt: now,
   };
   const ticketIds = attendees.map(() => randomUUID());
   const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
@@ -187,16 +188,16 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       ${order.voucherId}::uuid, ${order.clientKey}::text, ${ts(expiresAt)}, ${ts(order.paidAt)}, ${ts(now)}, ${ts(now)}
     where ${roomLeft}
     returning id`);
-  statements.push(sql`insert into tickets (id, order_id, ticket_type_id, price, discount, voucher_id, legal_name, badge_name, email,
+  statements.push(sql`insert into tickets (id, order_id, position, ticket_type_id, price, discount, voucher_id, legal_name, badge_name, email,
       pronouns, directory_opt_in, photo_preference, created_at)
-    select v.id::uuid, ${order.id}::uuid, v.type::uuid, v.price::int, v.discount::int, v.voucher::uuid, v.legal, v.badge, v.email,
+    select v.id::uuid, ${order.id}::uuid, v.position::int, v.type::uuid, v.price::int, v.discount::int, v.voucher::uuid, v.legal, v.badge, v.email,
       v.pronouns, v.directory::boolean, v.photo::photo_preference, ${ts(now)}
     from (values ${sql.join(attendees.map((a, i) => {
       const r = registration.attendees[i]!;
       const line = price.lines[i]!;
-      return sql`(${ticketIds[i]!}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
+      return sql`(${ticketIds[i]!}, ${i}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
         ${r.legalName}, ${a.badgeName}, ${r.email}, ${r.pronouns ?? ''}, ${r.directoryOptIn}, ${r.photoPreference})`;
-    }), sql`, `)}) as v(id, type, price, discount, voucher, legal, badge, email, pronouns, directory, photo)
+    }), sql`, `)}) as v(id, position, type, price, discount, voucher, legal, badge, email, pronouns, directory, photo)
     where ${orderExists}`);
   const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => sql`(${ticketIds[i]!}, ${ans.questionId}, ${ans.value})`));
   if (answerRows.length) {

@@ -1,10 +1,12 @@
-// Prepares the end-to-end database: a fresh database, migrated, seeded, with the staff accounts the specs use.
+// Prepares the end-to-end database: a fresh database, migrated, seeded, with the staff accounts the specs use,
+// plus a sold-out ticket type so the waiting-list flow can be driven from the ticket page.
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedConference } from '@/db/seed';
 import { systemClock } from '@/lib/adapters/clock';
 import { createUser } from '@/lib/auth/users';
+import { createTicketType } from '@/lib/registration/setup';
 import { parseEnv } from '@/lib/env';
 import { withDatabase } from '../../support/postgres-server';
 import { e2eAccounts } from './accounts';
@@ -20,7 +22,12 @@ export async function prepareE2eDatabase(adminUrl: string): Promise<{ url: strin
   try {
     const config = parseEnv({ ...process.env, DATABASE_URL: url });
     const ctx = { db: handle.db, clock: systemClock, config };
-    await seedConference(ctx, { now: systemClock.now() });
+    const { eventId } = await seedConference(ctx, { now: systemClock.now() });
+    // registration.spec.ts finds it by this label on /register.
+    await createTicketType(ctx, eventId, {
+      code: 'sold-out-e2e', publicLabel: 'Supporter pass', internalLabel: 'Sold out (e2e only)',
+      capacity: 0, sortOrder: 50, prices: [{ label: 'Supporter', amount: 25000 }],
+    });
     for (const account of Object.values(e2eAccounts)) {
       await createUser(ctx, { email: account.email, name: `E2E ${account.role}`, password: account.password, role: account.role });
     }
