@@ -7,6 +7,7 @@ import { DomainError, toHttpError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { buildRegistrationFixture } from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
+import { mulberry32 } from '../../support/random';
 
 let t: TestDb;
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
@@ -20,15 +21,6 @@ afterAll(async () => {
   await t.drop();
 });
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 type Rand = () => number;

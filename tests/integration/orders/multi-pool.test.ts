@@ -10,6 +10,7 @@ import { createSession } from '@/lib/programme/create-session';
 import { zonedTimeToUtc } from '@/lib/time';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
+import { mulberry32 } from '../../support/random';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -22,15 +23,6 @@ afterAll(async () => {
 const BUYERS = 200;
 const CAPACITIES = [50, 60, 70, 80, 90];
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], rand: () => number): T[] {
   const out = [...items];
