@@ -1,12 +1,15 @@
 // The composition root: builds what use cases need from parsed configuration.
 import { createDb, type DbOrTx } from '@/db/client';
 import { systemClock, type Clock } from './adapters/clock';
+import { createPaymentGateway } from './adapters/payments';
+import type { PaymentGateway } from './adapters/payments/types';
 import type { Env } from './env';
 
 export interface AppContext {
   db: DbOrTx;
   clock: Clock;
   config: Env;
+  payments: PaymentGateway;
 }
 
 export interface AppContextHandle extends AppContext {
@@ -15,10 +18,13 @@ export interface AppContextHandle extends AppContext {
 
 export function createAppContext(env: Env, overrides: Partial<AppContext> = {}): AppContextHandle {
   const handle = createDb(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
+  const db = overrides.db ?? handle.db;
+  const clock = overrides.clock ?? systemClock;
   return {
-    db: overrides.db ?? handle.db,
-    clock: overrides.clock ?? systemClock,
+    db,
+    clock,
     config: env,
+    payments: overrides.payments ?? createPaymentGateway(env, { db, clock }),
     close: handle.close,
   };
 }

@@ -34,7 +34,7 @@ export const envSchema = z.object({
   // Points the Stripe SDK at a Stripe-compatible server (tests). Unset in production.
   STRIPE_API_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   // Shown on card statements after the account's descriptor: neutral words only (max 22 characters).
-  STRIPE_STATEMENT_DESCRIPTOR_SUFFIX: z.string().regex(/^[A-Za-z0-9 .-]{1,22}$/, 'Use at most 22 letters, digits, spaces, dots or dashes').default('REGISTRATION'),
+  STRIPE_STATEMENT_DESCRIPTOR_SUFFIX: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9 .-]{1,22}$/, 'Use at most 22 letters, digits, spaces, dots or dashes, with at least one letter').default('REGISTRATION'),
   // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
   ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),

@@ -1,18 +1,21 @@
 // Periodic upkeep that correctness never waits for: marks lapsed holds expired (their seats are already free,
 // since availability ignores them) and offers freed seats to waiting lists. One instance at a time, through a
-// Postgres advisory lock, however many app instances run it.
+// Postgres advisory lock, however many app instances run it; that instance then reconciles payments.
 import { eq, sql } from 'drizzle-orm';
 import { waitlistEntries } from '@/db/schema';
+import type { PaymentGateway } from './adapters/payments/types';
 import type { AppContext } from './context';
 import { expireLapsedHolds } from './orders/queries';
+import { reconcilePayments, type ReconcileResult } from './payments/reconcile';
+import { expireLapsedCheckouts } from './payments/start-checkout';
 import { offerFreedSeats, type MadeOffer } from './waitlist/offers';
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'> & { payments?: PaymentGateway };
 
-export interface HousekeepingResult { expiredHolds: number; offers: MadeOffer[] }
+export interface HousekeepingResult { expiredHolds: number; offers: MadeOffer[]; payments?: ReconcileResult }
 
 export async function runHousekeeping(ctx: Ctx): Promise<HousekeepingResult | null> {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.execute<{ got: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended('housekeeping', 0)) as got`);
     if (!row?.got) return null;
     const inner = { ...ctx, db: tx };
@@ -22,4 +25,7 @@ export async function runHousekeeping(ctx: Ctx): Promise<HousekeepingResult | nu
     for (const { eventId } of events) offers.push(...await offerFreedSeats(inner, eventId));
     return { expiredHolds: expired.length, offers };
   });
+  // After the commit: reconciliation calls the payment provider, never inside a transaction.
+  if (result && ctx.payments) await expireLapsedCheckouts({ ...ctx, payments: ctx.payments });
+  return result && ctx.payments ? { ...result, payments: await reconcilePayments({ ...ctx, payments: ctx.payments }) } : result;
 }

@@ -29,3 +29,13 @@ export function LocalTime({ start, end, timeZone }: { start: string; end: string
     : '';
   return <span className="inline-block text-muted">({day}{local} your time, {zone})</span>;
 }
+
+/** The same for a single instant ("15:35 your time, Europe/London"). */
+export function LocalInstant({ at, timeZone }: { at: string; timeZone: string }) {
+  const zone = useSyncExternalStore(subscribe, browserZone, noZone);
+  if (!zone || zone === timeZone) return null;
+  const instant = new Date(at);
+  const local = clock(instant, zone);
+  if (local === clock(instant, timeZone)) return null;
+  return <span className="text-muted"> ({local} your time, {zone})</span>;
+}

@@ -3,7 +3,10 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const items = [{ href: '/admin', label: 'Dashboard' }] as const;
+const items = [
+  { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/payments', label: 'Payments' },
+] as const;
 
 export function AdminNav() {
   const pathname = usePathname();

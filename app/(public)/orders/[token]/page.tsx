@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Countdown } from '@/app/_components/countdown';
-import { LocalInstant } from '@/app/_components/local-instant';
+import { LocalInstant } from '@/app/_components/local-time';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { formatMoney } from '@/lib/money';
@@ -12,13 +12,17 @@ import { getOrderByToken, type OrderView } from '@/lib/orders/queries';
 import { getEventOrThrow } from '@/lib/programme/build';
 import { dateInZone } from '@/lib/time';
 import { formatClock } from '../../register/_lib/format';
+import { PayNowForm } from './pay-now-form';
+import { PaymentStatus } from './payment-status';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: 'Your order',
   robots: { index: false, follow: false, nocache: true },
-  referrer: 'no-referrer',
+  // No referrer to other sites; "no-referrer" would make the browser send `Origin: null` with the Pay now form,
+  // which Next refuses for server actions.
+  referrer: 'same-origin',
 };
 
 const STATUS_WORDS: Record<OrderView['status'], { title: string; badge: string }> = {
@@ -29,7 +33,7 @@ const STATUS_WORDS: Record<OrderView['status'], { title: string; badge: string }
   refunded: { title: 'This order was refunded', badge: 'Refunded' },
 };
 
-function NextSteps({ view, timeZone, now }: { view: OrderView; timeZone: string; now: Date }) {
+function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; timeZone: string; now: Date; token: string; returned: boolean }) {
   const { order, status } = view;
   if (status === 'pending_payment' && order.expiresAt) {
     const until = formatClock(order.expiresAt, timeZone, now);
@@ -41,8 +45,11 @@ function NextSteps({ view, timeZone, now }: { view: OrderView; timeZone: string;
           <LocalInstant at={order.expiresAt.toISOString()} timeZone={timeZone} />.
         </p>
         <Countdown expiresAt={order.expiresAt.toISOString()} serverNow={now.toISOString()} label="Seats held for" />
+        {returned && order.paymentState === 'none' ? (
+          <p className="font-medium">Thank you. Your payment is being confirmed; refresh this page in a moment to see it.</p>
+        ) : order.total > 0 && order.paymentState !== 'processing' && <PayNowForm token={token} amount={formatMoney(order.total, order.currency)} />}
         <p>
-          Online payment will be offered on this page. If the order is not paid by {until}, it expires and the seats
+          If the order is not paid by {until}, it expires and the seats
           are released for others. Keep this page’s address: it is private to you and is how you come back to your order.
         </p>
       </div>
@@ -67,8 +74,13 @@ function NextSteps({ view, timeZone, now }: { view: OrderView; timeZone: string;
   return <p className="text-lg">Nobody below has a place with this order any more. <Link href="/register">Register again</Link>.</p>;
 }
 
-export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function OrderPage({ params, searchParams }: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await params;
+  // Back from the checkout's success page: only a hint; the order's state comes from the webhook.
+  const returned = (await searchParams).paid === '1';
   const ctx = await getRequestContext();
   const view = await getOrderByToken(ctx, token);
   if (!view) notFound();
@@ -92,8 +104,9 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
 
       <section aria-labelledby="next-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
         <h2 id="next-heading" className="text-xl font-semibold">What happens next</h2>
-        <NextSteps view={view} timeZone={tz} now={now} />
+        <NextSteps view={view} timeZone={tz} now={now} token={token} returned={returned} />
       </section>
+      <PaymentStatus view={view} token={token} timeZone={tz} now={now} />
 
       <section aria-labelledby="tickets-heading" className="flex flex-col gap-3">
         <h2 id="tickets-heading" className="text-2xl font-bold">{view.tickets.length === 1 ? 'Ticket' : `Tickets (${view.tickets.length})`}</h2>
