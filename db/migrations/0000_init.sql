@@ -11,6 +11,7 @@ CREATE TYPE "public"."voucher_kind" AS ENUM('percent', 'fixed', 'free');--> stat
 CREATE TYPE "public"."waitlist_status" AS ENUM('waiting', 'offered', 'accepted', 'expired', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."local_checkout_status" AS ENUM('open', 'complete', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."refund_status" AS ENUM('pending', 'succeeded', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."email_status" AS ENUM('queued', 'sent', 'delivered', 'bounced', 'complained', 'failed', 'suppressed', 'skipped');--> statement-breakpoint
 CREATE TABLE "events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"slug" text NOT NULL,
@@ -350,6 +351,43 @@ CREATE TABLE "refunds" (
 	CONSTRAINT "refunds_amount_positive" CHECK ("refunds"."amount" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "email_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider_event_id" text NOT NULL,
+	"message_id" uuid,
+	"type" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "email_events_providerEventId_unique" UNIQUE("provider_event_id")
+);
+--> statement-breakpoint
+CREATE TABLE "email_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"order_id" uuid,
+	"ticket_id" uuid,
+	"to_email" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" "email_status" DEFAULT 'queued' NOT NULL,
+	"subject" text,
+	"provider_message_id" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"send_after" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "email_messages_idempotencyKey_unique" UNIQUE("idempotency_key"),
+	CONSTRAINT "email_messages_providerMessageId_unique" UNIQUE("provider_message_id"),
+	CONSTRAINT "email_messages_to_lowercase" CHECK ("email_messages"."to_email" = lower("email_messages"."to_email"))
+);
+--> statement-breakpoint
+CREATE TABLE "email_suppressions" (
+	"email" text PRIMARY KEY NOT NULL,
+	"reason" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_speakers" ADD CONSTRAINT "session_speakers_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_speakers" ADD CONSTRAINT "session_speakers_speaker_id_speakers_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."speakers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -385,6 +423,8 @@ ALTER TABLE "workshop_seats" ADD CONSTRAINT "workshop_seats_order_id_orders_id_f
 ALTER TABLE "local_checkouts" ADD CONSTRAINT "local_checkouts_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "email_events" ADD CONSTRAINT "email_events_message_id_email_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."email_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "email_messages" ADD CONSTRAINT "email_messages_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "session_speakers_speaker" ON "session_speakers" USING btree ("speaker_id");--> statement-breakpoint
 CREATE INDEX "sessions_event_starts" ON "sessions" USING btree ("event_id","starts_at");--> statement-breakpoint
 CREATE INDEX "orders_event_status" ON "orders" USING btree ("event_id","status","expires_at");--> statement-breakpoint
@@ -399,4 +439,7 @@ CREATE UNIQUE INDEX "waitlist_one_active_per_email" ON "waitlist_entries" USING 
 CREATE INDEX "waitlist_target" ON "waitlist_entries" USING btree ("ticket_type_id","session_id","status");--> statement-breakpoint
 CREATE INDEX "workshop_seats_session" ON "workshop_seats" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "payment_events_order" ON "payment_events" USING btree ("order_id");--> statement-breakpoint
-CREATE INDEX "refunds_order" ON "refunds" USING btree ("order_id");
+CREATE INDEX "refunds_order" ON "refunds" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "email_messages_order" ON "email_messages" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "email_messages_to" ON "email_messages" USING btree ("to_email");--> statement-breakpoint
+CREATE INDEX "email_messages_status" ON "email_messages" USING btree ("status");

@@ -3,3 +3,4 @@ export * from './programme';
 export * from './users';
 export * from './registration';
 export * from './payments';
+export * from './email';
