@@ -41,6 +41,7 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-e2e-only-secret-0000',
       AUTH_TRUST_HOST: 'true',
       NODE_ENV: 'production',
+      MAILBOX_DIR: '.data/test-results/mailbox',
       APP_ENV: 'test',
       ALLOW_TEST_CLOCK: 'true',
     },

@@ -1,6 +1,8 @@
 // The composition root: builds what use cases need from parsed configuration.
 import { createDb, type DbOrTx } from '@/db/client';
 import { systemClock, type Clock } from './adapters/clock';
+import { createMailer } from './adapters/mailer';
+import type { Mailer } from './adapters/mailer/types';
 import { createPaymentGateway } from './adapters/payments';
 import type { PaymentGateway } from './adapters/payments/types';
 import type { Env } from './env';
@@ -10,6 +12,7 @@ export interface AppContext {
   clock: Clock;
   config: Env;
   payments: PaymentGateway;
+  mailer: Mailer;
 }
 
 export interface AppContextHandle extends AppContext {
@@ -25,6 +28,7 @@ export function createAppContext(env: Env, overrides: Partial<AppContext> = {}):
     clock,
     config: env,
     payments: overrides.payments ?? createPaymentGateway(env, { db, clock }),
+    mailer: overrides.mailer ?? createMailer(env),
     close: handle.close,
   };
 }

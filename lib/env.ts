@@ -6,6 +6,12 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+// A switch that is on unless set to false (or 0).
+const boolDefaultTrue = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v !== 'false' && v !== '0');
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // The deployment, which `next start` cannot tell us (it always runs with NODE_ENV=production):
@@ -38,8 +44,32 @@ export const envSchema = z.object({
   // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
   ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  // The reminder email goes this many hours before the event's first day begins (in the event's timezone).
+  EMAIL_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
   ALLOW_TEST_CLOCK: bool,
+  // Email: with RESEND_API_KEY the app sends through Resend; without it, into the local mailbox (MAILBOX_DIR),
+  // which organizers read at /admin/mailbox. The local mailbox is refused when APP_ENV=production unless
+  // ALLOW_LOCAL_MAILBOX=true (a demo site): see lib/adapters/mailer/index.ts.
+  RESEND_API_KEY: z.string().startsWith('re_', 'RESEND_API_KEY must be a Resend API key (re_...)').optional().or(z.literal('').transform(() => undefined)),
+  // Points the Resend SDK at a Resend-compatible server (tests). Unset in production.
+  RESEND_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  // Signing secret of the Resend webhook endpoint /api/webhooks/resend (whsec_...); without it the endpoint is off.
+  RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET must start with whsec_').optional().or(z.literal('').transform(() => undefined)),
+  // The sender: a neutral name only (no word about the conference's subject), on a domain verified at Resend.
+  EMAIL_FROM: z.string().min(3).default('Conference registration <registration@localhost>'),
+  // The provider's request limit, shared by every instance and worker (Resend's default is 2 per second).
+  EMAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+  // Emails per batch request (Resend's batch endpoint takes at most 100; emails with attachments go alone).
+  EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+  // A send request without an answer after this long is abandoned and retried with the same idempotency key.
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MAILBOX_DIR: z.string().min(1).default('.data/mailbox'),
+  ALLOW_LOCAL_MAILBOX: bool,
+  // Run the email worker inside each app process; set false on web instances when `npm run worker` runs apart.
+  WORKER_IN_PROCESS: boolDefaultTrue,
+  // Jobs one worker process runs at once (the provider's rate limit still holds across all of them).
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const items = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/payments', label: 'Payments' },
+  { href: '/admin/mailbox', label: 'Mailbox' },
 ] as const;
 
 export function AdminNav() {

@@ -1,6 +1,6 @@
 // The event: one conference edition, its dates, timezone and currency.
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const events = pgTable(
   'events',
@@ -21,6 +21,8 @@ export const events = pgTable(
     capacity: integer(),
     // Minutes a waiting-list offer holds its seat.
     offerMinutes: integer().notNull().default(2880),
+    // Emails say "the conference" unless the organizer opts in to naming it (subjects, preview, body, calendar).
+    nameInEmailSubjects: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,3 +4,4 @@ export * from './users';
 export * from './registration';
 export * from './payments';
 export * from './email';
+export * from './links';

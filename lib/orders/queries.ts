@@ -1,8 +1,10 @@
 // Read models of an order for its private page. The secret link's token is the only key; ids are never
 // accepted from the outside. A hold past its expiry reads as expired whether or not housekeeping ran.
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { orderLinks, orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
 import type { AppContext } from '../context';
+import { enqueueEmails } from '../email/enqueue-batch';
+import { emailKeys } from '../email/triggers';
 import { hashToken } from '../tokens';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -26,9 +28,19 @@ export function effectiveStatus(order: Pick<Order, 'status' | 'expiresAt'>, now:
   return order.status === 'pending_payment' && order.expiresAt && order.expiresAt <= now ? 'expired' : order.status;
 }
 
+/** The order behind a token: the one shown when it was placed, or a link issued later in an email (order_links). */
+async function findOrderByToken(ctx: Ctx, token: string): Promise<Order | null> {
+  const hash = hashToken(token);
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.accessTokenHash, hash));
+  if (order) return order;
+  const [linked] = await ctx.db.select({ order: orders }).from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
+    .where(and(eq(orderLinks.tokenHash, hash), or(isNull(orderLinks.expiresAt), gt(orderLinks.expiresAt, ctx.clock.now()))));
+  return linked?.order ?? null;
+}
+
 export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderView | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.accessTokenHash, hashToken(token)));
+  const order = await findOrderByToken(ctx, token);
   if (!order) return null;
   const rows = await ctx.db.select({
     id: tickets.id, label: ticketTypes.publicLabel, legalName: tickets.legalName, badgeName: tickets.badgeName,
@@ -46,11 +58,18 @@ export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderVie
   };
 }
 
-/** Marks lapsed holds as expired. Seats were already free (availability ignores them); this keeps the state honest. */
+/**
+ * Marks lapsed holds as expired. Seats were already free (availability ignores them); this keeps the state
+ * honest, and tells each buyer whose order this call expired (in the same transaction, a savepoint when the
+ * caller already has one open).
+ */
 export async function expireLapsedHolds(ctx: Ctx): Promise<string[]> {
   const now = ctx.clock.now();
-  const rows = await ctx.db.update(orders).set({ status: 'expired', updatedAt: now })
-    .where(and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now)))
-    .returning({ id: orders.id });
-  return rows.map((r) => r.id);
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.update(orders).set({ status: 'expired', updatedAt: now })
+      .where(and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now)))
+      .returning({ id: orders.id, buyerEmail: orders.buyerEmail });
+    await enqueueEmails(tx, rows.map((r) => ({ kind: 'hold_expired', to: r.buyerEmail, idempotencyKey: emailKeys.holdExpired(r.id), orderId: r.id, now })));
+    return rows.map((r) => r.id);
+  });
 }

@@ -9,6 +9,7 @@ import { orders, paymentEvents, refunds, type Order } from '@/db/schema';
 import type { PaymentEvent } from '../adapters/payments/types';
 import { DomainError } from '../errors';
 import { isLockTimeout } from '../capacity/lock-pools';
+import { emailKeys, enqueueBuyerEmail, enqueuePaidOrderEmails } from '../email/triggers';
 import { formatMoney } from '../money';
 import { assertTransition, canTransition } from '../orders/transitions';
 import type { PaymentsCtx } from './ctx';
@@ -94,12 +95,15 @@ async function apply(tx: Tx, ctx: PaymentsCtx, event: PaymentEvent, now: Date): 
       // A failure after a success never takes the money back: only a pending order can fail.
       if (!pending || order.paymentState === 'failed') return { outcome: 'no_change', orderId };
       await tx.update(orders).set({ paymentState: 'failed', updatedAt: now }).where(eq(orders.id, orderId));
+      // Once per checkout session: a retry in a new session that fails again tells the buyer again.
+      await enqueueBuyerEmail(tx, order, 'payment_failed', emailKeys.paymentFailed(orderId, event.sessionId), now);
       return { outcome: 'failed', orderId };
     case 'checkout_expired':
       // Only the order's current session ends its hold; a paid order is past this.
       if (!pending || order.checkoutSessionId !== event.sessionId) return { outcome: 'no_change', orderId };
       assertTransition(order.status, 'expired');
       await tx.update(orders).set({ status: 'expired', updatedAt: now }).where(eq(orders.id, orderId));
+      await enqueueBuyerEmail(tx, order, 'hold_expired', emailKeys.holdExpired(orderId), now);
       return { outcome: 'expired', orderId };
   }
 }
@@ -108,7 +112,7 @@ async function onSucceeded(tx: Tx, ctx: PaymentsCtx, e: Succeeded, order: Order,
   const samePayment = order.amountPaid > 0 && (e.paymentReference ? order.paymentReference === e.paymentReference : order.checkoutSessionId === e.sessionId);
   if (samePayment) return { outcome: 'already_paid' };
   if (order.amountPaid > 0) {
-    return { outcome: 'unwanted_refund', refundId: await refundPayment(tx, order, e, 'a second payment for an order already paid; refunded', now) };
+    return { outcome: 'unwanted_refund', refundId: await refundPayment(tx, order, e, 'a second payment for an order already paid; refunded', now, order.status === 'paid' ? 'duplicate' : 'closed') };
   }
   const currency = e.currency.toUpperCase();
   if (e.amount !== order.total || currency !== order.currency.toUpperCase()) {
@@ -118,27 +122,30 @@ async function onSucceeded(tx: Tx, ctx: PaymentsCtx, e: Succeeded, order: Order,
   }
   const live = order.status === 'pending_payment' && order.expiresAt !== null && order.expiresAt > now;
   if (live) {
-    await markPaid(tx, order, e, now);
+    await markPaid(tx, order, e, now, ctx.config.EMAIL_REMINDER_HOURS);
     return { outcome: 'paid' };
   }
   if (order.status === 'pending_payment' || order.status === 'expired') {
     if (await lateOrderHasRoom(tx, order, now, ctx.config.ORDER_LOCK_TIMEOUT_MS)) {
-      await markPaid(tx, order, e, now);
+      await markPaid(tx, order, e, now, ctx.config.EMAIL_REMINDER_HOURS);
       return { outcome: 'late_paid' };
     }
     if (canTransition(order.status, 'expired')) {
       await tx.update(orders).set({ status: 'expired', updatedAt: now }).where(eq(orders.id, order.id));
     }
-    return { outcome: 'late_refund', refundId: await refundPayment(tx, order, e, 'paid after the hold expired; seats were gone; refunded', now) };
+    return { outcome: 'late_refund', refundId: await refundPayment(tx, order, e, 'paid after the hold expired; seats were gone; refunded', now, 'seats_gone') };
   }
-  return { outcome: 'unwanted_refund', refundId: await refundPayment(tx, order, e, `paid while the order was ${order.status}; refunded`, now) };
+  return { outcome: 'unwanted_refund', refundId: await refundPayment(tx, order, e, `paid while the order was ${order.status}; refunded`, now, 'closed') };
 }
 
-async function markPaid(tx: Tx, order: Order, e: Succeeded, now: Date): Promise<void> {
+async function markPaid(tx: Tx, order: Order, e: Succeeded, now: Date, reminderHours: number): Promise<void> {
   assertTransition(order.status, 'paid');
   await tx.update(orders).set({
     status: 'paid', paidAt: now, paymentState: 'paid', amountPaid: e.amount, paymentReference: e.paymentReference, updatedAt: now,
   }).where(eq(orders.id, order.id));
+  // The confirmation (with receipt, ticket emails and reminder) commits with the payment or not at all; its
+  // idempotency key makes it one per order however the payment is reported.
+  await enqueuePaidOrderEmails(tx, order.id, now, reminderHours);
 }
 
 /**
@@ -146,7 +153,7 @@ async function markPaid(tx: Tx, order: Order, e: Succeeded, now: Date): Promise<
  * then refunded), flagged, and given a refund row under `refund:<payment>`. A second delivery finds the key
  * taken and issues nothing.
  */
-async function refundPayment(tx: Tx, order: Order, e: Succeeded, reason: string, now: Date): Promise<string | null> {
+async function refundPayment(tx: Tx, order: Order, e: Succeeded, reason: string, now: Date, why: 'seats_gone' | 'duplicate' | 'closed'): Promise<string | null> {
   if (!e.paymentReference) {
     await flagOrder(tx, order.id, `${reason.replace(/; refunded$/, '')}; no payment reference, refund it by hand`, now);
     return null;
@@ -159,6 +166,10 @@ async function refundPayment(tx: Tx, order: Order, e: Succeeded, reason: string,
   const [row] = await tx.insert(refunds).values({
     orderId: order.id, amount: e.amount, idempotencyKey: refundKey.ofPayment(e.paymentReference), reason, createdAt: now, updatedAt: now,
   }).onConflictDoNothing().returning({ id: refunds.id });
+  // The buyer is told once, with the refund row (a redelivery finds the row taken and queues nothing new).
+  if (row) {
+    await enqueueBuyerEmail(tx, order, 'late_payment_refunded', emailKeys.latePaymentRefunded(order.id, e.paymentReference), now, { refundId: row.id, reason: why });
+  }
   return row?.id ?? null;
 }
 
@@ -203,4 +214,9 @@ async function markRefundRowsSucceeded(tx: Tx, order: Order, now: Date): Promise
     settle.push(r.id);
   }
   if (settle.length) await tx.update(refunds).set({ status: 'succeeded', updatedAt: now }).where(inArray(refunds.id, settle));
+  // Refunds an organizer made (keys refund:<order>:<n>) are confirmed to the buyer; a refunded late or second
+  // payment already had its own email.
+  for (const r of rows.filter((row) => settle.includes(row.id) && row.idempotencyKey.startsWith(`refund:${order.id}:`))) {
+    await enqueueBuyerEmail(tx, order, 'refund', emailKeys.refund(r.id), now, { refundId: r.id });
+  }
 }

@@ -6,6 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { orders, refunds, type Refund } from '@/db/schema';
 import { isPaymentProviderError, type RefundResult } from '../adapters/payments/types';
 import { DomainError } from '../errors';
+import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
 import { formatMoney } from '../money';
 import type { PaymentsCtx } from './ctx';
 import { flagOrder, refundedPayment, refundsOrderPayment, setAmountRefunded } from './order-money';
@@ -47,6 +48,11 @@ export async function settleRefund(ctx: Pick<PaymentsCtx, 'db' | 'clock'>, refun
         .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending'))).returning();
       if (changed && order && result.status === 'succeeded' && refundsOrderPayment(changed, order)) {
         await setAmountRefunded(tx, order, order.amountRefunded + changed.amount, now);
+      }
+      // An organizer's refund (refund:<order>:<n>) is confirmed to the buyer once it went through; the pending ->
+      // succeeded update above is the guard, and the key keeps it single if the provider's webhook settles it too.
+      if (changed && order && result.status === 'succeeded' && changed.idempotencyKey.startsWith(`refund:${order.id}:`)) {
+        await enqueueBuyerEmail(tx, order, 'refund', emailKeys.refund(changed.id), now, { refundId: changed.id });
       }
       if (changed && order && result.status === 'failed') {
         await flagOrder(tx, order.id, `refund of ${formatMoney(changed.amount, order.currency)} failed at the payment provider`, now);

@@ -6,6 +6,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { orders, refunds, type Order, type Refund } from '@/db/schema';
 import { DomainError } from '../errors';
+import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
 import { assertTransition } from '../orders/transitions';
 import { parseInput } from '../validation';
 import type { PaymentsCtx } from './ctx';
@@ -73,6 +74,8 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput): Pr
     if (order.status === 'cancelled' && refund) return order;
     assertTransition(order.status, 'cancelled');
     await tx.update(orders).set({ status: 'cancelled', updatedAt: now }).where(eq(orders.id, order.id));
+    // Told in the same transaction; a refund, if any, is confirmed by its own email when it goes through.
+    await enqueueBuyerEmail(tx, order, 'cancellation', emailKeys.cancellation(order.id), now);
     return order;
   });
   // A checkout still open could take money for a cancelled order; close it. If money comes anyway, the

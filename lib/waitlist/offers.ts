@@ -1,11 +1,13 @@
 // Waiting lists: join one for a sold-out ticket type or workshop; when seats free up, the longest waiting
 // people get offers that hold a seat for the event's offer time. Offers count as taken seats until they
 // expire, and making them goes through the same pool locks as orders.
-import { and, asc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
-import { capacityPools, sessions, ticketTypePools, ticketTypes, waitlistEntries, type WaitlistEntry } from '@/db/schema';
+import { and, asc, eq, exists, gt, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { capacityPools, sessions, ticketTypePools, ticketTypes, waitlistEntries, waitlistOfferLinks, type WaitlistEntry } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { enqueueEmail } from '../email/enqueue';
+import { emailKeys } from '../email/triggers';
 import { advisoryPoolLocker } from '../capacity/lock-pools';
 import { measureTaken, poolKey, remaining } from '../capacity/availability';
 import { getEventOrThrow } from '../programme/build';
@@ -44,9 +46,13 @@ export async function joinWaitlist(ctx: Ctx, eventId: string, input: unknown): P
 }
 
 export async function findLiveOffer(db: DbOrTx, eventId: string, token: string, now: Date) {
+  const hash = hashToken(token);
+  // The token made with the offer, or one the offer email issued when it was composed (waitlist_offer_links).
+  const linked = db.select({ id: waitlistOfferLinks.id }).from(waitlistOfferLinks)
+    .where(and(eq(waitlistOfferLinks.entryId, waitlistEntries.id), eq(waitlistOfferLinks.tokenHash, hash)));
   const [offer] = await db.select({ id: waitlistEntries.id, ticketTypeId: waitlistEntries.ticketTypeId, sessionId: waitlistEntries.sessionId, email: waitlistEntries.email })
     .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.eventId, eventId), eq(waitlistEntries.offerTokenHash, hashToken(token)), eq(waitlistEntries.status, 'offered'), gt(waitlistEntries.offerExpiresAt, now)));
+    .where(and(eq(waitlistEntries.eventId, eventId), or(eq(waitlistEntries.offerTokenHash, hash), exists(linked)), eq(waitlistEntries.status, 'offered'), gt(waitlistEntries.offerExpiresAt, now)));
   return offer ?? null;
 }
 
@@ -99,6 +105,8 @@ export async function offerFreedSeats(ctx: Ctx, eventId: string): Promise<MadeOf
         const expiresAt = new Date(now.getTime() + event.offerMinutes * 60_000);
         await tx.update(waitlistEntries).set({ status: 'offered', offerTokenHash: hashToken(token), offeredAt: now, offerExpiresAt: expiresAt })
           .where(eq(waitlistEntries.id, entry.id));
+        // The email carries a link issued when it is sent (no usable token waits in the outbox); params name the entry only.
+        await enqueueEmail(tx, { kind: 'waitlist_offer', to: entry.email, idempotencyKey: emailKeys.waitlistOffer(entry.id, now), params: { entryId: entry.id }, now });
         out.push({ entryId: entry.id, email: entry.email, token, expiresAt, ticketTypeId: entry.ticketTypeId, sessionId: entry.sessionId });
       }
       return out;

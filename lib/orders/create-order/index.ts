@@ -72,6 +72,7 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
     accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, now,
     limits: { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS },
     locker: ctx.locker ?? advisoryPoolLocker,
+    emailReminderHours: ctx.config.EMAIL_REMINDER_HOURS,
   };
   // The snapshot counts a waiting-list offer as taken, including the one being redeemed here.
   if (!offer) assertAvailable(catalogue.taken, reserveInput, planPools(reserveInput));

@@ -11,6 +11,8 @@ import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../registration/catalogue';
 import type { OrderPrice } from '../../registration/pricing';
 import type { Registration } from '../../registration/schemas';
+import { enqueueEmailsSql } from '../../email/enqueue-batch';
+import { paidOrderEmails } from '../../email/triggers';
 import { newReference } from '../../tokens';
 import type { ValidatedAttendee, VoucherView } from './validate';
 
@@ -28,6 +30,8 @@ export interface ReserveInput {
   now: Date;
   limits: { perEmail: number; perClient: number; lockTimeoutMs: number };
   locker: PoolLocker;
+  /** How long before the event the reminder email goes (a free order is paid at once and queues it). */
+  emailReminderHours: number;
 }
 
 function tally<T>(items: T[]): Map<T, number> {
@@ -211,6 +215,16 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   }
   if (input.offer) {
     statements.push(sql`update waitlist_entries set status = 'accepted' where id = ${input.offer.id}::uuid and ${orderExists}`);
+  }
+  if (plan.free) {
+    // A free order is paid as it is inserted: its confirmation (and ticket emails, reminder) go into the outbox in
+    // this same transaction, guarded like the tickets so a full pool queues nothing. Appended last, so the
+    // positions of the statements above (the order insert's result) are unchanged.
+    const emails = paidOrderEmails({
+      order, event, now, reminderHours: input.emailReminderHours,
+      tickets: ticketIds.map((id, i) => ({ id, email: registration.attendees[i]!.email })),
+    });
+    statements.push(enqueueEmailsSql(emails, orderExists));
   }
 
   const connection = await client.reserve();

@@ -1,8 +1,9 @@
 // R4: 500 completions, each delivered 3 times concurrently in shuffled order, plus 100 twin events (a new event
-// id for an already completed session): 500 paid orders, one confirmation each, no double.
-import { and, count, eq, inArray } from 'drizzle-orm';
+// id for an already completed session): 500 paid orders, one confirmation each, no double, and exactly 500
+// confirmation emails in the outbox.
+import { and, count, countDistinct, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, paymentEvents } from '@/db/schema';
+import { emailMessages, orders, paymentEvents } from '@/db/schema';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { createTestDb, type TestDb } from '../../support/test-db';
 import { buildPaymentFixture, eventsFor, placeOrder, shuffle, succeeded, type PlacedOrder } from './helpers';
@@ -52,5 +53,10 @@ describe('duplicate webhooks (R4)', () => {
     expect(new Set(confirmations.map((r) => r.orderId)).size).toBe(500);
     const [distinct] = await t.db.select({ n: count() }).from(paymentEvents).where(eq(paymentEvents.outcome, 'paid'));
     expect(distinct!.n).toBe(500);
+    // Exactly 500 confirmation emails, one per order, written with the payment (one query, so the test's
+    // runtime barely moves).
+    const [mail] = await t.db.select({ n: count(), orders: countDistinct(emailMessages.orderId) }).from(emailMessages)
+      .where(and(eq(emailMessages.kind, 'order_confirmation'), inArray(emailMessages.orderId, ids)));
+    expect(mail).toEqual({ n: 500, orders: 500 });
   });
 });

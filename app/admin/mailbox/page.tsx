@@ -1,0 +1,58 @@
+// The local mailbox (development): every email the platform sent while no provider is configured, newest first,
+// so a newcomer sees what attendees receive. Only while the local mailer is active; otherwise a 404.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/app/_lib/authz';
+import { getContext } from '@/app/_lib/context';
+import { listMailbox } from '@/lib/adapters/mailer/local';
+
+export const metadata: Metadata = { title: 'Mailbox' };
+export const dynamic = 'force-dynamic';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+export default async function MailboxPage() {
+  await requireUser(['owner', 'organizer'], '/admin/mailbox');
+  const ctx = getContext();
+  if (ctx.mailer.name !== 'local') notFound();
+  const messages = await listMailbox(ctx.config.MAILBOX_DIR);
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-3xl font-bold">Mailbox</h1>
+        <p className="mt-2 text-muted">
+          No email provider is configured, so emails are kept here instead of being sent (in <code>{ctx.config.MAILBOX_DIR}</code>).
+          Set <code>RESEND_API_KEY</code> to send them through Resend.
+        </p>
+      </header>
+      {messages.length === 0 ? (
+        <p className="card p-4">No emails yet. Register for a ticket and the confirmation appears here.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-[0.9375rem]">
+            <caption className="sr-only">Emails, newest first</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">Sent (UTC)</th>
+                <th scope="col" className="py-2 pr-4">To</th>
+                <th scope="col" className="py-2 pr-4">Subject</th>
+                <th scope="col" className="py-2">Kind</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id} className="border-b border-line align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time></td>
+                  <td className="py-2 pr-4 break-all">{m.to}</td>
+                  <td className="py-2 pr-4"><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
+                  <td className="py-2">{m.kind?.replaceAll('_', ' ') ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// Secrets handed out in emails, kept only as SHA-256 hashes: extra links to an order's private page, ticket
+// tokens for QR codes, and waiting-list offer links. Each email issues fresh ones when it is composed, so no
+// usable secret ever sits in the outbox, and a resent email (same provider idempotency key, so possibly the
+// first content) still carries a link that works: issuing a new one never revokes the earlier ones.
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { orders, tickets, waitlistEntries } from './registration';
+
+// Another key to the order's private page, besides the token shown when the order was placed.
+export const orderLinks = pgTable(
+  'order_links',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    // Null never expires, like the order's own link.
+    expiresAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('order_links_order').on(t.orderId)],
+);
+
+// What a ticket's QR code carries; check-in looks the ticket up by the token's hash.
+export const ticketTokens = pgTable(
+  'ticket_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('ticket_tokens_ticket').on(t.ticketId)],
+);
+
+// Links to a waiting-list offer; the entry's own status and expiry still decide whether the offer is live.
+export const waitlistOfferLinks = pgTable(
+  'waitlist_offer_links',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entryId: uuid().notNull().references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('waitlist_offer_links_entry').on(t.entryId)],
+);
+
+export type OrderLink = typeof orderLinks.$inferSelect;
+export type TicketToken = typeof ticketTokens.$inferSelect;

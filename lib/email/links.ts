@@ -1,0 +1,53 @@
+// Secrets an email carries, issued when it is composed: a new key to the order's private page, a ticket token
+// for the QR code, a waiting-list offer link. Only hashes are stored (db/schema/links.ts); earlier ones keep
+// working, so an email resent under the same provider idempotency key (which may deliver the first content)
+// still opens.
+import QRCode from 'qrcode';
+import type { DbOrTx } from '@/db/client';
+import { orderLinks, ticketTokens, waitlistOfferLinks } from '@/db/schema';
+import { hashToken, newSecretToken } from '../tokens';
+
+export function appBase(appUrl: string): string {
+  return appUrl.replace(/\/+$/, '');
+}
+
+export const urls = {
+  order: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}`,
+  receipt: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}/receipt`,
+  register: (appUrl: string) => `${appBase(appUrl)}/register`,
+  offer: (appUrl: string, token: string) => `${appBase(appUrl)}/register?offer=${encodeURIComponent(token)}`,
+};
+
+/** A fresh key to the order's private page (opens it through getOrderByToken, like the original link). */
+export async function issueOrderLink(db: DbOrTx, orderId: string, now: Date): Promise<string> {
+  const token = newSecretToken();
+  await db.insert(orderLinks).values({ orderId, tokenHash: hashToken(token), createdAt: now });
+  return token;
+}
+
+/** Fresh ticket tokens for QR codes, one per ticket, in one statement. Check-in finds a ticket by the token's hash. */
+export async function issueTicketTokens(db: DbOrTx, ticketIds: string[], now: Date): Promise<Map<string, string>> {
+  const tokens = new Map(ticketIds.map((id) => [id, newSecretToken()]));
+  if (tokens.size) {
+    await db.insert(ticketTokens).values([...tokens].map(([ticketId, token]) => ({ ticketId, tokenHash: hashToken(token), createdAt: now })));
+  }
+  return tokens;
+}
+
+/** A fresh link to a waiting-list offer; the entry's status and deadline still decide whether it is live. */
+export async function issueOfferLink(db: DbOrTx, entryId: string, now: Date): Promise<string> {
+  const token = newSecretToken();
+  await db.insert(waitlistOfferLinks).values({ entryId, tokenHash: hashToken(token), createdAt: now });
+  return token;
+}
+
+/** What a ticket's QR code encodes: the bare token, so no page address is needed to scan it. */
+export function ticketQrPayload(token: string): string {
+  return token;
+}
+
+/** The QR code as a PNG, base64: medium error correction, big enough to scan from a phone screen. */
+export async function qrPngBase64(payload: string): Promise<string> {
+  const png = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+  return png.toString('base64');
+}

@@ -1,0 +1,84 @@
+// What the order emails need, read when they are composed (the outbox row holds ids only): the order, its
+// event, each ticket with its public label (never the internal one) and workshops; and the formatting of
+// those facts for the templates, in the event's timezone.
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { events, orders, rooms, sessions, ticketTypes, tickets, workshopSeats, type Event, type Order } from '@/db/schema';
+import { dateInZone, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from '../time';
+import type { CalendarTicket } from './calendar';
+import type { EventFacts, TicketCard } from './templates/types';
+
+export interface EmailTicket {
+  id: string;
+  legalName: string;
+  email: string;
+  label: string;
+  online: boolean;
+  validOn: string | null;
+  price: number;
+  discount: number;
+  workshops: { sessionId: string; title: string; startsAt: Date; endsAt: Date; room: string | null }[];
+}
+
+export interface OrderEmailData { order: Order; event: Event; tickets: EmailTicket[] }
+
+export async function loadEvent(db: DbOrTx, eventId: string): Promise<Event | null> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  return event ?? null;
+}
+
+export async function loadOrderEmailData(db: DbOrTx, orderId: string): Promise<OrderEmailData | null> {
+  const [[row], ticketRows, seatRows] = await Promise.all([
+    db.select({ order: orders, event: events }).from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.id, orderId)),
+    db.select({
+      id: tickets.id, legalName: tickets.legalName, email: tickets.email, price: tickets.price, discount: tickets.discount,
+      label: ticketTypes.publicLabel, attendance: ticketTypes.attendance, validOn: ticketTypes.validOn,
+    }).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
+      .where(eq(tickets.orderId, orderId)).orderBy(asc(tickets.position), asc(tickets.createdAt)),
+    db.select({
+      ticketId: workshopSeats.ticketId, sessionId: sessions.id, title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt, room: rooms.name,
+    }).from(workshopSeats).innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId)).leftJoin(rooms, eq(rooms.id, sessions.roomId))
+      .where(eq(workshopSeats.orderId, orderId)).orderBy(asc(sessions.startsAt)),
+  ]);
+  if (!row) return null;
+  return {
+    order: row.order,
+    event: row.event,
+    tickets: ticketRows.map(({ attendance, ...t }) => ({
+      ...t,
+      online: attendance === 'virtual',
+      workshops: seatRows.filter((s) => s.ticketId === t.id).map(({ ticketId: _t, ...s }) => s),
+    })),
+  };
+}
+
+/** A moment in the event's timezone, e.g. "Thursday 28 March 2030, 09:00 CET". */
+export function formatInstant(instant: Date, timezone: string): string {
+  return `${formatDay(dateInZone(instant, timezone))}, ${formatTime(instant, timezone)} ${zoneAbbreviation(instant, timezone)}`;
+}
+
+export function eventFacts(event: Pick<Event, 'startsOn' | 'endsOn' | 'venueName' | 'venueAddress'>): EventFacts {
+  const dates = event.startsOn === event.endsOn ? formatDay(event.startsOn) : `${formatDay(event.startsOn)} – ${formatDay(event.endsOn)}`;
+  return { dates, venue: [event.venueName, event.venueAddress].filter(Boolean).join(', ') || null };
+}
+
+export function ticketCard(ticket: EmailTicket, event: Pick<Event, 'timezone'>, qr: TicketCard['qr']): TicketCard {
+  return {
+    attendeeName: ticket.legalName,
+    label: ticket.label,
+    day: ticket.validOn ? formatDay(ticket.validOn) : null,
+    online: ticket.online,
+    qr,
+    workshops: ticket.workshops.map((w) => ({
+      title: w.title,
+      when: `${formatDay(dateInZone(w.startsAt, event.timezone))}, ${formatTimeRange(w.startsAt, w.endsAt, event.timezone)}`,
+      where: w.room,
+    })),
+  };
+}
+
+export function calendarTicket(ticket: EmailTicket, withWorkshops: boolean): CalendarTicket {
+  return { validOn: ticket.validOn, online: ticket.online, workshops: withWorkshops ? ticket.workshops : [] };
+}
+
+export const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

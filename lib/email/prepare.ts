@@ -1,0 +1,96 @@
+// From outbox rows to provider emails: drops addresses on the suppression list (they bounced or complained),
+// composes each message at send time (null: nothing to say any more) and adds the references the provider
+// echoes back in its webhooks. Failures are told apart: a passing database hiccup retries the whole batch, a
+// message that cannot be composed fails alone.
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { emailSuppressions, type EmailMessage } from '@/db/schema';
+import type { OutgoingAttachment, OutgoingEmail } from '../adapters/mailer/types';
+import type { AppContext } from '../context';
+
+export interface ComposedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: OutgoingAttachment[];
+}
+
+export type ComposeCtx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+export type ComposeFn = (ctx: ComposeCtx, message: EmailMessage) => Promise<ComposedEmail | null>;
+
+export type Prepared =
+  | { message: EmailMessage; kind: 'email'; email: OutgoingEmail; subject: string }
+  | { message: EmailMessage; kind: 'skipped' }
+  | { message: EmailMessage; kind: 'failed'; reason: string };
+
+const TRANSIENT_DB = /^(08|40001|40P01|55P03|57014|57P0[123]|53[0-9]{3})/;
+const TRANSIENT_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+export function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A database or network failure that a later attempt can get past. */
+export function isTransientError(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && (TRANSIENT_DB.test(code) || TRANSIENT_NET.has(code));
+}
+
+/** The error's class and code only: messages can quote addresses or content. */
+export function describeError(error: unknown): string {
+  const code = errorCode(error);
+  return `${error instanceof Error ? error.name : 'unknown error'}${code ? ` ${code}` : ''}`;
+}
+
+export async function suppressedAddresses(db: DbOrTx, addresses: string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const rows = await db.select({ email: emailSuppressions.email }).from(emailSuppressions).where(inArray(emailSuppressions.email, addresses));
+  return new Set(rows.map((r) => r.email));
+}
+
+const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
+
+export function toOutgoing(ctx: Pick<ComposeCtx, 'config'>, message: EmailMessage, composed: ComposedEmail): OutgoingEmail {
+  return {
+    from: ctx.config.EMAIL_FROM,
+    to: message.toEmail,
+    subject: composed.subject,
+    html: composed.html,
+    text: composed.text,
+    ...(composed.attachments?.length ? { attachments: composed.attachments } : {}),
+    // Our id: mail clients do not thread separate messages together, and the fake provider counts by it.
+    headers: { 'X-Entity-Ref-ID': message.id },
+    tags: [{ name: 'kind', value: tagValue(message.kind) }, { name: 'message_id', value: message.id }],
+  };
+}
+
+/**
+ * Composes every message, a few at a time, in order, handing each result to `onPrepared` as soon as it is ready.
+ * Throws only for transient failures (retry the batch).
+ */
+export async function prepareAll(
+  ctx: ComposeCtx, compose: ComposeFn, messages: EmailMessage[], parallel = 4, onPrepared?: (prepared: Prepared) => Promise<void>,
+): Promise<Prepared[]> {
+  const results: Prepared[] = new Array(messages.length);
+  let next = 0;
+  async function lane(): Promise<void> {
+    while (next < messages.length) {
+      const i = next++;
+      const message = messages[i]!;
+      try {
+        const composed = await compose(ctx, message);
+        results[i] = composed
+          ? { message, kind: 'email', email: toOutgoing(ctx, message, composed), subject: composed.subject }
+          : { message, kind: 'skipped' };
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        results[i] = { message, kind: 'failed', reason: `could not be composed (${describeError(error)})` };
+      }
+      await onPrepared?.(results[i]!);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, messages.length) }, lane));
+  return results;
+}

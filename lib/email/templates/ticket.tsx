@@ -1,0 +1,17 @@
+// To an attendee whose address differs from the buyer's: their own ticket only, never the order's private link
+// (which would show the other attendees and let them cancel the order).
+import { EmailLayout, EventSummary, Muted, P, Ticket } from './layout';
+import { conference, type TicketProps } from './types';
+
+export function TicketEmail(props: TicketProps) {
+  return (
+    <EmailLayout preview="Your ticket is inside." heading="Your ticket">
+      <P>Hello {props.ticket.attendeeName},</P>
+      <P>You have been registered for {conference(props.eventName)}. Your ticket is below.</P>
+      <EventSummary event={props.event} online={props.ticket.online} />
+      <Ticket ticket={props.ticket} reference={props.reference} />
+      <Muted>If any detail is wrong, please ask the person who registered you, or reply to this email.</Muted>
+      {props.calendarAttached && <Muted>A calendar file with the dates and any workshops is attached.</Muted>}
+    </EmailLayout>
+  );
+}
