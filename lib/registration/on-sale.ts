@@ -68,3 +68,12 @@ export async function listOnSale(ctx: Ctx, event: Event, voucher: VoucherView | 
     workshops: workshops.map((w) => ({ ...w, remaining: remaining(w.capacity, taken.get(poolKey.session(w.id)) ?? 0) })),
   };
 }
+
+/** What a waiting-list offer's holder sees: the offered ticket or workshop as available to them (createOrder checks the offer again). */
+export function withOffer(list: { ticketTypes: OnSaleTicketType[]; workshops: OnSaleWorkshop[] }, offer: { ticketTypeId: string | null; sessionId: string | null } | null) {
+  if (!offer) return list;
+  return {
+    ticketTypes: list.ticketTypes.map((t) => (t.id === offer.ticketTypeId && t.status === 'sold_out' ? { ...t, status: 'available' as const, remaining: 1 } : t)),
+    workshops: list.workshops.map((w) => (w.id === offer.sessionId && w.remaining !== null && w.remaining < 1 ? { ...w, remaining: 1 } : w)),
+  };
+}

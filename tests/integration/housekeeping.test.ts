@@ -1,19 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, waitlistEntries } from '@/db/schema';
 import { runHousekeeping } from '@/lib/housekeeping';
 import { createOrder } from '@/lib/orders/create-order';
 import { joinWaitlist } from '@/lib/waitlist/offers';
 import { attendee, buildRegistrationFixture, registration } from '../support/registration-fixture';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { useTestDb } from '../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 describe('housekeeping', () => {
   it('marks a lapsed hold expired and offers its seat to the first person waiting, once', async () => {

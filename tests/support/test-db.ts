@@ -1,7 +1,7 @@
 // A fresh, migrated database per test file, copied from the template the global setup built.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
 import { withDatabase } from './postgres-server';
 
@@ -37,4 +37,24 @@ export async function createTestDb(): Promise<TestDb> {
       }
     },
   };
+}
+
+/**
+ * A fresh database for the calling test file: created before its tests, dropped after. The returned handle
+ * reads through to it, so `t.db` and `t.sql` work inside tests.
+ */
+export function useTestDb(): TestDb {
+  let current: TestDb | undefined;
+  beforeAll(async () => {
+    current = await createTestDb();
+  });
+  afterAll(async () => {
+    await current?.drop();
+  });
+  return new Proxy({} as TestDb, {
+    get(_target, prop) {
+      if (!current) throw new Error('The test database is only available inside tests and hooks');
+      return Reflect.get(current, prop);
+    },
+  });
 }

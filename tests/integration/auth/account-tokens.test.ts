@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, users } from '@/db/schema';
 import { createInvitationToken, createOwnerSetupToken, describeAccountToken, hashToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { authenticate } from '@/lib/auth/authenticate';
 import { ensureOwnerSetupLink } from '@/lib/auth/setup-link';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { authContext } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 // Owner set-up depends on there being no owner, so every test starts without accounts.
 beforeEach(async () => {
   await t.db.delete(accountTokens);

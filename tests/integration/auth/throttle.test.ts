@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { authenticate } from '@/lib/auth/authenticate';
 import { accountThrottleKey, getLockedUntil } from '@/lib/auth/throttle';
 import { createUser } from '@/lib/auth/users';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { authContext, MINUTE } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const PASSWORD = 'correct horse battery staple';
 

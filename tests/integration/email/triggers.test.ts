@@ -1,7 +1,7 @@
 // Emails are written to the outbox in the transaction of the change that causes them, once per change however
 // often it is replayed, and composed at send time from the database with fresh links that open what they name.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailMessages, events, orders, ticketTokens, type EmailMessage } from '@/db/schema';
 import { composeEmail } from '@/lib/email/compose';
 import { enqueueEmail } from '@/lib/email/enqueue';
@@ -15,16 +15,10 @@ import { cancelOrder, refundOrder } from '@/lib/payments/refund-order';
 import { hashToken } from '@/lib/tokens';
 import { findLiveOffer, joinWaitlist, offerFreedSeats } from '@/lib/waitlist/offers';
 import { attendee, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { buildPaymentFixture, expired, failed, placeOrder, shuffle, succeeded, type PaymentFixture } from '../payments/helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const SENSITIVE = /addiction|recovery|relapse|rehab|substance|alcohol|drug|sobriety|sober|overdose|glutamate|scholarship|sponsored|clinician|community rate/i;
 const HOLD_MS = 15 * 60_000;

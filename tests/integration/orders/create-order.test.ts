@@ -1,6 +1,6 @@
 // createOrder end to end on real Postgres: pricing from the database, what gets stored, and every refusal.
 import { asc, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answers, orders, questions, tickets, workshopSeats } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
@@ -8,15 +8,9 @@ import { getOrderByToken } from '@/lib/orders/queries';
 import { createTicketType, createVoucher } from '@/lib/registration/setup';
 import { hashToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
 let slugs = 0;

@@ -1,21 +1,15 @@
 // S8: one client or email cannot hoard seats: unpaid holds are capped per email and per client, and a client
 // placing orders too fast is throttled. Caps count live holds only, so they lift as holds expire.
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder, type CreateOrderCtx } from '@/lib/orders/create-order';
 import { createVoucher } from '@/lib/registration/setup';
 import { attendee, buildRegistrationFixture, registration, testConfig } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
 const config = testConfig({ HOLD_MAX_PER_EMAIL: '3', HOLD_MAX_PER_CLIENT: '5', ORDER_RATE_LIMIT_PER_MINUTE: '8' });

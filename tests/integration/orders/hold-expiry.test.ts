@@ -1,22 +1,16 @@
 // R3: 100 abandoned checkouts hold 100 seats; once the clock passes the hold they are free again without any
 // job, and the housekeeping that marks them expired releases each hold exactly once, however often it runs.
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { effectiveStatus, expireLapsedHolds, getOrderByToken } from '@/lib/orders/queries';
 import { listOnSale } from '@/lib/registration/on-sale';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const HOLD_MS = 15 * 60_000;
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;

@@ -1,7 +1,7 @@
 // R2: 200 concurrent buyers each taking 2-3 of 5 workshops, named in random order, so every order locks
 // several pools and the pools overlap between orders. 0 deadlocks, 0 partial orders, every pool within capacity.
 import { count, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, tickets, workshopSeats } from '@/db/schema';
 import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
 import { DomainError } from '@/lib/errors';
@@ -9,16 +9,10 @@ import { createOrder, type CreateOrderCtx } from '@/lib/orders/create-order';
 import { createSession } from '@/lib/programme/create-session';
 import { zonedTimeToUtc } from '@/lib/time';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { mulberry32 } from '../../support/random';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const BUYERS = 200;
 const CAPACITIES = [50, 60, 70, 80, 90];

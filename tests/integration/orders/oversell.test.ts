@@ -1,19 +1,13 @@
 // R1: 200 concurrent buyers for 100 seats in one pool, the invariant sampled while they run.
 import { and, count, eq, gt, or } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, tickets } from '@/db/schema';
 import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 async function seatsTaken(ticketTypeId: string): Promise<number> {
   const [row] = await t.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))

@@ -2,19 +2,13 @@
 // id for an already completed session): 500 paid orders, one confirmation each, no double, and exactly 500
 // confirmation emails in the outbox.
 import { and, count, countDistinct, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailMessages, orders, paymentEvents } from '@/db/schema';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { buildPaymentFixture, eventsFor, placeOrder, shuffle, succeeded, type PlacedOrder } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 async function inBatches<T>(items: T[], size: number, work: (item: T, i: number) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)));

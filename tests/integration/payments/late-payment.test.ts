@@ -1,7 +1,7 @@
 // R7: a payment that arrives after the hold expired is honoured while seats remain (taken under the pool
 // locks) and otherwise refunded exactly once and flagged; never oversold.
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, tickets } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
@@ -9,16 +9,10 @@ import { expireLapsedHolds } from '@/lib/orders/queries';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { reconcilePayments } from '@/lib/payments/reconcile';
 import { attendee, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb, createTestDb, type TestDb } from '../../support/test-db';
 import { buildPaymentFixture, placeOrder, refundsFor, reload, succeeded, type PaymentFixture } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const HOLD_MS = 15 * 60_000;
 

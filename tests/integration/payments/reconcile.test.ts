@@ -2,22 +2,16 @@
 // closes abandoned checkouts, flags disagreements, and leaves 0 unflagged differences between the provider's
 // paid sessions and our paid orders.
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders, paymentEvents } from '@/db/schema';
 import { runHousekeeping } from '@/lib/housekeeping';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { listPaymentsNeedingAttention } from '@/lib/payments/queries';
 import { reconcilePayments } from '@/lib/payments/reconcile';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb, createTestDb } from '../../support/test-db';
 import { buildPaymentFixture, placeOrder, reload, succeeded, type PaymentFixture, type PlacedOrder } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 const MINUTE = 60_000;
 

@@ -1,19 +1,13 @@
 // R13: the webhook endpoint is down while 200 events happen; the provider then redelivers them all (some
 // twice, in any order): each is applied once and every order ends where the provider says.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PaymentEvent } from '@/lib/adapters/payments/types';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
 import { testConfig } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 import { buildPaymentFixture, eventsFor, expired, placeOrder, processing, reload, shuffle, succeeded, type PlacedOrder } from './helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 describe('redelivery after an outage (R13)', () => {
   it('applies all 200 events once when they are redelivered after the endpoint was down', async () => {

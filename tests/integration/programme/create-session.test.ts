@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvent, createRoom, createSpeaker, createTrack } from '@/lib/programme/build';
 import { createSession } from '@/lib/programme/create-session';
 import { getPublicSession, listPublicSessions } from '@/lib/programme/queries';
 import { zonedTimeToUtc } from '@/lib/time';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 async function setUpEvent(slug: string) {
   const ctx = { db: t.db };

@@ -1,7 +1,7 @@
 // Waiting lists: join for a sold-out ticket, get an offer when a hold lapses, the offer holds the seat for the
 // person offered, and an offer that lapses passes the seat to the next person in line.
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capacityPools, orders, waitlistEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
@@ -9,15 +9,9 @@ import { listOnSale } from '@/lib/registration/on-sale';
 import { findLiveOffer, joinWaitlist, offerFreedSeats } from '@/lib/waitlist/offers';
 import { hashToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
-import { createTestDb, type TestDb } from '../../support/test-db';
+import { useTestDb } from '../../support/test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDb();
 
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
 const HOLD_MS = 15 * 60_000;

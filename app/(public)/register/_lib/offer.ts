@@ -2,7 +2,6 @@
 // even though the seat counts as taken for everyone else. createOrder checks the offer again.
 import 'server-only';
 import type { AppContext } from '@/lib/context';
-import type { OnSaleTicketType, OnSaleWorkshop } from '@/lib/registration/on-sale';
 import { findLiveOffer } from '@/lib/waitlist/offers';
 
 export type LiveOffer = NonNullable<Awaited<ReturnType<typeof findLiveOffer>>>;
@@ -13,10 +12,4 @@ export async function readOffer(ctx: Pick<AppContext, 'db' | 'clock'>, eventId: 
   return { token, offer: await findLiveOffer(ctx.db, eventId, token, ctx.clock.now()) };
 }
 
-export function withOffer(list: { ticketTypes: OnSaleTicketType[]; workshops: OnSaleWorkshop[] }, offer: LiveOffer | null) {
-  if (!offer) return list;
-  return {
-    ticketTypes: list.ticketTypes.map((t) => (t.id === offer.ticketTypeId && t.status === 'sold_out' ? { ...t, status: 'available' as const, remaining: 1 } : t)),
-    workshops: list.workshops.map((w) => (w.id === offer.sessionId && w.remaining !== null && w.remaining < 1 ? { ...w, remaining: 1 } : w)),
-  };
-}
+export { withOffer } from '@/lib/registration/on-sale';
