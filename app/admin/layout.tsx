@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div>
       <div className="mb-8 flex flex-wrap items-center justify-between gap-4 border-b border-line pb-4">
-        <AdminNav />
+        <AdminNav role={user.role} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <p>
             <span className="font-semibold">{user.name || user.email}</span>

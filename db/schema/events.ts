@@ -23,6 +23,13 @@ export const events = pgTable(
     offerMinutes: integer().notNull().default(2880),
     // Emails say "the conference" unless the organizer opts in to naming it (subjects, preview, body, calendar).
     nameInEmailSubjects: boolean().notNull().default(false),
+    // Attendees may edit their details and workshop choices until this moment; null means until the event starts.
+    changesUntil: timestamp({ withTimezone: true }),
+    // Self-service cancellation refunds in full until this moment; after it, attendees are pointed to the
+    // organizers. Null means no self-service refunds.
+    refundUntil: timestamp({ withTimezone: true }),
+    // The refund policy in the organizer's words, shown on the order page and the registration form.
+    refundPolicy: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

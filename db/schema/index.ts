@@ -5,3 +5,6 @@ export * from './registration';
 export * from './payments';
 export * from './email';
 export * from './links';
+export * from './admin';
+export * from './checkin';
+export * from './agenda';

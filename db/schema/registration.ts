@@ -161,17 +161,23 @@ export const orders = pgTable(
     checkoutUrl: text(),
     // Set when something needs an organizer: an amount mismatch, a late payment refunded, a reconciliation gap.
     attentionReason: text(),
+    // 'online' (the public form or API), 'manual' (entered by an organizer) or 'complimentary' (free, by an organizer).
+    source: text().notNull().default('online'),
+    // What the admin search matches (trigram index): reference, buyer name and email, lower case.
+    searchText: text().generatedAlwaysAs(sql`lower(reference || ' ' || buyer_name || ' ' || buyer_email)`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('orders_amounts', sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
     check('orders_refund_within_paid', sql`${t.amountRefunded} >= 0 and ${t.amountRefunded} <= ${t.amountPaid}`),
+    check('orders_source', sql`${t.source} in ('online', 'manual', 'complimentary')`),
     check('orders_hold_has_expiry', sql`${t.status} <> 'pending_payment' or ${t.expiresAt} is not null`),
     index('orders_event_status').on(t.eventId, t.status, t.expiresAt),
     index('orders_buyer_email').on(t.buyerEmail),
     index('orders_client_key').on(t.clientKey),
     index('orders_voucher').on(t.voucherId),
+    index('orders_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -194,9 +200,17 @@ export const tickets = pgTable(
     pronouns: text().notNull().default(''),
     directoryOptIn: boolean().notNull().default(false),
     photoPreference: photoPreference().notNull().default('no_photos'),
+    // Part of the HMAC in the personal agenda's calendar feed URL; bumping it retires the old feed link.
+    feedVersion: integer().notNull().default(1),
+    // Set when the ticket was handed to another person; its earlier QR tokens are revoked then.
+    transferredAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // What the admin search matches (trigram index): legal name, badge name and email, lower case.
+    searchText: text().generatedAlwaysAs(sql`lower(legal_name || ' ' || badge_name || ' ' || email)`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('tickets_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('tickets_order').on(t.orderId),
     index('tickets_type').on(t.ticketTypeId),
     index('tickets_voucher').on(t.voucherId),
@@ -262,3 +276,4 @@ export type NewOrder = typeof orders.$inferInsert;
 export type Ticket = typeof tickets.$inferSelect;
 export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type OrderSource = 'online' | 'manual' | 'complimentary';

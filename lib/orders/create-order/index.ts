@@ -1,6 +1,6 @@
 // createOrder: validate, price from the database, then take every seat in one locked transaction.
 // Used by the registration page and by POST /api/v1/orders alike.
-import type { Order } from '@/db/schema';
+import type { Order, OrderSource } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
 import { measureTaken } from '../../capacity/availability';
@@ -31,7 +31,7 @@ function isTransient(error: unknown): boolean {
 }
 
 /** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
-export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: string }, input: unknown, meta: { clientKey: string | null }): Promise<CreateOrderResult> {
+export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: string }, input: unknown, meta: { clientKey: string | null; source?: OrderSource }): Promise<CreateOrderResult> {
   const registration = parseInput(registrationSchema, input);
   const now = ctx.clock.now();
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
@@ -69,7 +69,7 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
   const reserveInput: ReserveInput = {
     event: eventRow, registration, attendees, price, types: typeMap, workshops: workshopMap, voucher,
     offer: offer ? { id: offer.id } : null,
-    accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, now,
+    accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, source: meta.source ?? 'online', now,
     limits: { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS },
     locker: ctx.locker ?? advisoryPoolLocker,
     emailReminderHours: ctx.config.EMAIL_REMINDER_HOURS,

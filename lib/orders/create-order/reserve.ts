@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { toQuery } from '@/db/client';
-import type { Event, Order } from '@/db/schema';
+import type { Event, Order, OrderSource } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
 import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
@@ -27,6 +27,8 @@ export interface ReserveInput {
   offer: { id: string } | null;
   accessTokenHash: string;
   clientKey: string | null;
+  /** 'online' for the public form and API; organizers' manual and complimentary registrations say so. */
+  source: OrderSource;
   now: Date;
   limits: { perEmail: number; perClient: number; lockTimeoutMs: number };
   locker: PoolLocker;
@@ -171,7 +173,7 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
     subtotal: price.subtotal, discount: price.discount, total: price.total,
     voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: plan.free ? now : null,
     paymentState: 'none', amountPaid: 0, amountRefunded: 0, paymentReference: null, checkoutSessionId: null, checkoutUrl: null,
-    attentionReason: null, createdAt: now, updatedAt: now,
+    attentionReason: null, source: input.source, searchText: null, createdAt: now, updatedAt: now,
   };
   const ticketIds = attendees.map(() => randomUUID());
   const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
@@ -186,10 +188,10 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   const lock = input.locker.lockSql(plan.keys, input.limits.lockTimeoutMs);
   if (lock) statements.push(lock);
   statements.push(sql`insert into orders (id, event_id, reference, access_token_hash, status, buyer_name, buyer_email, currency,
-      subtotal, discount, total, voucher_id, client_key, expires_at, paid_at, created_at, updated_at)
+      subtotal, discount, total, voucher_id, client_key, expires_at, paid_at, source, created_at, updated_at)
     select ${order.id}::uuid, ${order.eventId}::uuid, ${order.reference}, ${order.accessTokenHash}, ${order.status}::order_status,
       ${order.buyerName}, ${order.buyerEmail}, ${order.currency}, ${order.subtotal}::int, ${order.discount}::int, ${order.total}::int,
-      ${order.voucherId}::uuid, ${order.clientKey}::text, ${ts(expiresAt)}, ${ts(order.paidAt)}, ${ts(now)}, ${ts(now)}
+      ${order.voucherId}::uuid, ${order.clientKey}::text, ${ts(expiresAt)}, ${ts(order.paidAt)}, ${order.source}, ${ts(now)}, ${ts(now)}
     where ${roomLeft}
     returning id`);
   statements.push(sql`insert into tickets (id, order_id, position, ticket_type_id, price, discount, voucher_id, legal_name, badge_name, email,
