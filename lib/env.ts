@@ -46,6 +46,8 @@ export const envSchema = z.object({
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   // The reminder email goes this many hours before the event's first day begins (in the event's timezone).
   EMAIL_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+  // How long the links in a "find my registration" email keep working.
+  ORDER_ACCESS_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
   // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
   ALLOW_TEST_CLOCK: bool,
   // Email: with RESEND_API_KEY the app sends through Resend; without it, into the local mailbox (MAILBOX_DIR),

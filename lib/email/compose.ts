@@ -1,18 +1,16 @@
 // Turns an outbox row into the email to send, at send time: reads what the kind needs from the database (the
 // row holds ids only), issues fresh links and ticket tokens (only their hashes are stored), renders the HTML
-// and plain-text parts, and attaches the calendar and QR images. Resolves to null when the email no longer
+// and plain-text parts. No attachments: QR codes are images served under the ticket's token and calendars are
+// links, so every email fits Resend's batch endpoint (which takes no attachments). Resolves to null when the email no longer
 // applies (a hold_expired for an order paid late, a payment_failed for an order paid since, an offer that
 // lapsed), so the sender skips it rather than telling someone something untrue.
-import { eq } from 'drizzle-orm';
-import { refunds, sessions, ticketTypes, waitlistEntries, type EmailMessage } from '@/db/schema';
+import { desc, eq, inArray } from 'drizzle-orm';
+import { orders, refunds, sessions, ticketTypes, waitlistEntries, type EmailMessage } from '@/db/schema';
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
-import { loadDayWindows, ticketsCalendar } from './calendar';
-import { issueOfferLink, issueOrderLink, issueTicketTokens, qrPngBase64, ticketQrPayload, urls } from './links';
-import {
-  calendarTicket, eventFacts, formatInstant, loadEvent, loadOrderEmailData, sameAddress, ticketCard, type EmailTicket, type OrderEmailData,
-} from './order-data';
+import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
+import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate, type EmailTemplate, type TicketCard, type UnkeptPaymentReason } from './templates';
 
@@ -36,6 +34,7 @@ export interface ComposedEmail {
 
 export async function composeEmail(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
   if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
+  if (message.kind === 'order_access') return composeAccess(ctx, message);
   if (!message.orderId) return null;
   const data = await loadOrderEmailData(ctx.db, message.orderId);
   if (!data) return null;
@@ -43,51 +42,58 @@ export async function composeEmail(ctx: ComposeCtx, message: EmailMessage): Prom
   const built = await buildOrderEmail(ctx, message, data, eventName);
   if (!built) return null;
   const { html, text } = await renderEmailTemplate(built.template);
-  return { subject: emailSubject(message.kind, { eventName }), html, text, ...(built.attachments?.length ? { attachments: built.attachments } : {}) };
+  return { subject: emailSubject(message.kind, { eventName }), html, text };
 }
 
-interface Built { template: EmailTemplate; attachments?: EmailAttachment[] }
+interface Built { template: EmailTemplate }
 
 async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: OrderEmailData, eventName: string | null): Promise<Built | null> {
   const { order, event } = data;
   const now = ctx.clock.now();
   const appUrl = ctx.config.APP_URL;
   const money = (amount: number) => formatMoney(amount, order.currency);
-  const orderUrl = async () => urls.order(appUrl, await issueOrderLink(ctx.db, order.id, now));
+  const expiresAt = orderLinkExpiry(event, now);
+  const orderToken = () => issueOrderLink(ctx.db, order.id, now, expiresAt);
+  const orderUrl = async () => urls.order(appUrl, await orderToken());
   const base = { eventName, reference: order.reference };
   const facts = eventFacts(event);
   switch (message.kind) {
     case 'order_confirmation': {
       if (order.status !== 'paid') return null;
-      // The buyer's calendar holds the workshops of the tickets that carry the buyer's own address: the other
-      // attendees get their own ticket email and calendar.
-      const own = (t: EmailTicket) => sameAddress(t.email, order.buyerEmail);
-      const [manageUrl, cards, calendar] = await Promise.all([
-        orderUrl(), ticketCards(ctx, data, data.tickets), calendarFile(ctx, data, data.tickets.map((t) => calendarTicket(t, own(t)))),
-      ]);
+      const [manageToken, cards] = await Promise.all([orderToken(), ticketCards(ctx, data, data.tickets)]);
       const total = order.total > 0 ? money(order.total) : null;
       return {
-        template: { kind: 'order_confirmation', props: { ...base, buyerName: order.buyerName, event: facts, tickets: cards.cards, total, manageUrl, calendarAttached: true } },
-        attachments: [...cards.attachments, calendar],
+        template: {
+          kind: 'order_confirmation',
+          props: {
+            ...base, buyerName: order.buyerName, event: facts, tickets: cards.cards, total,
+            manageUrl: urls.order(appUrl, manageToken), calendarUrl: urls.orderCalendar(appUrl, manageToken),
+          },
+        },
       };
     }
     case 'ticket': {
       const ticket = data.tickets.find((t) => t.id === message.ticketId);
       if (order.status !== 'paid' || !ticket) return null;
-      const [cards, calendar] = await Promise.all([ticketCards(ctx, data, [ticket]), calendarFile(ctx, data, [calendarTicket(ticket, true)])]);
-      return {
-        template: { kind: 'ticket', props: { ...base, event: facts, ticket: cards.cards[0]!, calendarAttached: true } },
-        attachments: [...cards.attachments, calendar],
-      };
+      // A ticket passed on since this was queued goes to its new holder in an email of its own.
+      if (!sameAddress(ticket.email, message.toEmail)) return null;
+      const cards = await ticketCards(ctx, data, [ticket], { tokenForOnline: true });
+      const token = cards.tokens.get(ticket.id);
+      return { template: { kind: 'ticket', props: { ...base, event: facts, ticket: cards.cards[0]!, calendarUrl: token ? urls.ticketCalendar(appUrl, token) : null } } };
+    }
+    case 'ticket_transferred': {
+      const ticket = data.tickets.find((t) => t.id === message.ticketId);
+      if (!ticket || !ticket.transferredAt) return null;
+      return { template: { kind: 'ticket_transferred', props: { ...base, label: ticket.label } } };
     }
     case 'reminder': {
       if (order.status !== 'paid') return null;
       const [manageUrl, cards] = await Promise.all([orderUrl(), ticketCards(ctx, data, data.tickets)]);
-      return { template: { kind: 'reminder', props: { ...base, event: facts, tickets: cards.cards, manageUrl } }, attachments: cards.attachments };
+      return { template: { kind: 'reminder', props: { ...base, event: facts, tickets: cards.cards, manageUrl } } };
     }
     case 'payment_receipt': {
       if (order.amountPaid <= 0) return null;
-      const receiptUrl = urls.receipt(appUrl, await issueOrderLink(ctx.db, order.id, now));
+      const receiptUrl = urls.receipt(appUrl, await orderToken());
       return {
         template: {
           kind: 'payment_receipt',
@@ -137,30 +143,49 @@ async function loadRefund(ctx: ComposeCtx, message: EmailMessage) {
   return refund ?? null;
 }
 
-/** Ticket cards with a fresh QR token for each in-person ticket, the QR images as inline attachments. */
-async function ticketCards(ctx: ComposeCtx, data: OrderEmailData, list: EmailTicket[]): Promise<{ cards: TicketCard[]; attachments: EmailAttachment[] }> {
-  const inPerson = list.filter((t) => !t.online);
-  const tokens = await issueTicketTokens(ctx.db, inPerson.map((t) => t.id), ctx.clock.now());
-  const attachments: EmailAttachment[] = [];
-  const cards: TicketCard[] = [];
-  for (const [i, ticket] of list.entries()) {
+/**
+ * Ticket cards with a fresh QR token for each in-person ticket; the QR is an image the platform serves under that
+ * token (and stops serving once the token is revoked). `tokenForOnline` also issues one for online tickets, for
+ * their calendar link (check-in refuses online tickets).
+ */
+async function ticketCards(
+  ctx: ComposeCtx, data: OrderEmailData, list: EmailTicket[], options: { tokenForOnline?: boolean } = {},
+): Promise<{ cards: TicketCard[]; tokens: Map<string, string> }> {
+  const tokens = await issueTicketTokens(ctx.db, list.filter((t) => options.tokenForOnline || !t.online).map((t) => t.id), ctx.clock.now());
+  const cards = list.map((ticket) => {
     const token = tokens.get(ticket.id);
-    let qr: TicketCard['qr'] = null;
-    if (token) {
-      const contentId = `ticket-qr-${i + 1}`;
-      attachments.push({ filename: `ticket-${i + 1}.png`, content: await qrPngBase64(ticketQrPayload(token)), contentType: 'image/png', contentId });
-      qr = { src: `cid:${contentId}`, alt: `QR code for the ticket of ${ticket.legalName}` };
-    }
-    cards.push(ticketCard(ticket, data.event, qr));
-  }
-  return { cards, attachments };
+    const qr = token && !ticket.online ? { src: urls.ticketQr(ctx.config.APP_URL, token), alt: `QR code for the ticket of ${ticket.legalName}` } : null;
+    return ticketCard(ticket, data.event, qr);
+  });
+  return { cards, tokens };
 }
 
-async function calendarFile(ctx: ComposeCtx, data: OrderEmailData, tickets: Parameters<typeof ticketsCalendar>[1]): Promise<EmailAttachment> {
-  const days = await loadDayWindows(ctx.db, data.event);
-  const ics = ticketsCalendar(data.event, tickets, { appUrl: ctx.config.APP_URL, now: ctx.clock.now(), days });
-  // A neutral file name: it shows in the attachment list.
-  return { filename: 'conference.ics', content: Buffer.from(ics, 'utf8').toString('base64'), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
+/** "find my registration": short-lived links to the address's own orders (the params name them; the buyer must still match). */
+async function composeAccess(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
+  const ids = Array.isArray(message.params.orderIds) ? message.params.orderIds.filter((id): id is string => typeof id === 'string').slice(0, 10) : [];
+  if (ids.length === 0) return null;
+  const now = ctx.clock.now();
+  const rows = await ctx.db.select({ id: orders.id, eventId: orders.eventId, reference: orders.reference, status: orders.status, expiresAt: orders.expiresAt, buyerEmail: orders.buyerEmail })
+    .from(orders).where(inArray(orders.id, ids)).orderBy(desc(orders.createdAt));
+  const mine = rows.filter((o) => sameAddress(o.buyerEmail, message.toEmail));
+  const first = mine[0];
+  if (!first) return null;
+  const event = await loadEvent(ctx.db, first.eventId);
+  if (!event) return null;
+  const hours = ctx.config.ORDER_ACCESS_LINK_HOURS;
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+  const statusWords: Record<string, string> = { paid: 'Registered', pending_payment: 'Awaiting payment', expired: 'Expired', cancelled: 'Cancelled', refunded: 'Refunded' };
+  const links = [];
+  for (const o of mine) {
+    const token = await issueOrderLink(ctx.db, o.id, now, expiresAt);
+    links.push({ reference: o.reference, url: urls.order(ctx.config.APP_URL, token), status: statusWords[effectiveStatus(o, now)] ?? 'Registered' });
+  }
+  const eventName = eventLabel(event);
+  const { html, text } = await renderEmailTemplate({
+    kind: 'order_access',
+    props: { eventName, orders: links, validFor: hours === 1 ? '1 hour' : `${hours} hours`, findUrl: urls.find(ctx.config.APP_URL) },
+  });
+  return { subject: emailSubject('order_access', { eventName }), html, text };
 }
 
 async function composeOffer(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {

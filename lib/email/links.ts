@@ -4,7 +4,8 @@
 // still opens.
 import QRCode from 'qrcode';
 import type { DbOrTx } from '@/db/client';
-import { orderLinks, ticketTokens, waitlistOfferLinks } from '@/db/schema';
+import { orderLinks, ticketTokens, waitlistOfferLinks, type Event } from '@/db/schema';
+import { zonedTimeToUtc } from '../time';
 import { hashToken, newSecretToken } from '../tokens';
 
 export function appBase(appUrl: string): string {
@@ -15,13 +16,26 @@ export const urls = {
   order: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}`,
   receipt: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}/receipt`,
   register: (appUrl: string) => `${appBase(appUrl)}/register`,
+  find: (appUrl: string) => `${appBase(appUrl)}/find-registration`,
+  orderCalendar: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}/calendar.ics`,
+  ticketQr: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/qr.png`,
+  ticketCalendar: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/calendar.ics`,
   offer: (appUrl: string, token: string) => `${appBase(appUrl)}/register?offer=${encodeURIComponent(token)}`,
 };
 
+/**
+ * How long a link to the order sent by email keeps working: until 30 days after the event's last day (and at
+ * least 30 days), after which "find my registration" sends a fresh, short-lived one. Null never expires.
+ */
+export function orderLinkExpiry(event: Pick<Event, 'endsOn' | 'timezone'>, now: Date): Date {
+  const afterEvent = zonedTimeToUtc(event.endsOn, '23:59', event.timezone).getTime() + 30 * 86_400_000;
+  return new Date(Math.max(afterEvent, now.getTime() + 30 * 86_400_000));
+}
+
 /** A fresh key to the order's private page (opens it through getOrderByToken, like the original link). */
-export async function issueOrderLink(db: DbOrTx, orderId: string, now: Date): Promise<string> {
+export async function issueOrderLink(db: DbOrTx, orderId: string, now: Date, expiresAt: Date | null = null): Promise<string> {
   const token = newSecretToken();
-  await db.insert(orderLinks).values({ orderId, tokenHash: hashToken(token), createdAt: now });
+  await db.insert(orderLinks).values({ orderId, tokenHash: hashToken(token), createdAt: now, expiresAt });
   return token;
 }
 

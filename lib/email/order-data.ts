@@ -17,6 +17,8 @@ export interface EmailTicket {
   validOn: string | null;
   price: number;
   discount: number;
+  /** Set when the ticket was passed on to its current holder. */
+  transferredAt: Date | null;
   workshops: { sessionId: string; title: string; startsAt: Date; endsAt: Date; room: string | null }[];
 }
 
@@ -31,7 +33,7 @@ export async function loadOrderEmailData(db: DbOrTx, orderId: string): Promise<O
   const [[row], ticketRows, seatRows] = await Promise.all([
     db.select({ order: orders, event: events }).from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.id, orderId)),
     db.select({
-      id: tickets.id, legalName: tickets.legalName, email: tickets.email, price: tickets.price, discount: tickets.discount,
+      id: tickets.id, legalName: tickets.legalName, email: tickets.email, price: tickets.price, discount: tickets.discount, transferredAt: tickets.transferredAt,
       label: ticketTypes.publicLabel, attendance: ticketTypes.attendance, validOn: ticketTypes.validOn,
     }).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
       .where(eq(tickets.orderId, orderId)).orderBy(asc(tickets.position), asc(tickets.createdAt)),

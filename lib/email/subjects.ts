@@ -4,7 +4,7 @@
 
 export const EMAIL_KINDS = [
   'order_confirmation', 'ticket', 'payment_receipt', 'payment_failed', 'hold_expired',
-  'refund', 'cancellation', 'waitlist_offer', 'late_payment_refunded', 'reminder',
+  'refund', 'cancellation', 'waitlist_offer', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -24,6 +24,8 @@ const SUBJECTS: Record<EmailKind, string> = {
   waitlist_offer: 'A place is available for you',
   late_payment_refunded: 'Your payment was refunded',
   reminder: 'Reminder: your conference starts soon',
+  order_access: 'The link to your registration',
+  ticket_transferred: 'Your ticket was passed on',
 };
 
 /** The generic subject, for anything that has no kind of its own. */

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/app/_lib/authz';
+import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { listMailbox } from '@/lib/adapters/mailer/local';
 
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export default async function MailboxPage() {
-  await requireUser(['owner', 'organizer'], '/admin/mailbox');
+  await requirePermission('emails.view', '/admin/mailbox');
   const ctx = getContext();
   if (ctx.mailer.name !== 'local') notFound();
   const messages = await listMailbox(ctx.config.MAILBOX_DIR);

@@ -1,7 +1,7 @@
 // Payments needing attention: amount mismatches, late payments refunded, reconciliation gaps. Read-only; the
 // reason says what happened, the references find it at the payment provider.
 import type { Metadata } from 'next';
-import { requireUser } from '@/app/_lib/authz';
+import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { formatMoney } from '@/lib/money';
 import { listPaymentsNeedingAttention } from '@/lib/payments/queries';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function AdminPaymentsPage() {
-  await requireUser(['owner', 'organizer'], '/admin/payments');
+  await requirePermission('orders.view', '/admin/payments');
   const ctx = getContext();
   const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
   const items = event ? await listPaymentsNeedingAttention(ctx, event.id) : [];

@@ -1,16 +1,19 @@
 // Renders one email template to its HTML and plain-text parts. The only door from lib/ into React: compose.ts
 // passes data in and gets strings back, so nothing outside this folder imports React.
-import { render, toPlainText } from '@react-email/render';
+import { plainTextSelectors, render } from '@react-email/render';
+import { compile } from 'html-to-text';
 import type { ReactElement } from 'react';
 import { CancellationEmail } from './cancellation';
 import { HoldExpiredEmail } from './hold-expired';
 import { LatePaymentRefundedEmail } from './late-payment-refunded';
+import { OrderAccessEmail } from './order-access';
 import { OrderConfirmationEmail } from './order-confirmation';
 import { PaymentFailedEmail } from './payment-failed';
 import { PaymentReceiptEmail } from './payment-receipt';
 import { RefundEmail } from './refund';
 import { ReminderEmail } from './reminder';
 import { TicketEmail } from './ticket';
+import { TicketTransferredEmail } from './ticket-transferred';
 import type { EmailTemplate } from './types';
 import { WaitlistOfferEmail } from './waitlist-offer';
 
@@ -28,14 +31,19 @@ function element(t: EmailTemplate): ReactElement {
     case 'waitlist_offer': return <WaitlistOfferEmail {...t.props} />;
     case 'late_payment_refunded': return <LatePaymentRefundedEmail {...t.props} />;
     case 'reminder': return <ReminderEmail {...t.props} />;
+    case 'order_access': return <OrderAccessEmail {...t.props} />;
+    case 'ticket_transferred': return <TicketTransferredEmail {...t.props} />;
   }
 }
 
 const headings = ['h1', 'h2', 'h3'].map((selector) => ({ selector, options: { uppercase: false } }));
+// React Email's toPlainText with the same options, compiled once: it rebuilt the converter for every email,
+// which cost more than rendering the HTML.
+const toPlainText = compile({ wordwrap: false, selectors: [...plainTextSelectors, ...headings] });
 
 export async function renderEmailTemplate(template: EmailTemplate): Promise<{ html: string; text: string }> {
   const html = await render(element(template));
   // From the same HTML, so both parts always say the same thing (and React renders once).
-  const text = toPlainText(html, { selectors: headings }).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const text = toPlainText(html).replace(/\n{3,}/g, '\n\n').trim() + '\n';
   return { html, text };
 }

@@ -1,6 +1,6 @@
 // To an attendee whose address differs from the buyer's: their own ticket only, never the order's private link
 // (which would show the other attendees and let them cancel the order).
-import { EmailLayout, EventSummary, Muted, P, Ticket } from './layout';
+import { EmailLayout, EventSummary, Muted, P, TextLink, Ticket } from './layout';
 import { conference, type TicketProps } from './types';
 
 export function TicketEmail(props: TicketProps) {
@@ -11,7 +11,11 @@ export function TicketEmail(props: TicketProps) {
       <EventSummary event={props.event} online={props.ticket.online} />
       <Ticket ticket={props.ticket} reference={props.reference} />
       <Muted>If any detail is wrong, please ask the person who registered you, or reply to this email.</Muted>
-      {props.calendarAttached && <Muted>A calendar file with the dates and any workshops is attached.</Muted>}
+      {props.calendarUrl && (
+        <P>
+          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file that any calendar app opens).
+        </P>
+      )}
     </EmailLayout>
   );
 }

@@ -27,7 +27,7 @@ export interface TicketCard {
   /** A day pass's day, formatted; null when the ticket admits every day. */
   day: string | null;
   online: boolean;
-  /** The QR image (a cid: reference to an inline attachment, or a data: URI) and its alternative text. */
+  /** The QR image (served by the platform under the ticket's token, so emails carry no attachment) and its alternative text. */
   qr: { src: string; alt: string } | null;
   workshops: WorkshopLine[];
 }
@@ -40,14 +40,16 @@ export interface OrderConfirmationProps extends BaseProps {
   /** The amount paid, formatted; null for a free registration. */
   total: string | null;
   manageUrl: string;
-  calendarAttached: boolean;
+  /** The buyer's calendar file (.ics): the event days and the workshops of the buyer's own tickets. */
+  calendarUrl: string | null;
 }
 
 export interface TicketProps extends BaseProps {
   reference: string;
   event: EventFacts;
   ticket: TicketCard;
-  calendarAttached: boolean;
+  /** This attendee's calendar file (.ics). */
+  calendarUrl: string | null;
 }
 
 export interface PaymentReceiptProps extends BaseProps {
@@ -112,6 +114,20 @@ export interface ReminderProps extends BaseProps {
   manageUrl: string;
 }
 
+export interface OrderAccessProps extends BaseProps {
+  /** One link per registration made with this address, newest first. */
+  orders: { reference: string; url: string; status: string }[];
+  /** How long the links work, e.g. "24 hours". */
+  validFor: string;
+  findUrl: string;
+}
+
+export interface TicketTransferredProps extends BaseProps {
+  reference: string;
+  /** The ticket's public label. */
+  label: string;
+}
+
 export type EmailTemplate =
   | { kind: 'order_confirmation'; props: OrderConfirmationProps }
   | { kind: 'ticket'; props: TicketProps }
@@ -122,7 +138,9 @@ export type EmailTemplate =
   | { kind: 'cancellation'; props: CancellationProps }
   | { kind: 'waitlist_offer'; props: WaitlistOfferProps }
   | { kind: 'late_payment_refunded'; props: LatePaymentRefundedProps }
-  | { kind: 'reminder'; props: ReminderProps };
+  | { kind: 'reminder'; props: ReminderProps }
+  | { kind: 'order_access'; props: OrderAccessProps }
+  | { kind: 'ticket_transferred'; props: TicketTransferredProps };
 
 /** "the conference", or the event's name when it opted in. */
 export function conference(eventName: string | null): string {

@@ -12,6 +12,7 @@ import { createOrder } from '@/lib/orders/create-order';
 import { expireLapsedHolds, getOrderByToken } from '@/lib/orders/queries';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { cancelOrder, refundOrder } from '@/lib/payments/refund-order';
+import { orderCalendarByToken, ticketCalendarByToken, ticketQrPng } from '@/lib/tickets/by-token';
 import { hashToken } from '@/lib/tokens';
 import { findLiveOffer, joinWaitlist, offerFreedSeats } from '@/lib/waitlist/offers';
 import { attendee, registration } from '../../support/registration-fixture';
@@ -81,7 +82,8 @@ describe('confirmation triggers', () => {
     for (const m of rows) expect(m.params).toEqual({});
     const reminder = await composeEmail(fx.ctx, rows.find((m) => m.kind === 'reminder')!);
     expect(reminder?.subject).toBe('Reminder: your conference starts soon');
-    expect(reminder?.attachments?.filter((a) => a.contentId)).toHaveLength(1);
+    expect(reminder?.attachments).toBeUndefined();
+    expect(reminder?.html).toMatch(/\/tickets\/[A-Za-z0-9_-]{20,}\/qr\.png/);
   });
 
   it('queues exactly 20 confirmations for 20 orders paid concurrently with duplicate events', async () => {
@@ -123,7 +125,14 @@ describe('confirmation triggers', () => {
     expect(composed?.html).toContain('alt="QR code for the ticket of Cleo Colleague"');
     expect(composed?.text).not.toContain('/orders/');
     expect(composed?.text).not.toContain('Same Person');
-    expect(composed?.attachments?.map((a) => a.contentType).sort()).toEqual(['image/png', 'text/calendar; charset=utf-8; method=PUBLISH']);
+    // No attachments (so it can go in a batch): the QR image and the calendar are served under the ticket's token.
+    expect(composed?.attachments).toBeUndefined();
+    const ticketToken = /\/tickets\/([A-Za-z0-9_-]{20,})\/calendar\.ics/.exec(composed!.text)?.[1];
+    expect(ticketToken).toBeTruthy();
+    expect(composed?.html).toContain(`/tickets/${ticketToken}/qr.png`);
+    const calendar = await ticketCalendarByToken(fx.ctx, ticketToken!);
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar).not.toContain('Same Person');
   });
 });
 
@@ -209,7 +218,7 @@ describe('other triggers', () => {
 });
 
 describe('composeEmail', () => {
-  it('renders a real confirmation: QR images inline, an .ics, public labels only, and a manage link that opens the order', async () => {
+  it('renders a real confirmation: hosted QR images, a calendar link, public labels only, and a manage link that opens the order', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-compose' });
     const { order } = await createOrder(fx.ctx, fx.event.id, registration([
       attendee(fx.scholarship.id, { legalName: 'Ana Attendee', email: 'ana@example.org', answers: {}, workshopIds: [fx.workshops[0]!.id] }),
@@ -217,7 +226,8 @@ describe('composeEmail', () => {
     const row = await message(`order_confirmation:${order.id}`);
     const composed = await composeEmail(fx.ctx, row);
     expect(composed).not.toBeNull();
-    const { subject, html, text, attachments = [] } = composed!;
+    const { subject, html, text, attachments } = composed!;
+    expect(attachments).toBeUndefined();
     expect(subject).toBe('Your registration is confirmed');
     expect(subject).not.toMatch(SENSITIVE);
     // The ticket type's public label, never its internal one ('Scholarship'), nor the event's name.
@@ -229,12 +239,13 @@ describe('composeEmail', () => {
     expect(html).toMatch(/<html[^>]*lang="en"/);
     expect(html).toContain('alt="QR code for the ticket of Ana Attendee"');
 
-    const qr = attachments.find((a) => a.contentType === 'image/png');
-    expect(qr?.contentId).toBeTruthy();
-    expect(html).toContain(`cid:${qr!.contentId}`);
-    expect(Buffer.from(qr!.content, 'base64').subarray(1, 4).toString()).toBe('PNG');
-    const ics = attachments.find((a) => a.filename.endsWith('.ics'));
-    const calendar = Buffer.from(ics!.content, 'base64').toString('utf8');
+    const qrToken = /\/tickets\/([A-Za-z0-9_-]{20,})\/qr\.png/.exec(html)?.[1];
+    expect(qrToken).toBeTruthy();
+    const png = await ticketQrPng(fx.ctx, qrToken!);
+    expect(png?.subarray(1, 4).toString()).toBe('PNG');
+    const calendarToken = /\/orders\/([A-Za-z0-9_-]{20,})\/calendar\.ics/.exec(text)?.[1];
+    expect(calendarToken).toBeTruthy();
+    const calendar = (await orderCalendarByToken(fx.ctx, calendarToken!))!;
     expect(calendar).toContain('BEGIN:VCALENDAR');
     expect(calendar).toContain('SUMMARY:Conference workshop');
     expect(calendar).not.toContain('Workshop 1');
@@ -257,7 +268,8 @@ describe('composeEmail', () => {
     await handlePaymentEvent(fx.pctx, pay(fx, placed));
     const composed = await composeEmail(fx.ctx, await message(`order_confirmation:${placed.order.id}`));
     expect(composed?.subject).toBe('Your registration is confirmed – Fixture conference');
-    expect(Buffer.from(composed!.attachments!.find((a) => a.filename.endsWith('.ics'))!.content, 'base64').toString()).toContain('SUMMARY:Fixture conference');
+    const calendarToken = /\/orders\/([A-Za-z0-9_-]{20,})\/calendar\.ics/.exec(composed!.text)?.[1];
+    expect(await orderCalendarByToken(fx.ctx, calendarToken!)).toContain('SUMMARY:Fixture conference');
     const receipt = await composeEmail(fx.ctx, await message(`payment_receipt:${placed.order.id}`));
     expect(receipt?.subject).toBe('Payment receipt for your registration – Fixture conference');
     expect(receipt?.text).toContain('€300.00');

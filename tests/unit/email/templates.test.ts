@@ -6,7 +6,7 @@ import { renderEmailTemplate, type EmailTemplate, type TicketCard } from '@/lib/
 const SENSITIVE = /addiction|recovery|relapse|rehab|substance|alcohol|drug|sobriety|sober|overdose|glutamate|scholarship|sponsored|clinician|community rate/i;
 // The internal label of the ticket type the samples use; only its public label may appear.
 const INTERNAL_LABEL = 'Scholarship (sponsored)';
-const QR = 'data:image/png;base64,iVBORw0KGgo=';
+const QR = 'https://reg.example.org/tickets/ticket-token-abcdefghijklmnop/qr.png';
 
 const event = { dates: 'Thursday 28 March 2030 – Saturday 30 March 2030', venue: 'Harbour Hall, Quay 1, Amsterdam' };
 const ticket = (name: string, extra: Partial<TicketCard> = {}): TicketCard => ({
@@ -21,15 +21,16 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
   order_confirmation: {
     template: { kind: 'order_confirmation', props: {
       eventName: null, buyerName: 'Robin Buyer', reference: 'IAC-7K2M9QXD', event, tickets: [ticket('Ana Attendee'), ticket('Ben Online', { online: true, qr: null, workshops: [] })],
-      total: '€390.00', manageUrl: 'https://reg.example.org/orders/manage-token-abcdefghijklmnop', calendarAttached: true,
+      total: '€390.00', manageUrl: 'https://reg.example.org/orders/manage-token-abcdefghijklmnop',
+      calendarUrl: 'https://reg.example.org/orders/manage-token-abcdefghijklmnop/calendar.ics',
     } },
-    facts: ['Robin Buyer', 'IAC-7K2M9QXD', '€390.00', 'Ana Attendee', 'Ben Online', 'Conference pass (3 days)', 'Hands-on session A', '09:00–10:30 CET', 'Harbour Hall',
+    facts: ['https://reg.example.org/orders/manage-token-abcdefghijklmnop/calendar.ics', 'Robin Buyer', 'IAC-7K2M9QXD', '€390.00', 'Ana Attendee', 'Ben Online', 'Conference pass (3 days)', 'Hands-on session A', '09:00–10:30 CET', 'Harbour Hall',
       'https://reg.example.org/orders/manage-token-abcdefghijklmnop', 'Thursday 28 March 2030'],
     qrAlts: ['QR code for the ticket of Ana Attendee'],
   },
   ticket: {
-    template: { kind: 'ticket', props: { eventName: null, reference: 'IAC-7K2M9QXD', event, ticket: ticket('Ana Attendee', { day: 'Friday 29 March 2030' }), calendarAttached: true } },
-    facts: ['Ana Attendee', 'IAC-7K2M9QXD', 'Conference pass (3 days)', 'Friday 29 March 2030', 'Hands-on session A', 'Harbour Hall'],
+    template: { kind: 'ticket', props: { eventName: null, reference: 'IAC-7K2M9QXD', event, ticket: ticket('Ana Attendee', { day: 'Friday 29 March 2030' }), calendarUrl: 'https://reg.example.org/tickets/tt/calendar.ics' } },
+    facts: ['https://reg.example.org/tickets/tt/calendar.ics', 'Ana Attendee', 'IAC-7K2M9QXD', 'Conference pass (3 days)', 'Friday 29 March 2030', 'Hands-on session A', 'Harbour Hall'],
     qrAlts: ['QR code for the ticket of Ana Attendee'],
   },
   payment_receipt: {
@@ -55,6 +56,17 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
   cancellation: {
     template: { kind: 'cancellation', props: { eventName: null, reference: 'IAC-7K2M9QXD', wasPaid: true, registerUrl: 'https://reg.example.org/register' } },
     facts: ['IAC-7K2M9QXD', 'cancelled', 'separate email', 'https://reg.example.org/register'],
+  },
+  order_access: {
+    template: { kind: 'order_access', props: {
+      eventName: null, validFor: '24 hours', findUrl: 'https://reg.example.org/find-registration',
+      orders: [{ reference: 'IAC-7K2M9QXD', url: 'https://reg.example.org/orders/fresh-token', status: 'Registered' }],
+    } },
+    facts: ['IAC-7K2M9QXD', 'https://reg.example.org/orders/fresh-token', '24 hours', 'https://reg.example.org/find-registration', 'Registered'],
+  },
+  ticket_transferred: {
+    template: { kind: 'ticket_transferred', props: { eventName: null, reference: 'IAC-7K2M9QXD', label: 'Conference pass (3 days)' } },
+    facts: ['IAC-7K2M9QXD', 'Conference pass (3 days)', 'no longer works'],
   },
   waitlist_offer: {
     template: { kind: 'waitlist_offer', props: { eventName: null, offeredFor: 'Conference pass (3 days)', deadline: 'Saturday 12 January 2030, 10:00 CET', offerUrl: 'https://reg.example.org/register?offer=tok' } },
@@ -151,7 +163,7 @@ describe('email templates', () => {
   });
 
   it('shows no QR code for an online ticket', async () => {
-    const { html } = await renderEmailTemplate({ kind: 'ticket', props: { eventName: null, reference: 'R-1', event, ticket: ticket('Ben Online', { online: true, qr: null }), calendarAttached: false } });
+    const { html } = await renderEmailTemplate({ kind: 'ticket', props: { eventName: null, reference: 'R-1', event, ticket: ticket('Ben Online', { online: true, qr: null }), calendarUrl: null } });
     expect(html).not.toContain('<img');
     expect(html).toContain('Online');
   });

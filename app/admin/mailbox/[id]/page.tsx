@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/app/_lib/authz';
+import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { htmlWithInlineImages, readMailboxMessage } from '@/lib/adapters/mailer/local';
 
@@ -18,7 +18,7 @@ function size(bytes: number): string {
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireUser(['owner', 'organizer'], `/admin/mailbox/${encodeURIComponent(id)}`);
+  await requirePermission('emails.view', `/admin/mailbox/${encodeURIComponent(id)}`);
   const ctx = getContext();
   if (ctx.mailer.name !== 'local') notFound();
   const message = await readMailboxMessage(ctx.config.MAILBOX_DIR, id);
