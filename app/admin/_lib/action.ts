@@ -20,8 +20,8 @@ export interface AdminActionInput {
   formData: FormData;
 }
 
-/** What a handler may return: a confirmation message, or nothing. */
-export type AdminActionResult = string | void;
+/** What a handler may return: a confirmation message, or nothing; or a message with plain data for the form. */
+export type AdminActionResult = string | void | { message: string; data: Record<string, unknown> };
 
 export function adminAction(
   permission: Permission,
@@ -34,8 +34,9 @@ export function adminAction(
     if (!can(user.role, permission)) return { seq, ok: false, error: REFUSED_MESSAGE, code: 'FORBIDDEN', fieldErrors: {} };
     if (!(formData instanceof FormData)) return { seq, ok: false, error: 'This form was not sent correctly.', code: 'VALIDATION', fieldErrors: {} };
     try {
-      const message = await handler({ user, ctx: await getRequestContext(), formData });
-      return { seq, ok: true, message: message || 'Saved.', fieldErrors: {} };
+      const result = await handler({ user, ctx: await getRequestContext(), formData });
+      if (result && typeof result === 'object') return { seq, ok: true, message: result.message, data: result.data, fieldErrors: {} };
+      return { seq, ok: true, message: result || 'Saved.', fieldErrors: {} };
     } catch (error) {
       unstable_rethrow(error);
       if (isDomainError(error)) {

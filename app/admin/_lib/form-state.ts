@@ -7,6 +7,8 @@ export interface AdminFormState {
   error?: string;
   code?: string;
   fieldErrors: Record<string, string[]>;
+  /** Structured data for forms that show more than a message (a check-in result); plain JSON only. */
+  data?: Record<string, unknown>;
 }
 
 export const initialAdminState: AdminFormState = { seq: 0, fieldErrors: {} };
