@@ -34,6 +34,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <ul className="flex flex-wrap gap-x-5 gap-y-2">
                 <li><Link href="/programme" className="text-muted">Programme</Link></li>
                 <li><Link href="/speakers" className="text-muted">Speakers</Link></li>
+                <li><Link href="/find-registration" className="text-muted">Find my registration</Link></li>
               </ul>
             </nav>
             <Link href="/sign-in" className="text-muted">Organizer sign-in</Link>
