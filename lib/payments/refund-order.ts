@@ -5,8 +5,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { orders, refunds, type Order, type Refund } from '@/db/schema';
+import { recordAudit, type AuditActor } from '../audit';
 import { DomainError } from '../errors';
 import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
+import { formatMoney } from '../money';
 import { assertTransition } from '../orders/transitions';
 import { parseInput } from '../validation';
 import type { PaymentsCtx } from './ctx';
@@ -24,7 +26,10 @@ export type RefundOrderInput = z.input<typeof refundOrderSchema>;
 
 export interface RefundOrderResult { refund: Refund; order: Order }
 
-export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput): Promise<RefundOrderResult> {
+/** Who asked, for an audit entry written in the transaction that records the refund or the cancellation. */
+export interface OrderAuditOptions { audit?: { actor: AuditActor } }
+
+export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput, options: OrderAuditOptions = {}): Promise<RefundOrderResult> {
   const { orderId, amount, reason } = parseInput(refundOrderSchema, input);
   const now = ctx.clock.now();
   const refundId = await ctx.db.transaction(async (tx) => {
@@ -33,8 +38,15 @@ export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput): Pr
     if (!order.paymentReference || order.amountPaid === 0) throw new DomainError('CONFLICT', 'This order has no payment to refund.');
     const rows = await tx.select().from(refunds).where(eq(refunds.orderId, order.id));
     const own = rows.filter((r) => refundsOrderPayment(r, order));
+    const audit = (summary: string) => options.audit && recordAudit(tx, {
+      actor: options.audit.actor, action: 'order.refund', eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
+      summary, details: { amount, currency: order.currency, reason }, at: now,
+    });
     const retry = own.find((r) => r.status === 'pending' && r.amount === amount);
-    if (retry) return retry.id;
+    if (retry) {
+      await audit(`Retried the pending refund of ${formatMoney(amount, order.currency)}`);
+      return retry.id;
+    }
     const pending = own.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
     const refundable = order.amountPaid - order.amountRefunded - pending;
     if (amount > refundable) {
@@ -45,6 +57,7 @@ export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput): Pr
     const [row] = await tx.insert(refunds).values({
       orderId: order.id, amount, reason, idempotencyKey: refundKey.ofOrder(order.id, n + 1), createdAt: now, updatedAt: now,
     }).returning({ id: refunds.id });
+    await audit(`Refund of ${formatMoney(amount, order.currency)} requested`);
     return row!.id;
   });
   const refund = await issueRefund(ctx, refundId);
@@ -65,7 +78,7 @@ export interface CancelOrderResult { order: Order; refund: Refund | null }
  * Cancels an order: its seats are free from the commit on (a cancelled order is not active). A paid order may
  * be refunded what is left of it. Cancelling again with a refund retries a refund that could not be sent.
  */
-export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput): Promise<CancelOrderResult> {
+export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput, options: OrderAuditOptions = {}): Promise<CancelOrderResult> {
   const { orderId, refund, reason } = parseInput(cancelOrderSchema, input);
   const now = ctx.clock.now();
   const before = await ctx.db.transaction(async (tx) => {
@@ -76,6 +89,13 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput): Pr
     await tx.update(orders).set({ status: 'cancelled', updatedAt: now }).where(eq(orders.id, order.id));
     // Told in the same transaction; a refund, if any, is confirmed by its own email when it goes through.
     await enqueueBuyerEmail(tx, order, 'cancellation', emailKeys.cancellation(order.id), now);
+    if (options.audit) {
+      await recordAudit(tx, {
+        actor: options.audit.actor, action: 'order.cancel', eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
+        summary: refund && order.amountPaid > 0 ? 'Cancelled the order, refunding what was left' : 'Cancelled the order',
+        details: { refund, reason, previousStatus: order.status }, at: now,
+      });
+    }
     return order;
   });
   // A checkout still open could take money for a cancelled order; close it. If money comes anyway, the
@@ -83,13 +103,13 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput): Pr
   if (before.status === 'pending_payment' && before.checkoutSessionId) {
     await ctx.payments.expireCheckout(before.checkoutSessionId).catch(() => undefined);
   }
-  const refunded = refund && before.amountPaid > 0 ? await refundRemainder(ctx, orderId, reason || 'order cancelled') : null;
+  const refunded = refund && before.amountPaid > 0 ? await refundRemainder(ctx, orderId, reason || 'order cancelled', options) : null;
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   return { order: order!, refund: refunded };
 }
 
 /** Retries the order's pending refunds under their own keys, then refunds whatever is still left. */
-async function refundRemainder(ctx: PaymentsCtx, orderId: string, reason: string): Promise<Refund | null> {
+async function refundRemainder(ctx: PaymentsCtx, orderId: string, reason: string, options: OrderAuditOptions): Promise<Refund | null> {
   const ownPending = async () => {
     const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
     const rows = await ctx.db.select().from(refunds).where(and(eq(refunds.orderId, orderId), eq(refunds.status, 'pending')));
@@ -99,6 +119,6 @@ async function refundRemainder(ctx: PaymentsCtx, orderId: string, reason: string
   for (const r of (await ownPending()).pending) last = await issueRefund(ctx, r.id);
   const { order, pending } = await ownPending();
   const left = order.amountPaid - order.amountRefunded - pending.reduce((sum, r) => sum + r.amount, 0);
-  if (left > 0) last = (await refundOrder(ctx, { orderId, amount: left, reason })).refund;
+  if (left > 0) last = (await refundOrder(ctx, { orderId, amount: left, reason }, options)).refund;
   return last;
 }

@@ -1,7 +1,7 @@
 'use client';
 // An admin form bound to a server action made with adminAction(): announces the result in a live region,
 // shows field errors beside their fields (through FormErrorsContext) and disables the button while pending.
-import { createContext, useActionState, useContext, useEffect, useRef } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import { initialAdminState, type AdminFormState } from '../_lib/form-state';
 
@@ -21,10 +21,15 @@ interface AdminFormProps {
   /** Clears the form's inputs after a success (for "add" forms). */
   resetOnSuccess?: boolean;
   submitClassName?: string;
+  /**
+   * Keeps what was typed when the action answers (React resets a form after its action otherwise), for long forms
+   * where a validation error should not wipe the input. Without JavaScript the form posts as usual.
+   */
+  keepValues?: boolean;
 }
 
-export function AdminForm({ action, children, submitLabel, confirm, className, resetOnSuccess, submitClassName }: AdminFormProps) {
-  const [state, formAction] = useActionState(action, initialAdminState);
+export function AdminForm({ action, children, submitLabel, confirm, className, resetOnSuccess, submitClassName, keepValues }: AdminFormProps) {
+  const [state, formAction, isPending] = useActionState(action, initialAdminState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok && resetOnSuccess) formRef.current?.reset();
@@ -36,12 +41,18 @@ export function AdminForm({ action, children, submitLabel, confirm, className, r
       className={className ?? 'flex flex-col gap-4'}
       noValidate
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        if (confirm && !window.confirm(confirm)) {
+          e.preventDefault();
+        } else if (keepValues) {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => formAction(data));
+        }
       }}
     >
       <FormErrorsContext.Provider value={state.fieldErrors}>{children}</FormErrorsContext.Provider>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton label={submitLabel} className={submitClassName} />
+        <SubmitButton label={submitLabel} className={submitClassName} pending={keepValues ? isPending : undefined} />
         <p role="status" aria-live="polite" className={state.ok ? 'text-sm font-medium text-[#05603a]' : 'text-sm font-medium text-[#b42318]'}>
           {state.seq > 0 ? (state.ok ? state.message : state.error) : null}
         </p>
@@ -50,8 +61,9 @@ export function AdminForm({ action, children, submitLabel, confirm, className, r
   );
 }
 
-export function SubmitButton({ label, className }: { label: string; className?: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ label, className, pending: given }: { label: string; className?: string; pending?: boolean }) {
+  const status = useFormStatus();
+  const pending = given ?? status.pending;
   return (
     <button type="submit" className={className ?? 'btn btn-primary'} disabled={pending} aria-disabled={pending}>
       {pending ? 'Working…' : label}

@@ -64,7 +64,13 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
   if (offer && !attendees.some((a) => a.ticketTypeId === offer.ticketTypeId || a.workshopIds.includes(offer.sessionId ?? ''))) {
     throw new DomainError('VALIDATION', 'The waiting-list offer is for a different ticket or workshop.', { offerToken: ['Choose the ticket or workshop you were offered'] });
   }
-  const price = priceOrder(attendees.map((a) => ({ ticketTypeId: a.ticketTypeId, price: a.price })), voucher ? voucherRule(voucher) : null);
+  // A complimentary registration (entered by an organizer) prices every line at 0, so it is paid at once and
+  // confirmed like any free order; it still takes its seats through reserve() below.
+  const complimentary = meta.source === 'complimentary';
+  const price = priceOrder(
+    attendees.map((a) => ({ ticketTypeId: a.ticketTypeId, price: complimentary ? 0 : a.price })),
+    voucher && !complimentary ? voucherRule(voucher) : null,
+  );
   const accessToken = newSecretToken();
   const reserveInput: ReserveInput = {
     event: eventRow, registration, attendees, price, types: typeMap, workshops: workshopMap, voucher,

@@ -1,0 +1,106 @@
+// Orders of the event for organizers ('orders.view'): search by reference, buyer name or email, filter by status,
+// page through. A GET form, so the URL holds the filters and it all works without JavaScript.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getContext } from '@/app/_lib/context';
+import { can } from '@/lib/admin/permissions';
+import { listOrders, ORDER_STATUSES } from '@/lib/admin/orders/queries';
+import { formatMoney } from '@/lib/money';
+import { getEventBySlug } from '@/lib/programme/queries';
+import { EventInstant } from './_components/event-instant';
+import { SOURCE_LABELS, STATUS_FILTERS, statusLabel } from './_components/labels';
+import { Pagination } from './_components/pagination';
+import { listParams, type RawSearchParams } from './_components/search-params';
+
+export const metadata: Metadata = { title: 'Orders' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 50;
+
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePermission('orders.view', '/admin/orders');
+  const params = await searchParams;
+  const q = listParams.q(params.q);
+  const status = listParams.oneOf(params.status, ORDER_STATUSES, 'all');
+  const page = listParams.page(params.page);
+  const ctx = getContext();
+  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const result = event ? await listOrders(ctx, { eventId: event.id, q, status, page, pageSize: PAGE_SIZE }) : null;
+  const filtered = Boolean(q) || status !== 'all';
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">Orders</h1>
+          <p className="mt-2 text-muted">Every registration with its payment. Open an order to refund, cancel or resend its confirmation.</p>
+        </div>
+        {can(user.role, 'orders.manage') ? <Link href="/admin/orders/new" className="btn btn-primary">New registration</Link> : null}
+      </header>
+
+      <form method="get" action="/admin/orders" role="search" aria-label="Orders" className="card flex flex-wrap items-end gap-4 p-4">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="orders-q" className="field-label">Reference, buyer name or email</label>
+          <input id="orders-q" name="q" type="search" defaultValue={q} maxLength={200} className="field-control" />
+        </div>
+        <div>
+          <label htmlFor="orders-status" className="field-label">Status</label>
+          <select id="orders-status" name="status" defaultValue={status} className="field-control">
+            {STATUS_FILTERS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">Search</button>
+        {filtered ? <Link href="/admin/orders" className="btn btn-secondary">Clear</Link> : null}
+      </form>
+
+      {!event || !result ? (
+        <p className="card p-4">There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.</p>
+      ) : (
+        <section aria-labelledby="orders-results" className="flex flex-col gap-4">
+          <h2 id="orders-results" className="sr-only">Results</h2>
+          <p role="status" className="font-medium">
+            {result.total === 0 ? 'No orders match.' : `${result.total} ${result.total === 1 ? 'order' : 'orders'}${filtered ? ' match' : ''}.`}
+          </p>
+          {result.rows.length ? (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-[0.9375rem]">
+                <caption className="sr-only">Orders, newest first</caption>
+                <thead>
+                  <tr className="border-b border-line">
+                    <th scope="col" className="py-2 pr-4">Reference</th>
+                    <th scope="col" className="py-2 pr-4">Buyer</th>
+                    <th scope="col" className="py-2 pr-4">Status</th>
+                    <th scope="col" className="py-2 pr-4 text-right">Tickets</th>
+                    <th scope="col" className="py-2 pr-4 text-right">Total</th>
+                    <th scope="col" className="py-2 pr-4 text-right">Refunded</th>
+                    <th scope="col" className="py-2">Placed</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((o) => (
+                    <tr key={o.id} className="border-b border-line align-top">
+                      <th scope="row" className="py-2 pr-4 font-normal">
+                        <Link href={`/admin/orders/${o.id}`} className="font-mono">{o.reference}</Link>
+                        {o.source !== 'online' ? <span className="block text-sm text-muted">{SOURCE_LABELS[o.source] ?? o.source}</span> : null}
+                      </th>
+                      <td className="py-2 pr-4">
+                        {o.buyerName}
+                        <span className="block text-sm break-all text-muted">{o.buyerEmail}</span>
+                      </td>
+                      <td className="py-2 pr-4">{statusLabel(o.status)}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{o.tickets}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(o.total, o.currency)}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{o.amountRefunded ? formatMoney(o.amountRefunded, o.currency) : '—'}</td>
+                      <td className="py-2"><EventInstant at={o.createdAt} timeZone={event.timezone} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <Pagination path="/admin/orders" params={{ q, status: status === 'all' ? undefined : status }} page={result.page} pageSize={result.pageSize} total={result.total} noun="orders" />
+        </section>
+      )}
+    </div>
+  );
+}
