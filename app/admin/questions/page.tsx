@@ -1,0 +1,72 @@
+// Custom registration questions: what each asks, whether its answers are sensitive, which ticket types ask it,
+// how many answers it has, and a form to add one.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getCurrentEvent } from '@/app/_lib/event';
+import { getRequestContext } from '@/app/_lib/request-context';
+import { AdminForm } from '@/app/admin/_components/admin-form';
+import { listQuestionsForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
+import { QuestionFields } from './_components/question-fields';
+import { createQuestionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Questions' };
+export const dynamic = 'force-dynamic';
+
+const KIND_LABELS: Record<string, string> = { text: 'Short text', textarea: 'Long text', select: 'Choice', checkbox: 'Yes/no' };
+
+export default async function QuestionsPage() {
+  await requirePermission('sales.manage', '/admin/questions');
+  const event = await getCurrentEvent();
+  const ctx = await getRequestContext();
+  const [questions, { types }] = await Promise.all([listQuestionsForAdmin(ctx, event.id), listTicketTypesForAdmin(ctx, event)]);
+  const label = new Map(types.map((t) => [t.id, t.internalLabel]));
+  return (
+    <div className="flex flex-col gap-10">
+      <header>
+        <h1 className="mb-2 text-3xl font-bold">Questions</h1>
+        <p className="text-muted">What the registration form asks each attendee, by ticket type.</p>
+      </header>
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading" className="mb-3 text-2xl font-semibold">All questions</h2>
+        {questions.length === 0 ? <p className="card p-4">No questions yet.</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-[0.9375rem]">
+              <caption className="sr-only">Questions in the order they are asked</caption>
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-4">Question</th>
+                  <th scope="col" className="py-2 pr-4">Kind</th>
+                  <th scope="col" className="py-2 pr-4">Asked for</th>
+                  <th scope="col" className="py-2 text-right">Answers</th>
+                </tr>
+              </thead>
+              <tbody>
+                {questions.map((q) => (
+                  <tr key={q.id} className="border-b border-line align-top">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      <Link href={`/admin/questions/${q.id}`} className="font-semibold">{q.label}</Link>
+                      <span className="block font-mono text-sm text-muted">{q.key}</span>
+                      {q.isSensitive ? <span className="badge badge-note mt-1">Sensitive</span> : null}
+                    </th>
+                    <td className="py-2 pr-4">{KIND_LABELS[q.kind]}{q.kind === 'select' ? ` (${q.options.length} options)` : ''}</td>
+                    <td className="py-2 pr-4">
+                      {q.asks.length ? q.asks.map((a) => `${label.get(a.ticketTypeId) ?? 'Unknown'}${a.isRequired ? ' (required)' : ''}`).join(', ') : <span className="text-muted">No ticket type</span>}
+                    </td>
+                    <td className="py-2 text-right tabular-nums">{q.answerCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="add-heading" className="max-w-3xl">
+        <h2 id="add-heading" className="mb-3 text-2xl font-semibold">Add a question</h2>
+        <AdminForm action={createQuestionAction} submitLabel="Add question" keepValues>
+          <QuestionFields values={{}} types={types} asks={new Map()} answered={0} />
+        </AdminForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Glue shared by the sales set-up actions (tickets, pools, questions, vouchers, settings): the configured event,
+// the context the use cases take (with the acting staff member for the audit trail) and ids from hidden fields.
+import 'server-only';
+import type { SalesCtx } from '@/lib/admin/sales/common';
+import { staffActor } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/users';
+import type { AppContext } from '@/lib/context';
+import { DomainError } from '@/lib/errors';
+import { getEventBySlug } from '@/lib/programme/queries';
+
+/** The configured event's id, for actions (pages use getCurrentEvent). */
+export async function salesEventId(ctx: Pick<AppContext, 'db' | 'config'>): Promise<string> {
+  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  if (!event) throw new DomainError('NOT_FOUND', `There is no event with the slug "${ctx.config.EVENT_SLUG}" yet.`);
+  return event.id;
+}
+
+export function salesCtx(ctx: AppContext, user: StaffUser): SalesCtx {
+  return { db: ctx.db, clock: ctx.clock, actor: staffActor(user) };
+}
+
+/** The id a form carries in a hidden field. */
+export function idOf(formData: FormData, name = 'id'): string {
+  const v = formData.get(name);
+  return typeof v === 'string' ? v.trim() : '';
+}
