@@ -1,6 +1,8 @@
 // Seeds the demo conference through the programme use cases, so the seed obeys the same rules as the admin
 // (event dates, no double-booked rooms). All-or-nothing in one transaction; does nothing if the event exists.
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { events } from './schema';
 import { conference, type SeedConference } from './seed-data';
 import { seedRegistration } from './seed-registration';
 import { isDomainError } from '@/lib/errors';
@@ -35,6 +37,11 @@ async function build(db: DbOrTx, data: SeedConference, now: Date): Promise<strin
   const { days, ...eventInput } = data.event;
   const startsOn = seedStartDate(now, data.event.timezone);
   const event = await createEvent(ctx, { ...eventInput, startsOn, endsOn: addDays(startsOn, days - 1) });
+  // The demo's refund policy: attendees cancel online for a full refund until two weeks before the first day.
+  await db.update(events).set({
+    refundUntil: zonedTimeToUtc(addDays(startsOn, -14), '23:59', event.timezone),
+    refundPolicy: 'You can cancel online for a full refund until two weeks before the conference. After that, write to the organizers and we will help where we can.',
+  }).where(eq(events.id, event.id));
 
   const trackIds = new Map<string, string>();
   for (const [i, t] of data.tracks.entries()) {

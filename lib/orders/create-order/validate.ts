@@ -51,7 +51,8 @@ function checkVoucher(input: ValidationInput, errors: Errors): void {
   }
 }
 
-function checkAnswers(type: CatalogueTicketType, answers: Record<string, string | boolean>, at: string, errors: Errors) {
+/** Answers to a ticket type's questions, checked as on the registration form (also used by self-service edits). */
+export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answers: Record<string, string | boolean>, at: string, errors: Errors) {
   const out: { questionId: string; value: string }[] = [];
   const known = new Map(type.questions.map((q) => [q.key, q]));
   for (const key of Object.keys(answers)) {

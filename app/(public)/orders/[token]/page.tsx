@@ -1,29 +1,30 @@
-// The order's private page, reached only through the secret link. Personal data: never cached, never indexed,
-// no referrer sent onwards. An unknown token is a plain 404 that says nothing about whether it ever existed.
-import type { Metadata } from 'next';
+// The order's private page (the attendee's manage page), reached only through the secret link. Personal data:
+// never cached, never indexed, no referrer sent to other sites. An unknown token is a plain 404 that says nothing
+// about whether it ever existed; an expired emailed link offers a fresh one. A confirmed registration shows each
+// ticket's QR code (a fresh token per view), the calendar and receipt, and the ways to change, transfer or cancel.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Countdown } from '@/app/_components/countdown';
 import { LocalInstant } from '@/app/_components/local-time';
-import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { formatMoney } from '@/lib/money';
-import { getOrderByToken, type OrderView } from '@/lib/orders/queries';
-import { getEventOrThrow } from '@/lib/programme/build';
-import { dateInZone } from '@/lib/time';
+import type { OrderView } from '@/lib/orders/queries';
+import { orderLinkState } from '@/lib/self-service/access-links';
+import { formatInstant, getManageView, type ManageView } from '@/lib/self-service/manage';
+import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
+import { ExpiredLink } from '../../find-registration/expired-link';
 import { formatClock } from '../../register/_lib/format';
+import { DoneNotice } from './_components/done-notice';
+import { RefundPolicy } from './_components/refund-policy';
+import { TicketCard } from './_components/ticket-card';
+import { organizerAddress } from './_lib/contact';
+import { DONE_NOTICES } from './_lib/form-state';
+import { privatePageMetadata } from './_lib/metadata';
 import { PayNowForm } from './pay-now-form';
 import { PaymentStatus } from './payment-status';
 
 export const dynamic = 'force-dynamic';
-
-export const metadata: Metadata = {
-  title: 'Your order',
-  robots: { index: false, follow: false, nocache: true },
-  // No referrer to other sites; "no-referrer" would make the browser send `Origin: null` with the Pay now form,
-  // which Next refuses for server actions.
-  referrer: 'same-origin',
-};
+export const metadata = privatePageMetadata('Your order');
 
 const STATUS_WORDS: Record<OrderView['status'], { title: string; badge: string }> = {
   pending_payment: { title: 'Your seats are held', badge: 'Awaiting payment' },
@@ -57,10 +58,16 @@ function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; 
   }
   if (status === 'paid') {
     return (
-      <p className="text-lg">
-        {order.total === 0 ? 'No payment is needed. ' : 'Payment received. '}
-        Everyone below has a place. Keep this page’s address: it is private to you and is how you come back to your order.
-      </p>
+      <div className="flex flex-col gap-3">
+        <p className="text-lg">
+          {order.total === 0 ? 'No payment is needed. ' : 'Payment received. '}
+          Everyone below has a place. Keep this page’s address: it is private to you and is how you come back to your order.
+        </p>
+        <p className="flex flex-wrap gap-3">
+          <a href={`/orders/${token}/calendar.ics`} className="btn btn-secondary">Add to calendar</a>
+          <Link href={`/orders/${token}/agenda`} className="btn btn-secondary">Your agenda: star sessions</Link>
+        </p>
+      </div>
     );
   }
   if (status === 'expired') {
@@ -74,22 +81,61 @@ function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; 
   return <p className="text-lg">Nobody below has a place with this order any more. <Link href="/register">Register again</Link>.</p>;
 }
 
+function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; token: string; contact: string }) {
+  const { event, changes, cancel, view } = manage;
+  const tz = event.timezone;
+  return (
+    <>
+      <section aria-labelledby="changes-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
+        <h2 id="changes-heading" className="text-xl font-semibold">Changes</h2>
+        {changes.open ? (
+          <p>
+            You can change attendee details and workshops, or transfer a ticket to someone else, until{' '}
+            <strong><time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz)}</time></strong>
+            <LocalInstant at={changes.until.toISOString()} timeZone={tz} />. Use the links under each ticket.
+          </p>
+        ) : <p>{changes.closedMessage}</p>}
+      </section>
+      <section aria-labelledby="cancel-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
+        <h2 id="cancel-heading" className="text-xl font-semibold">Cancel your registration</h2>
+        {cancel.open && cancel.until ? (
+          <>
+            <p>
+              You can cancel {view.tickets.length === 1 ? 'this registration' : 'the whole order'} with a full refund until{' '}
+              <strong><time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, tz)}</time></strong>
+              <LocalInstant at={cancel.until.toISOString()} timeZone={tz} />. You will be asked to confirm.
+            </p>
+            <p><Link href={`/orders/${token}/cancel`} className="btn btn-secondary">Cancel registration…</Link></p>
+          </>
+        ) : <RefundPolicy event={event} reference={view.order.reference} contact={contact} headingLevel={3} />}
+      </section>
+    </>
+  );
+}
+
 export default async function OrderPage({ params, searchParams }: {
   params: Promise<{ token: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token } = await params;
+  const query = await searchParams;
   // Back from the checkout's success page: only a hint; the order's state comes from the webhook.
-  const returned = (await searchParams).paid === '1';
+  const returned = query.paid === '1';
+  const done = typeof query.done === 'string' && Object.hasOwn(DONE_NOTICES, query.done) ? DONE_NOTICES[query.done] : undefined;
   const ctx = await getRequestContext();
-  const view = await getOrderByToken(ctx, token);
-  if (!view) notFound();
-  const event = await getEventOrThrow(ctx, view.order.eventId);
+  const manage = await getManageView(ctx, token);
+  if (!manage) {
+    if ((await orderLinkState(ctx, token)) === 'expired') return <ExpiredLink token={token} />;
+    notFound();
+  }
+  const { view, event, now } = manage;
   const tz = event.timezone;
-  const now = ctx.clock.now();
   const { order, status } = view;
   const money = (n: number) => formatMoney(n, order.currency);
   const words = STATUS_WORDS[status];
+  const paid = status === 'paid';
+  // A fresh QR token per view and in-person ticket; earlier ones keep working until a transfer revokes them.
+  const qr = paid ? await issueTicketQrCodes(ctx.db, [...manage.tickets.values()], now) : new Map<string, string>();
 
   return (
     <div className="flex flex-col gap-6">
@@ -97,10 +143,11 @@ export default async function OrderPage({ params, searchParams }: {
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{event.name}</p>
         <h1 className="text-3xl font-bold sm:text-4xl">{words.title}</h1>
         <p className="flex flex-wrap items-center gap-3">
-          <span className={`badge ${status === 'paid' ? 'badge-brand' : status === 'pending_payment' ? 'badge-note' : ''}`}>{words.badge}</span>
+          <span className={`badge ${paid ? 'badge-brand' : status === 'pending_payment' ? 'badge-note' : ''}`}>{words.badge}</span>
           <span>Order reference <strong className="font-mono tracking-wide">{order.reference}</strong></span>
         </p>
       </header>
+      {done && <DoneNotice message={done} />}
 
       <section aria-labelledby="next-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
         <h2 id="next-heading" className="text-xl font-semibold">What happens next</h2>
@@ -112,31 +159,13 @@ export default async function OrderPage({ params, searchParams }: {
         <h2 id="tickets-heading" className="text-2xl font-bold">{view.tickets.length === 1 ? 'Ticket' : `Tickets (${view.tickets.length})`}</h2>
         <ul className="grid gap-3">
           {view.tickets.map((t, i) => (
-            <li key={t.id} className="card flex flex-col gap-2 p-4 sm:p-5">
-              <h3 className="text-lg font-semibold">Attendee {i + 1}: {t.badgeName}</h3>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[0.9375rem]">
-                <dt className="font-medium text-muted">Ticket</dt><dd>{t.label}</dd>
-                <dt className="font-medium text-muted">Full name</dt><dd>{t.legalName}</dd>
-                <dt className="font-medium text-muted">Badge name</dt><dd>{t.badgeName}</dd>
-                <dt className="font-medium text-muted">Price</dt>
-                <dd className="tabular-nums">{money(t.price - t.discount)}{t.discount > 0 && <span className="text-muted"> ({money(t.price)} less {money(t.discount)})</span>}</dd>
-              </dl>
-              {t.workshops.length > 0 && (
-                <div>
-                  <h4 className="font-semibold">Workshops</h4>
-                  <ul className="flex flex-col gap-1">
-                    {t.workshops.map((w) => (
-                      <li key={w.slug}>
-                        {w.title}, <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} day={dateInZone(w.startsAt, tz)} timeZone={tz} showDay />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </li>
+            <TicketCard key={t.id} index={i} ticket={t} details={manage.tickets.get(t.id)} qrSvg={qr.get(t.id)} money={money}
+              timeZone={tz} token={token} changesOpen={manage.changes.open} />
           ))}
         </ul>
       </section>
+
+      {paid && <ChangesAndCancel manage={manage} token={token} contact={organizerAddress(ctx.config.EMAIL_FROM)} />}
 
       <section aria-labelledby="totals-heading" className="card p-4 sm:p-5">
         <h2 id="totals-heading" className="text-xl font-semibold">Total</h2>

@@ -1,0 +1,52 @@
+// Cancelling the whole registration within the refund policy, with a confirmation step. Before refund_until
+// the payment is refunded in full; after it (or when the event has no self-service refunds) the policy is shown
+// with how to reach the organizers. Reached through the order's secret link.
+import { notFound } from 'next/navigation';
+import { LocalInstant } from '@/app/_components/local-time';
+import { getRequestContext } from '@/app/_lib/request-context';
+import { formatMoney } from '@/lib/money';
+import { formatInstant, getManageView } from '@/lib/self-service/manage';
+import { RefundPolicy } from '../_components/refund-policy';
+import { SubpageHeader } from '../_components/subpage-header';
+import { organizerAddress } from '../_lib/contact';
+import { privatePageMetadata } from '../_lib/metadata';
+import { CancelForm } from './cancel-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata = privatePageMetadata('Cancel your registration');
+
+export default async function CancelPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const ctx = await getRequestContext();
+  const manage = await getManageView(ctx, token);
+  if (!manage || manage.view.status !== 'paid') notFound();
+  const { view, event, cancel } = manage;
+  const { order } = view;
+  const refund = order.amountPaid - order.amountRefunded;
+  const people = view.tickets.length === 1 ? 'the attendee' : `all ${view.tickets.length} attendees`;
+  const consequence = refund > 0
+    ? `This cancels the place of ${people} on this order and refunds ${formatMoney(refund, order.currency)} to the card or account you paid with. It cannot be undone.`
+    : `This cancels the place of ${people} on this order. It cannot be undone.`;
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <SubpageHeader token={token} eventName={event.name} reference={order.reference} title="Cancel your registration" />
+      {cancel.open && cancel.until ? (
+        <>
+          <p>
+            You can cancel with a full refund until{' '}
+            <time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, event.timezone)}</time>
+            <LocalInstant at={cancel.until.toISOString()} timeZone={event.timezone} />.
+            Refunds usually reach your account within 5–10 working days. We confirm the cancellation by email.
+          </p>
+          <section aria-labelledby="confirm-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
+            <h2 id="confirm-heading" className="text-xl font-semibold">Confirm the cancellation</h2>
+            <CancelForm token={token} consequence={consequence}
+              buttonLabel={refund > 0 ? `Cancel and refund ${formatMoney(refund, order.currency)}` : 'Cancel registration'} />
+          </section>
+        </>
+      ) : (
+        <RefundPolicy event={event} reference={order.reference} contact={organizerAddress(ctx.config.EMAIL_FROM)} headingLevel={2} />
+      )}
+    </div>
+  );
+}
