@@ -1,0 +1,72 @@
+// Rooms: in their display order, with up/down to reorder, capacity, how many sessions each holds, and a form
+// to add one.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getContext } from '@/app/_lib/context';
+import { getCurrentEvent } from '@/app/_lib/event';
+import { AdminForm } from '@/app/admin/_components/admin-form';
+import { TextField } from '@/app/admin/_components/fields';
+import { listRoomsForAdmin } from '@/lib/admin/programme/queries';
+import { MoveButtons } from '../_components/move-buttons';
+import { Notice, ProgrammeNav } from '../_components/programme-nav';
+import { addRoomAction, moveRoomAction } from './actions';
+
+export const metadata: Metadata = { title: 'Rooms' };
+export const dynamic = 'force-dynamic';
+
+export default async function RoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission('programme.manage', '/admin/programme/rooms');
+  const { notice } = await searchParams;
+  const event = await getCurrentEvent();
+  const rooms = await listRoomsForAdmin(getContext(), event.id);
+  return (
+    <div>
+      <h1 className="mb-2 text-3xl font-bold">Rooms</h1>
+      <p className="mb-4 text-muted">Where sessions take place. A room holds one session at a time; sessions at the same time are listed in this order.</p>
+      <ProgrammeNav current="rooms" page />
+      <Notice text={notice === 'deleted' ? 'The room was deleted.' : null} />
+      {rooms.length === 0 ? <p className="card mb-8 p-4">No rooms yet.</p> : (
+        <div className="mb-10 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-[0.9375rem]">
+            <caption className="sr-only">Rooms in display order</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">Position</th>
+                <th scope="col" className="py-2 pr-4">Room</th>
+                <th scope="col" className="py-2 pr-4">Location</th>
+                <th scope="col" className="py-2 pr-4 text-right">Capacity</th>
+                <th scope="col" className="py-2 pr-4 text-right">Sessions</th>
+                <th scope="col" className="py-2">Move</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rooms.map((r, i) => (
+                <tr key={r.id} className="border-b border-line align-middle">
+                  <td className="py-2 pr-4 tabular-nums">{i + 1}</td>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    <Link href={`/admin/programme/rooms/${r.id}`} className="font-semibold">{r.name}</Link>
+                  </th>
+                  <td className="py-2 pr-4">{r.location || <span className="text-muted">Not given</span>}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.capacity ?? <span className="text-muted">No limit</span>}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.sessionCount}</td>
+                  <td className="py-2">
+                    <MoveButtons action={moveRoomAction} id={r.id} name={r.name} isFirst={i === 0} isLast={i === rooms.length - 1} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="add-heading" className="max-w-2xl">
+        <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a room</h2>
+        <AdminForm action={addRoomAction} submitLabel="Add room" keepValues resetOnSuccess>
+          <TextField name="name" label="Name" />
+          <TextField name="location" label="Location" required={false} hint="For example: Ground floor, east wing." />
+          <TextField name="capacity" label="Capacity" required={false} inputMode="numeric" hint="Seats in the room; leave blank if it does not matter." />
+        </AdminForm>
+      </section>
+    </div>
+  );
+}

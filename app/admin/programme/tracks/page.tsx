@@ -1,0 +1,71 @@
+// Tracks: in the order the public programme lists them, with up/down to reorder, how many sessions use each,
+// and a form to add one.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getContext } from '@/app/_lib/context';
+import { getCurrentEvent } from '@/app/_lib/event';
+import { AdminForm } from '@/app/admin/_components/admin-form';
+import { TextAreaField, TextField } from '@/app/admin/_components/fields';
+import { listTracksForAdmin } from '@/lib/admin/programme/queries';
+import { MoveButtons } from '../_components/move-buttons';
+import { Notice, ProgrammeNav } from '../_components/programme-nav';
+import { addTrackAction, moveTrackAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tracks' };
+export const dynamic = 'force-dynamic';
+
+export default async function TracksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission('programme.manage', '/admin/programme/tracks');
+  const { notice } = await searchParams;
+  const event = await getCurrentEvent();
+  const tracks = await listTracksForAdmin(getContext(), event.id);
+  return (
+    <div>
+      <h1 className="mb-2 text-3xl font-bold">Tracks</h1>
+      <p className="mb-4 text-muted">Themes that group sessions. The public programme lists and filters them in this order.</p>
+      <ProgrammeNav current="tracks" page />
+      <Notice text={notice === 'deleted' ? 'The track was deleted.' : null} />
+      {tracks.length === 0 ? <p className="card mb-8 p-4">No tracks yet.</p> : (
+        <div className="mb-10 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-[0.9375rem]">
+            <caption className="sr-only">Tracks in display order</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">Position</th>
+                <th scope="col" className="py-2 pr-4">Track</th>
+                <th scope="col" className="py-2 pr-4">Address</th>
+                <th scope="col" className="py-2 pr-4 text-right">Sessions</th>
+                <th scope="col" className="py-2">Move</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tracks.map((t, i) => (
+                <tr key={t.id} className="border-b border-line align-middle">
+                  <td className="py-2 pr-4 tabular-nums">{i + 1}</td>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    <Link href={`/admin/programme/tracks/${t.id}`} className="font-semibold">{t.name}</Link>
+                  </th>
+                  <td className="py-2 pr-4 font-mono text-sm">{t.slug}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{t.sessionCount}</td>
+                  <td className="py-2">
+                    <MoveButtons action={moveTrackAction} id={t.id} name={t.name} isFirst={i === 0} isLast={i === tracks.length - 1} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="add-heading" className="max-w-2xl">
+        <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a track</h2>
+        <AdminForm action={addTrackAction} submitLabel="Add track" keepValues resetOnSuccess>
+          <TextField name="name" label="Name" />
+          <TextAreaField name="description" label="Description" rows={3} />
+          <TextField name="slug" label="Web address" required={false}
+            hint="Used in programme links (?track=...). Leave blank to make one from the name." />
+        </AdminForm>
+      </section>
+    </div>
+  );
+}
