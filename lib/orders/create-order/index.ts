@@ -24,9 +24,13 @@ export interface CreateOrderResult {
   accessToken: string;
 }
 
-function isTransient(error: unknown): boolean {
+function sqlState(error: unknown): string | undefined {
   const e = error as { code?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
+  return e?.code ?? e?.cause?.code;
+}
+
+function isTransient(error: unknown): boolean {
+  const code = sqlState(error);
   return isLockTimeout(error) || code === '40P01' || code === '40001';
 }
 
@@ -88,6 +92,10 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
     order = await reserve(ctx.db.$client, reserveInput);
   } catch (error) {
     if (isTransient(error)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
+    // A workshop, ticket type or voucher the order names was removed by an organizer a moment ago.
+    if (sqlState(error) === '23503') {
+      throw new DomainError('CONFLICT', 'Something you chose was changed by the organizers a moment ago. Please check your choices and try again.', { attendees: ['Please check your choices and try again'] });
+    }
     throw error;
   }
   if (order) return { order, accessToken };

@@ -129,26 +129,33 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
 }
 
 /** The limits the locked insert checks: for each pool with a limit, its capacity and what this order needs. */
+/**
+ * Every pool the order shrinks, with its capacity read by the locked statement itself (an organizer who lowers
+ * a capacity takes the same pool lock, so the order sees the new figure; a pool made unlimited since reads as
+ * no limit), and how many places this order needs from it.
+ */
 function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>): SQL[] {
   const { event, types, workshops, voucher, price } = input;
-  const rows: [string, number, number][] = [];
-  if (event.capacity !== null) rows.push([poolKey.event(event.id), event.capacity, input.attendees.length]);
+  const unlimited = sql`2147483647`;
+  const rows: [string, SQL, number][] = [];
+  const current = (table: string, column: string, id: string) =>
+    sql`coalesce((select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id}::uuid), ${unlimited})`;
+  if (event.capacity !== null) rows.push([poolKey.event(event.id), current('events', 'capacity', event.id), input.attendees.length]);
   for (const [id, n] of plan.perType) {
-    const capacity = types.get(id)!.capacity;
-    if (capacity !== null) rows.push([poolKey.ticketType(id), capacity, n]);
+    if (types.get(id)!.capacity !== null) rows.push([poolKey.ticketType(id), current('ticket_types', 'capacity', id), n]);
   }
-  const poolCapacity = new Map(input.attendees.flatMap((a) => types.get(a.ticketTypeId)!.pools).map((p) => [p.id, p.capacity]));
-  for (const [id, n] of plan.perPool) rows.push([poolKey.pool(id), poolCapacity.get(id)!, n]);
+  for (const [id, n] of plan.perPool) rows.push([poolKey.pool(id), current('capacity_pools', 'capacity', id), n]);
   for (const [id, n] of plan.perWorkshop) {
-    const capacity = workshops.get(id)!.capacity;
-    if (capacity !== null) rows.push([poolKey.session(id), capacity, n]);
+    if (workshops.get(id)!.capacity !== null) rows.push([poolKey.session(id), current('sessions', 'capacity', id), n]);
   }
-  if (voucher && voucher.maxUses !== null) rows.push([poolKey.voucher(voucher.id), voucher.maxUses, price.lines.filter((l) => l.voucherApplied).length]);
+  if (voucher && voucher.maxUses !== null) {
+    rows.push([poolKey.voucher(voucher.id), current('vouchers', 'max_uses', voucher.id), price.lines.filter((l) => l.voucherApplied).length]);
+  }
   if (!plan.free) {
-    rows.push(['holds:email', input.limits.perEmail, 1]);
-    if (input.clientKey) rows.push(['holds:client', input.limits.perClient, 1]);
+    rows.push(['holds:email', sql`${input.limits.perEmail}`, 1]);
+    if (input.clientKey) rows.push(['holds:client', sql`${input.limits.perClient}`, 1]);
   }
-  return rows.map(([key, cap, need]) => sql`(${key}::text, ${cap}::int, ${need}::int)`);
+  return rows.map(([key, cap, need]) => sql`(${key}::text, (${cap})::int, ${need}::int)`);
 }
 
 /**
