@@ -56,9 +56,22 @@ async function main() {
     const queued = async () => (await handle.db.select({ n: count() }).from(emailMessages)
       .where(and(inArray(emailMessages.id, confirmations), eq(emailMessages.status, 'queued'))))[0]!.n;
 
+    if (process.env.BENCH_COMPOSE_PROBE) {
+      const rows = await handle.db.select().from(emailMessages).where(eq(emailMessages.kind, 'order_confirmation')).limit(40);
+      for (const r of rows.slice(0, 10)) await composeEmail(ctx, r);
+      const t0 = performance.now();
+      for (const r of rows.slice(10)) await composeEmail(ctx, r);
+      console.log(`compose probe: ${((performance.now() - t0) / 30).toFixed(1)} ms per confirmation, one at a time`);
+    }
     console.log(`${COUNT} confirmations queued; draining with ${STUB ? 'a stub compose' : 'the real compose'} at ${RATE} requests/s, batches of ${BATCH}`);
     const started = performance.now();
-    const worker = await startEmailWorker({ connectionString: database.url, ctx, compose: STUB ? stubCompose : composeEmail });
+    const composedAt: number[] = [];
+    const timed: ComposeFn = async (c, m) => {
+      const out = await (STUB ? stubCompose : composeEmail)(c, m);
+      composedAt.push(performance.now() - started);
+      return out;
+    };
+    const worker = await startEmailWorker({ connectionString: database.url, ctx, compose: timed });
     let lastReport = started;
     while ((await queued()) > 0) {
       await new Promise((r) => setTimeout(r, 50));
@@ -68,6 +81,7 @@ async function main() {
       }
     }
     const drainSeconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_DEBUG) console.log(`composed: first at ${(composedAt[0]! / 1000).toFixed(2)} s, 100th at ${((composedAt[99] ?? 0) / 1000).toFixed(2)} s, 200th at ${((composedAt[199] ?? 0) / 1000).toFixed(2)} s, last at ${((composedAt.at(-1) ?? 0) / 1000).toFixed(2)} s`);
     if (process.env.BENCH_DEBUG) console.log(`requests at ${fake.requests.map((r) => ((r.at - started) / 1000).toFixed(2)).join(', ')} s`);
     await worker.stop();
 

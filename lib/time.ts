@@ -87,12 +87,21 @@ export function datesBetween(start: string, end: string): string[] {
   return out;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them by their options.
+const formatCache = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatCache.get(key);
+  if (!f) formatCache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 export function formatTime(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
 export function formatDay(date: string, locale = 'en-GB', style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     timeZone: 'UTC',
     weekday: style,
     day: 'numeric',
@@ -103,7 +112,7 @@ export function formatDay(date: string, locale = 'en-GB', style: 'long' | 'short
 
 /** Short zone name as the viewer would read it, e.g. "CET" or "GMT+2". */
 export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const part = formatter(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;

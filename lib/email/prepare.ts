@@ -67,11 +67,52 @@ export function toOutgoing(ctx: Pick<ComposeCtx, 'config'>, message: EmailMessag
 }
 
 /**
+ * Composing is shared by every batch this process sends at once, oldest batch first: a batch formed earlier gets
+ * the free slots before a later one, so the batch next in line for the provider's rate gate is ready first
+ * rather than every batch finishing together at the end.
+ */
+export class ComposeSlots {
+  private free: number;
+  private waiting: { priority: number; seq: number; wake: () => void }[] = [];
+  private seq = 0;
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async acquire(priority: number): Promise<void> {
+    if (this.free > 0 && this.waiting.length === 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((wake) => {
+      this.waiting.push({ priority, seq: this.seq++, wake });
+      this.waiting.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
+    });
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next.wake();
+    else this.free++;
+  }
+}
+
+/**
+ * How many emails this process composes at once, across every batch. A batch runs more lanes than that, so one
+ * of its own lanes is always waiting when a slot frees up and the oldest batch keeps every slot until it is done.
+ */
+export const COMPOSE_LANES = 8;
+const sharedSlots = new ComposeSlots(COMPOSE_LANES);
+
+/**
  * Composes every message, a few at a time, in order, handing each result to `onPrepared` as soon as it is ready.
+ * `priority` orders this batch among the others composing in this process (lower first).
  * Throws only for transient failures (retry the batch).
  */
 export async function prepareAll(
   ctx: ComposeCtx, compose: ComposeFn, messages: EmailMessage[], parallel = 4, onPrepared?: (prepared: Prepared) => Promise<void>,
+  priority = 0, slots: ComposeSlots = sharedSlots,
 ): Promise<Prepared[]> {
   const results: Prepared[] = new Array(messages.length);
   let next = 0;
@@ -79,6 +120,7 @@ export async function prepareAll(
     while (next < messages.length) {
       const i = next++;
       const message = messages[i]!;
+      await slots.acquire(priority);
       try {
         const composed = await compose(ctx, message);
         results[i] = composed
@@ -87,6 +129,8 @@ export async function prepareAll(
       } catch (error) {
         if (isTransientError(error)) throw error;
         results[i] = { message, kind: 'failed', reason: `could not be composed (${describeError(error)})` };
+      } finally {
+        slots.release();
       }
       await onPrepared?.(results[i]!);
     }

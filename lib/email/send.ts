@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { formBatch, loadPinned, releaseBatch, splitOff } from './batches';
 import { scheduleBatchJob, scheduleMessageJobs, type BatchPayload, type SendEmailPayload } from './jobs';
 import { markAttemptFailed, markFinal, markSent } from './outcomes';
-import { prepareAll, suppressedAddresses, type ComposeFn, type Prepared } from './prepare';
+import { COMPOSE_LANES, prepareAll, suppressedAddresses, type ComposeFn, type Prepared } from './prepare';
 import type { RateGate } from './rate-gate';
 
 export type { ComposeFn, ComposedEmail } from './prepare';
@@ -64,13 +64,13 @@ export async function runSendBatchJob(ctx: SendCtx, deps: SenderDeps, payload: B
   }
   const alone = (p: Prepared): p is Sendable => payload.ids.length > 1 && p.kind === 'email' && Boolean(p.email.attachments?.length);
   const outcomes: BatchOutcome[] = [];
-  const prepared = await prepareAll(ctx, deps.compose, members, 4, async (p) => {
+  const prepared = await prepareAll(ctx, deps.compose, members, 2 * COMPOSE_LANES, async (p) => {
     if (!alone(p)) return;
     // Its own job runs only if this one dies before sending it (or to retry it later).
     const at = ctx.clock.now();
     const single = await splitOff(ctx.db, payload, p.message.id, at, new Date(at.getTime() + fallbackDelayMs(ctx)));
     if (single) outcomes.push(await deliver(ctx, deps, single, [p]));
-  });
+  }, new Date(payload.pinnedUntil).getTime());
   await markFinal(ctx.db, prepared.filter((p) => p.kind === 'skipped').map((p) => p.message.id), 'skipped', now);
   for (const p of prepared) if (p.kind === 'failed') await markFinal(ctx.db, [p.message.id], 'failed', now, p.reason);
   const rest = prepared.filter((p): p is Sendable => p.kind === 'email' && !alone(p));
