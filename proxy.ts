@@ -1,11 +1,14 @@
 // First gate only: sends visitors without a session cookie from /admin to the sign-in page and back afterwards.
 // It never decides access: every admin page and action checks the session and role itself (app/_lib/authz.ts).
+// It also puts the security headers on every response (lib/http/security-headers.ts), with a fresh CSP nonce
+// that Next.js reads from the request's Content-Security-Policy header and puts on its own scripts.
 import { NextResponse, type NextRequest } from 'next/server';
+import { createNonce, securityHeaders } from '@/lib/http/security-headers';
 
 // Auth.js session cookie, "__Secure-" prefixed over HTTPS, split into ".0", ".1", ... when large.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-export function proxy(request: NextRequest) {
+function adminGate(request: NextRequest, headers: Headers): NextResponse {
   const { pathname, search } = request.nextUrl;
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name) && c.value);
   if (!hasSession) {
@@ -16,11 +19,28 @@ export function proxy(request: NextRequest) {
   }
   // Lets the admin layout send an expired session back to the page that was asked for. Set here, never trusted
   // for access: it is only ever passed through safeCallbackUrl.
-  const headers = new Headers(request.headers);
   headers.set('x-admin-path', `${pathname}${search}`);
   return NextResponse.next({ request: { headers } });
 }
 
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const nonce = createNonce();
+  const security = securityHeaders({
+    pathname, search, nonce,
+    development: process.env.NODE_ENV === 'development',
+    production: process.env.NODE_ENV === 'production',
+  });
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', security['Content-Security-Policy']!);
+  headers.set('x-nonce', nonce);
+  const isAdmin = pathname === '/admin' || pathname.startsWith('/admin/');
+  const response = isAdmin ? adminGate(request, headers) : NextResponse.next({ request: { headers } });
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
+}
+
 export const config = {
-  matcher: ['/admin', '/admin/:path*'],
+  // Every route, static files included, so every response carries the security headers.
+  matcher: ['/:path*'],
 };

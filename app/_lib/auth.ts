@@ -53,6 +53,10 @@ function buildConfig(): NextAuthConfig {
     secret: authSecret(config),
     trustHost: true,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    // Cookies are HttpOnly and SameSite=Lax (Auth.js defaults); Secure with the "__Secure-" prefix whenever the
+    // site is served over HTTPS. An https APP_URL forces it, so a TLS proxy that drops X-Forwarded-Proto cannot
+    // turn it off; otherwise Auth.js decides from the request.
+    useSecureCookies: new URL(config.APP_URL).protocol === 'https:' ? true : undefined,
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       Credentials({

@@ -1,48 +1,286 @@
-// The admin dashboard: the event's key numbers.
+// The admin dashboard: sales and revenue, capacity, holds and waiting lists, registrations per day, and what
+// needs a person (payments, emails), plus check-in progress. Financial, so only roles with 'dashboard.view'
+// see it; the others land on their own first page instead.
 import type { Metadata } from 'next';
-import { getContext } from '@/app/_lib/context';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getRequestContext } from '@/app/_lib/request-context';
 import { requireUser, STAFF_ROLES } from '@/app/_lib/authz';
-import { getEventBySlug, getEventStats } from '@/lib/programme/queries';
+import { EventInstant } from '@/app/admin/orders/_components/event-instant';
+import { getDashboard, type Dashboard, type PoolFigures } from '@/lib/admin/dashboard';
+import { can, homeFor } from '@/lib/admin/permissions';
+import { formatMoney } from '@/lib/money';
+import { getEventBySlug } from '@/lib/programme/queries';
+import { formatDay } from '@/lib/time';
+import { BarChart } from './_components/chart-bars';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
 
+const th = 'py-2 pr-4';
+const num = 'py-2 pr-4 text-right tabular-nums';
+
+function left(p: Pick<PoolFigures, 'capacity' | 'taken'>): string {
+  return p.capacity === null ? 'No limit' : String(Math.max(0, p.capacity - p.taken));
+}
+
+function used(p: Pick<PoolFigures, 'capacity' | 'taken'>): string {
+  return p.capacity === null ? `${p.taken}` : `${p.taken} of ${p.capacity}`;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Figures({ d }: { d: Dashboard }) {
+  const items = [
+    { label: 'Tickets sold', value: String(d.totals.sold) },
+    { label: 'Revenue kept', value: formatMoney(d.totals.revenue, d.event.currency) },
+    { label: 'Paid orders', value: String(d.totals.paidOrders) },
+    { label: 'Live holds', value: `${d.holds.orders} (${d.holds.tickets} tickets)` },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      {items.map((f) => (
+        <div key={f.label} className="card p-4">
+          <dt className="text-sm text-muted">{f.label}</dt>
+          <dd className="mt-1 text-2xl font-bold tabular-nums">{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function SalesTable({ d }: { d: Dashboard }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-[0.9375rem]">
+        <caption className="sr-only">Sales, holds, capacity and waiting lists by ticket type</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className={th}>Ticket type</th>
+            <th scope="col" className={`${th} text-right`}>Sold</th>
+            <th scope="col" className={`${th} text-right`}>Revenue kept</th>
+            <th scope="col" className={`${th} text-right`}>In live holds</th>
+            <th scope="col" className={`${th} text-right`}>Seats taken</th>
+            <th scope="col" className={`${th} text-right`}>Waiting</th>
+            <th scope="col" className={`${th} text-right`}>Offered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.ticketTypes.map((t) => (
+            <tr key={t.id} className="border-b border-line">
+              <th scope="row" className={`${th} font-normal`}>{t.label}</th>
+              <td className={num}>{t.sold}</td>
+              <td className={num}>{formatMoney(t.revenue, d.event.currency)}</td>
+              <td className={num}>{t.held}</td>
+              <td className={num}>{used(t)}</td>
+              <td className={num}>{t.waiting}</td>
+              <td className={num}>{t.offered}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-2 text-sm text-muted">
+        Revenue kept is what was paid minus refunds; an order with several ticket types shares it by ticket price.
+        Seats taken counts paid tickets, live holds and live waiting-list offers.
+      </p>
+    </div>
+  );
+}
+
+function CapacityTables({ d }: { d: Dashboard }) {
+  const pools = [d.eventPool, ...d.pools];
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-[0.9375rem]">
+          <caption className="mb-1 text-left font-semibold">Capacity pools</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className={th}>Pool</th>
+              <th scope="col" className={`${th} text-right`}>Taken</th>
+              <th scope="col" className={`${th} text-right`}>Left</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pools.map((p) => (
+              <tr key={p.id} className="border-b border-line">
+                <th scope="row" className={`${th} font-normal`}>{p.name}</th>
+                <td className={num}>{used(p)}</td>
+                <td className={num}>{left(p)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {d.workshops.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-[0.9375rem]">
+            <caption className="mb-1 text-left font-semibold">Workshops</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className={th}>Workshop</th>
+                <th scope="col" className={th}>Starts</th>
+                <th scope="col" className={`${th} text-right`}>Taken</th>
+                <th scope="col" className={`${th} text-right`}>Left</th>
+                <th scope="col" className={`${th} text-right`}>Waiting</th>
+                <th scope="col" className={`${th} text-right`}>Offered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.workshops.map((w) => (
+                <tr key={w.id} className="border-b border-line align-top">
+                  <th scope="row" className={`${th} font-normal`}>{w.name}</th>
+                  <td className={th}><EventInstant at={w.startsAt} timeZone={d.event.timezone} /></td>
+                  <td className={num}>{used(w)}</td>
+                  <td className={num}>{left(w)}</td>
+                  <td className={num}>{w.waiting}</td>
+                  <td className={num}>{w.offered}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {d.holds.nextExpiry ? (
+        <p className="text-sm">The next live hold lapses at <EventInstant at={d.holds.nextExpiry} timeZone={d.event.timezone} />.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Attention({ d }: { d: Dashboard }) {
+  return (
+    <>
+      <p>{d.attention.count === 0 ? 'No payment needs attention.' : `${d.attention.count} ${d.attention.count === 1 ? 'order needs' : 'orders need'} a look.`}</p>
+      {d.attention.items.length ? (
+        <ul className="flex flex-col gap-2">
+          {d.attention.items.map((a) => (
+            <li key={a.id} className="card p-3">
+              <Link href={`/admin/orders/${a.id}`} className="font-mono font-semibold">{a.reference}</Link>
+              <span className="block text-sm">{a.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {d.attention.count > d.attention.items.length ? <p><Link href="/admin/payments">All payments needing attention</Link></p> : null}
+    </>
+  );
+}
+
+function EmailFailures({ d }: { d: Dashboard }) {
+  if (!d.emailFailures.count) return <p>No email failed, bounced or was marked as spam.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-[0.9375rem]">
+        <caption className="sr-only">{`The ${d.emailFailures.items.length} most recent of ${d.emailFailures.count} emails that failed, bounced or were marked as spam`}</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className={th}>When</th>
+            <th scope="col" className={th}>Email</th>
+            <th scope="col" className={th}>To</th>
+            <th scope="col" className={th}>Status</th>
+            <th scope="col" className={th}>Order</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.emailFailures.items.map((m) => (
+            <tr key={m.id} className="border-b border-line align-top">
+              <td className={th}><EventInstant at={m.at} timeZone={d.event.timezone} /></td>
+              <td className={th}>{m.kind.replace(/_/g, ' ')}</td>
+              <td className={`${th} break-all`}>{m.toEmail}</td>
+              <td className={th}>{m.status}{m.lastError ? <span className="block text-sm text-muted">{m.lastError.slice(0, 200)}</span> : null}</td>
+              <td className={th}>{m.orderId ? <Link href={`/admin/orders/${m.orderId}`} className="font-mono">{m.orderReference}</Link> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Checkins({ d }: { d: Dashboard }) {
+  if (!d.checkins.length) return <p>No check-in lists yet. <Link href="/admin/checkin">Open check-in</Link></p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-[0.9375rem]">
+        <caption className="sr-only">People checked in per list</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className={th}>List</th>
+            <th scope="col" className={`${th} text-right`}>Checked in</th>
+            <th scope="col" className={`${th} text-right`}>Expected</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.checkins.map((c) => (
+            <tr key={c.listId} className="border-b border-line">
+              <th scope="row" className={`${th} font-normal`}><Link href={`/admin/checkin/${c.listId}`}>{c.name}</Link></th>
+              <td className={num}>{c.checkedIn}</td>
+              <td className={num}>{c.expected}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default async function AdminDashboardPage() {
   const user = await requireUser(STAFF_ROLES, '/admin');
-  const ctx = getContext();
+  if (!can(user.role, 'dashboard.view')) redirect(homeFor(user.role));
+  const ctx = await getRequestContext();
   const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
-  const stats = event ? await getEventStats(ctx, event.id) : null;
-  const figures = stats
-    ? [
-        { label: 'Sessions', value: stats.sessions },
-        { label: 'Public sessions', value: stats.publicSessions },
-        { label: 'Speakers', value: stats.speakers },
-        { label: 'Tracks', value: stats.tracks },
-        { label: 'Rooms', value: stats.rooms },
-      ]
-    : [];
-  return (
-    <div>
-      <h1 className="text-3xl font-bold">Dashboard</h1>
-      <p className="mt-2 text-muted">Signed in as {user.name || user.email}.</p>
-      {event ? (
-        <section aria-labelledby="event-heading" className="mt-8">
-          <h2 id="event-heading" className="text-xl font-semibold">{event.name}</h2>
-          <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
-            {figures.map((f) => (
-              <div key={f.label} className="card p-4">
-                <dt className="text-sm text-muted">{f.label}</dt>
-                <dd className="mt-1 text-3xl font-bold tabular-nums">{f.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : (
+  const d = event ? await getDashboard(ctx, event.id) : null;
+  if (!d) {
+    return (
+      <div>
+        <h1 className="text-3xl font-bold">Dashboard</h1>
         <p className="mt-8">
           There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code> yet. <code>npm start</code> seeds the demo
           conference; or set EVENT_SLUG to your event.
         </p>
-      )}
+      </div>
+    );
+  }
+  const series = d.registrations.map((r) => ({
+    key: r.day,
+    label: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${r.day}T12:00:00Z`)),
+    longLabel: formatDay(r.day, 'en-GB', 'short'),
+    value: r.tickets,
+    extra: { Orders: r.orders },
+  }));
+  return (
+    <div className="flex flex-col gap-10">
+      <header>
+        <h1 className="text-3xl font-bold">Dashboard</h1>
+        <p className="mt-2 text-muted">{d.event.name}. Times are in the event&apos;s time zone ({d.event.timezone.replace(/_/g, ' ')}).</p>
+      </header>
+      <Section id="sales-heading" title="Sales">
+        <Figures d={d} />
+        <SalesTable d={d} />
+      </Section>
+      <Section id="capacity-heading" title="Capacity">
+        <CapacityTables d={d} />
+      </Section>
+      <Section id="registrations-heading" title="Registrations per day">
+        <BarChart id="registrations-chart" title="Tickets registered per day" data={series} unit="tickets" labelHeader="Day" valueHeader="Tickets" />
+      </Section>
+      <Section id="attention-heading" title="Payments needing attention">
+        <Attention d={d} />
+      </Section>
+      <Section id="email-heading" title="Email failures">
+        <EmailFailures d={d} />
+      </Section>
+      <Section id="checkin-heading" title="Check-in">
+        <Checkins d={d} />
+      </Section>
     </div>
   );
 }

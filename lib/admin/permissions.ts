@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'emails.view': ['owner', 'organizer'],
   'users.manage': ['owner'],
   'audit.view': ['owner'],
+  // One's own account (password): every signed-in staff member.
+  'account.self': ['owner', 'organizer', 'checkin', 'accessibility'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

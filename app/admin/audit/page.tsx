@@ -1,0 +1,156 @@
+// The audit log (owner only): who did what and when, newest first, 50 to a page, filtered by action, actor,
+// order reference and a range of the event's calendar days. A GET form, so the URL holds the filters and it
+// works without JavaScript; bad filters are shown beside their fields and match nothing.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getRequestContext } from '@/app/_lib/request-context';
+import { EventInstant } from '@/app/admin/orders/_components/event-instant';
+import {
+  AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
+} from '@/lib/admin/audit-queries';
+import { isDomainError } from '@/lib/errors';
+import { getEventBySlug } from '@/lib/programme/queries';
+
+export const metadata: Metadata = { title: 'Audit log' };
+export const dynamic = 'force-dynamic';
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+function readParams(params: RawParams): AuditFilterInput {
+  const out: AuditFilterInput = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const v = params[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value) out[key] = value.slice(0, 500);
+  }
+  return out;
+}
+
+function pageHref(input: AuditFilterInput, page: number): string {
+  const q = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) if (key !== 'page' && input[key]) q.set(key, input[key]!);
+  if (page > 1) q.set('page', String(page));
+  const s = q.toString();
+  return s ? `/admin/audit?${s}` : '/admin/audit';
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string[]; children: (describedBy?: string) => React.ReactNode }) {
+  const errorId = error?.length ? `${id}-error` : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">{label}</label>
+      {children(errorId)}
+      {errorId ? <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]"><span aria-hidden="true">⚠ </span>{error!.join(' ')}</p> : null}
+    </div>
+  );
+}
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  await requirePermission('audit.view', '/admin/audit');
+  const input = readParams(await searchParams);
+  const ctx = await getRequestContext();
+  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const timeZone = event?.timezone ?? 'UTC';
+  let result: AuditPage | null = null;
+  let errors: Record<string, string[]> = {};
+  try {
+    result = await listAuditEntries(ctx, parseAuditFilters(input), timeZone);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    errors = error.fieldErrors;
+  }
+  const actions = await listAuditActions(ctx);
+  const kinds = [...new Set(actions.map((a) => `${a.split('.')[0]}.`))];
+  const filtered = AUDIT_FILTER_KEYS.some((k) => k !== 'page' && input[k]);
+  const invalid = (name: string) => (errors[name]?.length ? true : undefined);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-3xl font-bold">Audit log</h1>
+        <p className="mt-2 text-muted">Every change made by staff, attendees, the payment provider and the system. Dates are in the event&apos;s time zone ({timeZone.replace(/_/g, ' ')}).</p>
+      </header>
+
+      <form method="get" action="/admin/audit" role="search" aria-label="Audit log" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+        <Field id="audit-action" label="Action" error={errors.action}>
+          {(d) => (
+            <select id="audit-action" name="action" defaultValue={input.action ?? ''} aria-describedby={d} aria-invalid={invalid('action')} className="field-control">
+              <option value="">Any action</option>
+              <optgroup label="Every action of a kind">
+                {kinds.map((k) => <option key={k} value={k}>{`${k}* (every ${k.slice(0, -1)} action)`}</option>)}
+              </optgroup>
+              <optgroup label="One action">
+                {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field id="audit-actor" label="Actor (part of an email, or stripe, system, attendee)" error={errors.actor}>
+          {(d) => <input id="audit-actor" name="actor" type="search" defaultValue={input.actor} maxLength={254} aria-describedby={d} aria-invalid={invalid('actor')} className="field-control" />}
+        </Field>
+        <Field id="audit-order" label="Order reference" error={errors.order}>
+          {(d) => <input id="audit-order" name="order" type="search" defaultValue={input.order} maxLength={40} aria-describedby={d} aria-invalid={invalid('order')} className="field-control" />}
+        </Field>
+        <Field id="audit-from" label="From (day)" error={errors.from}>
+          {(d) => <input id="audit-from" name="from" type="date" defaultValue={input.from} aria-describedby={d} aria-invalid={invalid('from')} className="field-control" />}
+        </Field>
+        <Field id="audit-to" label="To (day, included)" error={errors.to}>
+          {(d) => <input id="audit-to" name="to" type="date" defaultValue={input.to} aria-describedby={d} aria-invalid={invalid('to')} className="field-control" />}
+        </Field>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="btn btn-primary">Filter</button>
+          {filtered ? <Link href="/admin/audit" className="btn btn-secondary">Clear</Link> : null}
+        </div>
+      </form>
+
+      <section aria-labelledby="audit-results" className="flex flex-col gap-4">
+        <h2 id="audit-results" className="sr-only">Entries</h2>
+        <p role="status" aria-live="polite">
+          {!result
+            ? 'Some filters are not valid: see the messages beside them.'
+            : result.entries.length === 0
+              ? 'No entries match.'
+              : `Page ${result.page}: entries ${(result.page - 1) * 50 + 1} to ${(result.page - 1) * 50 + result.entries.length}${result.hasNext ? ', more on the next page' : ''}.`}
+        </p>
+        {result && result.entries.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-[0.9375rem]">
+              <caption className="sr-only">Audit log entries, newest first</caption>
+              <thead>
+                <tr className="border-b border-line">
+                  <th scope="col" className="py-2 pr-4">When</th>
+                  <th scope="col" className="py-2 pr-4">Who</th>
+                  <th scope="col" className="py-2 pr-4">Action</th>
+                  <th scope="col" className="py-2 pr-4">Target</th>
+                  <th scope="col" className="py-2 pr-4">Summary</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.entries.map((e) => (
+                  <tr key={e.id} className="border-b border-line align-top">
+                    <td className="py-2 pr-4"><EventInstant at={e.createdAt} timeZone={timeZone} /></td>
+                    <td className="py-2 pr-4 break-all">{e.actorLabel || e.actorType}</td>
+                    <td className="py-2 pr-4 font-mono text-sm">{e.action}</td>
+                    <td className="py-2 pr-4">
+                      {e.orderId && e.orderReference
+                        ? <Link href={`/admin/orders/${e.orderId}`} className="font-mono">{e.orderReference}</Link>
+                        : e.targetType ? <span>{e.targetType}</span> : '—'}
+                    </td>
+                    <td className="py-2 pr-4">{e.summary}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {result && (result.page > 1 || result.hasNext) ? (
+          <nav aria-label="Pages of the audit log" className="flex flex-wrap items-center gap-3">
+            {result.page > 1 ? <Link className="btn btn-secondary" href={pageHref(input, result.page - 1)} rel="prev">Newer entries</Link> : null}
+            {result.hasNext ? <Link className="btn btn-secondary" href={pageHref(input, result.page + 1)} rel="next">Older entries</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use server';
+// Owner-only staff management: invite (the link is shown to pass on), change a role, remove an account.
+import { revalidatePath } from 'next/cache';
+import { adminAction } from '@/app/admin/_lib/action';
+import { text } from '@/app/admin/_lib/form-state';
+import { changeStaffRole, inviteStaff, removeStaff, ROLE_NAMES, type StaffManager } from '@/lib/admin/users';
+import { staffActor } from '@/lib/audit';
+import type { StaffUser } from '@/lib/auth/users';
+
+const manager = (user: StaffUser): StaffManager => ({ id: user.id, actor: staffActor(user) });
+
+const when = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+
+export const inviteStaffAction = adminAction('users.manage', async ({ user, ctx, formData }) => {
+  const invitation = await inviteStaff(ctx, manager(user), { email: text(formData, 'email'), role: text(formData, 'role') });
+  revalidatePath('/admin/users');
+  return `Invitation for ${invitation.email} as ${ROLE_NAMES[invitation.role]} created. Send them this link; it works once, until ${when(invitation.expiresAt)} UTC: ${invitation.url}`;
+});
+
+export const changeStaffRoleAction = adminAction('users.manage', async ({ user, ctx, formData }) => {
+  const member = await changeStaffRole(ctx, manager(user), { userId: text(formData, 'userId'), role: text(formData, 'role') });
+  revalidatePath('/admin/users');
+  return `${member.email} is now ${ROLE_NAMES[member.role]}. Their sessions were signed out.`;
+});
+
+export const removeStaffAction = adminAction('users.manage', async ({ user, ctx, formData }) => {
+  const member = await removeStaff(ctx, manager(user), { userId: text(formData, 'userId') });
+  revalidatePath('/admin/users');
+  return `${member.email} was removed and signed out.`;
+});

@@ -1,0 +1,111 @@
+// Staff and roles (owner only): who has access, pending invitations, and forms to invite, change a role or
+// remove someone. The rules (the last owner stays, nobody removes themselves) live in lib/admin/users.ts.
+import type { Metadata } from 'next';
+import { requirePermission } from '@/app/_lib/authz';
+import { getRequestContext } from '@/app/_lib/request-context';
+import { AdminForm } from '@/app/admin/_components/admin-form';
+import { SelectField, TextField } from '@/app/admin/_components/fields';
+import { ROLE_LABELS } from '@/app/admin/roles';
+import { listPendingInvitations, listStaff } from '@/lib/admin/users';
+import { USER_ROLES } from '@/lib/auth/users';
+import { changeStaffRoleAction, inviteStaffAction, removeStaffAction } from './actions';
+
+export const metadata: Metadata = { title: 'Users and roles' };
+export const dynamic = 'force-dynamic';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const roleOptions = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+const ROLE_HELP: Record<(typeof USER_ROLES)[number], string> = {
+  owner: 'everything, including users and the audit log',
+  organizer: 'programme, sales, orders, attendees without sensitive answers, check-in, emails',
+  checkin: 'check-in only: no payment data, no sensitive answers',
+  accessibility: 'attendees with their access and dietary needs, nothing financial',
+};
+
+export default async function AdminUsersPage() {
+  const me = await requirePermission('users.manage', '/admin/users');
+  const ctx = await getRequestContext();
+  const [staff, invitations] = await Promise.all([listStaff(ctx), listPendingInvitations(ctx)]);
+  const people = staff.map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}, ${ROLE_LABELS[s.role]})` }));
+  const others = people.filter((p) => p.value !== me.id);
+  return (
+    <div className="flex flex-col gap-10">
+      <header>
+        <h1 className="text-3xl font-bold">Users and roles</h1>
+        <p className="mt-2 text-muted">Who can sign in to the admin area, and what each can do.</p>
+      </header>
+
+      <section aria-labelledby="staff-heading" className="flex flex-col gap-3">
+        <h2 id="staff-heading" className="text-xl font-semibold">Staff</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-[0.9375rem]">
+            <caption className="sr-only">Staff accounts and their roles</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4">Name</th>
+                <th scope="col" className="py-2 pr-4">Email</th>
+                <th scope="col" className="py-2 pr-4">Role</th>
+                <th scope="col" className="py-2 pr-4">Since (UTC)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id} className="border-b border-line">
+                  <th scope="row" className="py-2 pr-4 font-normal">{s.name || '—'}{s.id === me.id ? <span className="text-muted"> (you)</span> : null}</th>
+                  <td className="py-2 pr-4 break-all">{s.email}</td>
+                  <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
+                  <td className="py-2 pr-4"><time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <details>
+          <summary className="cursor-pointer font-medium">What each role can do</summary>
+          <dl className="mt-2 flex flex-col gap-1">
+            {USER_ROLES.map((r) => <div key={r}><dt className="inline font-semibold">{ROLE_LABELS[r]}: </dt><dd className="inline">{ROLE_HELP[r]}</dd></div>)}
+          </dl>
+        </details>
+      </section>
+
+      <section aria-labelledby="invite-heading" className="card flex flex-col gap-3 p-4">
+        <h2 id="invite-heading" className="text-xl font-semibold">Invite someone</h2>
+        <p className="text-sm text-muted">You get a one-time link to pass on; with it they choose their name and password. It works for 24 hours.</p>
+        <AdminForm action={inviteStaffAction} submitLabel="Create invitation" resetOnSuccess>
+          <TextField name="email" label="Email address" type="email" autoComplete="off" id="invite-email" />
+          <SelectField name="role" label="Role" options={roleOptions} defaultValue="organizer" id="invite-role" />
+        </AdminForm>
+        {invitations.length ? (
+          <>
+            <h3 className="mt-2 font-semibold">Pending invitations</h3>
+            <ul className="flex flex-col gap-1">
+              {invitations.map((i) => (
+                <li key={i.id}>{i.email}, {ROLE_LABELS[i.role]}, until <time dateTime={i.expiresAt.toISOString()}>{when.format(i.expiresAt)}</time> UTC</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="role-heading" className="card flex flex-col gap-3 p-4">
+        <h2 id="role-heading" className="text-xl font-semibold">Change a role</h2>
+        <p className="text-sm text-muted">The person is signed out everywhere and signs in again with the new role. The last owner cannot be changed.</p>
+        <AdminForm action={changeStaffRoleAction} submitLabel="Change role">
+          <SelectField name="userId" label="Person" options={people} id="role-user" />
+          <SelectField name="role" label="New role" options={roleOptions} id="role-role" />
+        </AdminForm>
+      </section>
+
+      <section aria-labelledby="remove-heading" className="card flex flex-col gap-3 p-4">
+        <h2 id="remove-heading" className="text-xl font-semibold">Remove someone</h2>
+        <p className="text-sm text-muted">Their account is deleted and every session ends at once. What they did stays in the audit log under their email.</p>
+        {others.length ? (
+          <AdminForm action={removeStaffAction} submitLabel="Remove" confirm="Remove this account? They are signed out at once." submitClassName="btn btn-secondary">
+            <SelectField name="userId" label="Person to remove" options={others} id="remove-user" />
+          </AdminForm>
+        ) : <p>There is nobody else to remove.</p>}
+      </section>
+    </div>
+  );
+}
