@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import { can } from '@/lib/admin/permissions';
 import { e2eAccounts, type E2eRole } from './support/accounts';
 import { actions, pages, routes, type Need } from './support/authz-matrix';
@@ -84,18 +84,18 @@ function sourceActions(): string[] {
 const allowed = (who: Who, need: Exclude<Need, 'anyone'>) => who !== 'anonymous' && (need === 'staff' || can(who, need));
 
 let canary: { name: string; email: string; reference: string };
-const contexts = new Map<Who, APIRequestContext>();
+const contexts = new Map<Who, BrowserContext>();
 
 async function requestFor(browser: Browser, who: Who, baseURL: string): Promise<APIRequestContext> {
   const existing = contexts.get(who);
-  if (existing) return existing;
+  if (existing) return existing.request;
   const context = await browser.newContext({ baseURL });
   if (who !== 'anonymous') {
     const page = await context.newPage();
     await signInAs(page, who);
     await page.close();
   }
-  contexts.set(who, context.request);
+  contexts.set(who, context);
   return context.request;
 }
 
@@ -108,7 +108,8 @@ function expectNoPersonalData(body: string, what: string) {
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async ({ baseURL }) => {
+  const request = await playwrightRequest.newContext({ baseURL });
   const id = randomUUID().slice(0, 8);
   canary = { name: `Zebediah Canary${id}`, email: `zebediah.canary.${id}@e2e.example`, reference: '' };
   const types = (await (await request.get('/api/v1/ticket-types?voucher=SCHOLARSHIP-DEMO')).json()) as { ticketTypes: { id: string; code: string; price: { amount: number } | null }[] };
@@ -119,10 +120,11 @@ test.beforeAll(async ({ request }) => {
   });
   expect(created.status(), await created.text()).toBe(201);
   canary.reference = ((await created.json()) as { reference: string }).reference;
+  await request.dispose();
 });
 
 test.afterAll(async () => {
-  for (const r of contexts.values()) await r.dispose();
+  for (const context of contexts.values()) await context.close();
   contexts.clear();
 });
 
