@@ -4,7 +4,8 @@ import { signInAs } from './support/sign-in';
 
 // After a paid order the confirmation is in the local mailbox (the e2e server runs without RESEND_API_KEY): an
 // organizer finds it at /admin/mailbox; its QR image loads from the platform, its calendar link downloads an
-// .ics with the event, and its manage link opens the order. Nothing in it names the conference's subject.
+// .ics with the event, and its manage link opens the order and changes it. Nothing in it names the conference's
+// subject.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 const SENSITIVE = /addiction|recovery|relapse|substance|drug|sober/i;
 
@@ -70,4 +71,10 @@ test('the confirmation of a paid order arrives in the local mailbox with its QR 
   await page.goto(manageUrl!);
   await expect(page.locator('main')).toContainText(order.reference);
   await expect(page.locator('main header .badge')).toHaveText('Confirmed');
+  // ... and works: the badge name changes from there.
+  await page.getByRole('link', { name: `Edit details of Buyer ${id}` }).click();
+  await page.getByLabel('Badge name').fill(`Renamed ${id}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(/\?done=details$/);
+  await expect(page.locator('main')).toContainText(`Renamed ${id}`);
 });
