@@ -1,9 +1,9 @@
 // The audit log as owners read it: newest first, a page at a time, filtered by action, actor, order reference and
 // a date range of the event's calendar days. Filters arrive as untrusted query strings and are parsed here; a
 // bad value is a field error, never a query.
-import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, orders } from '@/db/schema';
+import { paymentEventEntries } from '../audit';
 import type { AppContext } from '../context';
 import { addDays, zonedTimeToUtc } from '../time';
 import { parseInput } from '../validation';
@@ -61,28 +61,38 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function conditions(f: AuditFilters, timeZone: string): SQL[] {
   const where: SQL[] = [];
   // "order." matches every order action; "order.refund" exactly that one.
-  if (f.action) where.push(f.action.endsWith('.') ? ilike(auditLog.action, `${escapeLike(f.action)}%`) : eq(auditLog.action, f.action));
-  if (f.actor) where.push(ilike(auditLog.actorLabel, `%${escapeLike(f.actor)}%`));
-  if (f.order) where.push(eq(orders.reference, f.order.toUpperCase()));
-  if (f.from) where.push(gte(auditLog.createdAt, zonedTimeToUtc(f.from, '00:00', timeZone)));
-  if (f.to) where.push(lt(auditLog.createdAt, zonedTimeToUtc(addDays(f.to, 1), '00:00', timeZone)));
+  if (f.action) where.push(f.action.endsWith('.') ? sql`e.action ilike ${`${escapeLike(f.action)}%`}` : sql`e.action = ${f.action}`);
+  if (f.actor) where.push(sql`e.actor_label ilike ${`%${escapeLike(f.actor)}%`}`);
+  if (f.order) where.push(sql`o.reference = ${f.order.toUpperCase()}`);
+  if (f.from) where.push(sql`e.created_at >= ${zonedTimeToUtc(f.from, '00:00', timeZone).toISOString()}::timestamptz`);
+  if (f.to) where.push(sql`e.created_at < ${zonedTimeToUtc(addDays(f.to, 1), '00:00', timeZone).toISOString()}::timestamptz`);
   return where;
 }
 
-/** One page of the log, newest first. Dates are calendar days in `timeZone` (the event's), both ends included. */
+/**
+ * One page of the log, newest first: the audit_log rows and the payment provider's events (lib/audit.ts).
+ * Dates are calendar days in `timeZone` (the event's), both ends included.
+ */
 export async function listAuditEntries(ctx: Ctx, filters: AuditFilters, timeZone: string): Promise<AuditPage> {
   const offset = (filters.page - 1) * AUDIT_PAGE_SIZE;
-  const rows = await ctx.db.select({
-    id: auditLog.id, createdAt: auditLog.createdAt, actorType: auditLog.actorType, actorLabel: auditLog.actorLabel,
-    action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, orderId: auditLog.orderId,
-    orderReference: orders.reference, summary: auditLog.summary,
-  }).from(auditLog)
-    .leftJoin(orders, eq(orders.id, auditLog.orderId))
-    .where(and(...conditions(filters, timeZone)))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .offset(offset);
-  return { filters, entries: rows.slice(0, AUDIT_PAGE_SIZE), page: filters.page, hasNext: rows.length > AUDIT_PAGE_SIZE };
+  const where = conditions(filters, timeZone);
+  const rows = await ctx.db.execute<{
+    id: string; created_at: string | Date; actor_type: string; actor_label: string; action: string; target_type: string | null;
+    target_id: string | null; order_id: string | null; order_reference: string | null; summary: string;
+  }>(sql`select e.id, e.created_at, e.actor_type, e.actor_label, e.action, e.target_type, e.target_id, e.order_id,
+      o.reference as order_reference, e.summary
+    from (select id, event_id, actor_type, actor_user_id, actor_label, action, target_type, target_id, order_id, summary, details, created_at
+          from audit_log
+          union all ${paymentEventEntries}) e
+    left join orders o on o.id = e.order_id
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    order by e.created_at desc, e.id desc
+    limit ${AUDIT_PAGE_SIZE + 1} offset ${offset}`);
+  const entries: AuditRow[] = [...rows].map((r) => ({
+    id: r.id, createdAt: new Date(r.created_at), actorType: r.actor_type, actorLabel: r.actor_label, action: r.action,
+    targetType: r.target_type, targetId: r.target_id, orderId: r.order_id, orderReference: r.order_reference, summary: r.summary,
+  }));
+  return { filters, entries: entries.slice(0, AUDIT_PAGE_SIZE), page: filters.page, hasNext: entries.length > AUDIT_PAGE_SIZE };
 }
 
 /** The actions that occur in the log, for the filter's list (a walk along the action index, not a scan). */
@@ -91,6 +101,8 @@ export async function listAuditActions(ctx: Ctx): Promise<string[]> {
       select min(action) from audit_log
       union all
       select (select min(l.action) from audit_log l where l.action > a.action) from a where a.action is not null
-    ) select action from a where action is not null limit 500`);
+    ) select action from a where action is not null
+    union select distinct 'payment.' || type from payment_events
+    order by 1 limit 500`);
   return [...rows].map((r) => r.action);
 }

@@ -1,9 +1,10 @@
 // Read models of orders for organizers ('orders.view'): the searchable list and one order's page with its money,
 // tickets, refunds, email history and audit trail. A lapsed hold reads as expired whether or not housekeeping ran.
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, events, orders, refunds, sessions, ticketTypes, tickets, workshopSeats, type AuditEntry, type Order, type OrderStatus, type Refund } from '@/db/schema';
+import { events, orders, refunds, sessions, ticketTypes, tickets, workshopSeats, type AuditEntry, type Order, type OrderStatus, type Refund } from '@/db/schema';
 import type { AppContext } from '../../context';
+import { orderTrail } from '../../audit';
 import { effectiveStatus } from '../../orders/queries';
 import { refundsOrderPayment } from '../../payments/order-money';
 import { parseInput } from '../../validation';
@@ -134,7 +135,7 @@ export async function getOrderDetail(ctx: Ctx, orderId: string): Promise<OrderDe
       .where(eq(tickets.orderId, order.id)).orderBy(asc(tickets.position), asc(tickets.createdAt)),
     ctx.db.select().from(refunds).where(eq(refunds.orderId, order.id)).orderBy(asc(refunds.createdAt)),
     listEmailHistory(ctx, { orderId: order.id }),
-    ctx.db.select().from(auditLog).where(eq(auditLog.orderId, order.id)).orderBy(desc(auditLog.createdAt)).limit(200),
+    orderTrail(ctx.db, order.id),
   ]);
   const seats = ticketRows.length ? await ctx.db.select({
     ticketId: workshopSeats.ticketId, title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt,
