@@ -13,6 +13,7 @@ import { accountLinkUrl } from '../auth/setup-link';
 import { authenticate } from '../auth/authenticate';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
+import { enqueueEmail } from '../email/enqueue';
 import { newPasswordSchema, USER_ROLES } from '../auth/users';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -54,9 +55,18 @@ export async function listPendingInvitations(ctx: Ctx): Promise<PendingInvitatio
   const rows = await ctx.db.select({
     id: accountTokens.id, email: accountTokens.email, role: accountTokens.role, expiresAt: accountTokens.expiresAt, createdAt: accountTokens.createdAt,
   }).from(accountTokens)
-    .where(and(eq(accountTokens.purpose, 'invitation'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, ctx.clock.now())))
+    .where(and(eq(accountTokens.purpose, 'invitation'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, ctx.clock.now()),
+      // Accepted through another link of the same invitation (the emailed one, or the one the owner passed on).
+      sql`not exists (select 1 from users u where u.email = ${accountTokens.email})`))
     .orderBy(desc(accountTokens.createdAt));
-  return rows.map((r) => ({ ...r, email: r.email ?? '' }));
+  // The emailed link is a token of its own for the same invitation: list each address and role once.
+  const seen = new Set<string>();
+  return rows.map((r) => ({ ...r, email: r.email ?? '' })).filter((r) => {
+    const key = `${r.email}|${r.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function lockStaff(tx: DbOrTx): Promise<void> {
@@ -81,7 +91,7 @@ const roleSchema = z.enum(USER_ROLES, { error: 'Choose a role.' });
 
 export interface Invitation { email: string; role: UserRole; url: string; expiresAt: Date }
 
-/** Creates a one-time invitation link for an email address and a role; the owner passes the link on. */
+/** Creates a one-time invitation link for an email address and a role, emails it, and shows it to the owner too. */
 export async function inviteStaff(
   ctx: Ctx & Pick<AppContext, 'config'>, manager: StaffManager, input: { email: string; role: string },
 ): Promise<Invitation> {
@@ -92,6 +102,8 @@ export async function inviteStaff(
       .from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(token)));
     if (!row?.email) throw new Error('The invitation just created was not found');
     const { email, role } = row;
+    // The invitee gets the link by email too (a fresh one, composed when it is sent); the owner is shown this one.
+    await enqueueEmail(tx, { kind: 'staff_invitation', to: email, idempotencyKey: `staff_invitation:${row.id}`, params: { invitationId: row.id }, now });
     await recordAudit(tx, {
       actor: manager.actor, action: 'user.invite', targetType: 'invitation', targetId: row.id, at: now,
       summary: `Invited ${email} as ${ROLE_NAMES[role]}.`, details: { email, role },

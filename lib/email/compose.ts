@@ -5,10 +5,12 @@
 // applies (a hold_expired for an order paid late, a payment_failed for an order paid since, an offer that
 // lapsed), so the sender skips it rather than telling someone something untrue.
 import { desc, eq, inArray } from 'drizzle-orm';
-import { orders, refunds, sessions, ticketTypes, waitlistEntries, type EmailMessage } from '@/db/schema';
+import { accountTokens, orders, refunds, sessions, ticketTypes, users, waitlistEntries, type EmailMessage } from '@/db/schema';
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
+import { accountLinkUrl } from '../auth/setup-link';
+import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
 import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
@@ -35,6 +37,7 @@ export interface ComposedEmail {
 export async function composeEmail(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
   if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
   if (message.kind === 'order_access') return composeAccess(ctx, message);
+  if (message.kind === 'staff_invitation') return composeInvitation(ctx, message);
   if (!message.orderId) return null;
   const data = await loadOrderEmailData(ctx.db, message.orderId);
   if (!data) return null;
@@ -158,6 +161,35 @@ async function ticketCards(
     return ticketCard(ticket, data.event, qr);
   });
   return { cards, tokens };
+}
+
+const ROLE_NAMES: Record<string, string> = { owner: 'Owner', organizer: 'Organizer', checkin: 'Check-in staff', accessibility: 'Accessibility team' };
+
+/**
+ * A staff invitation: a fresh one-time link (its own token row, same address, role and expiry as the invitation
+ * the owner made, whose link the owner was shown), unless the invitation was used or has expired since.
+ */
+async function composeInvitation(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
+  const id = message.params.invitationId;
+  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const now = ctx.clock.now();
+  const [invitation] = await ctx.db.select().from(accountTokens).where(eq(accountTokens.id, id));
+  if (!invitation || invitation.purpose !== 'invitation' || invitation.usedAt || invitation.expiresAt <= now || !invitation.email) return null;
+  if (!sameAddress(invitation.email, message.toEmail)) return null;
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  if (taken) return null;
+  const token = newSecretToken();
+  await ctx.db.insert(accountTokens).values({
+    tokenHash: hashToken(token), purpose: 'invitation', email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, createdAt: now,
+  });
+  const { html, text } = await renderEmailTemplate({
+    kind: 'staff_invitation',
+    props: {
+      eventName: null, role: ROLE_NAMES[invitation.role] ?? invitation.role, url: accountLinkUrl(ctx.config.APP_URL, token),
+      expires: formatInstant(invitation.expiresAt, 'UTC'),
+    },
+  });
+  return { subject: emailSubject('staff_invitation'), html, text };
 }
 
 /** "find my registration": short-lived links to the address's own orders (the params name them; the buyer must still match). */

@@ -4,7 +4,7 @@
 
 export const EMAIL_KINDS = [
   'order_confirmation', 'ticket', 'payment_receipt', 'payment_failed', 'hold_expired',
-  'refund', 'cancellation', 'waitlist_offer', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred',
+  'refund', 'cancellation', 'waitlist_offer', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred', 'staff_invitation',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -26,6 +26,7 @@ const SUBJECTS: Record<EmailKind, string> = {
   reminder: 'Reminder: your conference starts soon',
   order_access: 'The link to your registration',
   ticket_transferred: 'Your ticket was passed on',
+  staff_invitation: 'Your invitation to the registration team',
 };
 
 /** The generic subject, for anything that has no kind of its own. */

@@ -106,7 +106,7 @@ test('an invited person sets a password, changes it (ending their other session)
   await invite.getByLabel('Email address').fill(email);
   await invite.getByLabel('Role').selectOption('organizer');
   await invite.getByRole('button', { name: 'Create invitation' }).click();
-  await expect(invite.getByRole('status')).toContainText('Send them this link');
+  await expect(invite.getByRole('status')).toContainText('created and emailed to them');
   const link = /https?:\/\/\S+\/setup\/[A-Za-z0-9_-]{43}/.exec((await invite.getByRole('status').textContent()) ?? '')?.[0];
   expect(link).toBeTruthy();
   await expect(invite).toContainText(`${email}, Organizer`);

@@ -1,5 +1,5 @@
 'use server';
-// Owner-only staff management: invite (the link is shown to pass on), change a role, remove an account.
+// Owner-only staff management: invite (the link is emailed, and shown to pass on too), change a role, remove an account.
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
@@ -14,7 +14,7 @@ const when = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium'
 export const inviteStaffAction = adminAction('users.manage', async ({ user, ctx, formData }) => {
   const invitation = await inviteStaff(ctx, manager(user), { email: text(formData, 'email'), role: text(formData, 'role') });
   revalidatePath('/admin/users');
-  return `Invitation for ${invitation.email} as ${ROLE_NAMES[invitation.role]} created. Send them this link; it works once, until ${when(invitation.expiresAt)} UTC: ${invitation.url}`;
+  return `Invitation for ${invitation.email} as ${ROLE_NAMES[invitation.role]} created and emailed to them. You can also pass on this link; it works once, until ${when(invitation.expiresAt)} UTC: ${invitation.url}`;
 });
 
 export const changeStaffRoleAction = adminAction('users.manage', async ({ user, ctx, formData }) => {

@@ -71,7 +71,7 @@ export default async function AdminUsersPage() {
 
       <section aria-labelledby="invite-heading" className="card flex flex-col gap-3 p-4">
         <h2 id="invite-heading" className="text-xl font-semibold">Invite someone</h2>
-        <p className="text-sm text-muted">You get a one-time link to pass on; with it they choose their name and password. It works for 24 hours.</p>
+        <p className="text-sm text-muted">We email them a one-time link, and show you one to pass on; with it they choose their name and password. It works for 24 hours.</p>
         <AdminForm action={inviteStaffAction} submitLabel="Create invitation" resetOnSuccess>
           <TextField name="email" label="Email address" type="email" autoComplete="off" id="invite-email" />
           <SelectField name="role" label="Role" options={roleOptions} defaultValue="organizer" id="invite-role" />

@@ -12,6 +12,7 @@ import { PaymentFailedEmail } from './payment-failed';
 import { PaymentReceiptEmail } from './payment-receipt';
 import { RefundEmail } from './refund';
 import { ReminderEmail } from './reminder';
+import { StaffInvitationEmail } from './staff-invitation';
 import { TicketEmail } from './ticket';
 import { TicketTransferredEmail } from './ticket-transferred';
 import type { EmailTemplate } from './types';
@@ -33,6 +34,7 @@ function element(t: EmailTemplate): ReactElement {
     case 'reminder': return <ReminderEmail {...t.props} />;
     case 'order_access': return <OrderAccessEmail {...t.props} />;
     case 'ticket_transferred': return <TicketTransferredEmail {...t.props} />;
+    case 'staff_invitation': return <StaffInvitationEmail {...t.props} />;
   }
 }
 

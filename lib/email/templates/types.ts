@@ -128,6 +128,14 @@ export interface TicketTransferredProps extends BaseProps {
   label: string;
 }
 
+export interface StaffInvitationProps extends BaseProps {
+  /** The role on screen, e.g. "Check-in staff". */
+  role: string;
+  url: string;
+  /** When the link stops working, formatted. */
+  expires: string;
+}
+
 export type EmailTemplate =
   | { kind: 'order_confirmation'; props: OrderConfirmationProps }
   | { kind: 'ticket'; props: TicketProps }
@@ -140,7 +148,8 @@ export type EmailTemplate =
   | { kind: 'late_payment_refunded'; props: LatePaymentRefundedProps }
   | { kind: 'reminder'; props: ReminderProps }
   | { kind: 'order_access'; props: OrderAccessProps }
-  | { kind: 'ticket_transferred'; props: TicketTransferredProps };
+  | { kind: 'ticket_transferred'; props: TicketTransferredProps }
+  | { kind: 'staff_invitation'; props: StaffInvitationProps };
 
 /** "the conference", or the event's name when it opted in. */
 export function conference(eventName: string | null): string {

@@ -68,6 +68,10 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
     template: { kind: 'ticket_transferred', props: { eventName: null, reference: 'IAC-7K2M9QXD', label: 'Conference pass (3 days)' } },
     facts: ['IAC-7K2M9QXD', 'Conference pass (3 days)', 'no longer works'],
   },
+  staff_invitation: {
+    template: { kind: 'staff_invitation', props: { eventName: null, role: 'Check-in staff', url: 'https://reg.example.org/setup/invite-token', expires: 'Sunday 29 November 2026, 16:00 UTC' } },
+    facts: ['Check-in staff', 'https://reg.example.org/setup/invite-token', '29 November 2026', 'works once'],
+  },
   waitlist_offer: {
     template: { kind: 'waitlist_offer', props: { eventName: null, offeredFor: 'Conference pass (3 days)', deadline: 'Saturday 12 January 2030, 10:00 CET', offerUrl: 'https://reg.example.org/register?offer=tok' } },
     facts: ['Conference pass (3 days)', 'Saturday 12 January 2030, 10:00 CET', 'https://reg.example.org/register?offer=tok'],
