@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { axeViolations } from './support/axe';
+import { manageLinkFromMailbox } from './support/mailbox';
 
 // The attendee's manage page behind the order link: QR codes, changing a badge name and a workshop, transferring
 // a ticket (its old QR tokens revoked), cancelling with a full refund through the local gateway, and the
@@ -64,11 +65,17 @@ const problems = (page: Page) => page.getByRole('alert').filter({ has: page.getB
 const ticket = (page: Page, n: number) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Attendee ${n}: `) }) });
 
 test.describe('manage page (order link)', () => {
-  test('shows QR codes, changes a badge name and a workshop, transfers a ticket and cancels with a full refund', async ({ page }) => {
+  test('from the confirmation in the mailbox: shows QR codes, changes a badge name and a workshop, transfers a ticket and cancels with a full refund', async ({ page, browser, baseURL }) => {
+    test.setTimeout(60_000);
     const id = unique();
     const first = { legalName: 'Amara Nwosu', badgeName: `Amara ${id}`, email: `amara.${id}@e2e.example` };
     const second = { legalName: 'Teodor Lind', badgeName: `Teo ${id}`, email: `teo.${id}@e2e.example` };
-    const order = await paidOrder(page, [first, second]);
+    const paid = await paidOrder(page, [first, second]);
+    // From here on, as the buyer would: through the manage link in the confirmation email.
+    const order = { ...paid, path: await manageLinkFromMailbox(browser, baseURL!, first.email) };
+    expect(order.path).not.toBe(paid.path);
+    await page.goto(order.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You’re registered');
 
     // Two in-person tickets, each with its QR code as an image with a text alternative.
     await expect(page.getByRole('img', { name: /^QR code of the ticket for / })).toHaveCount(2);
