@@ -12,7 +12,8 @@ import { effectiveStatus } from '../orders/queries';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
-import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
+import type { ComposeBatch } from './prepare';
+import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate, type EmailTemplate, type TicketCard, type UnkeptPaymentReason } from './templates';
 
@@ -34,12 +35,23 @@ export interface ComposedEmail {
   attachments?: EmailAttachment[];
 }
 
-export async function composeEmail(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
+/** The message's order, read with every other order of its batch in one go when it is part of one. */
+async function orderData(ctx: ComposeCtx, message: EmailMessage & { orderId: string }, batch?: ComposeBatch): Promise<OrderEmailData | null> {
+  if (!batch) return loadOrderEmailData(ctx.db, message.orderId);
+  let all = batch.memo.get('orders') as Promise<Map<string, OrderEmailData>> | undefined;
+  if (!all) {
+    all = loadOrderEmailDataMany(ctx.db, batch.messages.flatMap((m) => (m.orderId ? [m.orderId] : [])));
+    batch.memo.set('orders', all);
+  }
+  return (await all).get(message.orderId) ?? null;
+}
+
+export async function composeEmail(ctx: ComposeCtx, message: EmailMessage, batch?: ComposeBatch): Promise<ComposedEmail | null> {
   if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
   if (message.kind === 'order_access') return composeAccess(ctx, message);
   if (message.kind === 'staff_invitation') return composeInvitation(ctx, message);
   if (!message.orderId) return null;
-  const data = await loadOrderEmailData(ctx.db, message.orderId);
+  const data = await orderData(ctx, { ...message, orderId: message.orderId }, batch);
   if (!data) return null;
   const eventName = eventLabel(data.event);
   const built = await buildOrderEmail(ctx, message, data, eventName);

@@ -1,7 +1,7 @@
 // What the order emails need, read when they are composed (the outbox row holds ids only): the order, its
 // event, each ticket with its public label (never the internal one) and workshops; and the formatting of
 // those facts for the templates, in the event's timezone.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { events, orders, rooms, sessions, ticketTypes, tickets, workshopSeats, type Event, type Order } from '@/db/schema';
 import { dateInZone, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from '../time';
@@ -30,28 +30,39 @@ export async function loadEvent(db: DbOrTx, eventId: string): Promise<Event | nu
 }
 
 export async function loadOrderEmailData(db: DbOrTx, orderId: string): Promise<OrderEmailData | null> {
-  const [[row], ticketRows, seatRows] = await Promise.all([
-    db.select({ order: orders, event: events }).from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.id, orderId)),
+  return (await loadOrderEmailDataMany(db, [orderId])).get(orderId) ?? null;
+}
+
+/** The same for many orders in three statements (a batch of emails composes from one read). */
+export async function loadOrderEmailDataMany(db: DbOrTx, orderIds: string[]): Promise<Map<string, OrderEmailData>> {
+  const ids = [...new Set(orderIds)];
+  if (ids.length === 0) return new Map();
+  const [rows, ticketRows, seatRows] = await Promise.all([
+    db.select({ order: orders, event: events }).from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(inArray(orders.id, ids)),
     db.select({
-      id: tickets.id, legalName: tickets.legalName, email: tickets.email, price: tickets.price, discount: tickets.discount, transferredAt: tickets.transferredAt,
-      label: ticketTypes.publicLabel, attendance: ticketTypes.attendance, validOn: ticketTypes.validOn,
+      orderId: tickets.orderId, id: tickets.id, legalName: tickets.legalName, email: tickets.email, price: tickets.price, discount: tickets.discount,
+      transferredAt: tickets.transferredAt, label: ticketTypes.publicLabel, attendance: ticketTypes.attendance, validOn: ticketTypes.validOn,
     }).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
-      .where(eq(tickets.orderId, orderId)).orderBy(asc(tickets.position), asc(tickets.createdAt)),
+      .where(inArray(tickets.orderId, ids)).orderBy(asc(tickets.position), asc(tickets.createdAt)),
     db.select({
-      ticketId: workshopSeats.ticketId, sessionId: sessions.id, title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt, room: rooms.name,
+      orderId: workshopSeats.orderId, ticketId: workshopSeats.ticketId, sessionId: sessions.id, title: sessions.title, startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt, room: rooms.name,
     }).from(workshopSeats).innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId)).leftJoin(rooms, eq(rooms.id, sessions.roomId))
-      .where(eq(workshopSeats.orderId, orderId)).orderBy(asc(sessions.startsAt)),
+      .where(inArray(workshopSeats.orderId, ids)).orderBy(asc(sessions.startsAt)),
   ]);
-  if (!row) return null;
-  return {
-    order: row.order,
-    event: row.event,
-    tickets: ticketRows.map(({ attendance, ...t }) => ({
-      ...t,
-      online: attendance === 'virtual',
-      workshops: seatRows.filter((s) => s.ticketId === t.id).map(({ ticketId: _t, ...s }) => s),
-    })),
-  };
+  const out = new Map<string, OrderEmailData>();
+  for (const row of rows) {
+    out.set(row.order.id, {
+      order: row.order,
+      event: row.event,
+      tickets: ticketRows.filter((t) => t.orderId === row.order.id).map(({ attendance, orderId: _o, ...t }) => ({
+        ...t,
+        online: attendance === 'virtual',
+        workshops: seatRows.filter((s) => s.ticketId === t.id).map(({ ticketId: _t, orderId: _so, ...s }) => s),
+      })),
+    });
+  }
+  return out;
 }
 
 /** A moment in the event's timezone, e.g. "Thursday 28 March 2030, 09:00 CET". */

@@ -16,7 +16,12 @@ export interface ComposedEmail {
 }
 
 export type ComposeCtx = Pick<AppContext, 'db' | 'clock' | 'config'>;
-export type ComposeFn = (ctx: ComposeCtx, message: EmailMessage) => Promise<ComposedEmail | null>;
+/**
+ * The batch a message is composed in: its messages, and a memo that composing shares (so the batch's orders are
+ * read once for all of them rather than once per email).
+ */
+export interface ComposeBatch { messages: EmailMessage[]; memo: Map<string, Promise<unknown>> }
+export type ComposeFn = (ctx: ComposeCtx, message: EmailMessage, batch?: ComposeBatch) => Promise<ComposedEmail | null>;
 
 export type Prepared =
   | { message: EmailMessage; kind: 'email'; email: OutgoingEmail; subject: string }
@@ -115,6 +120,7 @@ export async function prepareAll(
   priority = 0, slots: ComposeSlots = sharedSlots,
 ): Promise<Prepared[]> {
   const results: Prepared[] = new Array(messages.length);
+  const batch: ComposeBatch = { messages, memo: new Map() };
   let next = 0;
   async function lane(): Promise<void> {
     while (next < messages.length) {
@@ -122,7 +128,7 @@ export async function prepareAll(
       const message = messages[i]!;
       await slots.acquire(priority);
       try {
-        const composed = await compose(ctx, message);
+        const composed = await compose(ctx, message, batch);
         results[i] = composed
           ? { message, kind: 'email', email: toOutgoing(ctx, message, composed), subject: composed.subject }
           : { message, kind: 'skipped' };

@@ -114,3 +114,24 @@ describe('ticket_transferred email', () => {
     expect((await composeEmail(fx.ctx, fresh))?.text).toContain('New Holder');
   });
 });
+
+describe('composing a batch', () => {
+  it('reads the batch\'s orders once and gives each email its own order', async () => {
+    const fx = await buildPaymentFixture(t.db, { slug: 'ln-batch' });
+    const a = await placeOrder(fx, 'batch-a@example.org');
+    const b = await placeOrder(fx, 'batch-b@example.org');
+    await handlePaymentEvent(fx.pctx, succeeded(fx, a));
+    await handlePaymentEvent(fx.pctx, succeeded(fx, b));
+    const rows = await t.db.select().from(emailMessages).where(eq(emailMessages.kind, 'order_confirmation'));
+    const mine = rows.filter((r) => r.orderId === a.order.id || r.orderId === b.order.id);
+    expect(mine).toHaveLength(2);
+    const batch = { messages: mine, memo: new Map<string, Promise<unknown>>() };
+    const [first, second] = await Promise.all(mine.map((m) => composeEmail(fx.ctx, m, batch)));
+    expect(batch.memo.size).toBe(1);
+    const texts = new Map(mine.map((m, i) => [m.orderId, [first, second][i]!.text]));
+    expect(texts.get(a.order.id)).toContain(a.order.reference);
+    expect(texts.get(a.order.id)).not.toContain(b.order.reference);
+    expect(texts.get(b.order.id)).toContain(b.order.reference);
+    expect(texts.get(b.order.id)).not.toContain(a.order.reference);
+  });
+});
