@@ -1,14 +1,13 @@
 // Rooms: in their display order, with up/down to reorder, capacity, how many sessions each holds, and a form
 // to add one.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
 import { listRoomsForAdmin } from '@/lib/admin/programme/queries';
-import { MoveButtons } from '../_components/move-buttons';
+import { OrderedTable } from '../_components/ordered-table';
 import { Notice, ProgrammeNav } from '../_components/programme-nav';
 import { addRoomAction, moveRoomAction } from './actions';
 
@@ -27,37 +26,11 @@ export default async function RoomsPage({ searchParams }: { searchParams: Promis
       <ProgrammeNav current="rooms" page />
       <Notice text={notice === 'deleted' ? 'The room was deleted.' : null} />
       {rooms.length === 0 ? <p className="card mb-8 p-4">No rooms yet.</p> : (
-        <div className="mb-10 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Rooms in display order</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Position</th>
-                <th scope="col" className="py-2 pr-4">Room</th>
-                <th scope="col" className="py-2 pr-4">Location</th>
-                <th scope="col" className="py-2 pr-4 text-right">Capacity</th>
-                <th scope="col" className="py-2 pr-4 text-right">Sessions</th>
-                <th scope="col" className="py-2">Move</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((r, i) => (
-                <tr key={r.id} className="border-b border-line align-middle">
-                  <td className="py-2 pr-4 tabular-nums">{i + 1}</td>
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <Link href={`/admin/programme/rooms/${r.id}`} className="font-semibold">{r.name}</Link>
-                  </th>
-                  <td className="py-2 pr-4">{r.location || <span className="text-muted">Not given</span>}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.capacity ?? <span className="text-muted">No limit</span>}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.sessionCount}</td>
-                  <td className="py-2">
-                    <MoveButtons action={moveRoomAction} id={r.id} name={r.name} isFirst={i === 0} isLast={i === rooms.length - 1} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OrderedTable caption="Rooms" nameHeader="Room" hrefBase="/admin/programme/rooms" rows={rooms} moveAction={moveRoomAction} columns={[
+          { header: 'Location', cell: (r) => r.location || <span className="text-muted">Not given</span> },
+          { header: 'Capacity', numeric: true, cell: (r) => r.capacity ?? <span className="text-muted">No limit</span> },
+          { header: 'Sessions', numeric: true, cell: (r) => r.sessionCount },
+        ]} />
       )}
       <section aria-labelledby="add-heading" className="max-w-2xl">
         <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a room</h2>

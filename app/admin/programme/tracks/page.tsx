@@ -1,14 +1,13 @@
 // Tracks: in the order the public programme lists them, with up/down to reorder, how many sessions use each,
 // and a form to add one.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextAreaField, TextField } from '@/app/admin/_components/fields';
 import { listTracksForAdmin } from '@/lib/admin/programme/queries';
-import { MoveButtons } from '../_components/move-buttons';
+import { OrderedTable } from '../_components/ordered-table';
 import { Notice, ProgrammeNav } from '../_components/programme-nav';
 import { addTrackAction, moveTrackAction } from './actions';
 
@@ -27,35 +26,10 @@ export default async function TracksPage({ searchParams }: { searchParams: Promi
       <ProgrammeNav current="tracks" page />
       <Notice text={notice === 'deleted' ? 'The track was deleted.' : null} />
       {tracks.length === 0 ? <p className="card mb-8 p-4">No tracks yet.</p> : (
-        <div className="mb-10 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Tracks in display order</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Position</th>
-                <th scope="col" className="py-2 pr-4">Track</th>
-                <th scope="col" className="py-2 pr-4">Address</th>
-                <th scope="col" className="py-2 pr-4 text-right">Sessions</th>
-                <th scope="col" className="py-2">Move</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tracks.map((t, i) => (
-                <tr key={t.id} className="border-b border-line align-middle">
-                  <td className="py-2 pr-4 tabular-nums">{i + 1}</td>
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <Link href={`/admin/programme/tracks/${t.id}`} className="font-semibold">{t.name}</Link>
-                  </th>
-                  <td className="py-2 pr-4 font-mono text-sm">{t.slug}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{t.sessionCount}</td>
-                  <td className="py-2">
-                    <MoveButtons action={moveTrackAction} id={t.id} name={t.name} isFirst={i === 0} isLast={i === tracks.length - 1} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OrderedTable caption="Tracks" nameHeader="Track" hrefBase="/admin/programme/tracks" rows={tracks} moveAction={moveTrackAction} columns={[
+          { header: 'Address', cell: (t) => <span className="font-mono text-sm">{t.slug}</span> },
+          { header: 'Sessions', numeric: true, cell: (t) => t.sessionCount },
+        ]} />
       )}
       <section aria-labelledby="add-heading" className="max-w-2xl">
         <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a track</h2>
