@@ -23,6 +23,15 @@ function adminGate(request: NextRequest, headers: Headers): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return !pathname.includes('%00');
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
@@ -31,6 +40,13 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === 'development',
     production: process.env.NODE_ENV === 'production',
   });
+  // An address whose percent-encoding is not valid UTF-8 (/sessions/%ff) cannot name anything here: a plain 400,
+  // before routing would fail on decoding it.
+  if (!decodable(pathname)) {
+    const refused = new NextResponse('This address is not valid.\n', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    for (const [name, value] of Object.entries(security)) refused.headers.set(name, value);
+    return refused;
+  }
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', security['Content-Security-Policy']!);
   headers.set('x-nonce', nonce);

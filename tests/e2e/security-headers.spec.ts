@@ -122,3 +122,14 @@ test('pages run under the policy with no violation, and client code still runs',
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await context.close();
 });
+
+test('an address with broken percent-encoding is a plain 400 with the usual headers, never a 500', async ({ request }) => {
+  for (const path of ['/sessions/%ff%fe', '/tickets/%00%ff/qr.png', '/orders/%c3%28/calendar.ics', '/admin/%ff']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toBe('This address is not valid.\n');
+    expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+    expect(response.headers()['content-security-policy'], path).toContain("default-src 'self'");
+  }
+  expect((await request.get('/sessions/caf%C3%A9')).status()).toBe(404);
+});
