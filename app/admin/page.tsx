@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { requireUser, STAFF_ROLES } from '@/app/_lib/authz';
-import { EventInstant } from '@/app/admin/orders/_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { getDashboard, type Dashboard, type PoolFigures } from '@/lib/admin/dashboard';
 import { can, homeFor } from '@/lib/admin/permissions';
 import { formatMoney } from '@/lib/money';

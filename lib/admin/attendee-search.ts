@@ -1,5 +1,6 @@
 // The admin attendee search: one row per ticket, filtered by effective order status (a lapsed hold reads as
 // expired), ticket type and workshop, and matched on name, email or reference through the trigram indexes.
+import { escapeLike } from '../like';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ticketTypes } from '@/db/schema';
@@ -59,13 +60,6 @@ export const attendeeSearchSchema = attendeeFilterSchema.extend({
 
 export type AttendeeFilters = z.output<typeof attendeeFilterSchema>;
 
-/**
- * `q` with the LIKE wildcards a user types (% and _) and the escape character taken literally. The SQL wraps it
- * as '%' || lower(q) || '%': lower() in the database, the same function that built search_text.
- */
-export function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // drizzle hands postgres-js timestamps as text, so they travel as ISO strings.
 const at = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
@@ -108,6 +102,7 @@ export function matchingTickets(filters: AttendeeFilters, eventTypeIds: readonly
   let source: SQL;
   const where: SQL[] = [sql`t.ticket_type_id in (${ids(typeIds)})`];
   if (filters.q) {
+    // lower() in the database, the same function that built search_text.
     const pattern = sql`'%' || lower(${escapeLike(filters.q)}) || '%'`;
     source = sql`(select ${TICKET_KEYS} from tickets st where st.search_text like ${pattern}
       union

@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { paymentEventEntries } from '../audit';
+import { escapeLike } from '../like';
 import type { AppContext } from '../context';
 import { addDays, zonedTimeToUtc } from '../time';
 import { parseInput } from '../validation';
@@ -56,7 +57,6 @@ export function parseAuditFilters(input: AuditFilterInput): AuditFilters {
   return parseInput(auditFilterSchema, input, 'Some filters are not valid.');
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(f: AuditFilters, timeZone: string): SQL[] {
   const where: SQL[] = [];

@@ -30,6 +30,14 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** How roles are named on screen and in emails ("Check-in staff"); in a sentence, lower-cased. */
+export const ROLE_LABELS: Record<UserRole, string> = {
+  owner: 'Owner',
+  organizer: 'Organizer',
+  checkin: 'Check-in staff',
+  accessibility: 'Accessibility team',
+};
+
 export function can(role: UserRole, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
 }

@@ -3,6 +3,7 @@
 // so two owners demoting or removing each other at once can never leave the event without an owner. A role
 // change bumps session_version (the old role's sessions end at once); a removal deletes the account, which ends
 // its sessions too (authz.ts finds no user).
+import { ROLE_LABELS } from './permissions';
 import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
@@ -30,9 +31,8 @@ export interface StaffManager {
 // Serialises every change to staff roles and accounts (see the module comment).
 const STAFF_LOCK = 727_002;
 
-export const ROLE_NAMES: Record<UserRole, string> = {
-  owner: 'owner', organizer: 'organizer', checkin: 'check-in staff', accessibility: 'accessibility team',
-};
+/** Role names inside a sentence ("as check-in staff"). */
+export const ROLE_NAMES = Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, label]) => [role, label.toLowerCase()])) as Record<UserRole, string>;
 
 export interface StaffMember {
   id: string;

@@ -1,6 +1,7 @@
 // Manual look-up at the desk, by name (badge or legal) or order reference, within the list's event. Each match
 // carries only what check-in staff need: badge name, the ticket's public label, the order reference, whether
 // the order is paid and whether the ticket is already in on this list. Never emails, money or answers.
+import { escapeLike } from '../like';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import type { CheckinListView } from './lists';
@@ -17,12 +18,11 @@ export interface CheckinSearchMatch {
 export const MIN_SEARCH_LENGTH = 2;
 const LIMIT = 20;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function searchCheckinTickets(ctx: Pick<AppContext, 'db'>, list: CheckinListView, query: string): Promise<CheckinSearchMatch[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 100);
   if (q.length < MIN_SEARCH_LENGTH) return [];
-  const pattern = `%${likeEscape(q)}%`;
+  const pattern = `%${escapeLike(q)}%`;
   const rows = await ctx.db.execute<{ ticket_id: string; badge_name: string; public_label: string; reference: string; status: string; checked_in_at: string | null }>(sql`
     select t.id as ticket_id, t.badge_name, tt.public_label, o.reference, o.status, c.checked_in_at
     from tickets t

@@ -9,6 +9,7 @@ import { accountTokens, orders, refunds, sessions, ticketTypes, users, waitlistE
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
+import { ROLE_LABELS } from '../admin/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
@@ -175,8 +176,6 @@ async function ticketCards(
   return { cards, tokens };
 }
 
-const ROLE_NAMES: Record<string, string> = { owner: 'Owner', organizer: 'Organizer', checkin: 'Check-in staff', accessibility: 'Accessibility team' };
-
 /**
  * A staff invitation: a fresh one-time link (its own token row, same address, role and expiry as the invitation
  * the owner made, whose link the owner was shown), unless the invitation was used or has expired since.
@@ -197,7 +196,7 @@ async function composeInvitation(ctx: ComposeCtx, message: EmailMessage): Promis
   const { html, text } = await renderEmailTemplate({
     kind: 'staff_invitation',
     props: {
-      eventName: null, role: ROLE_NAMES[invitation.role] ?? invitation.role, url: accountLinkUrl(ctx.config.APP_URL, token),
+      eventName: null, role: ROLE_LABELS[invitation.role], url: accountLinkUrl(ctx.config.APP_URL, token),
       expires: formatInstant(invitation.expiresAt, 'UTC'),
     },
   });

@@ -217,6 +217,19 @@ for (const who of WHO) {
   });
 }
 
+test('pages with an id answer a malformed or unknown id without a server error, for the owner', async ({ browser, baseURL }) => {
+  const request = await requestFor(browser, 'owner', baseURL!);
+  for (const pattern of Object.keys(pages).filter((p) => p.includes('['))) {
+    for (const value of ['not-a-uuid', "1'%20or%201=1", DUMMY_ID, 'x'.repeat(300)]) {
+      const path = pattern.replace(/\[[^\]]+\]/g, value);
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBeLessThan(500);
+      // The owner's own shell shows the owner's email; what must never show is the error's insides.
+      expect(await response.text(), path).not.toMatch(/\n\s+at [\w.<>]+ \(|node_modules\/|PostgresError|invalid input syntax/);
+    }
+  }
+});
+
 test('a cross-site request never reaches an admin action (S6), even for the owner', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const request = await requestFor(browser, 'owner', baseURL!);

@@ -11,7 +11,7 @@ import { can } from '@/lib/admin/permissions';
 import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone, formatTime } from '@/lib/time';
 import { shortDay } from '@/app/_components/dates';
-import { EventInstant } from '../orders/_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { STATUS_FILTERS, statusLabel } from '../orders/_components/labels';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';

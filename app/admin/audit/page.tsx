@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { EventInstant } from '@/app/admin/orders/_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import {
   AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
 } from '@/lib/admin/audit-queries';

@@ -8,7 +8,7 @@ import { can } from '@/lib/admin/permissions';
 import { listOrders, ORDER_STATUSES } from '@/lib/admin/orders/queries';
 import { formatMoney } from '@/lib/money';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { EventInstant } from './_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SOURCE_LABELS, STATUS_FILTERS, statusLabel } from './_components/labels';
 import { Pagination } from './_components/pagination';
 import { listParams, type RawSearchParams } from './_components/search-params';

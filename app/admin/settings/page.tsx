@@ -8,7 +8,7 @@ import { AdminForm } from '@/app/admin/_components/admin-form';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/app/admin/_components/fields';
 import { getSettingsFacts } from '@/lib/admin/sales/queries';
 import { eventSettingsFormValues } from '@/lib/admin/sales/settings';
-import { EventInstant } from '../tickets/_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { Fieldset } from '../tickets/_components/fieldset';
 import { updateEventSettingsAction } from './actions';
 

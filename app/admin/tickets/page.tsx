@@ -8,7 +8,7 @@ import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
 import { listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
 import { formatMoney } from '@/lib/money';
-import { EventWindow } from './_components/event-instant';
+import { EventWindow } from '@/app/admin/_components/event-instant';
 import { Fieldset } from './_components/fieldset';
 import { TicketTypeFields } from './_components/ticket-type-fields';
 import { createTicketTypeAction } from './actions';

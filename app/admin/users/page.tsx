@@ -5,7 +5,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField, TextField } from '@/app/admin/_components/fields';
-import { ROLE_LABELS } from '@/app/admin/roles';
+import { ROLE_LABELS } from '@/lib/admin/permissions';
 import { listPendingInvitations, listStaff } from '@/lib/admin/users';
 import { USER_ROLES } from '@/lib/auth/users';
 import { changeStaffRoleAction, inviteStaffAction, removeStaffAction } from './actions';

@@ -8,7 +8,7 @@ import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
-import { EventWindow } from '@/app/admin/tickets/_components/event-instant';
+import { EventWindow } from '@/app/admin/_components/event-instant';
 import { Fieldset, Notice } from '@/app/admin/tickets/_components/fieldset';
 import { listTicketTypesForAdmin, listVouchersForAdmin } from '@/lib/admin/sales/queries';
 import { describeVoucherTerms } from '@/lib/admin/sales/vouchers';

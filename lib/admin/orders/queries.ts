@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { events, orders, refunds, sessions, ticketTypes, tickets, workshopSeats, type AuditEntry, type Order, type OrderStatus, type Refund } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { orderTrail } from '../../audit';
+import { containsPattern } from '../../like';
 import { effectiveStatus } from '../../orders/queries';
 import { refundsOrderPayment } from '../../payments/order-money';
 import { parseInput } from '../../validation';
@@ -16,9 +17,6 @@ export const ORDER_STATUSES = ['all', 'paid', 'pending_payment', 'expired', 'can
 export type OrderStatusFilter = (typeof ORDER_STATUSES)[number];
 
 /** A LIKE pattern matching `q` anywhere, with the wildcards a user types taken literally. */
-function containsPattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 

@@ -1,7 +1,7 @@
 // CSV cells for the attendee export: RFC 4180 quoting, and cells a spreadsheet would run as formulas defused
 // with a leading apostrophe (CSV injection), plus the LIKE escaping the export shares with the search.
 import { describe, expect, it } from 'vitest';
-import { escapeLike } from '@/lib/admin/attendee-search';
+import { escapeLike } from '@/lib/like';
 import { csvCell, csvRow } from '@/lib/admin/export';
 
 describe('csvCell', () => {

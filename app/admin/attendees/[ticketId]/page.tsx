@@ -12,7 +12,7 @@ import { can } from '@/lib/admin/permissions';
 import { dateInZone } from '@/lib/time';
 import { AuditTrail } from '../../orders/_components/audit-trail';
 import { EmailHistory } from '../../orders/_components/email-history';
-import { EventInstant } from '../../orders/_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SOURCE_LABELS, statusLabel } from '../../orders/_components/labels';
 import { EditAttendeeForm } from './edit-form';
 

@@ -13,7 +13,7 @@ import { can } from '@/lib/admin/permissions';
 import { formatMoney } from '@/lib/money';
 import { AuditTrail } from '../_components/audit-trail';
 import { EmailHistory } from '../_components/email-history';
-import { EventInstant } from '../_components/event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 import { PAYMENT_STATE_LABELS, SOURCE_LABELS, statusLabel } from '../_components/labels';
 import { cancelOrderAction, refundOrderAction, resendConfirmationAction } from './actions';
 

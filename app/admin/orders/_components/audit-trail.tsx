@@ -1,6 +1,6 @@
 // Audit entries (who did what, when), newest first. Summaries never carry sensitive answers.
 import type { AuditEntry } from '@/db/schema';
-import { EventInstant } from './event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 
 export function AuditTrail({ entries, timeZone, caption }: { entries: AuditEntry[]; timeZone: string; caption: string }) {
   if (!entries.length) return <p>Nothing recorded yet.</p>;

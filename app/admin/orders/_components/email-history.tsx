@@ -1,7 +1,7 @@
 // The emails about an order or an attendee, newest first, with their delivery state. Subjects only.
 import type { EmailHistoryItem } from '@/lib/admin/orders/emails';
 import { EMAIL_STATUS_LABELS, kindLabel } from './labels';
-import { EventInstant } from './event-instant';
+import { EventInstant } from '@/app/admin/_components/event-instant';
 
 const PROBLEM = new Set(['bounced', 'complained', 'failed', 'suppressed']);
 

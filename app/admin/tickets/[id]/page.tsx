@@ -11,7 +11,7 @@ import { priceWindowFormValues } from '@/lib/admin/sales/prices';
 import { getTicketTypeForAdmin } from '@/lib/admin/sales/queries';
 import { ticketTypeFormValues } from '@/lib/admin/sales/ticket-types';
 import { formatMoney } from '@/lib/money';
-import { EventWindow } from '../_components/event-instant';
+import { EventWindow } from '@/app/admin/_components/event-instant';
 import { Fieldset, Notice } from '../_components/fieldset';
 import { PriceFields } from '../_components/price-fields';
 import { TicketTypeFields } from '../_components/ticket-type-fields';

@@ -6,7 +6,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
-import { EventInstant, EventWindow } from '@/app/admin/tickets/_components/event-instant';
+import { EventInstant, EventWindow } from '@/app/admin/_components/event-instant';
 import { Notice } from '@/app/admin/tickets/_components/fieldset';
 import { can } from '@/lib/admin/permissions';
 import { getVoucherForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';

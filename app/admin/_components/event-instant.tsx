@@ -1,4 +1,5 @@
-// An instant in the event's zone ("1 Mar 2030, 18:00 CET"), machine-readable, with the viewer's own time beside it.
+// An instant in the event's zone ("1 Mar 2030, 18:00 CET"), machine-readable, with the viewer's own time beside it;
+// and a window of two such instants. Shared by every admin page.
 import { LocalInstant } from '@/app/_components/local-time';
 import { zoneAbbreviation } from '@/lib/time';
 
