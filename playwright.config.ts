@@ -13,7 +13,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: true,
-  timeout: 30_000,
+  // Generous: two cores shared with the server, the database and the build make slow steps common in CI.
+  timeout: 60_000,
   expect: { timeout: 7_500 },
   outputDir: '.data/test-results/playwright',
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT || '.data/test-results/playwright.json' }]],
