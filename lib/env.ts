@@ -27,7 +27,10 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // Failures older than this no longer count towards a lock.
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Behind a reverse proxy that appends the client address to X-Forwarded-For (lib/auth/client-key.ts); without
+  // it only the socket address counts. TRUST_PROXY_HOPS: how many proxies append, so which entry from the right.
   TRUST_PROXY: bool,
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(20).default(1),
   // Seat hoarding: unpaid holds one email or one client may have at once, and orders per client per minute.
   HOLD_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   HOLD_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(10),

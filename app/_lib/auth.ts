@@ -6,7 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import type { UserRole } from '@/db/schema';
 import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { clientKeyFromHeaders } from '@/lib/auth/client-key';
+import { clientKey } from '@/lib/auth/client-key';
 import { ThrottledError, throttledMessage } from '@/lib/auth/throttle';
 import { isDomainError } from '@/lib/errors';
 import type { Env } from '@/lib/env';
@@ -68,7 +68,7 @@ function buildConfig(): NextAuthConfig {
           try {
             const user = await authenticate(ctx, {
               ...parsed.data,
-              clientKey: clientKeyFromHeaders(request.headers, ctx.config.TRUST_PROXY),
+              clientKey: clientKey(request.headers, ctx.config),
             });
             return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
           } catch (error) {

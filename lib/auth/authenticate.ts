@@ -21,7 +21,7 @@ export const credentialsSchema = z.object({
 export interface AuthenticateInput {
   email: string;
   password: string;
-  /** Who is asking, for the per-client limit: an IP address (see clientKeyFromHeaders) or "unknown". */
+  /** Who is asking, for the per-client limits: a key from clientKey() (lib/auth/client-key.ts), or "unknown". */
   clientKey: string;
 }
 
