@@ -15,8 +15,9 @@ const boolDefaultTrue = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // The deployment, which `next start` cannot tell us (it always runs with NODE_ENV=production):
-  // production refuses test-only switches and the local demo providers unless explicitly enabled.
-  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // production refuses test-only switches and the local demo providers unless explicitly enabled. Resolved in
+  // parseEnv (resolveAppEnv below): an unknown value is production, and a public production site must say it.
+  APP_ENV: z.string().optional(),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.string().url().default('http://localhost:3000'),
@@ -77,9 +78,39 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type AppEnv = 'development' | 'test' | 'production';
+export type Env = Omit<z.infer<typeof envSchema>, 'APP_ENV'> & { APP_ENV: AppEnv };
 
 export class EnvError extends Error {}
+
+const APP_ENVS: readonly string[] = ['development', 'test', 'production'] satisfies AppEnv[];
+
+/** localhost, *.localhost and loopback addresses: a site only its own machine reaches. */
+function isLocalUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * What the deployment is. An unset APP_ENV means development, except for a production build on a public URL: a
+ * site that forgot to say what it is must not quietly run the demo checkout and mailbox, so it refuses to start.
+ * Any value but the three known ones counts as production, so a typo can never switch the guards off.
+ */
+export function resolveAppEnv(raw: string | undefined, nodeEnv: string | undefined, appUrl: string): AppEnv {
+  const value = raw?.trim();
+  if (value) return APP_ENVS.includes(value) ? (value as AppEnv) : 'production';
+  if (nodeEnv === 'production' && !isLocalUrl(appUrl)) {
+    throw new EnvError(`Invalid configuration:\n  APP_ENV: required when NODE_ENV=production and APP_URL (${appUrl}) is not a localhost address. `
+      + 'Set APP_ENV=production for a public site (it then needs STRIPE_SECRET_KEY and RESEND_API_KEY, or ALLOW_DEMO_PAYMENTS=true and '
+      + 'ALLOW_LOCAL_MAILBOX=true for a demo), or APP_ENV=development or APP_ENV=test for a private test install.');
+  }
+  return 'development';
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
@@ -87,7 +118,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = result.data;
+  const env: Env = { ...result.data, APP_ENV: resolveAppEnv(result.data.APP_ENV, result.data.NODE_ENV, result.data.APP_URL) };
   if (env.APP_ENV === 'production' && env.ALLOW_TEST_CLOCK) {
     throw new EnvError('Invalid configuration:\n  ALLOW_TEST_CLOCK: must not be set when APP_ENV=production');
   }
