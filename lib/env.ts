@@ -23,6 +23,8 @@ export const envSchema = z.object({
   APP_URL: z.string().url().default('http://localhost:3000'),
   EVENT_SLUG: z.string().min(1).default('iac'),
   AUTH_SECRET: z.string().min(16).optional(),
+  // A staff session ends this long after signing in, however active (the cookie's sliding expiry is 8 hours).
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

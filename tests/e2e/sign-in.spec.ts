@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { expect, test } from '@playwright/test';
+import { createDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { createUser } from '@/lib/auth/users';
 import { e2eAccounts } from './support/accounts';
 import { axeViolations } from './support/axe';
 
@@ -30,5 +34,47 @@ test.describe('organizer sign-in', () => {
     await page.getByLabel('Password').fill(e2eAccounts.checkin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/localhost:\d+\/admin/);
+  });
+
+  test('signing out kills a copy of the session cookie taken before', async ({ page, browser }) => {
+    // An account of its own: signing out ends every session of the account, and other specs sign in as the
+    // shared ones in parallel.
+    const handle = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+    const email = `leaver-${Date.now().toString(36)}@e2e.example`;
+    const password = 'a long enough password for leaving';
+    try {
+      await createUser({ db: handle.db }, { email, name: 'E2E leaver', password, role: 'organizer' });
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+
+      const copied = await page.context().cookies();
+      expect(copied.some((c) => c.name.includes('session-token'))).toBe(true);
+      const thief = await browser.newContext();
+      try {
+        await thief.addCookies(copied);
+        const stolen = await thief.newPage();
+        await stolen.goto('/admin');
+        // The copy works while the session lives...
+        await expect(stolen.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await expect(page).toHaveURL(/\/sign-in\?notice=signed-out/);
+        await expect(page.getByText('You have signed out')).toBeVisible();
+        const [row] = await handle.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
+        expect(row?.sessionVersion).toBe(2);
+
+        // ...and no longer once its owner signed out.
+        await stolen.goto('/admin');
+        await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
+        await expect(stolen.getByRole('heading', { level: 1 })).toHaveText('Organizer sign-in');
+      } finally {
+        await thief.close();
+      }
+    } finally {
+      await handle.close();
+    }
   });
 });
