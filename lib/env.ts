@@ -25,10 +25,16 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   // A staff session ends this long after signing in, however active (the cookie's sliding expiry is 8 hours).
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  // Sign-in throttle (lib/auth/throttle.ts). One client on one account, and one client across accounts, are
+  // locked for LOGIN_LOCK_MINUTES after these many failures; other clients are not affected.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  // Failures older than this no longer count towards a lock.
+  // Failures on one account from all clients together before every further attempt waits a delay that doubles
+  // (from 30 seconds) up to LOGIN_ACCOUNT_MAX_DELAY_MINUTES: never a lock, so the owner always gets a turn.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  // Failures older than this no longer count (for an account: this long without a counted attempt).
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // Behind a reverse proxy that appends the client address to X-Forwarded-For (lib/auth/client-key.ts); without
   // it only the socket address counts. TRUST_PROXY_HOPS: how many proxies append, so which entry from the right.

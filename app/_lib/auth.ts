@@ -8,7 +8,7 @@ import type { UserRole } from '@/db/schema';
 import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { clientKey } from '@/lib/auth/client-key';
-import { ThrottledError, throttledMessage } from '@/lib/auth/throttle';
+import { ThrottledError, throttledMessage } from '@/lib/auth/throttle-rules';
 import { isDomainError } from '@/lib/errors';
 import type { Env } from '@/lib/env';
 import { getContext } from './context';
@@ -26,12 +26,12 @@ export class WrongCredentialsSignin extends CredentialsSignin {
   code = 'invalid';
 }
 
-/** The account or the client is locked; says for how long. */
+/** The client is locked, or the account's delay is running; says for how long. */
 export class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 
-  constructor(public readonly retryAfterMinutes: number) {
-    super(throttledMessage(retryAfterMinutes));
+  constructor(public readonly retryAfterSeconds: number) {
+    super(throttledMessage(retryAfterSeconds));
   }
 }
 
@@ -77,7 +77,7 @@ function buildConfig(): NextAuthConfig {
               signedInAt: ctx.clock.now().getTime(),
             };
           } catch (error) {
-            if (error instanceof ThrottledError) throw new ThrottledSignin(error.retryAfterMinutes);
+            if (error instanceof ThrottledError) throw new ThrottledSignin(error.retryAfterSeconds);
             if (isDomainError(error) && (error.code === 'INVALID_CREDENTIALS' || error.code === 'VALIDATION')) {
               throw new WrongCredentialsSignin();
             }
