@@ -82,7 +82,7 @@ test.describe('organizer sign-in', () => {
   });
 
   test('five wrong passwords lock this client out of the account until an owner unlocks it in /admin/users', async ({ page, browser }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const handle = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
     const email = `locked-${run}@e2e.example`;
     const password = 'the right password at last';

@@ -40,7 +40,9 @@ export default async function AdminUsersPage() {
   const [staff, invitations, locks] = await Promise.all([listStaff(ctx), listPendingInvitations(ctx), listSignInLocks(ctx)]);
   const people = staff.map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}, ${ROLE_LABELS[s.role]})` }));
   const others = people.filter((p) => p.value !== me.id);
-  const locked = people.filter((p) => locks.has(p.value));
+  // Every account is offered (the form stays, with its answer, after the last lock is cleared); locked ones first.
+  const unlockable = [...staff].sort((a, b) => Number(locks.has(b.id)) - Number(locks.has(a.id)))
+    .map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}): ${locks.has(s.id) ? lockLabel(locks.get(s.id)).toLowerCase() : 'not locked'}` }));
   return (
     <div className="flex flex-col gap-10">
       <header>
@@ -118,11 +120,10 @@ export default async function AdminUsersPage() {
           once many come from anywhere, every attempt on it must wait a little longer. Clearing this lets the right
           password in again at once, from every client.
         </p>
-        {locked.length ? (
-          <AdminForm action={unlockSignInAction} submitLabel="Unlock sign-in" submitClassName="btn btn-secondary">
-            <SelectField name="userId" label="Account to unlock" options={locked} id="unlock-user" />
-          </AdminForm>
-        ) : <p>No account is locked or slowed down.</p>}
+        {locks.size ? null : <p>No account is locked or slowed down.</p>}
+        <AdminForm action={unlockSignInAction} submitLabel="Unlock sign-in" submitClassName="btn btn-secondary">
+          <SelectField name="userId" label="Account to unlock" options={unlockable} id="unlock-user" />
+        </AdminForm>
       </section>
 
       <section aria-labelledby="remove-heading" className="card flex flex-col gap-3 p-4">
