@@ -66,13 +66,13 @@ test.describe('organizer sign-in', () => {
         await page.getByRole('button', { name: 'Sign out' }).click();
         await expect(page).toHaveURL(/\/sign-in\?notice=signed-out/);
         await expect(page.getByText('You have signed out')).toBeVisible();
-        const [row] = await handle.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
-        expect(row?.sessionVersion).toBe(2);
 
         // ...and no longer once its owner signed out.
         await stolen.goto('/admin');
         await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
         await expect(stolen.getByRole('heading', { level: 1 })).toHaveText('Organizer sign-in');
+        const [row] = await handle.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
+        expect(row?.sessionVersion).toBe(2);
       } finally {
         await thief.close();
       }
