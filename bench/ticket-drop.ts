@@ -13,9 +13,9 @@ import { load, percentile, request } from './support/load';
 const BUYERS = 200;
 
 /**
- * Each buyer is a different person on a different connection, as in a real ticket drop: `next start` takes
- * the client address from X-Forwarded-For when the request carries one. The header only labels the request;
- * nothing is sent to these documentation-prefix (2001:db8::/32) addresses.
+ * Each buyer is a different person on a different connection, as in a real ticket drop: the app runs with
+ * TRUST_PROXY=true, as behind a proxy, so the right-most X-Forwarded-For entry is the client's address. The
+ * header only labels the request; nothing is sent to these documentation-prefix (2001:db8::/32) addresses.
  */
 function buyerAddress(i: number): Record<string, string> {
   return { 'X-Forwarded-For': `2001:db8:${i.toString(16)}::1` };
@@ -36,7 +36,7 @@ async function main() {
     code: 'warm', publicLabel: 'Warm-up pass', internalLabel: 'Warm-up', prices: [{ label: 'Regular', amount: 10000 }],
   });
   const app = await startApp({
-    DATABASE_URL: database.url, EVENT_SLUG: 'drop',
+    DATABASE_URL: database.url, EVENT_SLUG: 'drop', TRUST_PROXY: 'true',
     ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000', HOLD_MAX_PER_EMAIL: '10',
   });
   try {

@@ -15,19 +15,31 @@ const boolDefaultTrue = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // The deployment, which `next start` cannot tell us (it always runs with NODE_ENV=production):
-  // production refuses test-only switches and the local demo providers unless explicitly enabled.
-  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // production refuses test-only switches and the local demo providers unless explicitly enabled. Resolved in
+  // parseEnv (resolveAppEnv below): an unknown value is production, and a public production site must say it.
+  APP_ENV: z.string().optional(),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.string().url().default('http://localhost:3000'),
   EVENT_SLUG: z.string().min(1).default('iac'),
   AUTH_SECRET: z.string().min(16).optional(),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  // A staff session ends this long after signing in, however active (the cookie's sliding expiry is 8 hours).
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Sign-in throttle (lib/auth/throttle.ts). One client on one account, and one client across accounts, are
+  // locked for LOGIN_LOCK_MINUTES after these many failures; other clients are not affected.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  // Failures older than this no longer count towards a lock.
+  // Failures on one account from all clients together before every further attempt waits a delay that doubles
+  // (from 30 seconds) up to LOGIN_ACCOUNT_MAX_DELAY_MINUTES: never a lock, so the owner always gets a turn.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_MAX_DELAY_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  // Failures older than this no longer count (for an account: this long without a counted attempt).
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Behind a reverse proxy that appends the client address to X-Forwarded-For (lib/auth/client-key.ts); without
+  // it only the socket address counts. TRUST_PROXY_HOPS: how many proxies append, so which entry from the right.
   TRUST_PROXY: bool,
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(20).default(1),
   // Seat hoarding: unpaid holds one email or one client may have at once, and orders per client per minute.
   HOLD_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   HOLD_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(10),
@@ -74,9 +86,39 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type AppEnv = 'development' | 'test' | 'production';
+export type Env = Omit<z.infer<typeof envSchema>, 'APP_ENV'> & { APP_ENV: AppEnv };
 
 export class EnvError extends Error {}
+
+const APP_ENVS: readonly string[] = ['development', 'test', 'production'] satisfies AppEnv[];
+
+/** localhost, *.localhost and loopback addresses: a site only its own machine reaches. */
+function isLocalUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * What the deployment is. An unset APP_ENV means development, except for a production build on a public URL: a
+ * site that forgot to say what it is must not quietly run the demo checkout and mailbox, so it refuses to start.
+ * Any value but the three known ones counts as production, so a typo can never switch the guards off.
+ */
+export function resolveAppEnv(raw: string | undefined, nodeEnv: string | undefined, appUrl: string): AppEnv {
+  const value = raw?.trim();
+  if (value) return APP_ENVS.includes(value) ? (value as AppEnv) : 'production';
+  if (nodeEnv === 'production' && !isLocalUrl(appUrl)) {
+    throw new EnvError(`Invalid configuration:\n  APP_ENV: required when NODE_ENV=production and APP_URL (${appUrl}) is not a localhost address. `
+      + 'Set APP_ENV=production for a public site (it then needs STRIPE_SECRET_KEY and RESEND_API_KEY, or ALLOW_DEMO_PAYMENTS=true and '
+      + 'ALLOW_LOCAL_MAILBOX=true for a demo), or APP_ENV=development or APP_ENV=test for a private test install.');
+  }
+  return 'development';
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
@@ -84,7 +126,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = result.data;
+  const env: Env = { ...result.data, APP_ENV: resolveAppEnv(result.data.APP_ENV, result.data.NODE_ENV, result.data.APP_URL) };
   if (env.APP_ENV === 'production' && env.ALLOW_TEST_CLOCK) {
     throw new EnvError('Invalid configuration:\n  ALLOW_TEST_CLOCK: must not be set when APP_ENV=production');
   }

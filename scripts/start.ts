@@ -10,7 +10,7 @@ import { migrateDatabase } from '../db/migrate';
 import { seedConference } from '../db/seed';
 import { systemClock } from '../lib/adapters/clock';
 import { ensureOwnerSetupLink } from '../lib/auth/setup-link';
-import { parseEnv } from '../lib/env';
+import { parseEnv, resolveAppEnv } from '../lib/env';
 import { ensureBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
 import { ensureDevAuthSecret } from './lib/secrets';
@@ -46,13 +46,16 @@ function stopStaleApp(pidFile: string): void {
 async function main() {
   loadEnvConfig(root, dev);
   process.env.NEXT_TELEMETRY_DISABLED = '1';
-  const production = process.env.NODE_ENV === 'production' || process.env.APP_ENV === 'production';
+  const port = Number(process.env.PORT || 3000);
+  process.env.APP_URL ||= `http://localhost:${port}`;
+  // Checked as the server will see it: `next start` runs with NODE_ENV=production. A public APP_URL without
+  // APP_ENV stops here with lib/env.ts's message; an unknown APP_ENV counts as production.
+  const serverNodeEnv = process.env.NODE_ENV || (dev ? 'development' : 'production');
+  const production = process.env.NODE_ENV === 'production' || resolveAppEnv(process.env.APP_ENV, serverNodeEnv, process.env.APP_URL) === 'production';
   if (!process.env.AUTH_SECRET) {
     if (production) throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
     process.env.AUTH_SECRET = ensureDevAuthSecret(root);
   }
-  const port = Number(process.env.PORT || 3000);
-  process.env.APP_URL ||= `http://localhost:${port}`;
   mkdirSync(path.join(root, '.data'), { recursive: true });
   const pidFile = path.join(root, '.data', 'app.pid');
   stopStaleApp(pidFile);

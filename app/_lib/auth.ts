@@ -1,13 +1,14 @@
-// Auth.js v5: email and password through the credentials provider, JWT sessions of at most 8 hours. The token
-// carries the user id, role and sessionVersion; authz.ts checks them against the database on every request.
+// Auth.js v5: email and password through the credentials provider, JWT sessions renewed while in use (8 hours
+// idle at most). The token carries the user id, role, sessionVersion and when its holder signed in; authz.ts
+// checks them on every request (lib/auth/sessions.ts: the version, and the absolute lifetime from sign-in).
 import 'server-only';
 import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import type { UserRole } from '@/db/schema';
 import { authenticate, credentialsSchema } from '@/lib/auth/authenticate';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { clientKeyFromHeaders } from '@/lib/auth/client-key';
-import { ThrottledError, throttledMessage } from '@/lib/auth/throttle';
+import { clientKey } from '@/lib/auth/client-key';
+import { ThrottledError, throttledMessage } from '@/lib/auth/throttle-rules';
 import { isDomainError } from '@/lib/errors';
 import type { Env } from '@/lib/env';
 import { getContext } from './context';
@@ -16,6 +17,7 @@ declare module '@auth/core/types' {
   interface User {
     role?: UserRole;
     sessionVersion?: number;
+    signedInAt?: number;
   }
 }
 
@@ -24,12 +26,12 @@ export class WrongCredentialsSignin extends CredentialsSignin {
   code = 'invalid';
 }
 
-/** The account or the client is locked; says for how long. */
+/** The client is locked, or the account's delay is running; says for how long. */
 export class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 
-  constructor(public readonly retryAfterMinutes: number) {
-    super(throttledMessage(retryAfterMinutes));
+  constructor(public readonly retryAfterSeconds: number) {
+    super(throttledMessage(retryAfterSeconds));
   }
 }
 
@@ -68,11 +70,14 @@ function buildConfig(): NextAuthConfig {
           try {
             const user = await authenticate(ctx, {
               ...parsed.data,
-              clientKey: clientKeyFromHeaders(request.headers, ctx.config.TRUST_PROXY),
+              clientKey: clientKey(request.headers, ctx.config),
             });
-            return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+            return {
+              id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion,
+              signedInAt: ctx.clock.now().getTime(),
+            };
           } catch (error) {
-            if (error instanceof ThrottledError) throw new ThrottledSignin(error.retryAfterMinutes);
+            if (error instanceof ThrottledError) throw new ThrottledSignin(error.retryAfterSeconds);
             if (isDomainError(error) && (error.code === 'INVALID_CREDENTIALS' || error.code === 'VALIDATION')) {
               throw new WrongCredentialsSignin();
             }
@@ -87,6 +92,8 @@ function buildConfig(): NextAuthConfig {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          // Only ever set here, at sign-in: renewals keep it, so the absolute lifetime counts from signing in.
+          token.sat = user.signedInAt;
         }
         return token;
       },
@@ -94,7 +101,8 @@ function buildConfig(): NextAuthConfig {
         const id = typeof token.uid === 'string' ? token.uid : undefined;
         const sessionVersion = typeof token.sv === 'number' ? token.sv : undefined;
         const role = typeof token.role === 'string' ? (token.role as UserRole) : undefined;
-        return { ...session, user: { ...session.user, id, role, sessionVersion } };
+        const signedInAt = typeof token.sat === 'number' ? token.sat : undefined;
+        return { ...session, user: { ...session.user, id, role, sessionVersion, signedInAt } };
       },
       redirect({ url, baseUrl }) {
         if (url.startsWith('/')) return `${baseUrl}${safeCallbackUrl(url)}`;

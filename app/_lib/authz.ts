@@ -1,12 +1,14 @@
 // Authentication and authorization for pages, server actions and route handlers. Every admin entry point calls
 // one of these itself (the proxy is only a first gate). The user is reloaded from the database on every call,
-// so a removed account or a bumped sessionVersion is refused at once, and the role is the database's.
+// so a removed account, a bumped sessionVersion (sign-out, password or role change) or a session past its
+// absolute lifetime is refused at once, and the role is the database's (lib/auth/sessions.ts).
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { userRole, type UserRole } from '@/db/schema';
 import { can, type Permission } from '@/lib/admin/permissions';
 import { signInUrl } from '@/lib/auth/callback-url';
-import { getUserById, type StaffUser } from '@/lib/auth/users';
+import { resolveSession } from '@/lib/auth/sessions';
+import type { StaffUser } from '@/lib/auth/users';
 import { DomainError } from '@/lib/errors';
 import { auth } from './auth';
 import { getContext } from './context';
@@ -17,12 +19,9 @@ export const SIGN_IN_MESSAGE = 'Please sign in.';
 
 /** The signed-in user, or null when there is no valid session (none, expired, revoked, or the user is gone). */
 export async function getCurrentUser(): Promise<StaffUser | null> {
-  const session = await auth();
-  const claims = session?.user;
-  if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
-  const user = await getUserById(getContext(), claims.id);
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  return user;
+  const claims = (await auth())?.user;
+  if (!claims) return null;
+  return resolveSession(getContext(), { userId: claims.id, sessionVersion: claims.sessionVersion, signedInAt: claims.signedInAt });
 }
 
 /**

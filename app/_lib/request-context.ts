@@ -3,8 +3,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { createOffsetClock, parseClockOffset, TEST_CLOCK_COOKIE } from '@/lib/adapters/offset-clock';
-import { clientKeyFromHeaders } from '@/lib/auth/client-key';
-import { pseudonymousKey } from '@/lib/tokens';
+import { clientKey } from '@/lib/auth/client-key';
 import type { AppContext } from '@/lib/context';
 import { getContext } from './context';
 
@@ -17,7 +16,5 @@ export async function getRequestContext(): Promise<AppContext> {
 
 /** A pseudonymous key for the requesting client (never the raw address), for hold caps and rate limits. */
 export async function getClientKey(): Promise<string> {
-  const ctx = getContext();
-  const address = clientKeyFromHeaders(await headers(), ctx.config.TRUST_PROXY);
-  return pseudonymousKey(address, ctx.config.AUTH_SECRET ?? 'development');
+  return clientKey(await headers(), getContext().config);
 }

@@ -1,5 +1,6 @@
-// Email-and-password sign-in: throttle first, then verify, then count the result. The answer never says whether
-// the account exists: unknown emails take the same path, including a full argon2 verification.
+// Email-and-password sign-in: throttle first (lib/auth/throttle.ts), then verify, then count the result. The answer
+// never says whether the account exists: unknown emails take the same path, including a full argon2 verification
+// (the account is looked up first only so that its locks can be audited by id).
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -21,15 +22,15 @@ export const credentialsSchema = z.object({
 export interface AuthenticateInput {
   email: string;
   password: string;
-  /** Who is asking, for the per-client limit: an IP address (see clientKeyFromHeaders) or "unknown". */
+  /** Who is asking, for the per-client limits: a key from clientKey() (lib/auth/client-key.ts), or "unknown". */
   clientKey: string;
 }
 
 /** The signed-in user, or DomainError INVALID_CREDENTIALS / THROTTLED (a ThrottledError saying when to retry). */
 export async function authenticate(ctx: Ctx, input: AuthenticateInput): Promise<StaffUser> {
   const { email, password } = parseInput(credentialsSchema, input);
-  const attempt = await beginSignInAttempt(ctx, { email, client: input.clientKey.slice(0, 100) || 'unknown' });
   const user = await findUserForSignIn(ctx, email);
+  const attempt = await beginSignInAttempt(ctx, { email, client: input.clientKey.slice(0, 100) || 'unknown', accountId: user?.id ?? null });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) {
     await recordSignInFailure(ctx, attempt);

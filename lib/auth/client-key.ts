@@ -1,12 +1,22 @@
-// Which client a sign-in attempt comes from, for the per-client throttle. Best effort by design: the per-account
-// limit is what stops password guessing; this one slows down one client spraying many accounts.
+// Which client a request comes from, for every per-client limit (sign-in throttle, order rate limit, hold cap,
+// "find my registration"). Only an address written by a party we trust counts: our own HTTP server (the socket
+// address header, which it overwrites on every request) or, with TRUST_PROXY, the configured proxy hop.
 import { isIP } from 'node:net';
+import type { Env } from '../env';
+import { pseudonymousKey } from '../tokens';
 
-interface HeaderSource {
+/** Set by our HTTP server (scripts/server.ts) to the socket's remote address; any client-sent copy is removed. */
+export const SOCKET_ADDRESS_HEADER = 'x-conference-socket-address';
+/** The key of every request whose address cannot be told: they all count as one client. */
+export const UNKNOWN_CLIENT = 'unknown';
+
+export interface HeaderSource {
   get(name: string): string | null;
 }
 
-/** Groups IPv6 addresses by their /64, which one client typically owns whole. */
+export type ClientKeyConfig = Pick<Env, 'TRUST_PROXY' | 'TRUST_PROXY_HOPS'>;
+
+/** Groups IPv6 addresses by their /64, which one client typically owns whole. Null if not one address. */
 function normalise(address: string): string | null {
   let ip = address.trim();
   if (ip.startsWith('[') && ip.includes(']')) ip = ip.slice(1, ip.indexOf(']'));
@@ -27,22 +37,40 @@ function normalise(address: string): string | null {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-function lastEntry(header: string | null): string | null {
-  if (!header) return null;
-  const entries = header.split(',');
-  return normalise(entries[entries.length - 1] ?? '');
+/**
+ * The client's address (IPv6 as its /64), or UNKNOWN_CLIENT.
+ * - TRUST_PROXY=false: the socket address only; X-Forwarded-For and X-Real-IP are ignored, since anyone can send them.
+ * - TRUST_PROXY=true: the X-Forwarded-For entry TRUST_PROXY_HOPS from the right (1: the right-most, appended by
+ *   the one proxy in front of us), never one further left, which the client wrote. A header with fewer entries
+ *   than hops (or an unreadable entry there) means the request did not come through every proxy, so the socket
+ *   address counts, as without TRUST_PROXY. X-Real-IP is never read: proxies differ in whether they overwrite it.
+ */
+export function clientAddress(headers: HeaderSource, config: ClientKeyConfig): string {
+  if (config.TRUST_PROXY) {
+    const entries = (headers.get('x-forwarded-for') ?? '').split(',');
+    const hop = entries.length >= config.TRUST_PROXY_HOPS ? entries[entries.length - config.TRUST_PROXY_HOPS] : undefined;
+    const forwarded = hop === undefined ? null : normalise(hop);
+    if (forwarded) return forwarded;
+  }
+  // One value only: our server sets it once; anything else did not come from it.
+  return normalise(headers.get(SOCKET_ADDRESS_HEADER) ?? '') ?? UNKNOWN_CLIENT;
 }
 
+let warnedUnknown = false;
+
 /**
- * With TRUST_PROXY, the rightmost X-Forwarded-For entry: the address our own reverse proxy saw and appended.
- * Without it, the X-Forwarded-For that `next start` sets from the socket. Limitation: `next start` only sets it
- * when the request has none (`??=`), so a client talking to it directly can pre-set the header and pick its own
- * key. That only evades the per-client limit; the per-account limit still holds, whatever the header says.
+ * The key per-client limits count under: a keyed hash of clientAddress (never the address in clear), or
+ * UNKNOWN_CLIENT when there is no address to go by (the app is not running behind our server, e.g. a bare
+ * `next start`): then every such request shares one key. Logged once per process, without any address.
  */
-export function clientKeyFromHeaders(headers: HeaderSource, trustProxy: boolean): string {
-  const forwarded = lastEntry(headers.get('x-forwarded-for'));
-  if (forwarded) return forwarded;
-  // X-Real-IP is only meaningful when a proxy we trust sets it; nothing on our side does otherwise.
-  if (trustProxy) return normalise(headers.get('x-real-ip') ?? '') ?? 'unknown';
-  return 'unknown';
+export function clientKey(headers: HeaderSource, config: ClientKeyConfig & Pick<Env, 'AUTH_SECRET'>): string {
+  const address = clientAddress(headers, config);
+  if (address === UNKNOWN_CLIENT) {
+    if (!warnedUnknown) {
+      warnedUnknown = true;
+      console.warn(`[client-key] a request came without the ${SOCKET_ADDRESS_HEADER} header our server sets: per-client limits count such requests as one client. Serve the app with npm start (scripts/server.ts).`);
+    }
+    return UNKNOWN_CLIENT;
+  }
+  return pseudonymousKey(address, config.AUTH_SECRET ?? 'development');
 }

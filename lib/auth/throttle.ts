@@ -1,129 +1,125 @@
-// Failed sign-in counters per account and per client, kept in Postgres so every app instance shares them.
-// An attempt is counted atomically BEFORE the password is checked, so a burst of parallel guesses cannot slip past
-// the limit; a success gives the attempt back. Reaching the limit locks the key until the lock ends, whatever the
-// password; after that the count starts again.
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+// Failed sign-ins, counted in Postgres so every instance shares them, on three keys in turn (throttle-rules.ts):
+// the client (one client spraying many accounts), the account and client pair (a locked pair never blocks the
+// same account from another client) and the account (every client together: growing delays, never a lock, so
+// its owner gets in after a bounded wait). Each key counts the attempt under its row lock BEFORE the password is
+// checked, so parallel guesses cannot slip past; a key that refuses gives the attempt back to the keys before
+// it. Every lock, and the start of an account's delays, is audited with the account id only.
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { authThrottle } from '@/db/schema';
+import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
-import { DomainError } from '../errors';
+import {
+  accountThrottleKey, clientThrottleKey, counted, isStale, maxFailures, pairThrottleKey, refusedUntil, ThrottledError,
+  type ThrottleKind,
+} from './throttle-rules';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
-const MINUTE = 60_000;
-
-export function accountThrottleKey(email: string): string {
-  return `account:${email}`;
-}
-
-export function clientThrottleKey(client: string): string {
-  return `client:${client}`;
-}
-
-export function throttledMessage(minutes: number): string {
-  return `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
-}
-
-/** Sign-in refused because the account or the client is locked; says when to try again. */
-export class ThrottledError extends DomainError {
-  readonly retryAfterMinutes: number;
-
-  constructor(
-    public readonly retryAt: Date,
-    now: Date,
-  ) {
-    const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / MINUTE));
-    super('THROTTLED', throttledMessage(minutes));
-    this.retryAfterMinutes = minutes;
-  }
-}
-
-interface CountedKey {
+interface TakenKey {
+  kind: ThrottleKind;
   key: string;
-  max: number;
+  /** The n-th attempt the key counted in its current window. */
+  n: number;
 }
 
 export interface SignInAttempt {
-  client: CountedKey;
-  account: CountedKey;
+  /** The account's id when it exists (for the audit trail), else null: unknown emails are throttled alike. */
+  accountId: string | null;
+  taken: TakenKey[];
 }
 
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-/** Counts one attempt on a key and answers the lock end if the key is (now) locked. */
-async function countAttempt(ctx: Ctx, { key, max }: CountedKey): Promise<Date | null> {
+/** Counts one attempt on a key, or answers until when it refuses (then nothing is counted). */
+async function take(ctx: Ctx, kind: ThrottleKind, key: string, account: string | null): Promise<number | Date> {
   const t = authThrottle;
   const now = ctx.clock.now();
-  const windowStart = new Date(now.getTime() - ctx.config.LOGIN_FAILURE_WINDOW_MINUTES * MINUTE);
-  const lockUntil = new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * MINUTE);
-  const locked = sql`${t.lockedUntil} > ${iso(now)}`;
-  // A finished lock or a window that has run out starts the count again.
-  const stale = sql`(${t.lockedUntil} is not null or ${t.windowStartedAt} <= ${iso(windowStart)})`;
-  const [row] = await ctx.db
-    .insert(t)
-    .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
-    .onConflictDoUpdate({
-      target: t.key,
-      set: {
-        failures: sql`case when ${locked} then ${t.failures} when ${stale} then 1 else ${t.failures} + 1 end`,
-        windowStartedAt: sql`case when ${locked} then ${t.windowStartedAt} when ${stale} then ${iso(now)} else ${t.windowStartedAt} end`,
-        // More attempts in flight than the limit allows (parallel guesses): lock at once.
-        lockedUntil: sql`case when ${locked} then ${t.lockedUntil} when ${stale} then null
-          when ${t.failures} + 1 > ${max}::int then ${iso(lockUntil)} else null end`,
-      },
-    })
-    .returning({ lockedUntil: t.lockedUntil });
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(t).values({ key, account, failures: 0, windowStartedAt: now }).onConflictDoNothing();
+    const [stored] = await tx.select().from(t).where(eq(t.key, key)).for('update');
+    if (!stored) throw new Error('sign-in throttle row vanished under its lock');
+    const row = isStale(kind, stored, now, ctx.config) ? { failures: 0, windowStartedAt: now, lockedUntil: null } : stored;
+    const refused = refusedUntil(kind, row, now, ctx.config);
+    if (refused) return refused;
+    const next = counted(kind, row, now, ctx.config);
+    await tx.update(t).set(next).where(eq(t.key, key));
+    return next.failures;
+  });
+}
+
+/** Hands back attempts counted on earlier keys when a later one refused: a refusal is no failed guess. */
+async function giveBack(ctx: Ctx, keys: TakenKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  const t = authThrottle;
+  await ctx.db.update(t).set({ failures: sql`greatest(${t.failures} - 1, 0)` })
+    .where(and(inArray(t.key, keys.map((k) => k.key)), or(isNull(t.lockedUntil), lte(t.lockedUntil, ctx.clock.now()))));
 }
 
 /**
- * Counts the attempt for the client, then for the account, and throws ThrottledError if either is locked. Call it
- * before checking the password; then call recordSignInFailure or recordSignInSuccess.
+ * Counts the attempt for the client, the account and client pair, then the account, and throws ThrottledError
+ * if one refuses. Call it before checking the password; then recordSignInFailure or recordSignInSuccess.
  */
-export async function beginSignInAttempt(ctx: Ctx, input: { email: string; client: string }): Promise<SignInAttempt> {
-  const attempt: SignInAttempt = {
-    client: { key: clientThrottleKey(input.client), max: ctx.config.LOGIN_MAX_FAILURES_PER_CLIENT },
-    account: { key: accountThrottleKey(input.email), max: ctx.config.LOGIN_MAX_FAILURES_PER_ACCOUNT },
-  };
-  // A locked client does not touch the account's counter, so a blocked attacker cannot keep an account locked.
-  for (const counted of [attempt.client, attempt.account]) {
-    const lockedUntil = await countAttempt(ctx, counted);
-    if (lockedUntil) throw new ThrottledError(lockedUntil, ctx.clock.now());
+export async function beginSignInAttempt(ctx: Ctx, input: { email: string; client: string; accountId: string | null }): Promise<SignInAttempt> {
+  const keys: [ThrottleKind, string, string | null][] = [
+    ['client', clientThrottleKey(input.client), null],
+    ['pair', pairThrottleKey(input.email, input.client), input.email],
+    ['account', accountThrottleKey(input.email), input.email],
+  ];
+  const taken: TakenKey[] = [];
+  for (const [kind, key, account] of keys) {
+    const result = await take(ctx, kind, key, account);
+    if (result instanceof Date) {
+      await giveBack(ctx, taken);
+      throw new ThrottledError(result, ctx.clock.now());
+    }
+    taken.push({ kind, key, n: result });
   }
-  return attempt;
+  return { accountId: input.accountId, taken };
 }
 
-/** The attempt failed: it stays counted, and a key that has reached its limit is locked from now. */
+const LOCK_SUMMARY: Record<Exclude<ThrottleKind, 'account'>, string> = {
+  pair: 'Sign-in to this account locked for one client after repeated wrong passwords; other clients are not affected.',
+  client: 'Sign-in locked for one client after repeated wrong passwords across accounts.',
+};
+
+/** The attempt failed: it stays counted; a client or pair key that reached its limit is locked from now. */
 export async function recordSignInFailure(ctx: Ctx, attempt: SignInAttempt): Promise<void> {
   const t = authThrottle;
   const now = ctx.clock.now();
-  const lockUntil = new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * MINUTE);
-  for (const { key, max } of [attempt.client, attempt.account]) {
-    await ctx.db
-      .update(t)
-      .set({ lockedUntil: lockUntil })
-      .where(and(eq(t.key, key), sql`${t.failures} >= ${max}::int`, or(isNull(t.lockedUntil), lte(t.lockedUntil, now))));
+  const target = attempt.accountId ? { targetType: 'user', targetId: attempt.accountId } : {};
+  for (const { kind, key, n } of attempt.taken) {
+    const max = maxFailures(kind, ctx.config);
+    if (n < max) continue;
+    if (kind === 'account') {
+      if (n === max && attempt.accountId) {
+        await recordAudit(ctx.db, {
+          actor: { type: 'system' }, action: 'auth.account_delayed', ...target, at: now, details: { failures: max },
+          summary: `Sign-in to this account slowed down for every client after ${max} wrong passwords: each further attempt waits, up to ${ctx.config.LOGIN_ACCOUNT_MAX_DELAY_MINUTES} minutes.`,
+        });
+      }
+      continue;
+    }
+    const minutes = ctx.config.LOGIN_LOCK_MINUTES;
+    await ctx.db.transaction(async (tx) => {
+      const locked = await tx.update(t).set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) })
+        .where(and(eq(t.key, key), or(isNull(t.lockedUntil), lte(t.lockedUntil, now))))
+        .returning({ key: t.key });
+      // An unknown email has no account to name; its pair locks quietly, as a real one would.
+      if (locked.length === 0 || (kind === 'pair' && !attempt.accountId)) return;
+      await recordAudit(tx, {
+        actor: { type: 'system' }, action: `auth.${kind}_locked`, ...(kind === 'pair' ? target : {}), at: now,
+        summary: `${LOCK_SUMMARY[kind]} (${minutes} minutes)`, details: { failures: max, minutes },
+      });
+    });
   }
 }
 
 /**
- * The password was right: the account's counter is cleared. The client only gets this attempt back, so signing in
- * to one's own account cannot wipe a count of guesses at others.
+ * The password was right: the pair's and the account's counters are cleared. The client only gets this attempt
+ * back, so signing in to one's own account cannot wipe a count of guesses at others.
  */
 export async function recordSignInSuccess(ctx: Ctx, attempt: SignInAttempt): Promise<void> {
-  const t = authThrottle;
-  await ctx.db.delete(t).where(eq(t.key, attempt.account.key));
-  await ctx.db
-    .update(t)
-    .set({ failures: sql`greatest(${t.failures} - 1, 0)` })
-    .where(and(eq(t.key, attempt.client.key), isNull(t.lockedUntil)));
-}
-
-/** When a key is locked until, or null; for tests and an admin view. */
-export async function getLockedUntil(ctx: Ctx, key: string): Promise<Date | null> {
-  const t = authThrottle;
-  const [row] = await ctx.db
-    .select({ lockedUntil: t.lockedUntil })
-    .from(t)
-    .where(and(eq(t.key, key), gt(t.lockedUntil, ctx.clock.now())));
-  return row?.lockedUntil ?? null;
+  const byKind = new Map(attempt.taken.map((k) => [k.kind, k]));
+  const cleared = [byKind.get('pair'), byKind.get('account')].flatMap((k) => (k ? [k.key] : []));
+  if (cleared.length) await ctx.db.delete(authThrottle).where(inArray(authThrottle.key, cleared));
+  const client = byKind.get('client');
+  if (client) await giveBack(ctx, [client]);
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { signIn, ThrottledSignin } from '@/app/_lib/auth';
 import { credentialsSchema, WRONG_CREDENTIALS_MESSAGE } from '@/lib/auth/authenticate';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { throttledMessage } from '@/lib/auth/throttle';
+import { throttledMessage } from '@/lib/auth/throttle-rules';
 
 export interface SignInState {
   email: string;
@@ -26,7 +26,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: callbackUrl, redirect: false });
   } catch (error) {
-    if (error instanceof ThrottledSignin) return { email, fieldErrors: {}, formError: throttledMessage(error.retryAfterMinutes) };
+    if (error instanceof ThrottledSignin) return { email, fieldErrors: {}, formError: throttledMessage(error.retryAfterSeconds) };
     if (error instanceof CredentialsSignin) return { email, fieldErrors: {}, formError: WRONG_CREDENTIALS_MESSAGE };
     throw error;
   }

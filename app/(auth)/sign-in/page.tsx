@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 const notices: Record<string, string> = {
   'account-created': 'Your account is ready. Sign in with your email address and password.',
-  'signed-out': 'You have signed out.',
+  'signed-out': 'You have signed out, on this device and every other one.',
 };
 
 // Errors Auth.js reports through the URL when its own endpoints are used directly.

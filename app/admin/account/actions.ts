@@ -2,12 +2,11 @@
 // Changing one's own password: checked and stored by lib/admin/users.ts (which ends every session by bumping
 // session_version), then this browser signs in again with the new password, so only this session lives on.
 import { CredentialsSignin } from 'next-auth';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/app/_lib/auth';
+import { getClientKey } from '@/app/_lib/request-context';
 import { adminAction } from '@/app/admin/_lib/action';
 import { changeOwnPassword } from '@/lib/admin/users';
-import { clientKeyFromHeaders } from '@/lib/auth/client-key';
 
 // Passwords are taken exactly as typed: no trimming.
 const raw = (formData: FormData, name: string) => {
@@ -21,7 +20,7 @@ export const changePasswordAction = adminAction('account.self', async ({ user, c
     currentPassword: raw(formData, 'currentPassword'),
     newPassword,
     confirmPassword: raw(formData, 'confirmPassword'),
-    clientKey: clientKeyFromHeaders(await headers(), ctx.config.TRUST_PROXY),
+    clientKey: await getClientKey(),
   });
   try {
     await signIn('credentials', { email: user.email, password: newPassword, redirect: false });

@@ -1,8 +1,10 @@
 'use server';
-// Owner-only staff management: invite (the link is emailed, and shown to pass on too), change a role, remove an account.
+// Owner-only staff management: invite (the link is emailed, and shown to pass on too), change a role, remove an
+// account, clear an account's sign-in locks.
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
+import { unlockSignIn } from '@/lib/admin/sign-in-locks';
 import { changeStaffRole, inviteStaff, removeStaff, ROLE_NAMES, type StaffManager } from '@/lib/admin/users';
 import { staffActor } from '@/lib/audit';
 import type { StaffUser } from '@/lib/auth/users';
@@ -27,4 +29,10 @@ export const removeStaffAction = adminAction('users.manage', async ({ user, ctx,
   const member = await removeStaff(ctx, manager(user), { userId: text(formData, 'userId') });
   revalidatePath('/admin/users');
   return `${member.email} was removed and signed out.`;
+});
+
+export const unlockSignInAction = adminAction('users.manage', async ({ user, ctx, formData }) => {
+  const { email } = await unlockSignIn(ctx, { ...manager(user), role: user.role }, { userId: text(formData, 'userId') });
+  revalidatePath('/admin/users');
+  return `Sign-in to ${email} is unlocked: the right password works again from every client.`;
 });

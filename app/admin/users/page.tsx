@@ -1,20 +1,31 @@
-// Staff and roles (owner only): who has access, pending invitations, and forms to invite, change a role or
-// remove someone. The rules (the last owner stays, nobody removes themselves) live in lib/admin/users.ts.
+// Staff and roles (owner only): who has access and whose sign-in is locked, pending invitations, and forms to
+// invite, change a role, remove someone or clear an account's sign-in locks. The rules (the last owner stays, nobody removes themselves) live in lib/admin/users.ts.
 import type { Metadata } from 'next';
 import { requirePermission } from '@/app/_lib/authz';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField, TextField } from '@/app/admin/_components/fields';
 import { ROLE_LABELS } from '@/lib/admin/permissions';
+import { listSignInLocks, type SignInLockState } from '@/lib/admin/sign-in-locks';
 import { listPendingInvitations, listStaff } from '@/lib/admin/users';
 import { USER_ROLES } from '@/lib/auth/users';
-import { changeStaffRoleAction, inviteStaffAction, removeStaffAction } from './actions';
+import { changeStaffRoleAction, inviteStaffAction, removeStaffAction, unlockSignInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Users and roles' };
 export const dynamic = 'force-dynamic';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const roleOptions = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+function lockLabel(state: SignInLockState | undefined): string {
+  if (!state) return 'Normal';
+  const parts = [
+    state.lockedClients ? `locked for ${state.lockedClients} ${state.lockedClients === 1 ? 'client' : 'clients'}` : '',
+    state.delayed ? 'slowed down for everyone' : '',
+  ].filter(Boolean);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const ROLE_HELP: Record<(typeof USER_ROLES)[number], string> = {
   owner: 'everything, including users and the audit log',
@@ -26,9 +37,12 @@ const ROLE_HELP: Record<(typeof USER_ROLES)[number], string> = {
 export default async function AdminUsersPage() {
   const me = await requirePermission('users.manage', '/admin/users');
   const ctx = await getRequestContext();
-  const [staff, invitations] = await Promise.all([listStaff(ctx), listPendingInvitations(ctx)]);
+  const [staff, invitations, locks] = await Promise.all([listStaff(ctx), listPendingInvitations(ctx), listSignInLocks(ctx)]);
   const people = staff.map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}, ${ROLE_LABELS[s.role]})` }));
   const others = people.filter((p) => p.value !== me.id);
+  // Every account is offered (the form stays, with its answer, after the last lock is cleared); locked ones first.
+  const unlockable = [...staff].sort((a, b) => Number(locks.has(b.id)) - Number(locks.has(a.id)))
+    .map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}): ${locks.has(s.id) ? lockLabel(locks.get(s.id)).toLowerCase() : 'not locked'}` }));
   return (
     <div className="flex flex-col gap-10">
       <header>
@@ -47,6 +61,7 @@ export default async function AdminUsersPage() {
                 <th scope="col" className="py-2 pr-4">Email</th>
                 <th scope="col" className="py-2 pr-4">Role</th>
                 <th scope="col" className="py-2 pr-4">Since (UTC)</th>
+                <th scope="col" className="py-2 pr-4">Sign-in</th>
               </tr>
             </thead>
             <tbody>
@@ -56,6 +71,7 @@ export default async function AdminUsersPage() {
                   <td className="py-2 pr-4 break-all">{s.email}</td>
                   <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
                   <td className="py-2 pr-4"><time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time></td>
+                  <td className="py-2 pr-4">{lockLabel(locks.get(s.id))}</td>
                 </tr>
               ))}
             </tbody>
@@ -94,6 +110,19 @@ export default async function AdminUsersPage() {
         <AdminForm action={changeStaffRoleAction} submitLabel="Change role">
           <SelectField name="userId" label="Person" options={people} id="role-user" />
           <SelectField name="role" label="New role" options={roleOptions} id="role-role" />
+        </AdminForm>
+      </section>
+
+      <section aria-labelledby="unlock-heading" className="card flex flex-col gap-3 p-4">
+        <h2 id="unlock-heading" className="text-xl font-semibold">Unlock sign-in</h2>
+        <p className="text-sm text-muted">
+          After repeated wrong passwords, the client they came from is locked out of that account for a while, and
+          once many come from anywhere, every attempt on it must wait a little longer. Clearing this lets the right
+          password in again at once, from every client.
+        </p>
+        {locks.size ? null : <p>No account is locked or slowed down.</p>}
+        <AdminForm action={unlockSignInAction} submitLabel="Unlock sign-in" submitClassName="btn btn-secondary">
+          <SelectField name="userId" label="Account to unlock" options={unlockable} id="unlock-user" />
         </AdminForm>
       </section>
 

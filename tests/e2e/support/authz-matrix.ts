@@ -73,6 +73,7 @@ export const actions: Record<string, Need> = {
   'app/admin/users/actions.ts#inviteStaffAction': 'users.manage',
   'app/admin/users/actions.ts#changeStaffRoleAction': 'users.manage',
   'app/admin/users/actions.ts#removeStaffAction': 'users.manage',
+  'app/admin/users/actions.ts#unlockSignInAction': 'users.manage',
   'app/admin/account/actions.ts#changePasswordAction': 'account.self',
   'app/admin/settings/actions.ts#updateEventSettingsAction': 'sales.manage',
   'app/admin/tickets/actions.ts#createTicketTypeAction': 'sales.manage',

@@ -185,7 +185,7 @@ describe('changing one\'s own password', () => {
   });
 
   it('is throttled like a sign-in, so a stolen session cannot guess the password', async () => {
-    const ctx = authContext(t, { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+    const ctx = authContext(t, { LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: '3' });
     const user = await staff('org@example.org', 'organizer');
     for (let i = 0; i < 3; i++) await errorOf(changeOwnPassword(ctx, user, input(`guess ${i}`, 'a brand new password')));
     expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password')))).code).toBe('THROTTLED');

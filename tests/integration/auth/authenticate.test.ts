@@ -43,8 +43,8 @@ describe('authenticate', () => {
     await expect(authenticate(ctx, { email: 'ben@example.org', password: '', clientKey: '198.51.100.9' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
-  it('says when to try again once the account is locked', async () => {
-    const ctx = authContext(t, { LOGIN_MAX_FAILURES_PER_ACCOUNT: '2', LOGIN_LOCK_MINUTES: '30' });
+  it('says when to try again once the client is locked out of the account', async () => {
+    const ctx = authContext(t, { LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: '2', LOGIN_LOCK_MINUTES: '30' });
     await createUser(ctx, { email: 'cleo@example.org', name: 'Cleo', password: PASSWORD, role: 'organizer' });
     for (let i = 0; i < 2; i++) {
       await expect(authenticate(ctx, { email: 'cleo@example.org', password: 'wrong one', clientKey: '198.51.100.10' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
@@ -52,7 +52,7 @@ describe('authenticate', () => {
     await expect(authenticate(ctx, { email: 'cleo@example.org', password: PASSWORD, clientKey: '198.51.100.10' })).rejects.toMatchObject({
       code: 'THROTTLED',
       message: 'Too many failed attempts. Try again in 30 minutes.',
-      retryAfterMinutes: 30,
+      retryAfterSeconds: 30 * 60,
     });
   });
 
