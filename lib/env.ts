@@ -46,6 +46,8 @@ export const envSchema = z.object({
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   // How long an order waits for a busy capacity pool before answering "busy, try again".
   ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  // Waiting-list places one email address may hold at once per event (joined and not lapsed, or offered).
+  WAITLIST_MAX_PER_EMAIL: z.coerce.number().int().min(1).max(100).default(3),
   // Payments: with STRIPE_SECRET_KEY the app uses Stripe; without it, the local demo checkout (test mode).
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)').optional().or(z.literal('').transform(() => undefined)),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional().or(z.literal('').transform(() => undefined)),

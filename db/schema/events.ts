@@ -19,8 +19,9 @@ export const events = pgTable(
     holdMinutes: integer().notNull().default(15),
     // Total attendees across every ticket type; null is unlimited.
     capacity: integer(),
-    // Minutes a waiting-list offer holds its seat.
-    offerMinutes: integer().notNull().default(2880),
+    // Minutes a waiting-list offer holds its seat: long enough to register, short enough that an offer nobody
+    // takes up (a made-up address, say) soon passes the seat on.
+    offerMinutes: integer().notNull().default(240),
     // Emails say "the conference" unless the organizer opts in to naming it (subjects, preview, body, calendar).
     nameInEmailSubjects: boolean().notNull().default(false),
     // Attendees may edit their details and workshop choices until this moment; null means until the event starts.
@@ -38,7 +39,7 @@ export const events = pgTable(
     check('events_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('events_hold_minutes', sql`${t.holdMinutes} between 1 and 1440`),
     check('events_capacity', sql`${t.capacity} is null or ${t.capacity} >= 0`),
-    check('events_offer_minutes', sql`${t.offerMinutes} between 5 and 20160`),
+    check('events_offer_minutes', sql`${t.offerMinutes} between 5 and 2880`),
   ],
 );
 

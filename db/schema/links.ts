@@ -1,7 +1,7 @@
 // Secrets handed out in emails, kept only as SHA-256 hashes: extra links to an order's private page, ticket
-// tokens for QR codes, and waiting-list offer links. Each email issues fresh ones when it is composed, so no
-// usable secret ever sits in the outbox, and a resent email (same provider idempotency key, so possibly the
-// first content) still carries a link that works: issuing a new one never revokes the earlier ones.
+// tokens for QR codes, waiting-list offer and confirmation links. Each email issues fresh ones when it is
+// composed, so no usable secret ever sits in the outbox, and a resent email (same provider idempotency key, so
+// possibly the first content) still carries a link that works: issuing a new one never revokes the earlier ones.
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orders, tickets, waitlistEntries } from './registration';
 
@@ -44,6 +44,19 @@ export const waitlistOfferLinks = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('waitlist_offer_links_entry').on(t.entryId)],
+);
+
+// Links that confirm a waiting-list entry (double opt-in), issued when the confirmation email is composed; the
+// entry's own state and confirm_expires_at decide whether one still works.
+export const waitlistConfirmLinks = pgTable(
+  'waitlist_confirm_links',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entryId: uuid().notNull().references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('waitlist_confirm_links_entry').on(t.entryId)],
 );
 
 export type OrderLink = typeof orderLinks.$inferSelect;

@@ -248,6 +248,11 @@ export const waitlistEntries = pgTable(
     offerTokenHash: text().unique(),
     offeredAt: timestamp({ withTimezone: true }),
     offerExpiresAt: timestamp({ withTimezone: true }),
+    // Double opt-in: an entry counts (offers, its place in the queue) only once the address's owner followed the
+    // link emailed to it; null until then. The queue is ordered by this moment, not by the join.
+    confirmedAt: timestamp({ withTimezone: true }),
+    // An unconfirmed entry lapses at this moment (by the WHERE clause; housekeeping marks it expired later).
+    confirmExpiresAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -256,6 +261,7 @@ export const waitlistEntries = pgTable(
     uniqueIndex('waitlist_one_active_per_email').on(t.eventId, t.email, sql`coalesce(${t.ticketTypeId}, ${t.sessionId})`)
       .where(sql`${t.status} in ('waiting', 'offered')`),
     index('waitlist_target').on(t.ticketTypeId, t.sessionId, t.status),
+    index('waitlist_event_email').on(t.eventId, t.email),
   ],
 );
 

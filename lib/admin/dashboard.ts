@@ -100,7 +100,7 @@ export async function getDashboard(ctx: Ctx, eventId: string): Promise<Dashboard
         count(*) filter (where nth = 1)::int as orders, sum(kept) filter (where nth = 1) as kept
       from paid group by grouping sets ((ticket_type_id), ())`),
     ctx.db.execute<{ ticket_type_id: string | null; session_id: string | null; waiting: number; offered: number }>(sql`
-      select ticket_type_id, session_id, count(*) filter (where status = 'waiting')::int as waiting,
+      select ticket_type_id, session_id, count(*) filter (where status = 'waiting' and confirmed_at is not null)::int as waiting,
         count(*) filter (where status = 'offered' and offer_expires_at > ${at})::int as offered
       from waitlist_entries where event_id = ${eventId}::uuid and status in ('waiting', 'offered')
       group by ticket_type_id, session_id`),

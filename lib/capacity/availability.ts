@@ -108,3 +108,28 @@ export function remaining(capacity: number | null, taken: number): number | null
   return capacity === null ? null : Math.max(0, capacity - taken);
 }
 
+
+export interface CapacityQuery {
+  eventId?: string;
+  ticketTypeIds?: string[];
+  poolIds?: string[];
+  sessionIds?: string[];
+  voucherIds?: string[];
+}
+
+/**
+ * The current limit of every pool asked for, keyed like measureTaken's (null: unlimited; a row that no longer
+ * exists is missing). One statement, meant to run after the pools' locks are taken: an organizer changing a
+ * capacity holds the same lock, so a read made before it could miss a lowered limit.
+ */
+export async function readCapacities(db: DbOrTx, q: CapacityQuery): Promise<Map<string, number | null>> {
+  const parts: SQL[] = [];
+  if (q.eventId) parts.push(sql`select 'event:' || id as key, capacity from events where id = ${q.eventId}::uuid`);
+  if (q.ticketTypeIds?.length) parts.push(sql`select 'ticket_type:' || id as key, capacity from ticket_types where id = any(${uuidArray(q.ticketTypeIds)})`);
+  if (q.poolIds?.length) parts.push(sql`select 'pool:' || id as key, capacity from capacity_pools where id = any(${uuidArray(q.poolIds)})`);
+  if (q.sessionIds?.length) parts.push(sql`select 'session:' || id as key, capacity from sessions where id = any(${uuidArray(q.sessionIds)})`);
+  if (q.voucherIds?.length) parts.push(sql`select 'voucher:' || id as key, max_uses as capacity from vouchers where id = any(${uuidArray(q.voucherIds)})`);
+  if (!parts.length) return new Map();
+  const rows = await db.execute<{ key: string; capacity: number | null }>(sql.join(parts, sql` union all `));
+  return new Map([...rows].map((r) => [r.key, r.capacity === null ? null : Number(r.capacity)]));
+}

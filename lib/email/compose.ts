@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '../admin/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
+import { composeWaitlistConfirm } from './compose-waitlist-confirm';
 import type { ComposeBatch } from './prepare';
 import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
@@ -49,6 +50,7 @@ async function orderData(ctx: ComposeCtx, message: EmailMessage & { orderId: str
 
 export async function composeEmail(ctx: ComposeCtx, message: EmailMessage, batch?: ComposeBatch): Promise<ComposedEmail | null> {
   if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
+  if (message.kind === 'waitlist_confirm') return composeWaitlistConfirm(ctx, message);
   if (message.kind === 'order_access') return composeAccess(ctx, message);
   if (message.kind === 'staff_invitation') return composeInvitation(ctx, message);
   if (!message.orderId) return null;

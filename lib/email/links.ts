@@ -1,10 +1,10 @@
 // Secrets an email carries, issued when it is composed: a new key to the order's private page, a ticket token
-// for the QR code, a waiting-list offer link. Only hashes are stored (db/schema/links.ts); earlier ones keep
-// working, so an email resent under the same provider idempotency key (which may deliver the first content)
-// still opens.
+// for the QR code, a waiting-list offer or confirmation link. Only hashes are stored (db/schema/links.ts);
+// earlier ones keep working, so an email resent under the same provider idempotency key (which may deliver the
+// first content) still opens.
 import QRCode from 'qrcode';
 import type { DbOrTx } from '@/db/client';
-import { orderLinks, ticketTokens, waitlistOfferLinks, type Event } from '@/db/schema';
+import { orderLinks, ticketTokens, waitlistConfirmLinks, waitlistOfferLinks, type Event } from '@/db/schema';
 import { zonedTimeToUtc } from '../time';
 import { hashToken, newSecretToken } from '../tokens';
 
@@ -21,6 +21,7 @@ export const urls = {
   ticketQr: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/qr.png`,
   ticketCalendar: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/calendar.ics`,
   offer: (appUrl: string, token: string) => `${appBase(appUrl)}/register?offer=${encodeURIComponent(token)}`,
+  waitlistConfirm: (appUrl: string, token: string) => `${appBase(appUrl)}/register/waitlist/confirm/${encodeURIComponent(token)}`,
 };
 
 /**
@@ -52,6 +53,13 @@ export async function issueTicketTokens(db: DbOrTx, ticketIds: string[], now: Da
 export async function issueOfferLink(db: DbOrTx, entryId: string, now: Date): Promise<string> {
   const token = newSecretToken();
   await db.insert(waitlistOfferLinks).values({ entryId, tokenHash: hashToken(token), createdAt: now });
+  return token;
+}
+
+/** A fresh link confirming a waiting-list entry; the entry's state and confirm deadline decide whether it works. */
+export async function issueWaitlistConfirmLink(db: DbOrTx, entryId: string, now: Date): Promise<string> {
+  const token = newSecretToken();
+  await db.insert(waitlistConfirmLinks).values({ entryId, tokenHash: hashToken(token), createdAt: now });
   return token;
 }
 

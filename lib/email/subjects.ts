@@ -4,7 +4,7 @@
 
 export const EMAIL_KINDS = [
   'order_confirmation', 'ticket', 'payment_receipt', 'payment_failed', 'hold_expired',
-  'refund', 'cancellation', 'waitlist_offer', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred', 'staff_invitation',
+  'refund', 'cancellation', 'waitlist_offer', 'waitlist_confirm', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred', 'staff_invitation',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -22,6 +22,7 @@ const SUBJECTS: Record<EmailKind, string> = {
   refund: 'Your refund',
   cancellation: 'Your registration was cancelled',
   waitlist_offer: 'A place is available for you',
+  waitlist_confirm: 'Please confirm your waiting-list request',
   late_payment_refunded: 'Your payment was refunded',
   reminder: 'Reminder: your conference starts soon',
   order_access: 'The link to your registration',

@@ -66,10 +66,10 @@ export function holdsPersonalData(pathname: string): boolean {
   return ['/admin', '/api/admin', '/orders', '/tickets', '/setup', '/api/auth', '/api/v1/orders', '/dev/checkout'].some((prefix) => under(p, prefix));
 }
 
-/** URLs whose path or query is a bearer secret: order and ticket links, account set-up, waiting-list offers. */
+/** URLs whose path or query is a bearer secret: order and ticket links, account set-up, waiting-list offers and confirmations. */
 export function carriesSecretInUrl(pathname: string, search = ''): boolean {
   const p = pathname.toLowerCase();
-  if (['/orders', '/tickets', '/setup'].some((prefix) => under(p, prefix))) return true;
+  if (['/orders', '/tickets', '/setup', '/register/waitlist/confirm'].some((prefix) => under(p, prefix))) return true;
   return new URLSearchParams(search).has('offer');
 }
 

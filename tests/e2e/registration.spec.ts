@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
+import { mailboxText } from './support/mailbox';
 
 // All browser tests share one client address, and the default config caps unpaid holds (3 per email, 10 per
 // client) and order attempts (20 a minute per client): each test creates at most one order, with its own emails.
@@ -137,7 +138,7 @@ test.describe('registration', () => {
     await expect(page.getByText('Seats held for:')).toHaveCount(0);
   });
 
-  test('offers the waiting list for a sold-out ticket, and says so when someone joins twice', async ({ page }) => {
+  test('offers the waiting list for a sold-out ticket, and puts someone on it once they confirm by email', async ({ page, browser, baseURL }) => {
     const id = unique();
     const email = `dana.${id}@e2e.example`;
 
@@ -150,19 +151,43 @@ test.describe('registration', () => {
     await expect(page).toHaveURL(/\/register\/waitlist\?ticketType=[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { name: 'Join the waiting list', level: 1 })).toBeVisible();
     await expect(page.locator('main')).toContainText(`For the ticket ${SOLD_OUT_LABEL}.`);
+    const waitlistUrl = page.url();
     await page.getByLabel('Your name').fill('Dana Ilić');
     await page.getByLabel(/^Email/).fill(email);
     await page.getByRole('button', { name: 'Join the waiting list' }).click();
-    const joined = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'You’re on the waiting list' }) });
-    await expect(joined).toContainText(`We added ${email} to the waiting list for ${SOLD_OUT_LABEL}`);
-    await expect(joined).toBeFocused();
+    const sent = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Check your email' }) });
+    await expect(sent).toContainText(`We have sent a link to ${email} to confirm your place`);
+    await expect(sent).toContainText('until you confirm, you are not on the waiting list');
+    await expect(sent).toBeFocused();
 
-    await page.reload();
+    // The link comes by email; opening it changes nothing until the button is pressed.
+    const text = await mailboxText(browser, baseURL!, email, 'Please confirm your waiting-list request');
+    const link = /(https?:\/\/\S+\/register\/waitlist\/confirm\/[A-Za-z0-9_-]{20,})(?=\s|$)/m.exec(text)?.[1];
+    expect(link, 'a confirmation link in the email').toBeTruthy();
+    const confirmPath = new URL(link!).pathname;
+    await page.goto(confirmPath);
+    await expect(page.getByRole('heading', { name: 'Confirm your place on the waiting list', level: 1 })).toBeVisible();
+    await expect(page.locator('main')).toContainText(`You asked to join the waiting list for ${SOLD_OUT_LABEL}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirm my place' }).click();
+    const confirmed = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Your place is confirmed' }) });
+    await expect(confirmed).toContainText(`You are on the waiting list for ${SOLD_OUT_LABEL}`);
+    await expect(confirmed).toBeFocused();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The used link says so calmly; an unknown one too.
+    await page.goto(confirmPath);
+    await expect(page.getByRole('heading', { name: 'Your place is already confirmed', level: 1 })).toBeVisible();
+    await page.goto(`/register/waitlist/confirm/${'x'.repeat(43)}`);
+    await expect(page.getByRole('heading', { name: 'We could not find this link', level: 1 })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Asking again answers exactly as before: the form never tells who is already on a list.
+    await page.goto(waitlistUrl);
     await page.getByLabel('Your name').fill('Dana Ilić');
     await page.getByLabel(/^Email/).fill(email.toUpperCase());
     await page.getByRole('button', { name: 'Join the waiting list' }).click();
-    await expect(page.getByRole('heading', { name: 'You’re already on the list' })).toBeVisible();
-    await expect(page.locator('main')).toContainText('your place in the queue is unchanged');
+    await expect(page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Check your email' }) })).toBeVisible();
   });
 
   test('puts errors beside their fields and in a summary when the details form is sent empty', async ({ page }) => {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { orders, waitlistEntries } from '@/db/schema';
 import { runHousekeeping } from '@/lib/housekeeping';
 import { createOrder } from '@/lib/orders/create-order';
-import { joinWaitlist } from '@/lib/waitlist/offers';
 import { attendee, buildRegistrationFixture, registration } from '../support/registration-fixture';
 import { useTestDb } from '../support/test-db';
+import { joinAndConfirm } from '../support/waitlist';
 
 const t = useTestDb();
 
@@ -13,7 +13,7 @@ describe('housekeeping', () => {
   it('marks a lapsed hold expired and offers its seat to the first person waiting, once', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: 'hk', fullPassCapacity: 1 });
     const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
-    await joinWaitlist(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
+    await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
 
     expect(await runHousekeeping(fx.ctx)).toEqual({ expiredHolds: 0, offers: [] });
     fx.clock.advance(16 * 60_000);

@@ -73,6 +73,10 @@ describe('securityHeaders', () => {
     expect(securityHeaders({ pathname: '/orders/abc', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
     expect(securityHeaders({ pathname: '/tickets/abc/qr.png', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
     expect(securityHeaders({ pathname: '/register', search: 'offer=x', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
+    const confirm = securityHeaders({ pathname: '/register/waitlist/confirm/secret-token', nonce: NONCE });
+    expect(confirm['Referrer-Policy']).toBe('same-origin');
+    expect(confirm['Cache-Control']).toMatch(/no-store/);
+    expect(securityHeaders({ pathname: '/register/waitlist', search: '?ticketType=x', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(securityHeaders({ pathname: '/register', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     expect(securityHeaders({ pathname: '/admin', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
   });

@@ -51,8 +51,8 @@ export default async function SettingsPage() {
         <Fieldset legend="Holding seats">
           <TextField name="holdMinutes" label="Hold length (minutes)" type="number" min={1} max={1440} inputMode="numeric" defaultValue={v.holdMinutes}
             hint="How long seats stay held for someone paying: 1 to 1440 minutes." />
-          <TextField name="offerMinutes" label="Waiting-list offer length (minutes)" type="number" min={5} max={20160} inputMode="numeric" defaultValue={v.offerMinutes}
-            hint="How long a freed seat is kept for the person offered it from the waiting list: 5 to 20160 minutes (14 days)." />
+          <TextField name="offerMinutes" label="Waiting-list offer length (minutes)" type="number" min={5} max={2880} inputMode="numeric" defaultValue={v.offerMinutes}
+            hint="How long a freed seat is kept for the person offered it from the waiting list, before it passes to the next person: 5 to 2880 minutes (48 hours). The default is 240 (4 hours)." />
         </Fieldset>
 
         <Fieldset legend="Emails">

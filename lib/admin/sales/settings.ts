@@ -26,7 +26,7 @@ export const eventSettingsSchema = z.object({
   timezone: timeZoneField,
   currency: currencyField,
   holdMinutes: intField('Hold length', { min: 1, max: 1440 }),
-  offerMinutes: intField('Offer length', { min: 5, max: 20160 }),
+  offerMinutes: intField('Offer length', { min: 5, max: 2880 }),
   nameInEmailSubjects: checkbox,
   refundUntil: localDateTimeField('Full refunds until'),
   refundPolicy: optionalText('Refund policy', 5000),

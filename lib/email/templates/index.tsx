@@ -16,6 +16,7 @@ import { StaffInvitationEmail } from './staff-invitation';
 import { TicketEmail } from './ticket';
 import { TicketTransferredEmail } from './ticket-transferred';
 import type { EmailTemplate } from './types';
+import { WaitlistConfirmEmail } from './waitlist-confirm';
 import { WaitlistOfferEmail } from './waitlist-offer';
 
 export type * from './types';
@@ -30,6 +31,7 @@ function element(t: EmailTemplate): ReactElement {
     case 'refund': return <RefundEmail {...t.props} />;
     case 'cancellation': return <CancellationEmail {...t.props} />;
     case 'waitlist_offer': return <WaitlistOfferEmail {...t.props} />;
+    case 'waitlist_confirm': return <WaitlistConfirmEmail {...t.props} />;
     case 'late_payment_refunded': return <LatePaymentRefundedEmail {...t.props} />;
     case 'reminder': return <ReminderEmail {...t.props} />;
     case 'order_access': return <OrderAccessEmail {...t.props} />;

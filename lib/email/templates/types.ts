@@ -97,6 +97,14 @@ export interface WaitlistOfferProps extends BaseProps {
   offerUrl: string;
 }
 
+export interface WaitlistConfirmProps extends BaseProps {
+  /** The ticket's public label or the workshop's title. */
+  requestedFor: string;
+  /** When the link stops working, formatted. */
+  confirmBy: string;
+  confirmUrl: string;
+}
+
 /** Why a payment could not be kept: it came after the seats were gone, it paid an order twice, or the order was closed. */
 export type UnkeptPaymentReason = 'seats_gone' | 'duplicate' | 'closed';
 
@@ -145,6 +153,7 @@ export type EmailTemplate =
   | { kind: 'refund'; props: RefundProps }
   | { kind: 'cancellation'; props: CancellationProps }
   | { kind: 'waitlist_offer'; props: WaitlistOfferProps }
+  | { kind: 'waitlist_confirm'; props: WaitlistConfirmProps }
   | { kind: 'late_payment_refunded'; props: LatePaymentRefundedProps }
   | { kind: 'reminder'; props: ReminderProps }
   | { kind: 'order_access'; props: OrderAccessProps }

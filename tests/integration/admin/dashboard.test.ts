@@ -61,8 +61,10 @@ beforeAll(async () => {
   await t.db.insert(waitlistEntries).values([
     { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Live offer', email: 'offer@example.org', status: 'offered', offeredAt: now, offerExpiresAt: new Date(now.getTime() + 3_600_000) },
     { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Lapsed offer', email: 'lapsed@example.org', status: 'offered', offeredAt: now, offerExpiresAt: new Date(now.getTime() - 60_000) },
-    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Waiting', email: 'wait1@example.org' },
-    { eventId: fx.event.id, sessionId: w1!.id, name: 'Waiting for w1', email: 'wait2@example.org' },
+    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Waiting', email: 'wait1@example.org', confirmedAt: now },
+    // Not confirmed by its address's owner: not on the list yet, so not counted.
+    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Unconfirmed', email: 'unconfirmed@example.org', confirmExpiresAt: new Date(now.getTime() + 3_600_000) },
+    { eventId: fx.event.id, sessionId: w1!.id, name: 'Waiting for w1', email: 'wait2@example.org', confirmedAt: now },
     { eventId: fx.event.id, sessionId: w1!.id, name: 'Done', email: 'done@example.org', status: 'accepted' },
   ]);
   await failedEmail(a.id, 'failed', '2030-01-09T08:00:00Z');

@@ -46,6 +46,18 @@ describe('event settings', () => {
     expect(JSON.stringify(audit!.details)).not.toContain('write to us');
   });
 
+  it('keeps the waiting-list offer length between 5 minutes and 48 hours, 4 hours by default', async () => {
+    const fx = await fixture();
+    expect(fx.event.offerMinutes).toBe(240);
+    expect(eventSettingsFormValues(fx.event).offerMinutes).toBe('240');
+    const tooLong = await refusal(updateEventSettings(fx.sales, fx.event.id, form(fx, { offerMinutes: '2881' })));
+    expect(tooLong.fieldErrors.offerMinutes).toEqual(['Offer length must be at most 2880']);
+    expect((await refusal(updateEventSettings(fx.sales, fx.event.id, form(fx, { offerMinutes: '4' })))).fieldErrors.offerMinutes).toBeDefined();
+    expect((await eventRow(fx.event.id)).offerMinutes).toBe(240);
+    await updateEventSettings(fx.sales, fx.event.id, form(fx, { offerMinutes: '2880' }));
+    expect((await eventRow(fx.event.id)).offerMinutes).toBe(2880);
+  });
+
   it('reads the times in the new zone when the zone changes in the same save', async () => {
     const fx = await fixture();
     await updateEventSettings(fx.sales, fx.event.id, form(fx, { timezone: 'america/new_york', refundUntil: '2030-03-01T18:00' }));

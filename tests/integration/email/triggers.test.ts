@@ -14,9 +14,10 @@ import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { cancelOrder, refundOrder } from '@/lib/payments/refund-order';
 import { orderCalendarByToken, ticketCalendarByToken, ticketQrPng } from '@/lib/tickets/by-token';
 import { hashToken } from '@/lib/tokens';
-import { findLiveOffer, joinWaitlist, offerFreedSeats } from '@/lib/waitlist/offers';
+import { findLiveOffer, offerFreedSeats } from '@/lib/waitlist/offers';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
+import { joinAndConfirm } from '../../support/waitlist';
 import { buildPaymentFixture, expired, failed, placeOrder, shuffle, succeeded, type PaymentFixture } from '../payments/helpers';
 
 const t = useTestDb();
@@ -193,7 +194,7 @@ describe('other triggers', () => {
   it('queues a waiting-list offer whose composed link opens the offer, while the first link keeps working', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-wait', fullPassCapacity: 1 });
     const holder = await placeOrder(fx, 'holder@example.org');
-    await joinWaitlist(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
+    await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
     fx.clock.advance(HOLD_MS + 1000);
     const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);
     expect(offer).toBeTruthy();

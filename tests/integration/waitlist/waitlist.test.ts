@@ -1,21 +1,25 @@
-// Waiting lists: join for a sold-out ticket, get an offer when a hold lapses, the offer holds the seat for the
-// person offered, and an offer that lapses passes the seat to the next person in line.
+// Waiting lists: join for a sold-out ticket and confirm, get an offer when a hold lapses, the offer holds the seat
+// for the person offered, and an offer that lapses passes the seat to the next person in line.
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { capacityPools, orders, waitlistEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { listOnSale } from '@/lib/registration/on-sale';
-import { findLiveOffer, joinWaitlist, offerFreedSeats } from '@/lib/waitlist/offers';
+import { joinWaitlist } from '@/lib/waitlist/join';
+import { findLiveOffer, offerFreedSeats } from '@/lib/waitlist/offers';
 import { hashToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
+import { confirmationToken, joinAndConfirm } from '../../support/waitlist';
+import { confirmWaitlistEntry } from '@/lib/waitlist/confirm';
 
 const t = useTestDb();
 
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
 const HOLD_MS = 15 * 60_000;
-const OFFER_MS = 2880 * 60_000;
+// The default offer time: 4 hours.
+const OFFER_MS = 240 * 60_000;
 let slugs = 0;
 
 async function soldOutFixture(options: Parameters<typeof buildRegistrationFixture>[1] = {}) {
@@ -38,7 +42,7 @@ async function buy(fx: Fixture, email: string, extra: Record<string, unknown> = 
 const codeOf = (o: 'ok' | DomainError) => (o === 'ok' ? 'ok' : o.code);
 
 async function join(fx: Fixture, name: string, ticketTypeId = fx.fullPass.id) {
-  return joinWaitlist(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId });
+  return { entry: { id: await joinAndConfirm(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId }) } };
 }
 
 async function entry(id: string) {
@@ -47,28 +51,33 @@ async function entry(id: string) {
 }
 
 describe('waiting list', () => {
-  it('lets people join for a sold-out ticket type, once each', async () => {
+  it('lets people join for a sold-out ticket type, once each, and counts them once confirmed', async () => {
     const fx = await soldOutFixture();
     expect(codeOf(await buy(fx, 'bea@example.org'))).toBe('SOLD_OUT');
-    const first = await join(fx, 'Bea');
-    expect(first.alreadyWaiting).toBe(false);
-    expect(first.entry).toMatchObject({ status: 'waiting', email: 'bea@example.org', ticketTypeId: fx.fullPass.id, offerTokenHash: null });
-    const again = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea again', email: 'BEA@Example.org', ticketTypeId: fx.fullPass.id });
-    expect(again.alreadyWaiting).toBe(true);
-    expect(again.entry.id).toBe(first.entry.id);
+    const first = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    expect(first.outcome).toBe('confirmation_sent');
+    expect(await entry(first.entryId!)).toMatchObject({ status: 'waiting', email: 'bea@example.org', ticketTypeId: fx.fullPass.id, offerTokenHash: null, confirmedAt: null });
+    // Asking again before confirming sends a fresh link for the same entry.
+    const again = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea again', email: 'BEA@Example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    expect(again).toEqual({ outcome: 'confirmation_resent', entryId: first.entryId });
+    expect((await confirmWaitlistEntry(fx.ctx, await confirmationToken(fx.ctx, first.entryId!))).state).toBe('confirmed');
+    // Once confirmed, asking again changes nothing and sends nothing.
+    const third = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    expect(third).toEqual({ outcome: 'already_waiting', entryId: first.entryId });
     const [n] = await t.db.select({ n: count() }).from(waitlistEntries).where(eq(waitlistEntries.eventId, fx.event.id));
     expect(n!.n).toBe(1);
+    expect((await entry(first.entryId!)).confirmedAt).toEqual(FIXTURE_NOW);
   });
 
   it('refuses to join for a hidden ticket type, another event\'s ticket type or a session without capacity', async () => {
     const fx = await soldOutFixture();
     const other = await buildRegistrationFixture(t.db, { slug: `wl-other${slugs}` });
     for (const ticketTypeId of [fx.scholarship.id, other.fullPass.id]) {
-      const e = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId }).catch((x: unknown) => x);
+      const e = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId }, { clientKey: null }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('NOT_FOUND');
     }
-    const both = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId: fx.fullPass.id, sessionId: fx.workshops[0]!.id }).catch((x: unknown) => x);
+    const both = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId: fx.fullPass.id, sessionId: fx.workshops[0]!.id }, { clientKey: null }).catch((x: unknown) => x);
     expect((both as DomainError).code).toBe('VALIDATION');
   });
 
@@ -86,6 +95,7 @@ describe('waiting list', () => {
     expect(offers).toHaveLength(1);
     const offer = offers[0]!;
     expect(offer).toMatchObject({ entryId: bea.entry.id, email: 'bea@example.org', ticketTypeId: fx.fullPass.id, sessionId: null });
+    expect(offer.expiresAt).toEqual(new Date(fx.clock.now().getTime() + OFFER_MS));
     expect(offer.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(offer.expiresAt.toISOString()).toBe(new Date(fx.clock.now().getTime() + OFFER_MS).toISOString());
     expect(await entry(bea.entry.id)).toMatchObject({ status: 'offered', offerTokenHash: hashToken(offer.token) });
@@ -145,7 +155,7 @@ describe('waiting list', () => {
     expect((await entry(cal.entry.id)).status).toBe('accepted');
   });
 
-  it('offers as many seats as were freed, in joining order', async () => {
+  it('offers as many seats as were freed, in list order', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: `wl${++slugs}`, fullPassCapacity: 3 });
     for (const email of ['a1@example.org', 'a2@example.org', 'a3@example.org']) expect(await buy(fx, email)).toBe('ok');
     const waiting = [];
@@ -194,7 +204,7 @@ describe('waiting list', () => {
     expect(await buy(fx, 'ws1@example.org', {}, undefined)).toBe('ok');
     const holder = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })]), { clientKey: null });
     expect(holder.order.status).toBe('pending_payment');
-    const ivy = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Ivy', email: 'ivy@example.org', sessionId: w.id });
+    const ivy = { entry: { id: await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Ivy', email: 'ivy@example.org', sessionId: w.id }) } };
     expect(await offerFreedSeats(fx.ctx, fx.event.id)).toEqual([]);
     fx.clock.advance(HOLD_MS);
     const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);

@@ -76,6 +76,10 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
     template: { kind: 'waitlist_offer', props: { eventName: null, offeredFor: 'Conference pass (3 days)', deadline: 'Saturday 12 January 2030, 10:00 CET', offerUrl: 'https://reg.example.org/register?offer=tok' } },
     facts: ['Conference pass (3 days)', 'Saturday 12 January 2030, 10:00 CET', 'https://reg.example.org/register?offer=tok'],
   },
+  waitlist_confirm: {
+    template: { kind: 'waitlist_confirm', props: { eventName: null, requestedFor: 'Conference pass (3 days)', confirmBy: 'Friday 11 January 2030, 10:00 CET', confirmUrl: 'https://reg.example.org/register/waitlist/confirm/tok' } },
+    facts: ['Conference pass (3 days)', 'Friday 11 January 2030, 10:00 CET', 'https://reg.example.org/register/waitlist/confirm/tok', 'ignore this email'],
+  },
   late_payment_refunded: {
     template: { kind: 'late_payment_refunded', props: { eventName: null, reference: 'IAC-7K2M9QXD', amount: '€300.00', reason: 'seats_gone', registerUrl: 'https://reg.example.org/register' } },
     facts: ['IAC-7K2M9QXD', '€300.00', 'refunded', 'https://reg.example.org/register'],

@@ -1,9 +1,9 @@
 'use server';
-// Joins the waiting list for one sold-out ticket type or workshop.
-import { getRequestContext } from '@/app/_lib/request-context';
-import { DomainError } from '@/lib/errors';
+// Asks to join the waiting list for one sold-out ticket type or workshop; the address's owner confirms by email.
+import { getClientKey, getRequestContext } from '@/app/_lib/request-context';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { joinWaitlist } from '@/lib/waitlist/offers';
+import { joinWaitlist } from '@/lib/waitlist/join';
 import { registrationErrorState } from '../_lib/map-error';
 
 export interface WaitlistFormState {
@@ -11,7 +11,10 @@ export interface WaitlistFormState {
   values: { name: string; email: string };
   fieldErrors: Record<string, string[]>;
   formError?: string;
-  joined?: { alreadyWaiting: boolean; email: string };
+  /** Seats freed up since the page was drawn: the answer is to register, not to wait. */
+  seatsAvailable?: boolean;
+  /** The one answer for every address (sent, already waiting, capped, throttled), so the form tells nobody who waits. */
+  requested?: { email: string };
 }
 
 const text = (v: FormDataEntryValue | null, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -25,9 +28,10 @@ export async function joinWaitlistAction(previous: WaitlistFormState, formData: 
     const ctx = await getRequestContext();
     const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
     if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
-    const { entry, alreadyWaiting } = await joinWaitlist(ctx, event.id, { name: values.name, email: values.email, ticketTypeId, sessionId });
-    return { ...base, joined: { alreadyWaiting, email: entry.email } };
+    await joinWaitlist(ctx, event.id, { name: values.name, email: values.email, ticketTypeId, sessionId }, { clientKey: await getClientKey() });
+    return { ...base, requested: { email: values.email.trim() } };
   } catch (error) {
+    if (isDomainError(error) && error.details.reason === 'seats_available') return { ...base, seatsAvailable: true, formError: error.message };
     const { fieldErrors, formError } = registrationErrorState(error, {}, 'joinWaitlistAction');
     const { ticketTypeId: t, sessionId: s, ...rest } = fieldErrors;
     const target = [...(t ?? []), ...(s ?? [])];

@@ -5,6 +5,7 @@ import { loadCurrentEvent } from '@/app/_components/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { listOnSale } from '@/lib/registration/on-sale';
+import { WAITLIST_CONFIRM_HOURS } from '@/lib/waitlist/join';
 import { dayOf } from '../_lib/format';
 import { first, type SearchParams } from '../_lib/selection';
 import { WaitlistForm } from './waitlist-form';
@@ -14,7 +15,6 @@ export const metadata: Metadata = { title: 'Waiting list', robots: { index: fals
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function duration(minutes: number): string {
-  if (minutes % 1440 === 0 && minutes > 2880) return `${minutes / 1440} days`;
   if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
   return `${minutes} minutes`;
 }
@@ -50,21 +50,26 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
         </div>
       ) : (
         <>
-          {stillOpen && (
+          {stillOpen ? (
+            // The list opens only once it is full (the join itself checks again, under the pool locks).
             <p className="rounded-lg border border-brand bg-brand-soft px-4 py-3">
-              Good news: seats are available right now. <Link href="/register">Register instead</Link>.
+              Good news: seats are available right now, so there is no waiting list. <Link href="/register">Register instead</Link>.
             </p>
+          ) : (
+            <>
+              <p>
+                Leave your name and email. We email you a link to confirm the address is yours; once you confirm, you are on the
+                list. When a seat frees up, offers go by email in the order people confirmed. Joining costs nothing and books nothing.
+              </p>
+              <WaitlistForm
+                ticketTypeId={type?.id}
+                sessionId={workshop?.id}
+                offerWording={duration(event.offerMinutes)}
+                confirmHours={WAITLIST_CONFIRM_HOURS}
+                maxPerEmail={ctx.config.WAITLIST_MAX_PER_EMAIL}
+              />
+            </>
           )}
-          <p>
-            Leave your name and email. When a seat frees up, offers go by email to the people who joined the list first.
-            Joining costs nothing and books nothing.
-          </p>
-          <WaitlistForm
-            target={type ? type.label : workshop!.title}
-            ticketTypeId={type?.id}
-            sessionId={workshop?.id}
-            offerWording={duration(event.offerMinutes)}
-          />
         </>
       )}
     </div>
