@@ -9,7 +9,7 @@ import { lookUpVoucher } from '../vouchers/lookup';
 import { findLiveOffer } from '../waitlist/offers';
 import { loadTicketTypes, loadWorkshops } from './catalogue';
 import { priceOrder } from './pricing';
-import { registrationSchema } from './schemas';
+import { registrationRequestSchema } from './schemas';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -35,7 +35,7 @@ export interface Quote {
 
 /** @param meta.clientKey the voucher look-up is counted against it, as on the registration pages. */
 export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: { clientKey: string | null }): Promise<Quote> {
-  const registration = parseInput(registrationSchema, input);
+  const registration = parseInput(registrationRequestSchema, input);
   const now = ctx.clock.now();
   const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
