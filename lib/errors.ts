@@ -1,6 +1,7 @@
 // Expected failures carry a code; one mapping turns them into HTTP answers, another into form state.
 export type DomainErrorCode =
   | 'VALIDATION'
+  | 'TOO_LARGE'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
@@ -68,6 +69,7 @@ export function isDomainError(error: unknown): error is DomainError {
 
 const statusByCode: Record<DomainErrorCode, number> = {
   VALIDATION: 422,
+  TOO_LARGE: 413,
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
