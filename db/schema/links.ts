@@ -28,7 +28,7 @@ export const ticketTokens = pgTable(
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
-    // Why it stopped working: 'transferred' (the ticket went to someone else) or 'cancelled'.
+    // Why it stopped working: 'transferred' (the ticket went to someone else), 'cancelled' or 'refunded' (the order).
     revokedReason: text(),
   },
   (t) => [index('ticket_tokens_ticket').on(t.ticketId)],
