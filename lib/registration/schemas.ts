@@ -1,10 +1,11 @@
 // The registration request, validated strictly: unknown fields (status, amounts, ids of other things) are
-// refused rather than ignored, and text may not carry control or bidirectional-override characters.
+// refused rather than ignored, and text may not carry control, bidirectional-override or broken characters.
 import { z } from 'zod';
+import { FORBIDDEN_IN_LINE } from '../text';
 import { describeUnknownKeys } from '../validation';
 
-// C0/C1 controls and the bidi embedding/override/isolate marks; ordinary right-to-left letters are fine.
-export const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// Controls, invisible direction marks, lone surrogates and U+FFFD (lib/text.ts); ordinary right-to-left letters are fine.
+export const FORBIDDEN_CHARS = FORBIDDEN_IN_LINE;
 
 export function cleanText(label: string, min: number, max: number) {
   return z
