@@ -44,6 +44,8 @@ export const envSchema = z.object({
   HOLD_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   HOLD_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(10),
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Voucher codes one client may look up per minute (pages, review step, GET /api/v1/ticket-types?voucher=).
+  VOUCHER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   // How long an order waits for a busy capacity pool before answering "busy, try again".
   ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
   // Waiting-list places one email address may hold at once per event (joined and not lapsed, or offered).

@@ -2,13 +2,25 @@
 import type { z } from 'zod';
 import { DomainError } from './errors';
 
+/** "Unknown field "a"" or "Unknown fields: "a", "b", ... and 39,995 more", with every name shown cut short. */
+export function describeUnknownKeys(keys: readonly PropertyKey[]): string {
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(String(k).slice(0, 40)));
+  const more = keys.length - shown.length;
+  return keys.length === 1 ? `Unknown field ${shown[0]}` : `Unknown fields: ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}`;
+}
+
+// zod lists every unknown key in one message; a request with thousands of them gets a short one instead.
+function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === 'unrecognized_keys' ? describeUnknownKeys(issue.keys) : issue.message;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Please correct the highlighted fields.'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
-    (fieldErrors[key] ??= []).push(issue.message);
+    (fieldErrors[key] ??= []).push(issueMessage(issue));
   }
   throw new DomainError('VALIDATION', message, fieldErrors);
 }

@@ -1,24 +1,25 @@
 // The shell of a provider webhook route: the raw body is read first (signatures are over the exact bytes) and
-// bounded, the lib function verifies and applies it, and nothing but a generic 503 escapes when it throws.
+// bounded while it streams, the lib function verifies and applies it, and nothing but a generic 503 escapes when
+// it throws.
 import 'server-only';
+import { readBoundedText } from '@/lib/http/bounded-body';
 
-// Provider events are a few kilobytes; anything far larger is not one.
-const MAX_BODY_CHARS = 1_000_000;
+// Provider events are a few kilobytes; anything far larger is not one, and reading stops as soon as it is past this.
+export const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
 const headers = { 'Cache-Control': 'no-store' };
 
 export type ReceiveWebhook = (raw: string, request: Request) => Promise<{ status: number; body: Record<string, unknown> }>;
 
 export function webhookRoute(provider: string, receive: ReceiveWebhook) {
   return async function POST(request: Request): Promise<Response> {
-    let raw: string;
-    try {
-      raw = await request.text();
-    } catch {
-      return Response.json({ error: 'unreadable body' }, { status: 400, headers });
+    const read = await readBoundedText(request, MAX_WEBHOOK_BODY_BYTES);
+    if (!read.ok) {
+      return read.reason === 'too_large'
+        ? Response.json({ error: 'body too large' }, { status: 413, headers })
+        : Response.json({ error: 'unreadable body' }, { status: 400, headers });
     }
-    if (raw.length > MAX_BODY_CHARS) return Response.json({ error: 'body too large' }, { status: 413, headers });
     try {
-      const { status, body } = await receive(raw, request);
+      const { status, body } = await receive(read.text, request);
       return Response.json(body, { status, headers });
     } catch (error) {
       // Configuration or database unavailable before the event could be read: ask for a redelivery.

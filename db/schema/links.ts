@@ -13,7 +13,8 @@ export const orderLinks = pgTable(
     orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
-    // Null never expires, like the order's own link.
+    // Null never expires. The order's own link (orders.access_token_hash) expires like an emailed one composed
+    // when the order was placed (firstOrderLinkExpiry in lib/email/links.ts).
     expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('order_links_order').on(t.orderId)],
@@ -28,7 +29,7 @@ export const ticketTokens = pgTable(
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
-    // Why it stopped working: 'transferred' (the ticket went to someone else) or 'cancelled'.
+    // Why it stopped working: 'transferred' (the ticket went to someone else), 'cancelled' or 'refunded' (the order).
     revokedReason: text(),
   },
   (t) => [index('ticket_tokens_ticket').on(t.ticketId)],

@@ -137,7 +137,8 @@ export const orders = pgTable(
     eventId: uuid().notNull().references(() => events.id, { onDelete: 'restrict' }),
     // Short code people can read out on the phone; not a secret.
     reference: text().notNull().unique(),
-    // SHA-256 of the secret in the order's private link.
+    // SHA-256 of the secret in the order's private link, which works as long as a link in an email composed
+    // at the order's creation would (firstOrderLinkExpiry in lib/email/links.ts).
     accessTokenHash: text().notNull().unique(),
     status: orderStatus().notNull(),
     buyerName: text().notNull(),

@@ -6,6 +6,7 @@ import type { DbOrTx } from '@/db/client';
 import { userRole, users, type User, type UserRole } from '@/db/schema';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { FORBIDDEN_IN_LINE } from '../text';
 import { parseInput } from '../validation';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 import { hashPassword } from './passwords';
@@ -29,7 +30,8 @@ export const nameSchema = z
   .string({ error: 'Enter your name.' })
   .trim()
   .min(1, { error: 'Enter your name.' })
-  .max(120, { error: 'Use at most 120 characters.' });
+  .max(120, { error: 'Use at most 120 characters.' })
+  .refine((v) => !FORBIDDEN_IN_LINE.test(v), { error: 'The name contains characters that are not allowed.' });
 
 export const createUserSchema = z.object({
   email: emailSchema,

@@ -26,11 +26,19 @@ export const urls = {
 
 /**
  * How long a link to the order sent by email keeps working: until 30 days after the event's last day (and at
- * least 30 days), after which "find my registration" sends a fresh, short-lived one. Null never expires.
+ * least 30 days), after which "find my registration" sends a fresh, short-lived one.
  */
 export function orderLinkExpiry(event: Pick<Event, 'endsOn' | 'timezone'>, now: Date): Date {
   const afterEvent = zonedTimeToUtc(event.endsOn, '23:59', event.timezone).getTime() + 30 * 86_400_000;
   return new Date(Math.max(afterEvent, now.getTime() + 30 * 86_400_000));
+}
+
+/**
+ * When the order's own link (the one shown and returned when it was placed) stops working: the lifetime of a link
+ * in an email composed at that moment, so the first link never outlives the ones sent later.
+ */
+export function firstOrderLinkExpiry(event: Pick<Event, 'endsOn' | 'timezone'>, order: { createdAt: Date }): Date {
+  return orderLinkExpiry(event, order.createdAt);
 }
 
 /** A fresh key to the order's private page (opens it through getOrderByToken, like the original link). */

@@ -1,9 +1,10 @@
 // Read models of an order for its private page. The secret link's token is the only key; ids are never
 // accepted from the outside. A hold past its expiry reads as expired whether or not housekeeping ran.
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import { orderLinks, orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
+import { events, orderLinks, orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
 import type { AppContext } from '../context';
 import { enqueueEmails } from '../email/enqueue-batch';
+import { firstOrderLinkExpiry } from '../email/links';
 import { emailKeys } from '../email/triggers';
 import { hashToken } from '../tokens';
 
@@ -28,11 +29,21 @@ export function effectiveStatus(order: Pick<Order, 'status' | 'expiresAt'>, now:
   return order.status === 'pending_payment' && order.expiresAt && order.expiresAt <= now ? 'expired' : order.status;
 }
 
-/** The order behind a token: the one shown when it was placed, or a link issued later in an email (order_links). */
+/** The order whose own link (shown when it was placed) is this hash, and when that link stops working. */
+export async function findOrderByFirstLink(db: Ctx['db'], hash: string): Promise<{ order: Order; expiresAt: Date } | null> {
+  const [row] = await db.select({ order: orders, endsOn: events.endsOn, timezone: events.timezone })
+    .from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.accessTokenHash, hash));
+  return row ? { order: row.order, expiresAt: firstOrderLinkExpiry(row, row.order) } : null;
+}
+
+/**
+ * The order behind a token: the one shown when it was placed, or a link issued later in an email (order_links),
+ * either while it has not expired.
+ */
 async function findOrderByToken(ctx: Ctx, token: string): Promise<Order | null> {
   const hash = hashToken(token);
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.accessTokenHash, hash));
-  if (order) return order;
+  const first = await findOrderByFirstLink(ctx.db, hash);
+  if (first) return first.expiresAt > ctx.clock.now() ? first.order : null;
   const [linked] = await ctx.db.select({ order: orders }).from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
     .where(and(eq(orderLinks.tokenHash, hash), or(isNull(orderLinks.expiresAt), gt(orderLinks.expiresAt, ctx.clock.now()))));
   return linked?.order ?? null;

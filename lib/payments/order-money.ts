@@ -1,22 +1,23 @@
 // The order's money columns, kept consistent: amount refunded never above amount paid, the payment state
-// following from the two, a full refund moving a paid order to refunded through the transition table, and
-// organizer flags that accumulate rather than overwrite each other.
+// following from the two, a full refund moving a paid order to refunded through the transition table (and
+// revoking its ticket tokens), and organizer flags that accumulate rather than overwrite each other.
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { orders, type Order, type Refund } from '@/db/schema';
 import { canTransition } from '../orders/transitions';
+import { revokeOrderTicketTokens } from '../tickets/revoke';
 
 /** Sets the amount refunded (absolute, never lowered, never above the amount paid) and what follows from it. */
 export async function setAmountRefunded(tx: Tx, order: Order, amount: number, now: Date): Promise<Order> {
   const target = Math.min(order.amountPaid, Math.max(order.amountRefunded, amount));
   if (target === order.amountRefunded || order.amountPaid === 0) return order;
   const full = target >= order.amountPaid;
+  const status = full && canTransition(order.status, 'refunded') ? 'refunded' : order.status;
   const [updated] = await tx.update(orders).set({
-    amountRefunded: target,
-    paymentState: full ? 'refunded' : 'partially_refunded',
-    status: full && canTransition(order.status, 'refunded') ? 'refunded' : order.status,
-    updatedAt: now,
+    amountRefunded: target, paymentState: full ? 'refunded' : 'partially_refunded', status, updatedAt: now,
   }).where(eq(orders.id, order.id)).returning();
+  // A refunded order admits nobody: its QR codes stop working in the same transaction.
+  if (status === 'refunded' && order.status !== 'refunded') await revokeOrderTicketTokens(tx, order.id, 'refunded', now);
   return updated!;
 }
 

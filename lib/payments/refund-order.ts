@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
 import { formatMoney } from '../money';
 import { assertTransition } from '../orders/transitions';
+import { revokeOrderTicketTokens } from '../tickets/revoke';
 import { parseInput } from '../validation';
 import type { PaymentsCtx } from './ctx';
 import { issueRefund } from './issue-refund';
@@ -87,6 +88,7 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput, opt
     if (order.status === 'cancelled' && refund) return order;
     assertTransition(order.status, 'cancelled');
     await tx.update(orders).set({ status: 'cancelled', updatedAt: now }).where(eq(orders.id, order.id));
+    await revokeOrderTicketTokens(tx, order.id, 'cancelled', now);
     // Told in the same transaction; a refund, if any, is confirmed by its own email when it goes through.
     await enqueueBuyerEmail(tx, order, 'cancellation', emailKeys.cancellation(order.id), now);
     if (options.audit) {

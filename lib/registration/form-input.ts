@@ -1,14 +1,26 @@
 // Maps the registration form's flat field names (attendees.0.legalName, attendees.0.answers.dietary, ...) to
 // the registration request shape. Pure; the strict schema still decides what is acceptable.
 export interface FormEntries {
-  getAll(name: string): (string | File)[];
-  keys(): IterableIterator<string> | Iterable<string>;
+  entries(): Iterable<[string, string | File]>;
 }
 
 const ATTENDEE_FIELD = /^attendees\.(\d{1,2})\.(ticketTypeId|legalName|badgeName|email|pronouns|photoPreference|directoryOptIn|workshopIds|answers\.([a-z][a-z0-9_]{0,59}))$/;
 
-function text(entries: FormEntries, name: string): string | undefined {
-  const v = entries.getAll(name)[0];
+type Fields = Map<string, (string | File)[]>;
+
+/** Every value by name, in one pass: FormData's own get/getAll search the whole list on each call. */
+function byName(entries: FormEntries): Fields {
+  const fields: Fields = new Map();
+  for (const [name, value] of entries.entries()) {
+    const list = fields.get(name);
+    if (list) list.push(value);
+    else fields.set(name, [value]);
+  }
+  return fields;
+}
+
+function text(fields: Fields, name: string): string | undefined {
+  const v = fields.get(name)?.[0];
   return typeof v === 'string' ? v : undefined;
 }
 
@@ -19,8 +31,9 @@ export function registrationFromForm(
   entries: FormEntries,
   checkboxKeys: (ticketTypeId: string) => ReadonlySet<string> = () => new Set(),
 ): Record<string, unknown> {
+  const fields = byName(entries);
   const attendees: Record<string, unknown>[] = [];
-  for (const name of new Set(entries.keys())) {
+  for (const [name, values] of fields) {
     const m = ATTENDEE_FIELD.exec(name);
     if (!m) continue;
     const index = Number(m[1]);
@@ -28,14 +41,14 @@ export function registrationFromForm(
     const a = (attendees[index] ??= { answers: {}, workshopIds: [], directoryOptIn: false });
     const field = m[2]!;
     if (field === 'workshopIds') {
-      a.workshopIds = entries.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+      a.workshopIds = values.filter((v): v is string => typeof v === 'string' && v !== '');
     } else if (field === 'directoryOptIn') {
-      a.directoryOptIn = ['on', 'yes', 'true'].includes(text(entries, name) ?? '');
+      a.directoryOptIn = ['on', 'yes', 'true'].includes(text(fields, name) ?? '');
     } else if (m[3]) {
-      const value = text(entries, name) ?? '';
+      const value = text(fields, name) ?? '';
       (a.answers as Record<string, unknown>)[m[3]] = value;
     } else {
-      const value = text(entries, name);
+      const value = text(fields, name);
       if (value !== undefined && !(value === '' && (field === 'badgeName' || field === 'pronouns'))) a[field] = value;
     }
   }
@@ -47,10 +60,10 @@ export function registrationFromForm(
       answers[key] = ['on', 'yes', 'true'].includes(String(answers[key] ?? ''));
     }
   }
-  const voucherCode = text(entries, 'voucherCode')?.trim();
-  const offerToken = text(entries, 'offerToken')?.trim();
+  const voucherCode = text(fields, 'voucherCode')?.trim();
+  const offerToken = text(fields, 'offerToken')?.trim();
   return {
-    buyer: { name: text(entries, 'buyer.name') ?? '', email: text(entries, 'buyer.email') ?? '' },
+    buyer: { name: text(fields, 'buyer.name') ?? '', email: text(fields, 'buyer.email') ?? '' },
     attendees: attendees.filter(Boolean),
     ...(voucherCode ? { voucherCode } : {}),
     ...(offerToken ? { offerToken } : {}),

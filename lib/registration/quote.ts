@@ -5,13 +5,13 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { validateRegistration, voucherRule } from '../orders/create-order/validate';
 import { parseInput } from '../validation';
-import { findVoucher } from '../vouchers/queries';
+import { lookUpVoucher } from '../vouchers/lookup';
 import { findLiveOffer } from '../waitlist/offers';
 import { loadTicketTypes, loadWorkshops } from './catalogue';
 import { priceOrder } from './pricing';
-import { registrationSchema } from './schemas';
+import { registrationRequestSchema } from './schemas';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 export interface QuoteLine {
   ticketTypeId: string;
@@ -33,15 +33,16 @@ export interface Quote {
   holdMinutes: number;
 }
 
-export async function quoteOrder(ctx: Ctx, event: Event, input: unknown): Promise<Quote> {
-  const registration = parseInput(registrationSchema, input);
+/** @param meta.clientKey the voucher look-up is counted against it, as on the registration pages. */
+export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: { clientKey: string | null }): Promise<Quote> {
+  const registration = parseInput(registrationRequestSchema, input);
   const now = ctx.clock.now();
   const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
   const [types, workshops, voucher, offer] = await Promise.all([
     loadTicketTypes(ctx.db, event.id, typeIds),
     loadWorkshops(ctx.db, event.id, workshopIds),
-    registration.voucherCode ? findVoucher(ctx.db, event.id, registration.voucherCode) : Promise.resolve(null),
+    registration.voucherCode ? lookUpVoucher(ctx, { eventId: event.id, code: registration.voucherCode, clientKey: meta.clientKey }) : Promise.resolve(null),
     registration.offerToken ? findLiveOffer(ctx.db, event.id, registration.offerToken, now) : Promise.resolve(null),
   ]);
   if (registration.offerToken && !offer) {

@@ -1,9 +1,11 @@
 // The registration request, validated strictly: unknown fields (status, amounts, ids of other things) are
-// refused rather than ignored, and text may not carry control or bidirectional-override characters.
+// refused rather than ignored, and text may not carry control, bidirectional-override or broken characters.
 import { z } from 'zod';
+import { FORBIDDEN_IN_LINE } from '../text';
+import { describeUnknownKeys } from '../validation';
 
-// C0/C1 controls and the bidi embedding/override/isolate marks; ordinary right-to-left letters are fine.
-export const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// Controls, invisible direction marks, lone surrogates and U+FFFD (lib/text.ts); ordinary right-to-left letters are fine.
+export const FORBIDDEN_CHARS = FORBIDDEN_IN_LINE;
 
 export function cleanText(label: string, min: number, max: number) {
   return z
@@ -21,6 +23,19 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: 'Enter one valid email address, such as name@example.org' }));
 
+/** Answers one attendee may send: far more than any ticket type asks, far fewer than a flood. */
+export const MAX_ANSWERS_PER_ATTENDEE = 100;
+const MAX_ATTENDEES = 20;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Question key to answer. The count is checked before any entry is parsed (the pipe stops there), so thousands of
+// keys cost one Object.keys, not thousands of messages.
+const answersSchema = z
+  .unknown()
+  .refine((v) => !isRecord(v) || Object.keys(v).length <= MAX_ANSWERS_PER_ATTENDEE, `At most ${MAX_ANSWERS_PER_ATTENDEE} answers per attendee`)
+  .pipe(z.record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()])));
+
 export const attendeeSchema = z.strictObject({
   // UUIDs are case-insensitive but the database returns them in lower case, and ids are matched as strings.
   ticketTypeId: z.uuid({ message: 'Choose a ticket type' }).toLowerCase(),
@@ -28,9 +43,7 @@ export const attendeeSchema = z.strictObject({
   badgeName: cleanText('Badge name', 0, 60).optional(),
   email: emailSchema,
   pronouns: cleanText('Pronouns', 0, 40).optional(),
-  answers: z
-    .record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()]))
-    .default({}),
+  answers: answersSchema.default({}),
   workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
   directoryOptIn: z.boolean({ message: 'Directory opt-in must be yes or no' }).default(false),
   // Privacy by default: nobody is photographed unless they say so.
@@ -39,7 +52,7 @@ export const attendeeSchema = z.strictObject({
 
 export const registrationSchema = z.strictObject({
   buyer: z.strictObject({ name: cleanText('Billing name', 1, 200), email: emailSchema }),
-  attendees: z.array(attendeeSchema).min(1, 'Add at least one attendee').max(20, 'At most 20 attendees per order'),
+  attendees: z.array(attendeeSchema).min(1, 'Add at least one attendee').max(MAX_ATTENDEES, `At most ${MAX_ATTENDEES} attendees per order`),
   voucherCode: z
     .string({ message: 'Voucher code must be text' })
     .trim()
@@ -49,6 +62,31 @@ export const registrationSchema = z.strictObject({
     .transform((v) => (v ? v.toUpperCase() : undefined)),
   offerToken: z.string().max(100).regex(/^[A-Za-z0-9_-]*$/, 'Invalid offer link').optional(),
 });
+
+/**
+ * The cheap look at a request's shape that runs before anything else: unknown fields and too many attendees are
+ * refused here with one message each, so a flood never reaches the field-by-field parse or the catalogue checks.
+ */
+function checkShape(input: unknown, ctx: z.RefinementCtx): void {
+  if (!isRecord(input)) return;
+  const unknown = (value: Record<string, unknown>, allowed: readonly string[], path: (string | number)[]) => {
+    const extra = Object.keys(value).filter((k) => !allowed.includes(k));
+    if (extra.length) ctx.addIssue({ code: 'custom', path, message: describeUnknownKeys(extra) });
+  };
+  unknown(input, Object.keys(registrationSchema.shape), []);
+  if (isRecord(input.buyer)) unknown(input.buyer, Object.keys(registrationSchema.shape.buyer.shape), ['buyer']);
+  if (!Array.isArray(input.attendees)) return;
+  if (input.attendees.length > MAX_ATTENDEES) {
+    ctx.addIssue({ code: 'custom', path: ['attendees'], message: `At most ${MAX_ATTENDEES} attendees per order` });
+    return;
+  }
+  input.attendees.forEach((a: unknown, i) => {
+    if (isRecord(a)) unknown(a, Object.keys(attendeeSchema.shape), ['attendees', i]);
+  });
+}
+
+/** What createOrder and the price preview parse: the shape check first, the strict schema only if it passed. */
+export const registrationRequestSchema = z.unknown().superRefine(checkShape).pipe(registrationSchema);
 
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type Registration = z.output<typeof registrationSchema>;

@@ -9,6 +9,7 @@ import type { DbOrTx } from '@/db/client';
 import { orderLinks, orders } from '@/db/schema';
 import type { AppContext } from '../context';
 import { enqueueEmail } from '../email/enqueue';
+import { findOrderByFirstLink } from '../orders/queries';
 import { hitRateLimit } from '../rate-limit';
 import { emailSchema } from '../registration/schemas';
 import { hashToken, pseudonymousKey } from '../tokens';
@@ -77,11 +78,21 @@ export type OrderLinkState = 'valid' | 'expired' | 'unknown';
 export async function orderLinkState(ctx: Pick<AppContext, 'db' | 'clock'>, token: string): Promise<OrderLinkState> {
   if (!TOKEN_FORMAT.test(token)) return 'unknown';
   const hash = hashToken(token);
-  const [own] = await ctx.db.select({ id: orders.id }).from(orders).where(eq(orders.accessTokenHash, hash));
-  if (own) return 'valid';
+  const own = await findOrderByFirstLink(ctx.db, hash);
+  if (own) return own.expiresAt > ctx.clock.now() ? 'valid' : 'expired';
   const [link] = await ctx.db.select({ expiresAt: orderLinks.expiresAt }).from(orderLinks).where(eq(orderLinks.tokenHash, hash));
   if (!link) return 'unknown';
   return link.expiresAt === null || link.expiresAt > ctx.clock.now() ? 'valid' : 'expired';
+}
+
+/** The order of an expired link, the order's own or one from an email; null for a live or unknown one. */
+async function findExpiredLink(ctx: Ctx, hash: string, now: Date): Promise<{ orderId: string; buyerEmail: string } | null> {
+  const own = await findOrderByFirstLink(ctx.db, hash);
+  if (own) return own.expiresAt <= now ? { orderId: own.order.id, buyerEmail: own.order.buyerEmail } : null;
+  const [emailed] = await ctx.db.select({ orderId: orders.id, buyerEmail: orders.buyerEmail })
+    .from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
+    .where(and(eq(orderLinks.tokenHash, hash), lte(orderLinks.expiresAt, now)));
+  return emailed ?? null;
 }
 
 /**
@@ -91,9 +102,7 @@ export async function orderLinkState(ctx: Pick<AppContext, 'db' | 'clock'>, toke
 export async function renewExpiredLink(ctx: Ctx, token: string, meta: { clientKey?: string | null } = {}): Promise<void> {
   if (!TOKEN_FORMAT.test(token)) return;
   const now = ctx.clock.now();
-  const [expired] = await ctx.db.select({ orderId: orders.id, buyerEmail: orders.buyerEmail })
-    .from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
-    .where(and(eq(orderLinks.tokenHash, hashToken(token)), lte(orderLinks.expiresAt, now)));
+  const expired = await findExpiredLink(ctx, hashToken(token), now);
   if (!expired) return;
   const email = expired.buyerEmail.trim().toLowerCase();
   await ctx.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@
 export interface FormEntries {
   get(name: string): FormDataEntryValue | null;
   getAll(name: string): FormDataEntryValue[];
-  keys(): IterableIterator<string> | Iterable<string>;
+  entries(): Iterable<[string, FormDataEntryValue]>;
 }
 
 const ANSWER_FIELD = /^answers\.([a-z][a-z0-9_]{0,59})$/;
@@ -16,10 +16,10 @@ function text(entries: FormEntries, name: string): string | undefined {
 /** Badge name, pronouns, answers (answers.<key>), directory opt-in (a ticked "yes") and photo preference. */
 export function attendeeDetailsFromForm(entries: FormEntries): Record<string, unknown> {
   const answers: Record<string, string> = {};
-  for (const name of new Set(entries.keys())) {
+  // One pass over the entries: FormData's get searches the whole list on every call. The first value counts.
+  for (const [name, value] of entries.entries()) {
     const m = ANSWER_FIELD.exec(name);
-    const value = m ? text(entries, name) : undefined;
-    if (m && value !== undefined) answers[m[1]!] = value;
+    if (m && typeof value === 'string' && !Object.hasOwn(answers, m[1]!)) answers[m[1]!] = value;
   }
   return {
     badgeName: text(entries, 'badgeName') ?? '',

@@ -2,7 +2,7 @@
 // itself and calendar files. A revoked token (the ticket was passed on or cancelled) opens nothing, and an order
 // that is not paid has no tickets to show. Tokens are only ever looked up by their hash.
 import { and, eq, isNull } from 'drizzle-orm';
-import { ticketTokens, tickets } from '@/db/schema';
+import { orders, ticketTokens, tickets } from '@/db/schema';
 import type { AppContext } from '../context';
 import { loadDayWindows, ticketsCalendar } from '../email/calendar';
 import { qrPngBase64, ticketQrPayload } from '../email/links';
@@ -14,12 +14,16 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** The live ticket a token belongs to (not revoked, on a paid order), or null. */
+/**
+ * The live ticket a token belongs to (not revoked, on a paid order), or null. Cancelling or refunding an order
+ * revokes its tokens (lib/tickets/revoke.ts); the order's status is checked as well, so a token issued by an
+ * email composed after that still opens nothing.
+ */
 async function liveTicket(ctx: Pick<Ctx, 'db'>, token: string): Promise<{ ticketId: string; orderId: string } | null> {
   if (!TOKEN.test(token)) return null;
   const [row] = await ctx.db.select({ ticketId: tickets.id, orderId: tickets.orderId })
-    .from(ticketTokens).innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId))
-    .where(and(eq(ticketTokens.tokenHash, hashToken(token)), isNull(ticketTokens.revokedAt)));
+    .from(ticketTokens).innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId)).innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(and(eq(ticketTokens.tokenHash, hashToken(token)), isNull(ticketTokens.revokedAt), eq(orders.status, 'paid')));
   return row ?? null;
 }
 

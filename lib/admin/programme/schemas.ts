@@ -3,10 +3,11 @@
 // be shown beside its field. Session times are wall-clock times in the event's zone ("2030-03-29T09:00").
 import { z } from 'zod';
 import { sessionFormats } from '@/lib/programme/schemas';
+import { FORBIDDEN_IN_BLOCK, FORBIDDEN_IN_LINE } from '@/lib/text';
 
-// C0/C1 controls (except tab and newlines in multi-line fields) and bidirectional overrides.
-const LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const BLOCK_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// C0/C1 controls (except tab and newlines in multi-line fields), direction marks and broken text (lib/text.ts).
+const LINE_FORBIDDEN = FORBIDDEN_IN_LINE;
+const BLOCK_FORBIDDEN = FORBIDDEN_IN_BLOCK;
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 

@@ -8,7 +8,7 @@ import { advisoryPoolLocker, isLockTimeout, type PoolLocker } from '../../capaci
 import { rateLimitResult } from '../../rate-limit';
 import { loadOrderCatalogue, loadWorkshops } from '../../registration/catalogue';
 import { priceOrder } from '../../registration/pricing';
-import { registrationSchema } from '../../registration/schemas';
+import { registrationRequestSchema } from '../../registration/schemas';
 import { hashToken, newSecretToken } from '../../tokens';
 import { parseInput } from '../../validation';
 import { findVoucher } from '../../vouchers/queries';
@@ -36,7 +36,7 @@ function isTransient(error: unknown): boolean {
 
 /** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
 export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: string }, input: unknown, meta: { clientKey: string | null; source?: OrderSource }): Promise<CreateOrderResult> {
-  const registration = parseInput(registrationSchema, input);
+  const registration = parseInput(registrationRequestSchema, input);
   const now = ctx.clock.now();
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
   const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, users } from '@/db/schema';
 import { createInvitationToken, createOwnerSetupToken, describeAccountToken, hashToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { authenticate } from '@/lib/auth/authenticate';
+import { hashPassword } from '@/lib/auth/passwords';
 import { ensureOwnerSetupLink } from '@/lib/auth/setup-link';
 import { useTestDb } from '../../support/test-db';
 import { authContext } from './helpers';
@@ -92,6 +93,32 @@ describe('account tokens', () => {
     await expect(redeemAccountToken(ctx, { token, name: 'Owner', password: PASSWORD })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { email: expect.any(Array) } });
     await expect(redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: 'short' })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: expect.any(Array) } });
     await expect(redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: PASSWORD })).resolves.toMatchObject({ role: 'owner' });
+  });
+
+  it('checks the link before hashing the password: a wrong, used or expired link never reaches the hash', async () => {
+    const ctx = authContext(t);
+    const hashed: string[] = [];
+    const hasher = async (password: string) => {
+      hashed.push(password);
+      return hashPassword(password);
+    };
+    const used = await createInvitationToken(ctx, { email: 'used@example.org', role: 'organizer' });
+    await redeemAccountToken(ctx, { token: used.token, name: 'Used', password: 'the first passphrase' }, hasher);
+    expect(hashed).toEqual(['the first passphrase']);
+
+    const stale = await createInvitationToken(ctx, { email: 'stale@example.org', role: 'organizer' });
+    const owner = await createOwnerSetupToken(ctx);
+    await redeemAccountToken(ctx, { token: owner.token, name: 'Owner', email: 'owner@example.org', password: PASSWORD }, hasher);
+    const second = await createOwnerSetupToken(ctx);
+    ctx.clock.advance(24 * 60 * 60 * 1000);
+    const attempts: [string, unknown][] = [
+      ['unknown', 'A'.repeat(43)], ['malformed', 'x'], ['not text', 42], ['used', used.token], ['expired', stale.token], ['owner exists', second.token],
+    ];
+    for (const [why, token] of attempts) {
+      const input = { token, name: 'Someone', email: 'someone@example.org', password: `${why} passphrase` } as Parameters<typeof redeemAccountToken>[1];
+      await expect(redeemAccountToken(ctx, input, hasher), why).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    }
+    expect(hashed).toEqual(['the first passphrase', PASSWORD]);
   });
 
   it('does not invite an email that already has an account', async () => {

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emailMessages, orderLinks, orders, rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
+import { firstOrderLinkExpiry, issueOrderLink, orderLinkExpiry } from '@/lib/email/links';
 import { getOrderByToken } from '@/lib/orders/queries';
 import {
   ACCESS_LIMITS, ACCESS_MAX_ORDERS, orderLinkState, renewExpiredLink, requestAccessLink,
@@ -166,5 +167,47 @@ describe('order link expiry', () => {
     // Asking again is throttled per order, even from other clients.
     for (let i = 0; i < ACCESS_LIMITS.perOrder + 2; i++) await renewExpiredLink(fx.ctx, lapsed, { clientKey: `other-${i}` });
     expect(await accessEmails()).toHaveLength(ACCESS_LIMITS.perOrder);
+  });
+
+  it("gives the order's own link the lifetime of a link in an email composed when the order was placed", async () => {
+    const fx = await fixture();
+    const placed = await order(fx, email());
+    // What the confirmation email would carry if it were composed as the order was placed.
+    const emailed = await issueOrderLink(t.db, placed.order.id, placed.order.createdAt, orderLinkExpiry(fx.event, placed.order.createdAt));
+    const expiry = firstOrderLinkExpiry(fx.event, placed.order);
+    // 30 days (of 24 hours) after the end of the event's last day, 2030-03-30 23:59 in Amsterdam (UTC+1).
+    expect(expiry.toISOString()).toBe('2030-04-29T22:59:00.000Z');
+
+    // Right after paying, and up to the last moment, both open the order.
+    for (const at of [fx.clock.now(), new Date(expiry.getTime() - 1)]) {
+      fx.clock.set(at);
+      expect(await orderLinkState(fx.ctx, placed.accessToken)).toBe('valid');
+      expect((await getOrderByToken(fx.ctx, placed.accessToken))?.order.id).toBe(placed.order.id);
+      expect(await orderLinkState(fx.ctx, emailed)).toBe('valid');
+    }
+    fx.clock.set(expiry);
+    expect(await orderLinkState(fx.ctx, placed.accessToken)).toBe('expired');
+    expect(await getOrderByToken(fx.ctx, placed.accessToken)).toBeNull();
+    expect(await orderLinkState(fx.ctx, emailed)).toBe('expired');
+  });
+
+  it('keeps the first link of an order placed after the event working for 30 days', async () => {
+    const fx = await fixture();
+    fx.clock.set(new Date('2030-06-01T00:00:00Z'));
+    const placed = await order(fx, email(), 'pending_payment');
+    expect(firstOrderLinkExpiry(fx.event, placed.order).getTime()).toBe(placed.order.createdAt.getTime() + 30 * 24 * HOUR);
+    fx.clock.advance(30 * 24 * HOUR - 2000);
+    expect(await orderLinkState(fx.ctx, placed.accessToken)).toBe('valid');
+  });
+
+  it('emails the buyer a fresh link for an expired first link, and nothing while it works', async () => {
+    const fx = await fixture();
+    const buyer = email();
+    const placed = await order(fx, buyer);
+    await renewExpiredLink(fx.ctx, placed.accessToken, { clientKey: 'first-link-client' });
+    expect(await accessEmails()).toHaveLength(0);
+    fx.clock.set(firstOrderLinkExpiry(fx.event, placed.order));
+    await renewExpiredLink(fx.ctx, placed.accessToken, { clientKey: 'first-link-client' });
+    expect(await accessEmails()).toEqual([expect.objectContaining({ kind: 'order_access', toEmail: buyer, orderId: placed.order.id })]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { emailSchema, registrationSchema } from '@/lib/registration/schemas';
+import { emailSchema, FORBIDDEN_CHARS, registrationSchema } from '@/lib/registration/schemas';
+import { FORBIDDEN_IN_BLOCK } from '@/lib/text';
 import { parseInput } from '@/lib/validation';
 
 const TYPE = '3f2b8c1e-6a4d-4e2b-9c1a-2b3c4d5e6f70';
@@ -72,6 +73,12 @@ describe('registrationSchema', () => {
     ['a left-to-right embedding', '\u202aAna'],
     ['a first-strong isolate', 'Ana\u2068x\u2069'],
     ['a right-to-left mark', 'Ana\u200f'],
+    ['an Arabic letter mark', 'محمد\u061c عبد الله'],
+    ['a lone high surrogate', 'Ana \ud800'],
+    ['a lone high surrogate before a letter', 'Ana \ud83dx'],
+    ['a lone low surrogate', '\ude00Ana'],
+    ['a surrogate pair the wrong way round', 'Ana \ude00\ud83d'],
+    ['a replacement character (what a browser sends for a lone surrogate)', 'Ana \ufffd'],
   ])('refuses a name containing %s', (_label, name) => {
     const errors = issues(valid({}, { legalName: name }));
     expect(errors['attendees.0.legalName']).toEqual(['Full name contains characters that are not allowed']);
@@ -90,6 +97,9 @@ describe('registrationSchema', () => {
     ['Vietnamese', 'Nguyễn Thị Minh Khai'],
     ['CJK', '山田 太郎'],
     ['an apostrophe', "Siobhán O'Brien"],
+    ['an emoji (a surrogate pair)', 'Ana 😀 Souza'],
+    ['a joined emoji', 'Ana 👩🏽‍⚕️'],
+    ['Persian, with a zero-width non-joiner', 'می‌خواهم'],
   ])('accepts a %s name unchanged', (_label, name) => {
     const r = registrationSchema.parse(valid({}, { legalName: name, badgeName: name }));
     expect(r.attendees[0]?.legalName).toBe(name);
@@ -118,6 +128,18 @@ describe('registrationSchema', () => {
     expect(emailSchema.safeParse(email).success).toBe(false);
     expect(issues(valid({}, { email }))['attendees.0.email']).toBeDefined();
     expect(issues({ ...valid(), buyer: { name: 'A', email } })['buyer.email']).toBeDefined();
+  });
+
+  it('refuses an email with a lone surrogate', () => {
+    expect(emailSchema.safeParse('ana\ud800@example.org').success).toBe(false);
+  });
+
+  it('refuses a lone surrogate in an answer, and keeps line breaks there', () => {
+    const lone = JSON.parse('"Vegetarian \\ud800"') as string;
+    expect(lone).toHaveLength(12);
+    expect(FORBIDDEN_CHARS.test(lone)).toBe(true);
+    expect(FORBIDDEN_IN_BLOCK.test('Vegetarian\r\nno nuts\t(allergy)')).toBe(false);
+    expect(FORBIDDEN_IN_BLOCK.test('Vegetarian \ud800')).toBe(true);
   });
 
   it('lowercases and trims emails', () => {

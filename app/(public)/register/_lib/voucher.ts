@@ -1,9 +1,12 @@
-// Reads the ?voucher= code of the registration pages: the voucher when it is valid now, or a message saying why not.
+// Reads the ?voucher= code of the registration pages: the voucher when it can be used now, or a message. Look-ups
+// are throttled per client (lib/vouchers/lookup.ts), and an unknown, expired or used-up code reads the same.
 import 'server-only';
 import type { AppContext } from '@/lib/context';
+import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import type { VoucherView } from '@/lib/orders/create-order/validate';
-import { findVoucher } from '@/lib/vouchers/queries';
+import { lookUpVoucher, VOUCHER_CODE_FORMAT, VOUCHER_NOT_VALID } from '@/lib/vouchers/lookup';
+import { getClientKey } from '@/app/_lib/request-context';
 
 export interface VoucherState {
   /** The code as typed (trimmed, upper case), or '' when none was given. */
@@ -12,19 +15,19 @@ export interface VoucherState {
   error: string | null;
 }
 
-export async function readVoucher(ctx: Pick<AppContext, 'db' | 'clock'>, eventId: string, raw: string | undefined): Promise<VoucherState> {
+export async function readVoucher(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, eventId: string, raw: string | undefined): Promise<VoucherState> {
   const code = (raw ?? '').trim().toUpperCase();
   if (!code) return { code: '', voucher: null, error: null };
-  if (!/^[A-Z0-9_-]{1,40}$/.test(code)) {
+  if (!VOUCHER_CODE_FORMAT.test(code)) {
     return { code: code.slice(0, 40), voucher: null, error: 'Voucher codes contain only letters, digits, dashes and underscores.' };
   }
-  const voucher = await findVoucher(ctx.db, eventId, code);
-  if (!voucher) return { code, voucher: null, error: 'This voucher code is not valid. Check the spelling, or leave the field empty.' };
-  const now = ctx.clock.now();
-  if ((voucher.validFrom && now < voucher.validFrom) || (voucher.validUntil && now >= voucher.validUntil)) {
-    return { code, voucher: null, error: 'This voucher is not valid at this time.' };
+  try {
+    const voucher = await lookUpVoucher(ctx, { eventId, code, clientKey: await getClientKey() });
+    return voucher ? { code, voucher, error: null } : { code, voucher: null, error: VOUCHER_NOT_VALID };
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'THROTTLED') return { code, voucher: null, error: error.message };
+    throw error;
   }
-  return { code, voucher, error: null };
 }
 
 /** "20% off", "€50.00 off each ticket", "free". */

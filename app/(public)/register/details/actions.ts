@@ -57,13 +57,14 @@ export async function registerAttendeesAction(previous: RegistrationFormState, f
     const typeIds = [...formData.keys()].filter((k) => /^attendees\.\d{1,2}\.ticketTypeId$/.test(k)).map((k) => String(formData.get(k)));
     const checkboxes = await checkboxQuestionKeys(ctx, event.id, typeIds);
     const input = registrationFromForm(formData, (id) => checkboxes.get(id) ?? new Set());
-    const quote = await quoteOrder(ctx, event, input);
+    const clientKey = await getClientKey();
+    const quote = await quoteOrder(ctx, event, input, { clientKey });
     const fingerprint = fingerprintOf(input, quote);
     if (intent === 'review' || formData.get('fingerprint') !== fingerprint) {
       const notice = intent === 'confirm' ? 'Something changed since your review, so nothing was booked yet. Check the updated summary and confirm again.' : undefined;
       return { ...base, quote: quoteView(quote), fingerprint, notice };
     }
-    const { accessToken } = await createOrder(ctx, event.id, input, { clientKey: await getClientKey() });
+    const { accessToken } = await createOrder(ctx, event.id, input, { clientKey });
     orderPath = `/orders/${accessToken}`;
   } catch (error) {
     return { ...base, ...registrationErrorState(error, values, 'registerAttendeesAction') };
