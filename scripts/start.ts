@@ -13,7 +13,7 @@ import { ensureOwnerSetupLink } from '../lib/auth/setup-link';
 import { parseEnv } from '../lib/env';
 import { ensureBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
-import { ensureDevAuthSecret } from './lib/secrets';
+import { ensureDevAuthSecret, ensureDevDataKey } from './lib/secrets';
 
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -50,6 +50,10 @@ async function main() {
   if (!process.env.AUTH_SECRET) {
     if (production) throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
     process.env.AUTH_SECRET = ensureDevAuthSecret(root);
+  }
+  if (!process.env.DATA_ENCRYPTION_KEY) {
+    if (production) throw new Error('DATA_ENCRYPTION_KEY must be set in production (openssl rand -base64 32); keep a copy: sensitive answers cannot be read without it.');
+    process.env.DATA_ENCRYPTION_KEY = ensureDevDataKey(root);
   }
   const port = Number(process.env.PORT || 3000);
   process.env.APP_URL ||= `http://localhost:${port}`;
