@@ -16,6 +16,7 @@ import { createQuestion, createTicketType } from '../lib/registration/setup';
 import { zonedTimeToUtc } from '../lib/time';
 import { percentile } from './support/load';
 import { benchDatabase } from './support/server';
+import { testVault } from '../tests/support/vault';
 
 process.env.TEST_DATABASE_URL ||= 'postgres://root@127.0.0.1:5432/postgres';
 v8.setFlagsFromString('--expose-gc');
@@ -200,7 +201,7 @@ async function explainMix(db: Db, s: Setup, mix: MixItem[]) {
 }
 
 async function benchSearch(db: Db, pg: postgres.Sql, s: Setup) {
-  const ctx = { db, clock: createManualClock(NOW) };
+  const ctx = { db, clock: createManualClock(NOW), vault: testVault };
   const mix = await searchMix(pg, s);
   if (process.env.BENCH_EXPLAIN) await explainMix(db, s, mix);
   for (const m of mix) await searchAttendees(ctx, m.query); // warm-up: caches and statistics, as on a live site
@@ -227,7 +228,7 @@ const mb = (n: number) => n / 1024 / 1024;
  * peak RSS and heap above what they were before (heap after a full collection), garbage not yet collected included.
  */
 async function benchExport(db: Db, s: Setup) {
-  const ctx = { db, clock: createManualClock(NOW) };
+  const ctx = { db, clock: createManualClock(NOW), vault: testVault };
   gc();
   const before = process.memoryUsage();
   let peakRss = before.rss;

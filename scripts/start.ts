@@ -10,7 +10,9 @@ import { migrateDatabase } from '../db/migrate';
 import { seedConference } from '../db/seed';
 import { systemClock } from '../lib/adapters/clock';
 import { ensureOwnerSetupLink } from '../lib/auth/setup-link';
+import { vaultFromEnv } from '../lib/context';
 import { parseEnv } from '../lib/env';
+import { sealPlaintext } from '../lib/privacy/rotate';
 import { ensureBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
 import { ensureDevAuthSecret, ensureDevDataKey } from './lib/secrets';
@@ -93,6 +95,9 @@ async function main() {
       const ctx = { db: handle.db, clock: systemClock, config: env };
       const seeded = await seedConference(ctx, { now: systemClock.now() });
       if (seeded.created) log('Seeded the Integrative Addiction Conference demo programme.');
+      // Sensitive values stored in clear before the vault (a migration has no key to seal them with).
+      const sealed = await sealPlaintext({ db: handle.db, vault: vaultFromEnv(env) });
+      if (sealed.answers || sealed.pronouns) log(`Sealed ${sealed.answers} sensitive answers and ${sealed.pronouns} pronouns that were stored in clear.`);
       const setupLink = await ensureOwnerSetupLink(ctx);
       if (setupLink) {
         console.log('\n  No organizer account exists yet. Create the owner account (link valid for 24 hours, once):');

@@ -1,21 +1,22 @@
 // One attendee (a ticket) for organizers and the accessibility team ('attendees.view'): who they are, what they
 // booked, their answers, check-ins, email history and the ticket's audit trail, without any money. Answers to
-// sensitive questions are read only for a viewer whose role holds 'attendees.sensitive', and every such view
-// is itself audited; for anyone else they are never loaded.
+// sensitive questions are opened only for a viewer whose role holds 'attendees.sensitive', through the audited
+// read (lib/privacy/sensitive-access.ts); for anyone else they are never loaded.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
   answers, auditLog, checkIns, checkinLists, events, orders, questions, sessions, ticketTypeQuestions, ticketTypes, tickets, workshopSeats,
   type AuditEntry, type OrderStatus, type Question, type Ticket, type UserRole,
 } from '@/db/schema';
 import type { AppContext } from '../../context';
-import { recordAudit, staffActor } from '../../audit';
+import { openPronouns } from '../../privacy/sealed';
+import { readSensitiveAnswers } from '../../privacy/sensitive-access';
 import { effectiveStatus } from '../../orders/queries';
 import { can } from '../permissions';
 import { findSuppressions, listEmailHistory, type EmailHistoryItem, type Suppression } from './emails';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-export interface Viewer { id: string; email: string; role: UserRole }
+export interface Viewer { id: string; email: string; name?: string; role: UserRole }
 
 export interface AttendeeAnswer extends Pick<Question, 'id' | 'key' | 'label' | 'kind' | 'options' | 'isSensitive'> {
   isRequired: boolean;
@@ -42,7 +43,10 @@ export interface AttendeeDetail {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`. */
+/**
+ * The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`; the
+ * values of sensitive answers are filled in by the caller through the audited read.
+ */
 async function loadAnswers(ctx: Ctx, ticketId: string, ticketTypeId: string, withSensitive: boolean) {
   const sensitiveFilter = withSensitive ? undefined : eq(questions.isSensitive, false);
   const [asked, given] = await Promise.all([
@@ -84,15 +88,15 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
   const { ticket, order } = row;
   const withSensitive = can(input.viewer.role, 'attendees.sensitive');
   const answerRows = await loadAnswers(ctx, ticket.id, ticket.ticketTypeId, withSensitive);
-  const sensitiveShown = answerRows.filter((a) => a.isSensitive && a.value !== null);
-  if (sensitiveShown.length) {
-    // Who looked at whose sensitive answers, and when; which questions, never the answers themselves. Written
-    // before the trail is read, so the page shows this view too.
-    await recordAudit(ctx.db, {
-      actor: staffActor(input.viewer), action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions',
-      details: { questions: sensitiveShown.map((a) => a.key) }, at: ctx.clock.now(),
-    });
+  if (withSensitive) {
+    // Recorded before the trail is read, so the page shows this view too.
+    const opened = (await readSensitiveAnswers(ctx, {
+      reader: input.viewer, action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
+      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions', ticketIds: [ticket.id],
+    })).get(ticket.id) ?? [];
+    for (const a of answerRows) {
+      if (a.isSensitive) a.value = opened.find((o) => o.questionId === a.id)?.value ?? null;
+    }
   }
   const [workshops, sensitiveAsked, checkins, emails, suppressions, audit] = await Promise.all([
     ctx.db.select({ title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt }).from(workshopSeats)
@@ -107,7 +111,7 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
   ]);
   return {
     ticket: {
-      id: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns: ticket.pronouns,
+      id: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns: openPronouns(ctx.vault, ticket),
       directoryOptIn: ticket.directoryOptIn, photoPreference: ticket.photoPreference, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
       transferredAt: ticket.transferredAt,
     },
