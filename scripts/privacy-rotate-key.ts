@@ -15,7 +15,7 @@ import { ensureDevDataKey } from './lib/secrets';
 
 const root = path.resolve(__dirname, '..');
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   loadEnvConfig(root, false, { info: () => {}, error: console.error });
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_DB_PORT || DEFAULT_EMBEDDED_PORT);
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const batchArg = process.argv.find((a) => a.startsWith('--batch='));
   const batchSize = batchArg ? Math.max(1, Number(batchArg.slice('--batch='.length)) || 500) : 500;
   const handle = createDb(env.DATABASE_URL, { max: 2 });
+  let code = 0;
   try {
     const result = await rotateSealedValues({ db: handle.db, vault }, { batchSize });
     console.log(`[rotate-key] current key: ${result.currentKeyId}`);
@@ -37,16 +38,18 @@ async function main(): Promise<void> {
     const unreadable = Object.values(result.unreadable).reduce((a, b) => a + b, 0);
     if (unreadable) {
       console.error(`[rotate-key] ${unreadable} values are sealed under a key that is not configured: add it to DATA_ENCRYPTION_OLD_KEYS and run again.`);
-      process.exitCode = 2;
+      code = 2;
     } else {
       console.log('[rotate-key] every sealed value is under the current key; old keys may now be removed from DATA_ENCRYPTION_OLD_KEYS.');
     }
   } finally {
     await handle.close();
   }
+  return code;
 }
 
-main().catch((error: unknown) => {
+// An explicit exit: the embedded database module's exit hooks would otherwise end the process with 0.
+main().then((code) => process.exit(code), (error: unknown) => {
   console.error(`[rotate-key] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  process.exit(1);
 });

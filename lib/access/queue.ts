@@ -13,7 +13,7 @@ import type { AppContext } from '../context';
 import { enqueueEmail } from '../email/enqueue';
 import { DomainError } from '../errors';
 import { openOptional, sealOptional } from '../privacy/sealed';
-import { readSensitiveAnswers, type StaffReader } from '../privacy/sensitive-access';
+import { readSensitiveData, type StaffReader } from '../privacy/sensitive-access';
 import { parseInput } from '../validation';
 import { ACCESS_STATUSES } from './requests';
 
@@ -56,7 +56,7 @@ export async function listAccessRequests(
 
 export interface AccessRequestDetail {
   id: string; status: AccessRequestStatus; eventId: string; ticketId: string; orderId: string; reference: string;
-  legalName: string; badgeName: string; email: string; ticketLabel: string;
+  legalName: string; badgeName: string; email: string; pronouns: string; ticketLabel: string;
   needs: { key: string; label: string; value: string }[];
   notes: string; message: string; assigneeUserId: string | null;
   createdAt: Date; statusChangedAt: Date; answerChangedAt: Date | null;
@@ -72,10 +72,10 @@ export async function getAccessRequest(ctx: Ctx, input: { id: string; reader: St
     .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId)).where(eq(accessRequests.id, input.id.toLowerCase()));
   if (!row || row.status !== 'paid') return null;
   const { request, ticket } = row;
-  const opened = (await readSensitiveAnswers(ctx, {
+  const opened = (await readSensitiveData(ctx, {
     reader: input.reader, action: 'access_request.view', eventId: request.eventId, orderId: ticket.orderId,
     targetType: 'ticket', targetId: ticket.id, summary: 'Viewed an access request', ticketIds: [ticket.id],
-  })).get(ticket.id) ?? [];
+  })).get(ticket.id);
   const [accessQuestions, team] = await Promise.all([
     ctx.db.select({ id: questions.id, key: questions.key, label: questions.label }).from(questions)
       .where(and(eq(questions.eventId, request.eventId), eq(questions.isAccessNeed, true))).orderBy(asc(questions.sortOrder)),
@@ -85,7 +85,8 @@ export async function getAccessRequest(ctx: Ctx, input: { id: string; reader: St
   return {
     id: request.id, status: request.status, eventId: request.eventId, ticketId: ticket.id, orderId: ticket.orderId, reference: row.reference,
     legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, ticketLabel: row.label,
-    needs: accessQuestions.map((q) => ({ key: q.key, label: q.label, value: opened.find((o) => o.questionId === q.id)?.value ?? '' })),
+    pronouns: opened?.pronouns ?? '',
+    needs: accessQuestions.map((q) => ({ key: q.key, label: q.label, value: opened?.answers.find((o) => o.questionId === q.id)?.value ?? '' })),
     notes: openOptional(ctx.vault, request.notesCipher, request.notesKeyId),
     message: openOptional(ctx.vault, request.messageCipher, request.messageKeyId),
     assigneeUserId: request.assigneeUserId, createdAt: request.createdAt, statusChangedAt: request.statusChangedAt, answerChangedAt: request.answerChangedAt,
@@ -106,7 +107,7 @@ export const updateAccessRequestSchema = z.strictObject({
 export type UpdateAccessRequestInput = z.input<typeof updateAccessRequestSchema>;
 
 export async function updateAccessRequest(
-  ctx: Ctx, actor: { id: string; email: string }, input: UpdateAccessRequestInput,
+  ctx: Ctx, actor: { id: string; email: string }, input: UpdateAccessRequestInput | Record<string, unknown>,
 ): Promise<{ changed: string[]; emailed: boolean }> {
   const data = parseInput(updateAccessRequestSchema, input);
   const now = ctx.clock.now();

@@ -1,5 +1,5 @@
 // The attendee CSV export: streamed from a server-side cursor (never every row in memory), with the columns the
-// viewer's role may see (sensitive answers only with 'attendees.sensitive', money only with 'orders.view'), every
+// viewer's role may see (sensitive answers and pronouns only with 'attendees.sensitive', money only with 'orders.view'), every
 // cell escaped per RFC 4180 and defused against formula injection, and an audit entry per export. Sealed values
 // are opened batch by batch as they are streamed; with sensitive columns, each batch also records which
 // attendees' sensitive answers it carried (lib/privacy/sensitive-access.ts), so each of them can see the export.
@@ -58,7 +58,7 @@ type StoredAnswer = [string | null, string | null, string | null];
 
 interface ExportRow extends Record<string, unknown> {
   id: string; reference: string; status: string; ticket: string; legal_name: string; badge_name: string; email: string;
-  pronouns: string; pronouns_cipher: string | null; pronouns_key_id: string | null; directory_opt_in: boolean; photo_preference: string;
+  pronouns?: string; pronouns_cipher?: string | null; pronouns_key_id?: string | null; directory_opt_in: boolean; photo_preference: string;
   workshops: string | null; answers: Record<string, StoredAnswer> | null; ticket_amount?: number; amount_paid?: number; amount_refunded?: number;
 }
 
@@ -84,7 +84,7 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
     .filter((q) => includesSensitive || !q.isSensitive);
   const sensitiveIds = new Set(shown.filter((q) => q.isSensitive).map((q) => q.id));
   const columns = [
-    'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', 'Pronouns', 'Directory opt-in',
+    'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', ...(includesSensitive ? ['Pronouns'] : []), 'Directory opt-in',
     'Photo preference', 'Workshops', ...shown.map((q) => q.label),
     ...(includesFinancial ? [`Ticket amount (${event.currency})`, `Order paid (${event.currency})`, `Order refunded (${event.currency})`] : []),
   ];
@@ -99,7 +99,7 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
     : sql``;
   const query = toQuery(sql`
     select t.id, o.reference, ${effectiveStatusSql(now)} as status, tt.internal_label as ticket, t.legal_name, t.badge_name,
-      t.email, t.pronouns, t.pronouns_cipher, t.pronouns_key_id, t.directory_opt_in, t.photo_preference::text as photo_preference,
+      t.email, ${includesSensitive ? sql`t.pronouns, t.pronouns_cipher, t.pronouns_key_id,` : sql``} t.directory_opt_in, t.photo_preference::text as photo_preference,
       (select string_agg(s.title, '; ' order by s.starts_at, s.title) from workshop_seats ws
         join sessions s on s.id = ws.session_id where ws.ticket_id = t.id) as workshops,
       ${answers} as answers ${money}
@@ -120,7 +120,8 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
   const answerText = (stored: StoredAnswer | undefined): string =>
     stored ? openAnswer(ctx.vault, { value: stored[0], valueCipher: stored[1], keyId: stored[2] }) : '';
   const toCells = (r: ExportRow): Cell[] => [
-    r.reference, r.status, r.ticket, r.legal_name, r.badge_name, r.email, openPronouns(ctx.vault, { pronouns: r.pronouns, pronounsCipher: r.pronouns_cipher, pronounsKeyId: r.pronouns_key_id }),
+    r.reference, r.status, r.ticket, r.legal_name, r.badge_name, r.email,
+    ...(includesSensitive ? [openPronouns(ctx.vault, { pronouns: r.pronouns ?? '', pronounsCipher: r.pronouns_cipher ?? null, pronounsKeyId: r.pronouns_key_id ?? null })] : []),
     r.directory_opt_in, r.photo_preference === 'ok' ? 'photos ok' : 'no photos', r.workshops ?? '', ...shown.map((q) => answerText(r.answers?.[q.id])),
     ...(includesFinancial ? [decimal(r.ticket_amount, event.currency), decimal(r.amount_paid, event.currency), decimal(r.amount_refunded, event.currency)] : []),
   ];
@@ -136,7 +137,8 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
       rows ??= client.unsafe<ExportRow[]>(query.sql, query.params, { prepare: false }).cursor(EXPORT_BATCH_ROWS)[Symbol.asyncIterator]();
       const next = await rows.next();
       if (next.done) return controller.close();
-      const withSensitive = next.value.filter((r) => Object.keys(r.answers ?? {}).some((id) => sensitiveIds.has(id))).map((r) => r.id);
+      const withSensitive = next.value
+        .filter((r) => r.pronouns_cipher || r.pronouns || Object.keys(r.answers ?? {}).some((id) => sensitiveIds.has(id))).map((r) => r.id);
       // Recorded before the batch leaves, so nobody's sensitive answers go out unrecorded.
       if (withSensitive.length) await noteTicketsSeen(ctx.db, auditId, withSensitive, now);
       controller.enqueue(encoder.encode(next.value.map((r) => csvRow(toCells(r))).join('')));

@@ -1,6 +1,7 @@
-// The one audited way staff read sensitive answers. Every staff view or export that shows a sensitive answer
-// writes one audit entry (who, why, which questions, never the answers) and one sensitive_data_views row per
-// ticket it showed, in that order, before any plaintext is returned; the attendee's own page lists those rows.
+// The one audited way staff read sensitive data (answers to sensitive questions, and pronouns). Every staff view
+// or export that shows any writes one audit entry (who, why, which questions, never the answers) and one
+// sensitive_data_views row per ticket it showed, in that order, before any plaintext is returned; the attendee's
+// own page lists those rows.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { answers, auditLog, questions, sensitiveDataViews, tickets, type UserRole } from '@/db/schema';
@@ -8,7 +9,7 @@ import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { ROLE_LABELS } from '../admin/permissions';
-import { openAnswer } from './sealed';
+import { openAnswer, openPronouns } from './sealed';
 import { canSeeSensitive, type SensitiveReason } from './visibility';
 
 export interface StaffReader { id: string; email: string; name?: string; role: UserRole }
@@ -52,34 +53,42 @@ export async function noteTicketsSeen(db: DbOrTx, auditId: string, ticketIds: st
 }
 
 export interface SensitiveAnswer { questionId: string; key: string; value: string }
+export interface SensitiveData { answers: SensitiveAnswer[]; pronouns: string }
 
 /**
- * Opens the sensitive answers of the given tickets for a staff reader allowed to see them, recording the access
- * first (only when there is something to see). Answers by ticket id. A reader without the right is refused.
+ * Opens the sensitive answers and pronouns of the given tickets for a staff reader allowed to see them, recording
+ * the access first (only when there is something to see). By ticket id. A reader without the right is refused.
  */
-export async function readSensitiveAnswers(
+export async function readSensitiveData(
   ctx: Pick<AppContext, 'db' | 'vault' | 'clock'>,
   input: Omit<SensitiveAccessInput, 'at' | 'why' | 'details'> & { why?: SensitiveReason },
-): Promise<Map<string, SensitiveAnswer[]>> {
+): Promise<Map<string, SensitiveData>> {
   refuseUnlessAllowed(input.reader);
-  const out = new Map<string, SensitiveAnswer[]>();
+  const out = new Map<string, SensitiveData>();
   if (!input.ticketIds.length) return out;
-  const rows = await ctx.db.select({
-    ticketId: answers.ticketId, questionId: answers.questionId, key: questions.key,
-    value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId,
-  }).from(answers).innerJoin(questions, eq(questions.id, answers.questionId))
-    .where(and(inArray(answers.ticketId, input.ticketIds), eq(questions.isSensitive, true)));
-  if (!rows.length) return out;
-  const seen = [...new Set(rows.map((r) => r.ticketId))];
+  const [rows, pronounRows] = await Promise.all([
+    ctx.db.select({
+      ticketId: answers.ticketId, questionId: answers.questionId, key: questions.key,
+      value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId,
+    }).from(answers).innerJoin(questions, eq(questions.id, answers.questionId))
+      .where(and(inArray(answers.ticketId, input.ticketIds), eq(questions.isSensitive, true))),
+    ctx.db.select({ id: tickets.id, pronouns: tickets.pronouns, pronounsCipher: tickets.pronounsCipher, pronounsKeyId: tickets.pronounsKeyId })
+      .from(tickets).where(and(inArray(tickets.id, input.ticketIds), sql`(${tickets.pronounsCipher} is not null or ${tickets.pronouns} <> '')`)),
+  ]);
+  if (!rows.length && !pronounRows.length) return out;
+  const seen = [...new Set([...rows.map((r) => r.ticketId), ...pronounRows.map((r) => r.id)])];
+  const keys = [...new Set(rows.map((r) => r.key))].sort();
   await recordSensitiveAccess(ctx.db, {
     ...input, why: input.why ?? 'viewed', ticketIds: seen, at: ctx.clock.now(),
-    details: { questions: [...new Set(rows.map((r) => r.key))].sort() },
+    details: { questions: keys, ...(pronounRows.length ? { pronouns: true } : {}) },
   });
-  for (const r of rows) {
-    const list = out.get(r.ticketId) ?? [];
-    list.push({ questionId: r.questionId, key: r.key, value: openAnswer(ctx.vault, r) });
-    out.set(r.ticketId, list);
-  }
+  const entry = (id: string) => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { answers: [], pronouns: '' }));
+    return e;
+  };
+  for (const r of rows) entry(r.ticketId).answers.push({ questionId: r.questionId, key: r.key, value: openAnswer(ctx.vault, r) });
+  for (const r of pronounRows) entry(r.id).pronouns = openPronouns(ctx.vault, r);
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Organizers and the accessibility team correct an attendee's details ('attendees.edit'): names, email, pronouns,
-// directory and photo choices, and answers. Answers to sensitive questions can be changed only by a role that may
-// see them; anyone else sending one is refused and nothing changes. The change and its audit entry (which names
+// directory and photo choices, and answers. Answers to sensitive questions and pronouns (sealed, private like
+// them) can be changed only by a role that may see them; anyone else sending one is refused and nothing changes. The change and its audit entry (which names
 // the fields changed, never their values) are one transaction; the ticket row is locked while it is read.
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,7 +21,8 @@ export const updateAttendeeSchema = z.strictObject({
   legalName: cleanText('Full name', 1, 200),
   badgeName: cleanText('Badge name', 1, 60),
   email: emailSchema,
-  pronouns: cleanText('Pronouns', 0, 40).default(''),
+  // Left out: unchanged (the form of a role that may not see pronouns does not have the field).
+  pronouns: cleanText('Pronouns', 0, 40).optional(),
   directoryOptIn: z.boolean({ error: 'Directory opt-in must be yes or no' }),
   photoPreference: z.enum(['ok', 'no_photos'], { error: 'Choose a photo preference' }),
   // Question key -> answer. Keys left out keep their answer; '' (or false for a checkbox) clears or unticks it.
@@ -75,6 +76,7 @@ export async function updateAttendee(
     const byKey = new Map(asked.map((q) => [q.key, q]));
     const errors: Errors = {};
     const writes: { question: AskedQuestion; value: string }[] = [];
+    if (data.pronouns !== undefined && !mayTouchSensitive) push(errors, 'pronouns', 'Your role cannot change pronouns');
     for (const [key, raw] of Object.entries(data.answers)) {
       const q = byKey.get(key);
       const field = `answers.${key}`;
@@ -93,15 +95,17 @@ export async function updateAttendee(
     const current = new Map(existing.map((a) => [a.questionId, openAnswer(ctx.vault, a)]));
     const changedAnswers = writes.filter((w) => (current.get(w.question.id) ?? '') !== w.value);
 
+    const before = { ...ticket, pronouns: openPronouns(ctx.vault, ticket) };
     const fields = {
-      legalName: data.legalName, badgeName: data.badgeName, email: data.email, pronouns: data.pronouns,
+      legalName: data.legalName, badgeName: data.badgeName, email: data.email, pronouns: data.pronouns ?? before.pronouns,
       directoryOptIn: data.directoryOptIn, photoPreference: data.photoPreference,
     } as const;
-    const before = { ...ticket, pronouns: openPronouns(ctx.vault, ticket) };
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => before[k] !== fields[k]);
     if (!changed.length && !changedAnswers.length) return { changed: [] };
 
-    await tx.update(tickets).set({ ...fields, ...pronounColumns(ctx.vault, data.pronouns), updatedAt: now }).where(eq(tickets.id, ticket.id));
+    const { pronouns, ...plain } = fields;
+    await tx.update(tickets).set({ ...plain, ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}), updatedAt: now })
+      .where(eq(tickets.id, ticket.id));
     for (const w of changedAnswers) {
       if (w.value === '') {
         await tx.delete(answers).where(and(eq(answers.ticketId, ticket.id), eq(answers.questionId, w.question.id)));

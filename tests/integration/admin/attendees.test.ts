@@ -100,7 +100,7 @@ describe('attendee detail', () => {
 
 describe('editing an attendee', () => {
   const edit = (ticket: { id: string; legalName: string; badgeName: string; email: string }, changes: Partial<UpdateAttendeeInput> = {}): UpdateAttendeeInput => ({
-    ticketId: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns: 'she/her',
+    ticketId: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email,
     directoryOptIn: false, photoPreference: 'no_photos', answers: {}, ...changes,
   });
 
@@ -136,6 +136,21 @@ describe('editing an attendee', () => {
     expect(after!.legalName).toBe(ticket.legalName);
     const stored = await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id));
     expect(stored.map(storedText).sort()).toEqual([SENSITIVE, 'Researcher'].sort());
+  });
+
+  it('lets only roles that may see them change pronouns, which stay sealed', async () => {
+    const { ticket } = await newTicket();
+    const refused = await errorOf(updateAttendee(fx.ctx, staff.organizer, edit(ticket, { pronouns: 'he/him' })));
+    expect(refused.fieldErrors).toEqual({ pronouns: ['Your role cannot change pronouns'] });
+    // Without the field (an organizer's form has none), an organizer's edit keeps them.
+    await updateAttendee(fx.ctx, staff.organizer, edit(ticket, { badgeName: 'Renamed' }));
+    const owner = await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.owner });
+    expect(owner!.ticket.pronouns).toBe('she/her');
+    expect((await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.organizer }))!.ticket.pronouns).toBeNull();
+    expect((await updateAttendee(fx.ctx, staff.owner, edit({ ...ticket, badgeName: 'Renamed' }, { pronouns: 'they/them' }))).changed).toEqual(['pronouns']);
+    const [row] = await t.db.select().from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toMatchObject({ pronouns: '', pronounsKeyId: 'test-key-1' });
+    expect((await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.accessibility }))!.ticket.pronouns).toBe('they/them');
   });
 
   it('saves details and answers, and audits the fields changed without their values', async () => {

@@ -6,6 +6,7 @@ import type { OrderView } from '@/lib/orders/queries';
 import type { ManageTicket } from '@/lib/self-service/manage';
 import { dateInZone } from '@/lib/time';
 import { formatDate } from '../../../register/_lib/format';
+import { PrivateNote } from './private-note';
 import { TicketQrCode } from './qr-code';
 
 export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, token, changesOpen }: {
@@ -36,6 +37,7 @@ export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, 
             <dd className="tabular-nums">{money(t.price - t.discount)}{t.discount > 0 && <span className="text-muted"> ({money(t.price)} less {money(t.discount)})</span>}</dd>
           </dl>
           {details?.transferredAt && <p className="text-sm text-muted">Transferred to this attendee on {formatDate(details.transferredAt, timeZone)}.</p>}
+          {details?.privateToAttendee && <PrivateNote badgeName={t.badgeName} />}
           {t.workshops.length > 0 && (
             <div>
               <h4 className="font-semibold">Workshops</h4>
