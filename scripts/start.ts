@@ -8,6 +8,7 @@ import { loadEnvConfig } from '@next/env';
 import { createDb } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedConference } from '../db/seed';
+import { seedDemoRegistrations } from '../db/seed-demo-registrations';
 import { systemClock } from '../lib/adapters/clock';
 import { ensureOwnerSetupLink } from '../lib/auth/setup-link';
 import { vaultFromEnv } from '../lib/context';
@@ -95,8 +96,12 @@ async function main() {
       const ctx = { db: handle.db, clock: systemClock, config: env };
       const seeded = await seedConference(ctx, { now: systemClock.now() });
       if (seeded.created) log('Seeded the Integrative Addiction Conference demo programme.');
+      const vault = vaultFromEnv(env);
+      if (seeded.created && (await seedDemoRegistrations({ ...ctx, vault }, seeded.eventId))) {
+        log('Added two demo registrations with access requests (see /admin/access).');
+      }
       // Sensitive values stored in clear before the vault (a migration has no key to seal them with).
-      const sealed = await sealPlaintext({ db: handle.db, vault: vaultFromEnv(env) });
+      const sealed = await sealPlaintext({ db: handle.db, vault });
       if (sealed.answers || sealed.pronouns) log(`Sealed ${sealed.answers} sensitive answers and ${sealed.pronouns} pronouns that were stored in clear.`);
       const setupLink = await ensureOwnerSetupLink(ctx);
       if (setupLink) {
