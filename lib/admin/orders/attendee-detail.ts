@@ -95,7 +95,7 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
     // Recorded before the trail is read, so the page shows this view too.
     const opened = (await readSensitiveData(ctx, {
       reader: input.viewer, action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed sensitive answers and pronouns', ticketIds: [ticket.id],
+      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions', ticketIds: [ticket.id],
     })).get(ticket.id);
     for (const a of answerRows) {
       if (a.isSensitive) a.value = opened?.answers.find((o) => o.questionId === a.id)?.value ?? null;

@@ -13,7 +13,10 @@ import type { ManageFormState } from '../../orders/[token]/_lib/form-state';
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 export async function editOwnDetailsAction(previous: ManageFormState, formData: FormData): Promise<ManageFormState> {
-  const base: ManageFormState = { seq: previous.seq + 1, values: submittedValues(formData), fieldErrors: {} };
+  const seq = (typeof previous?.seq === 'number' ? previous.seq : 0) + 1;
+  // A hand-made request can send anything as arguments.
+  if (!(formData instanceof FormData)) return { seq, values: {}, fieldErrors: {}, formError: 'This form was not sent correctly.' };
+  const base: ManageFormState = { seq, values: submittedValues(formData), fieldErrors: {} };
   const token = formData.get('token');
   try {
     if (typeof token !== 'string' || !TOKEN.test(token)) throw new DomainError('NOT_FOUND', 'This link is not valid any more.');
