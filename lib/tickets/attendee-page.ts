@@ -13,6 +13,8 @@ import { listSensitiveViews, type SensitiveViewEntry } from '../privacy/sensitiv
 import { getEventOrThrow } from '../programme/build';
 import { saveAttendeeDetails, type EditAttendeeResult } from '../self-service/edit-attendee';
 import { changesClosedMessage, changesCutoff, loadManageTickets, type ManageTicket } from '../self-service/manage';
+import { issueTicketPageLink, orderLinkExpiry } from '../email/links';
+import { buyerManagesTicket } from '../privacy/visibility';
 import { hashToken } from '../tokens';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
@@ -84,4 +86,18 @@ export async function editOwnDetails(ctx: Ctx, input: { token: unknown; details:
   if (!found) throw new DomainError('NOT_FOUND', 'This link is not valid any more.');
   const event = await getEventOrThrow(ctx, found.order.eventId);
   return saveAttendeeDetails(ctx, { order: found.order, event, ticketId: found.ticketId, reader: { kind: 'attendee', ticketId: found.ticketId }, details: input.details });
+}
+
+/**
+ * Fresh links to the own pages of the tickets in the buyer's own name, for the order page: the buyer gets no ticket
+ * email for those, yet their page is where their access request and the record of who viewed their answers are.
+ */
+export async function issueBuyerOwnPageLinks(
+  ctx: Pick<Ctx, 'db'>, order: Pick<Order, 'buyerEmail'>, event: Pick<Event, 'endsOn' | 'timezone'>, list: { id: string; email: string }[], now: Date,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const t of list) {
+    if (t.email.trim() && buyerManagesTicket(t, order)) out.set(t.id, await issueTicketPageLink(ctx.db, t.id, now, orderLinkExpiry(event, now)));
+  }
+  return out;
 }

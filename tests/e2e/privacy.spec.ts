@@ -54,6 +54,12 @@ test('access needs stay between the attendee and the accessibility team', async 
     for (const s of secrets) expect(html, `${what} shows ${s}`).not.toContain(s);
   };
   await expectHidden('order page');
+  // Only the buyer's own ticket links to an own page (the buyer's), with the buyer's answers only.
+  await expect(page.getByRole('link', { name: /^Your own page/ })).toHaveCount(1);
+  await page.getByRole('link', { name: /^Your own page/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Your ticket, ${buyer.badgeName}`);
+  await expectHidden("the buyer's own page");
+  await page.goto(orderPath);
   const otherCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: `Attendee 2: ${other.badgeName}` }) });
   await otherCard.getByRole('link', { name: `Edit details of ${other.badgeName}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Attendee details: ${other.badgeName}`);

@@ -11,7 +11,7 @@ import { getReceipt } from '@/lib/payments/queries';
 import { openPronouns } from '@/lib/privacy/sealed';
 import { editAttendee } from '@/lib/self-service/edit-attendee';
 import { getManageView, getTicketPage } from '@/lib/self-service/manage';
-import { editOwnDetails, getAttendeePage } from '@/lib/tickets/attendee-page';
+import { editOwnDetails, getAttendeePage, issueBuyerOwnPageLinks } from '@/lib/tickets/attendee-page';
 import { orderCalendarByToken, ticketCalendarByToken } from '@/lib/tickets/by-token';
 import { useTestDb } from '../../support/test-db';
 import { storedText, testVault } from '../../support/vault';
@@ -63,6 +63,16 @@ describe("the buyer's order link", () => {
     expect(own.privateToAttendee).toBe(false);
     expect(own.pronouns).toBe('she/her');
     expect(Object.fromEntries(own.questions.map((q) => [q.key, q.value]))).toMatchObject({ dietary: mine.diet, access_needs: mine.access });
+  });
+
+  it("links the buyer to their own page for their own ticket only", async () => {
+    const view = (await getManageView(fx.ctx, g.token))!;
+    const links = await issueBuyerOwnPageLinks(fx.ctx, view.view.order, view.event, [...view.tickets.values()], fx.clock.now());
+    expect([...links.keys()]).toEqual([g.buyerTicketId]);
+    const own = await getAttendeePage(fx.ctx, links.get(g.buyerTicketId)!);
+    expect(own!.ticket.id).toBe(g.buyerTicketId);
+    expect(own!.ticket.questions.find((q) => q.key === 'access_needs')!.value).toBe(mine.access);
+    expectNoCanary("the buyer's own page", own, c);
   });
 
   it("refuses the buyer's change to attendee 2's sensitive answers or pronouns, and keeps them through other edits", async () => {

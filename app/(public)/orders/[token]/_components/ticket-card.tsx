@@ -9,12 +9,14 @@ import { formatDate } from '../../../register/_lib/format';
 import { PrivateNote } from './private-note';
 import { TicketQrCode } from './qr-code';
 
-export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, token, changesOpen }: {
+export function TicketCard({ index, ticket: t, details, qrSvg, ownPageToken, money, timeZone, token, changesOpen }: {
   index: number;
   ticket: OrderView['tickets'][number];
   /** Present for a confirmed registration only. */
   details?: ManageTicket;
   qrSvg?: string;
+  /** A link to the buyer's own page for a ticket in the buyer's name (access request, who viewed their answers). */
+  ownPageToken?: string;
   money: (minor: number) => string;
   timeZone: string;
   token: string;
@@ -58,6 +60,7 @@ export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, 
           <li><Link href={`${base}/edit`}>{changesOpen ? 'Edit details' : 'View details'}{whose}</Link></li>
           {changesOpen && details.includesWorkshops && <li><Link href={`${base}/workshops`}>Change workshops{whose}</Link></li>}
           {changesOpen && <li><Link href={`${base}/transfer`}>Transfer<span className="sr-only"> the ticket of {t.badgeName}</span> to someone else</Link></li>}
+          {ownPageToken && <li><Link href={`/tickets/${ownPageToken}`}>Your own page<span className="sr-only"> for the ticket of {t.badgeName}</span>: access requests and who has seen your private answers</Link></li>}
         </ul>
       )}
     </li>
