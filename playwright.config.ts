@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_DATA_ENCRYPTION_KEY } from './tests/support/vault';
 
 // Run through `npm run test:e2e` (scripts/test.ts), which prepares the database and the build first.
 const port = Number(process.env.E2E_PORT || 3100);
@@ -41,6 +42,7 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-e2e-only-secret-0000',
       AUTH_TRUST_HOST: 'true',
+      DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY || TEST_DATA_ENCRYPTION_KEY,
       NODE_ENV: 'production',
       MAILBOX_DIR: '.data/test-results/mailbox',
       APP_ENV: 'test',

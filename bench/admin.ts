@@ -16,6 +16,8 @@ import { createQuestion, createTicketType } from '../lib/registration/setup';
 import { zonedTimeToUtc } from '../lib/time';
 import { percentile } from './support/load';
 import { benchDatabase } from './support/server';
+import { sealPlaintext } from '../lib/privacy/rotate';
+import { testVault } from '../tests/support/vault';
 
 process.env.TEST_DATABASE_URL ||= 'postgres://root@127.0.0.1:5432/postgres';
 v8.setFlagsFromString('--expose-gc');
@@ -147,6 +149,15 @@ async function seed(pg: postgres.Sql, s: Setup, from: number, to: number): Promi
   await pg.unsafe('vacuum analyze orders, tickets, answers, workshop_seats');
 }
 
+/**
+ * The set-based seed writes sensitive answers and pronouns in clear; seal them as `npm start` does, so the export
+ * opens real ciphertext, as it does in production.
+ */
+async function sealSeeded(db: Db): Promise<void> {
+  const [sealed, ms] = await timed(() => sealPlaintext({ db, vault: testVault }, { batchSize: 2000 }));
+  console.log(`sealed ${sealed.answers.toLocaleString('en')} sensitive answers and ${sealed.pronouns.toLocaleString('en')} pronouns in ${(ms / 1000).toFixed(1)} s`);
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await fn();
@@ -200,7 +211,7 @@ async function explainMix(db: Db, s: Setup, mix: MixItem[]) {
 }
 
 async function benchSearch(db: Db, pg: postgres.Sql, s: Setup) {
-  const ctx = { db, clock: createManualClock(NOW) };
+  const ctx = { db, clock: createManualClock(NOW), vault: testVault };
   const mix = await searchMix(pg, s);
   if (process.env.BENCH_EXPLAIN) await explainMix(db, s, mix);
   for (const m of mix) await searchAttendees(ctx, m.query); // warm-up: caches and statistics, as on a live site
@@ -227,7 +238,7 @@ const mb = (n: number) => n / 1024 / 1024;
  * peak RSS and heap above what they were before (heap after a full collection), garbage not yet collected included.
  */
 async function benchExport(db: Db, s: Setup) {
-  const ctx = { db, clock: createManualClock(NOW) };
+  const ctx = { db, clock: createManualClock(NOW), vault: testVault };
   gc();
   const before = process.memoryUsage();
   let peakRss = before.rss;
@@ -270,12 +281,14 @@ async function main() {
     const setup = await setUp(handle.db);
     const [, seedSmallMs] = await timed(() => seed(handle.sql, setup, 0, SMALL));
     console.log(`seeded ${SMALL.toLocaleString('en')} registrations in ${(seedSmallMs / 1000).toFixed(1)} s`);
+    await sealSeeded(handle.db);
     await benchExport(handle.db, setup); // warm-up
     const small = await benchExport(handle.db, setup);
     printExport(SMALL, small);
 
     const [, seedLargeMs] = await timed(() => seed(handle.sql, setup, SMALL, LARGE));
     console.log(`seeded up to ${LARGE.toLocaleString('en')} registrations in ${(seedLargeMs / 1000).toFixed(1)} s more`);
+    await sealSeeded(handle.db);
     const search = await benchSearch(handle.db, handle.sql, setup);
     console.log(`search at ${LARGE.toLocaleString('en')}: ${search.searches} searches of ${search.kinds} kinds, one at a time: ` +
       `p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms, max ${search.maxMs.toFixed(1)} ms`);

@@ -21,6 +21,7 @@ import { createEvent } from '../lib/programme/build';
 import { createTicketType } from '../lib/registration/setup';
 import { createFakeResend } from '../tests/support/fake-resend';
 import { benchDatabase } from './support/server';
+import { testVault } from '../tests/support/vault';
 
 const COUNT = Number(process.argv.find((a) => a.startsWith('--count='))?.split('=')[1] ?? 500);
 const STUB = process.argv.includes('--stub');
@@ -41,7 +42,7 @@ async function main() {
       RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, EMAIL_RATE_LIMIT_PER_SECOND: String(RATE), EMAIL_BATCH_SIZE: String(BATCH),
       EMAIL_FROM: 'Conference registration <registration@example.org>', APP_URL: 'http://localhost:3000',
     });
-    const ctx = { db: handle.db, clock: systemClock, config, mailer: createMailer(config) };
+    const ctx = { db: handle.db, clock: systemClock, config, mailer: createMailer(config), vault: testVault };
     // Far enough ahead that no reminder is due: only the confirmations are sent now.
     const event = await createEvent(ctx, { slug: 'mail', name: 'Mail', timezone: 'Europe/Amsterdam', startsOn: '2099-05-01', endsOn: '2099-05-02', currency: 'EUR', holdMinutes: 60 });
     const type = await createTicketType(ctx, event.id, { code: 'pass', publicLabel: 'Conference pass', internalLabel: 'Pass', prices: [{ label: 'Free', amount: 0 }] });

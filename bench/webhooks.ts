@@ -14,6 +14,7 @@ import { createEvent } from '../lib/programme/build';
 import { createTicketType } from '../lib/registration/setup';
 import { load, percentile, request } from './support/load';
 import { benchDatabase, startApp } from './support/server';
+import { testVault } from '../tests/support/vault';
 
 const ORDERS = 500;
 const DUPLICATE_SHARE = 0.3;
@@ -23,7 +24,7 @@ const SECRET = 'whsec_bench_webhooks_only';
 async function main() {
   const database = await benchDatabase();
   const handle = createDb(database.url, { max: 10 });
-  const ctx = { db: handle.db, clock: createManualClock(new Date()), config: parseEnv({ DATABASE_URL: database.url, ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000' }) };
+  const ctx = { db: handle.db, clock: createManualClock(new Date()), config: parseEnv({ DATABASE_URL: database.url, ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000' }), vault: testVault };
   const event = await createEvent(ctx, { slug: 'hooks', name: 'Webhooks', timezone: 'Europe/Amsterdam', startsOn: '2030-05-01', endsOn: '2030-05-02', currency: 'EUR', holdMinutes: 60 });
   const type = await createTicketType(ctx, event.id, { code: 'pass', publicLabel: 'Conference pass', internalLabel: 'Pass', prices: [{ label: 'Regular', amount: 12000 }] });
   const made = [];

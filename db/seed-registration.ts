@@ -34,7 +34,7 @@ export async function seedRegistration(ctx: { db: DbOrTx }, event: SeedRegistrat
       help: 'Only the catering team lead sees this.',
     }),
     access: await createQuestion(ctx, event.id, {
-      key: 'access_needs', label: 'Access needs', kind: 'textarea', isSensitive: true, sortOrder: 4,
+      key: 'access_needs', label: 'Access needs', kind: 'textarea', isSensitive: true, isAccessNeed: true, sortOrder: 4,
       help: 'For example captions, step-free seating or a quiet room. Only our accessibility coordinator sees this.',
     }),
     registration: await createQuestion(ctx, event.id, {

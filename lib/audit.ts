@@ -27,9 +27,10 @@ export function staffActor(user: { id: string; email: string }): AuditActor {
   return { type: 'user', userId: user.id, label: user.email };
 }
 
-export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
+/** Writes one entry; answers its id (sensitive-data views link their tickets to it). */
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<string> {
   const actor = input.actor;
-  await db.insert(auditLog).values({
+  const [row] = await db.insert(auditLog).values({
     eventId: input.eventId ?? null,
     actorType: actor.type,
     actorUserId: actor.type === 'user' ? actor.userId : null,
@@ -41,7 +42,8 @@ export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> 
     summary: input.summary ?? '',
     details: input.details ?? {},
     createdAt: input.at,
-  });
+  }).returning({ id: auditLog.id });
+  return row!.id;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Mailer } from './adapters/mailer/types';
 import { createPaymentGateway } from './adapters/payments';
 import type { PaymentGateway } from './adapters/payments/types';
 import type { Env } from './env';
+import { createMissingKeyVault, createVault, type Vault } from './privacy/vault';
 
 export interface AppContext {
   db: DbOrTx;
@@ -13,6 +14,8 @@ export interface AppContext {
   config: Env;
   payments: PaymentGateway;
   mailer: Mailer;
+  // Seals and opens sensitive answers; who may see them is decided in lib/privacy/visibility.ts.
+  vault: Vault;
 }
 
 export interface AppContextHandle extends AppContext {
@@ -29,6 +32,13 @@ export function createAppContext(env: Env, overrides: Partial<AppContext> = {}):
     config: env,
     payments: overrides.payments ?? createPaymentGateway(env, { db, clock }),
     mailer: overrides.mailer ?? createMailer(env),
+    vault: overrides.vault ?? vaultFromEnv(env),
     close: handle.close,
   };
+}
+
+export function vaultFromEnv(env: Pick<Env, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYPTION_OLD_KEYS'>): Vault {
+  return env.DATA_ENCRYPTION_KEY
+    ? createVault({ current: env.DATA_ENCRYPTION_KEY, old: env.DATA_ENCRYPTION_OLD_KEYS })
+    : createMissingKeyVault();
 }

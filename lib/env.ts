@@ -1,5 +1,6 @@
 // The whole environment, parsed once with zod. Everything else receives typed config, never process.env.
 import { z } from 'zod';
+import { parseVaultKey, VaultError, type VaultKey } from './privacy/vault';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
@@ -7,6 +8,24 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 
 // A switch that is on unless set to false (or 0).
+function vaultKey(text: string, issue: (message: string) => void): VaultKey | undefined {
+  try {
+    return parseVaultKey(text);
+  } catch (error) {
+    issue(error instanceof VaultError ? error.message : 'not a valid key');
+    return undefined;
+  }
+}
+
+// `<keyId>:<base64 of 32 bytes>` (or bare base64): the vault's current key, never logged.
+const dataKey = z.string().trim().optional().transform((v, ctx) =>
+  v ? vaultKey(v, (message) => ctx.addIssue({ code: 'custom', message })) : undefined);
+
+// Comma-separated old keys, only for opening values sealed before a rotation.
+const oldDataKeys = z.string().optional().transform((v, ctx) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  .map((text, i) => vaultKey(text, (message) => ctx.addIssue({ code: 'custom', message: `key ${i + 1}: ${message}` })))
+  .filter((k): k is VaultKey => k !== undefined));
+
 const boolDefaultTrue = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
@@ -28,6 +47,10 @@ export const envSchema = z.object({
   // Sign-in throttle (lib/auth/throttle.ts). One client on one account, and one client across accounts, are
   // locked for LOGIN_LOCK_MINUTES after these many failures; other clients are not affected.
   LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().min(1).default(5),
+  // The sensitive-data vault (lib/privacy/vault.ts). Required when APP_ENV=production; `npm start` keeps a generated
+  // one in .data/ otherwise. Old keys stay readable during a rotation (`npm run privacy:rotate-key`).
+  DATA_ENCRYPTION_KEY: dataKey,
+  DATA_ENCRYPTION_OLD_KEYS: oldDataKeys,
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // Failures on one account from all clients together before every further attempt waits a delay that doubles
@@ -139,6 +162,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (env.APP_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.ALLOW_DEMO_PAYMENTS) {
     throw new EnvError('Invalid configuration:\n  STRIPE_SECRET_KEY: required when APP_ENV=production (or set ALLOW_DEMO_PAYMENTS=true for a demo site)');
+  }
+  if (env.APP_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
+    throw new EnvError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: required when APP_ENV=production (generate with `openssl rand -base64 32`; keep it safe: without it sensitive answers cannot be read)');
   }
   return env;
 }

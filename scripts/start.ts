@@ -8,12 +8,15 @@ import { loadEnvConfig } from '@next/env';
 import { createDb } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedConference } from '../db/seed';
+import { seedDemoRegistrations } from '../db/seed-demo-registrations';
 import { systemClock } from '../lib/adapters/clock';
 import { ensureOwnerSetupLink } from '../lib/auth/setup-link';
+import { vaultFromEnv } from '../lib/context';
 import { parseEnv, resolveAppEnv } from '../lib/env';
+import { sealPlaintext } from '../lib/privacy/rotate';
 import { ensureBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
-import { ensureDevAuthSecret } from './lib/secrets';
+import { ensureDevAuthSecret, ensureDevDataKey } from './lib/secrets';
 
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -56,6 +59,10 @@ async function main() {
     if (production) throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
     process.env.AUTH_SECRET = ensureDevAuthSecret(root);
   }
+  if (!process.env.DATA_ENCRYPTION_KEY) {
+    if (production) throw new Error('DATA_ENCRYPTION_KEY must be set in production (openssl rand -base64 32); keep a copy: sensitive answers cannot be read without it.');
+    process.env.DATA_ENCRYPTION_KEY = ensureDevDataKey(root);
+  }
   mkdirSync(path.join(root, '.data'), { recursive: true });
   const pidFile = path.join(root, '.data', 'app.pid');
   stopStaleApp(pidFile);
@@ -92,6 +99,13 @@ async function main() {
       const ctx = { db: handle.db, clock: systemClock, config: env };
       const seeded = await seedConference(ctx, { now: systemClock.now() });
       if (seeded.created) log('Seeded the Integrative Addiction Conference demo programme.');
+      const vault = vaultFromEnv(env);
+      if (seeded.created && (await seedDemoRegistrations({ ...ctx, vault }, seeded.eventId))) {
+        log('Added two demo registrations with access requests (see /admin/access).');
+      }
+      // Sensitive values stored in clear before the vault (a migration has no key to seal them with).
+      const sealed = await sealPlaintext({ db: handle.db, vault });
+      if (sealed.answers || sealed.pronouns) log(`Sealed ${sealed.answers} sensitive answers and ${sealed.pronouns} pronouns that were stored in clear.`);
       const setupLink = await ensureOwnerSetupLink(ctx);
       if (setupLink) {
         console.log('\n  No organizer account exists yet. Create the owner account (link valid for 24 hours, once):');

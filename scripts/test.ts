@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { prepareE2eDatabase } from '../tests/e2e/support/prepare';
 import { freePort, startTestServer } from '../tests/support/postgres-server';
+import { TEST_DATA_ENCRYPTION_KEY } from '../tests/support/vault';
 import { ensureBuild } from './lib/build';
 
 type Tier = 'lint' | 'unit' | 'integration' | 'e2e';
@@ -63,6 +64,8 @@ async function e2e(filters: string[]): Promise<Totals> {
   }
   await ensureBuild(root, '.next-test', (line) => console.log(`[test] ${line}`));
   const server = await startTestServer();
+  // The seed and the app server must share one key (playwright.config.ts passes the same on).
+  process.env.DATA_ENCRYPTION_KEY ||= TEST_DATA_ENCRYPTION_KEY;
   const database = await prepareE2eDatabase(server.adminUrl);
   try {
     const port = await freePort();

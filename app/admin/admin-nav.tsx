@@ -15,6 +15,7 @@ const items: { href: string; label: string; permission: Permission | null }[] = 
   { href: '/admin/settings', label: 'Settings', permission: 'sales.manage' },
   { href: '/admin/orders', label: 'Orders', permission: 'orders.view' },
   { href: '/admin/attendees', label: 'Attendees', permission: 'attendees.view' },
+  { href: '/admin/access', label: 'Access requests', permission: 'access.manage' },
   { href: '/admin/checkin', label: 'Check-in', permission: 'checkin.scan' },
   { href: '/admin/payments', label: 'Payments', permission: 'orders.view' },
   { href: '/admin/mailbox', label: 'Mailbox', permission: 'emails.view' },

@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import { ensureBuild } from '../../scripts/lib/build';
 import { freePort, startTestServer, withDatabase } from '../../tests/support/postgres-server';
+import { TEST_DATA_ENCRYPTION_KEY } from '../../tests/support/vault';
 
 export const root = path.resolve(__dirname, '../..');
 
@@ -39,7 +40,7 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', APP_URL: `http://localhost:${port}`, ...env },
+    env: { ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY, APP_URL: `http://localhost:${port}`, ...env },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

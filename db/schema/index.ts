@@ -8,3 +8,4 @@ export * from './links';
 export * from './admin';
 export * from './checkin';
 export * from './agenda';
+export * from './privacy';

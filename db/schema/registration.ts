@@ -89,8 +89,10 @@ export const questions = pgTable('questions', {
   help: text().notNull().default(''),
   kind: questionKind().notNull(),
   options: jsonb().$type<string[]>().notNull().default([]),
-  // Health, access needs and the like: shown only to roles that need them.
+  // Health, access needs and the like: shown only to roles that need them, and sealed at rest (lib/privacy/).
   isSensitive: boolean().notNull().default(false),
+  // An answer opens an access request for the accessibility team (/admin/access). Always sensitive too.
+  isAccessNeed: boolean().notNull().default(false),
   sortOrder: integer().notNull().default(0),
 }, (t) => [unique('questions_event_key').on(t.eventId, t.key)]);
 
@@ -198,7 +200,10 @@ export const tickets = pgTable(
     legalName: text().notNull(),
     badgeName: text().notNull(),
     email: text().notNull(),
+    // Legacy plain text, always '' once sealed: pronouns live sealed in pronouns_cipher (lib/privacy/sealed.ts).
     pronouns: text().notNull().default(''),
+    pronounsCipher: text(),
+    pronounsKeyId: text(),
     directoryOptIn: boolean().notNull().default(false),
     photoPreference: photoPreference().notNull().default('no_photos'),
     // Part of the HMAC in the personal agenda's calendar feed URL; bumping it retires the old feed link.
@@ -216,14 +221,22 @@ export const tickets = pgTable(
     index('tickets_type').on(t.ticketTypeId),
     index('tickets_voucher').on(t.voucherId),
     check('tickets_amounts', sql`${t.price} >= 0 and ${t.discount} >= 0 and ${t.discount} <= ${t.price}`),
+    check('tickets_pronouns_sealed', sql`(${t.pronounsCipher} is null) = (${t.pronounsKeyId} is null)`),
   ],
 );
 
+// An answer to a sensitive question is sealed by the vault (value null, value_cipher + key_id set); others are
+// plain text. Read and write them only through lib/privacy/sealed.ts.
 export const answers = pgTable('answers', {
   ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
   questionId: uuid().notNull().references(() => questions.id, { onDelete: 'restrict' }),
-  value: text().notNull(),
-}, (t) => [primaryKey({ columns: [t.ticketId, t.questionId] })]);
+  value: text(),
+  valueCipher: text(),
+  keyId: text(),
+}, (t) => [
+  primaryKey({ columns: [t.ticketId, t.questionId] }),
+  check('answers_one_form', sql`(${t.value} is null) <> (${t.valueCipher} is null) and (${t.valueCipher} is null) = (${t.keyId} is null)`),
+]);
 
 export const workshopSeats = pgTable(
   'workshop_seats',

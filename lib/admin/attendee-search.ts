@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ticketTypes } from '@/db/schema';
 import type { AppContext } from '../context';
 import { parseInput } from '../validation';
+import { hasArrangementSql } from '../access/requests';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -34,6 +35,8 @@ export interface AttendeeRow {
   source: string;
   createdAt: Date;
   workshops: string[];
+  /** Only that the accessibility team arranged something: never what. */
+  hasAccessArrangement: boolean;
 }
 
 export interface AttendeeSearchResult { rows: AttendeeRow[]; total: number; page: number; pageSize: number }
@@ -130,6 +133,7 @@ export function matchingTickets(filters: AttendeeFilters, eventTypeIds: readonly
 interface RawRow extends Record<string, unknown> {
   ticket_id: string; order_id: string; reference: string; legal_name: string; badge_name: string; email: string;
   ticket_label: string; order_status: string; source: string; created_ms: number; workshops: string[] | null; total: number;
+  has_access: boolean;
 }
 
 /**
@@ -153,7 +157,7 @@ export function attendeeSearchStatement(input: z.output<typeof attendeeSearchSch
         tt.internal_label as ticket_label, ${effectiveStatusSql(now)} as order_status, o.source,
         extract(epoch from t.created_at)::float8 * 1000 as created_ms, p.created_at as sort_at,
         (select array_agg(s.title order by s.starts_at, s.title) from workshop_seats ws join sessions s on s.id = ws.session_id
-          where ws.ticket_id = t.id) as workshops
+          where ws.ticket_id = t.id) as workshops, ${hasArrangementSql} as has_access
       from p join tickets t on t.id = p.id join orders o on o.id = t.order_id join ticket_types tt on tt.id = t.ticket_type_id
     ) r on true
     order by r.sort_at desc, r.ticket_id desc`;
@@ -171,7 +175,7 @@ export async function searchAttendees(ctx: Ctx, query: AttendeeSearchQuery): Pro
     rows: rows.map((r) => ({
       ticketId: r.ticket_id, orderId: r.order_id, reference: r.reference, legalName: r.legal_name, badgeName: r.badge_name,
       email: r.email, ticketLabel: r.ticket_label, orderStatus: r.order_status, source: r.source,
-      createdAt: new Date(r.created_ms), workshops: r.workshops ?? [],
+      createdAt: new Date(r.created_ms), workshops: r.workshops ?? [], hasAccessArrangement: r.has_access === true,
     })),
     total,
     page: input.page,

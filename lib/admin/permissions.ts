@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   // Answers to questions marked sensitive (access needs, dietary needs, health).
   'attendees.sensitive': ['owner', 'accessibility'],
   'attendees.export': ['owner', 'organizer', 'accessibility'],
+  // The access-needs queue (/admin/access): the requests, their details, status, notes and messages.
+  'access.manage': ['owner', 'accessibility'],
   'checkin.scan': ['owner', 'organizer', 'checkin'],
   // Email history, failures and the local mailbox.
   'emails.view': ['owner', 'organizer'],

@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { hashToken } from '../tokens';
 import { dateInZone, formatDay } from '../time';
+import { hasArrangementSql } from '../access/requests';
 import { admittedSql } from './admission';
 import { getCheckinList, isUuid, type CheckinListView } from './lists';
 import type { CheckinResult } from './result';
@@ -38,17 +39,20 @@ interface ScanRow extends Record<string, unknown> {
   has_seat: boolean;
   revoked_reason: string | null;
   revoked: boolean;
+  has_access: boolean;
 }
 
 async function loadScan(db: DbOrTx, listId: string, ref: TicketRef): Promise<ScanRow | null> {
   const ticket = 'token' in ref
-    ? sql`join ticket_tokens tk on tk.token_hash = ${hashToken(ref.token)} join tickets t on t.id = tk.ticket_id`
+    // Only QR tokens admit: a ticket's private page link (purpose 'page') is no door code.
+    ? sql`join ticket_tokens tk on tk.token_hash = ${hashToken(ref.token)} and tk.purpose = 'qr' join tickets t on t.id = tk.ticket_id`
     : sql`join tickets t on t.id = ${ref.ticketId}::uuid`;
   const revoked = 'token' in ref ? sql`tk.revoked_reason, tk.revoked_at is not null as revoked` : sql`null::text as revoked_reason, false as revoked`;
   const rows = await db.execute<ScanRow>(sql`
     select t.id as ticket_id, t.badge_name, tt.public_label, tt.attendance, tt.valid_on, o.reference, o.id as order_id,
       o.status as order_status, o.event_id = l.event_id as same_event, ${admittedSql} as admitted,
       exists (select 1 from workshop_seats ws where ws.ticket_id = t.id and ws.session_id = l.session_id) as has_seat,
+      ${hasArrangementSql} as has_access,
       ${revoked}
     from checkin_lists l
     join events e on e.id = l.event_id
@@ -106,7 +110,7 @@ export async function checkInTicket(ctx: Ctx, input: { listId: string; ref: Tick
   if (row.revoked && row.revoked_reason === 'transferred') {
     return { ...base, outcome: 'transferred', reason: 'This QR code was replaced: the ticket was transferred.' };
   }
-  const who = { ticketId: row.ticket_id, badgeName: row.badge_name, ticketType: row.public_label, orderReference: row.reference };
+  const who = { ticketId: row.ticket_id, badgeName: row.badge_name, ticketType: row.public_label, orderReference: row.reference, hasAccessArrangement: row.has_access };
   if (row.order_status !== 'paid' || row.revoked) {
     const reason = ORDER_REFUSALS[row.order_status] ?? (row.revoked_reason === 'cancelled' ? ORDER_REFUSALS.cancelled : 'This QR code is no longer valid.');
     return { ...base, ...who, outcome: 'cancelled', reason };

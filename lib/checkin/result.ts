@@ -1,5 +1,6 @@
-// The answers a scan can give, and their words. A result carries only what check-in staff need: the badge name
-// and the ticket's public label, never payment data, emails or answers to questions. Results about a code that
+// The answers a scan can give, and their words. A result carries only what check-in staff need: the badge name,
+// the ticket's public label and whether the person has an access arrangement (never what it is), never payment
+// data, emails or answers to questions. Results about a code that
 // belongs to someone else (transferred, another event, unknown) name nobody.
 import { dateInZone, formatDay, formatTime, zoneAbbreviation } from '../time';
 
@@ -22,6 +23,8 @@ export interface CheckinResult {
   badgeName?: string;
   ticketType?: string;
   orderReference?: string;
+  /** The accessibility team arranged something for this person; what, only the team knows. */
+  hasAccessArrangement?: boolean;
   /** Why the ticket is refused (not_valid_for_list, cancelled). */
   reason?: string;
   /** The earlier check-in (already_checked_in), or this one (valid). */

@@ -4,6 +4,7 @@
 import { escapeLike } from '../like';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
+import { hasArrangementSql } from '../access/requests';
 import type { CheckinListView } from './lists';
 
 export interface CheckinSearchMatch {
@@ -13,6 +14,8 @@ export interface CheckinSearchMatch {
   orderReference: string;
   isPaid: boolean;
   checkedInAt: Date | null;
+  /** Only that there is one: the details stay with the accessibility team. */
+  hasAccessArrangement: boolean;
 }
 
 export const MIN_SEARCH_LENGTH = 2;
@@ -23,8 +26,8 @@ export async function searchCheckinTickets(ctx: Pick<AppContext, 'db'>, list: Ch
   const q = query.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 100);
   if (q.length < MIN_SEARCH_LENGTH) return [];
   const pattern = `%${escapeLike(q)}%`;
-  const rows = await ctx.db.execute<{ ticket_id: string; badge_name: string; public_label: string; reference: string; status: string; checked_in_at: string | null }>(sql`
-    select t.id as ticket_id, t.badge_name, tt.public_label, o.reference, o.status, c.checked_in_at
+  const rows = await ctx.db.execute<{ ticket_id: string; badge_name: string; public_label: string; reference: string; status: string; checked_in_at: string | null; has_access: boolean }>(sql`
+    select t.id as ticket_id, t.badge_name, tt.public_label, o.reference, o.status, c.checked_in_at, ${hasArrangementSql} as has_access
     from tickets t
     join orders o on o.id = t.order_id
     join ticket_types tt on tt.id = t.ticket_type_id
@@ -35,6 +38,6 @@ export async function searchCheckinTickets(ctx: Pick<AppContext, 'db'>, list: Ch
     limit ${LIMIT}`);
   return [...rows].map((r) => ({
     ticketId: r.ticket_id, badgeName: r.badge_name, ticketType: r.public_label, orderReference: r.reference,
-    isPaid: r.status === 'paid', checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null,
+    isPaid: r.status === 'paid', checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, hasAccessArrangement: r.has_access,
   }));
 }

@@ -12,7 +12,7 @@ import { effectiveStatus } from '../orders/queries';
 import { ROLE_LABELS } from '../admin/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
-import { issueOfferLink, issueOrderLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
+import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
 import { composeWaitlistConfirm } from './compose-waitlist-confirm';
 import type { ComposeBatch } from './prepare';
 import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
@@ -95,9 +95,24 @@ async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: Ord
       if (order.status !== 'paid' || !ticket) return null;
       // A ticket passed on since this was queued goes to its new holder in an email of its own.
       if (!sameAddress(ticket.email, message.toEmail)) return null;
-      const cards = await ticketCards(ctx, data, [ticket], { tokenForOnline: true });
+      const [cards, pageToken] = await Promise.all([
+        ticketCards(ctx, data, [ticket], { tokenForOnline: true }),
+        issueTicketPageLink(ctx.db, ticket.id, now, expiresAt),
+      ]);
       const token = cards.tokens.get(ticket.id);
-      return { template: { kind: 'ticket', props: { ...base, event: facts, ticket: cards.cards[0]!, calendarUrl: token ? urls.ticketCalendar(appUrl, token) : null } } };
+      return {
+        template: {
+          kind: 'ticket',
+          props: { ...base, event: facts, ticket: cards.cards[0]!, calendarUrl: token ? urls.ticketCalendar(appUrl, token) : null, pageUrl: urls.ticketPage(appUrl, pageToken) },
+        },
+      };
+    }
+    case 'access_update': {
+      const ticket = data.tickets.find((t) => t.id === message.ticketId);
+      // Passed on or no longer confirmed since: the news is not this address's any more.
+      if (order.status !== 'paid' || !ticket || !sameAddress(ticket.email, message.toEmail)) return null;
+      const pageToken = await issueTicketPageLink(ctx.db, ticket.id, now, expiresAt);
+      return { template: { kind: 'access_update', props: { eventName, pageUrl: urls.ticketPage(appUrl, pageToken) } } };
     }
     case 'ticket_transferred': {
       const ticket = data.tickets.find((t) => t.id === message.ticketId);

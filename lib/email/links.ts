@@ -20,6 +20,8 @@ export const urls = {
   orderCalendar: (appUrl: string, token: string) => `${appBase(appUrl)}/orders/${token}/calendar.ics`,
   ticketQr: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/qr.png`,
   ticketCalendar: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}/calendar.ics`,
+  /** The attendee's own private page (a 'page' token, never a QR token). */
+  ticketPage: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}`,
   offer: (appUrl: string, token: string) => `${appBase(appUrl)}/register?offer=${encodeURIComponent(token)}`,
   waitlistConfirm: (appUrl: string, token: string) => `${appBase(appUrl)}/register/waitlist/confirm/${encodeURIComponent(token)}`,
 };
@@ -55,6 +57,16 @@ export async function issueTicketTokens(db: DbOrTx, ticketIds: string[], now: Da
     await db.insert(ticketTokens).values([...tokens].map(([ticketId, token]) => ({ ticketId, tokenHash: hashToken(token), createdAt: now })));
   }
   return tokens;
+}
+
+/**
+ * A fresh link to the attendee's own page: a ticket token of purpose 'page', which check-in refuses, so the
+ * secret that opens someone's answers is never the one their QR code shows at the door.
+ */
+export async function issueTicketPageLink(db: DbOrTx, ticketId: string, now: Date, expiresAt: Date | null): Promise<string> {
+  const token = newSecretToken();
+  await db.insert(ticketTokens).values({ ticketId, tokenHash: hashToken(token), purpose: 'page', expiresAt, createdAt: now });
+  return token;
 }
 
 /** A fresh link to a waiting-list offer; the entry's status and deadline still decide whether it is live. */

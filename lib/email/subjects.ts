@@ -5,6 +5,7 @@
 export const EMAIL_KINDS = [
   'order_confirmation', 'ticket', 'payment_receipt', 'payment_failed', 'hold_expired',
   'refund', 'cancellation', 'waitlist_offer', 'waitlist_confirm', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred', 'staff_invitation',
+  'access_update',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -28,6 +29,7 @@ const SUBJECTS: Record<EmailKind, string> = {
   order_access: 'The link to your registration',
   ticket_transferred: 'Your ticket was passed on',
   staff_invitation: 'Your invitation to the registration team',
+  access_update: 'An update about your registration',
 };
 
 /** The generic subject, for anything that has no kind of its own. */

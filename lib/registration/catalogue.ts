@@ -6,7 +6,7 @@ import { addTaken, takenSql, type PoolQuery, type Taken } from '../capacity/avai
 import { rateLimitSql } from '../rate-limit';
 import type { PriceWindow } from './pricing';
 
-export interface CatalogueQuestion extends Pick<Question, 'id' | 'key' | 'label' | 'help' | 'kind' | 'options' | 'isSensitive' | 'sortOrder'> {
+export interface CatalogueQuestion extends Pick<Question, 'id' | 'key' | 'label' | 'help' | 'kind' | 'options' | 'isSensitive' | 'isAccessNeed' | 'sortOrder'> {
   isRequired: boolean;
 }
 
@@ -65,7 +65,7 @@ export async function loadOrderCatalogue(db: DbOrTx, ref: { id: string } | { slu
         'pools', coalesce((select json_agg(json_build_object('id', cp.id, 'capacity', cp.capacity))
           from ticket_type_pools tp join capacity_pools cp on cp.id = tp.pool_id where tp.ticket_type_id = t.id), '[]'),
         'questions', coalesce((select json_agg(json_build_object('id', q.id, 'key', q.key, 'label', q.label, 'help', q.help,
-            'kind', q.kind, 'options', q.options, 'is_sensitive', q.is_sensitive, 'sort_order', q.sort_order, 'is_required', tq.is_required)
+            'kind', q.kind, 'options', q.options, 'is_sensitive', q.is_sensitive, 'is_access_need', q.is_access_need, 'sort_order', q.sort_order, 'is_required', tq.is_required)
             order by q.sort_order)
           from ticket_type_questions tq join questions q on q.id = tq.question_id where tq.ticket_type_id = t.id), '[]')
       ) order by t.sort_order, t.public_label)

@@ -64,8 +64,10 @@ export const questionSchema = z.object({
   kind: z.enum(['text', 'textarea', 'select', 'checkbox']),
   options: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
   isSensitive: z.boolean().default(false),
+  // Opens access requests; always sensitive too.
+  isAccessNeed: z.boolean().default(false),
   sortOrder: z.number().int().default(0),
-}).refine((q) => q.kind !== 'select' || q.options.length >= 2, { path: ['options'], message: 'A choice needs at least two options' });
+}).transform((q) => ({ ...q, isSensitive: q.isSensitive || q.isAccessNeed })).refine((q) => q.kind !== 'select' || q.options.length >= 2, { path: ['options'], message: 'A choice needs at least two options' });
 
 export async function createQuestion(ctx: Ctx, eventId: string, input: z.input<typeof questionSchema>): Promise<Question> {
   const data = parseInput(questionSchema, input);

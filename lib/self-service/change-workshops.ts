@@ -16,7 +16,7 @@ import { parseInput } from '../validation';
 import { assertChangesOpen, loadManageTickets, lockTicketForChange, paidOrderByToken, ticketOfOrder } from './manage';
 
 // `locker` exists so a test can show that the contention test fails without the lock; nothing else sets it.
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'> & { locker?: PoolLocker };
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'vault'> & { locker?: PoolLocker };
 
 export const changeWorkshopsSchema = z.strictObject({
   workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
@@ -44,7 +44,7 @@ export async function changeWorkshops(ctx: Ctx, input: { token: unknown; ticketI
   const now = ctx.clock.now();
   assertChangesOpen(event, now);
   const ids = [...new Set(parseInput(changeWorkshopsSchema, input.choice).workshopIds)];
-  const [ticket] = await loadManageTickets(ctx.db, order, found.id);
+  const [ticket] = await loadManageTickets(ctx, order, { kind: 'buyer' }, found.id);
   if (!ticket) throw new DomainError('NOT_FOUND', 'Ticket not found.');
   const chosen = ids.length ? await loadWorkshops(ctx.db, event.id, ids) : [];
   checkChoice(chosen, ids, ticket, event.timezone);

@@ -10,9 +10,11 @@ import { DomainError } from '../errors';
 import { getOrderByToken, type OrderView } from '../orders/queries';
 import { getEventOrThrow } from '../programme/build';
 import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } from '../registration/catalogue';
+import { openAnswer, openPronouns } from '../privacy/sealed';
+import { publicReaderMaySee, type PublicReader } from '../privacy/visibility';
 import { formatTime, zonedTimeToUtc, zoneAbbreviation } from '../time';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +45,7 @@ export function selfCancelOpen(event: Pick<Event, 'refundUntil'>, now: Date): bo
 export interface PaidOrder { order: Order; event: Event }
 
 /** The order behind a token, for an action: it must exist and be paid (confirmed). */
-export async function paidOrderByToken(ctx: Ctx, token: unknown): Promise<PaidOrder> {
+export async function paidOrderByToken(ctx: Pick<Ctx, 'db' | 'clock'>, token: unknown): Promise<PaidOrder> {
   const view = typeof token === 'string' ? await getOrderByToken(ctx, token) : null;
   if (!view) throw new DomainError('NOT_FOUND', 'This order link is not valid.');
   if (view.status !== 'paid') {
@@ -90,11 +92,24 @@ export interface ManageTicket {
   directoryOptIn: boolean;
   photoPreference: 'ok' | 'no_photos';
   transferredAt: Date | null;
+  /**
+   * The attendee's sensitive answers and pronouns are theirs alone (they have their own page) and were neither
+   * read nor included: `pronouns` is '' and `questions` holds only the questions that are not sensitive.
+   */
+  privateToAttendee: boolean;
+  /** The sensitive questions left out because they are private to the attendee. */
+  privateQuestions: { id: string; key: string }[];
   questions: AnsweredQuestion[];
 }
 
-/** Tickets of an order with their type and the answers to its questions, in the order's own sequence. */
-export async function loadManageTickets(db: DbOrTx, order: Pick<Order, 'id' | 'eventId'>, onlyTicketId?: string): Promise<ManageTicket[]> {
+/**
+ * Tickets of an order with their type and the answers to its questions, in the order's own sequence, as `reader`
+ * may see them (lib/privacy/visibility.ts): what a reader may not see is filtered out before anything is opened.
+ */
+export async function loadManageTickets(
+  ctx: Pick<AppContext, 'db' | 'vault'>, order: Pick<Order, 'id' | 'eventId' | 'buyerEmail'>, reader: PublicReader, onlyTicketId?: string,
+): Promise<ManageTicket[]> {
+  const { db, vault } = ctx;
   const rows = await db.select().from(tickets)
     .where(and(eq(tickets.orderId, order.id), onlyTicketId ? eq(tickets.id, onlyTicketId) : undefined))
     .orderBy(asc(tickets.position), asc(tickets.createdAt));
@@ -106,12 +121,18 @@ export async function loadManageTickets(db: DbOrTx, order: Pick<Order, 'id' | 'e
   const typeById = new Map<string, CatalogueTicketType>(types.map((t) => [t.id, t]));
   return rows.map((r) => {
     const type = typeById.get(r.ticketTypeId);
+    const maySee = publicReaderMaySee(reader, r, order);
+    const questions = (type?.questions ?? []).filter((q) => maySee || !q.isSensitive).map((q) => {
+      const row = given.find((a) => a.ticketId === r.id && a.questionId === q.id);
+      return { ...q, value: row ? openAnswer(vault, row) : '' };
+    });
     return {
       id: r.id, ticketTypeId: r.ticketTypeId, label: type?.publicLabel ?? 'Ticket', attendance: type?.attendance ?? 'in_person',
       includesWorkshops: type?.includesWorkshops ?? false, validOn: type?.validOn ?? null,
-      legalName: r.legalName, badgeName: r.badgeName, email: r.email, pronouns: r.pronouns, directoryOptIn: r.directoryOptIn,
-      photoPreference: r.photoPreference, transferredAt: r.transferredAt,
-      questions: (type?.questions ?? []).map((q) => ({ ...q, value: given.find((a) => a.ticketId === r.id && a.questionId === q.id)?.value ?? '' })),
+      legalName: r.legalName, badgeName: r.badgeName, email: r.email, pronouns: maySee ? openPronouns(vault, r) : '',
+      directoryOptIn: r.directoryOptIn, photoPreference: r.photoPreference, transferredAt: r.transferredAt,
+      privateToAttendee: !maySee, questions,
+      privateQuestions: maySee ? [] : (type?.questions ?? []).filter((q) => q.isSensitive).map((q) => ({ id: q.id, key: q.key })),
     };
   });
 }
@@ -132,7 +153,7 @@ export async function getManageView(ctx: Ctx, token: string): Promise<ManageView
   if (!view) return null;
   const event = await getEventOrThrow(ctx, view.order.eventId);
   const now = ctx.clock.now();
-  const details = view.status === 'paid' ? await loadManageTickets(ctx.db, view.order) : [];
+  const details = view.status === 'paid' ? await loadManageTickets(ctx, view.order, { kind: 'buyer' }) : [];
   return {
     view, event, now,
     changes: { open: now < changesCutoff(event), until: changesCutoff(event), closedMessage: changesClosedMessage(event) },
@@ -150,7 +171,7 @@ export async function getTicketPage(ctx: Ctx, token: string, ticketId: string): 
   if (!UUID.test(ticketId)) return null;
   const view = await getOrderByToken(ctx, token);
   if (!view || view.status !== 'paid') return null;
-  const [ticket] = await loadManageTickets(ctx.db, view.order, ticketId.toLowerCase());
+  const [ticket] = await loadManageTickets(ctx, view.order, { kind: 'buyer' }, ticketId.toLowerCase());
   if (!ticket) return null;
   const event = await getEventOrThrow(ctx, view.order.eventId);
   const now = ctx.clock.now();

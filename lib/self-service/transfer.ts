@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { agendaItems, answers, ticketTokens, tickets } from '@/db/schema';
+import { accessRequests, agendaItems, answers, ticketTokens, tickets } from '@/db/schema';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -41,12 +41,14 @@ export async function transferTicket(ctx: Ctx, input: { token: unknown; ticketId
       throw new DomainError('VALIDATION', message, { email: [message] });
     }
     await tx.update(tickets).set({
-      legalName: person.legalName, badgeName, email: person.email, pronouns: '', directoryOptIn: false, photoPreference: 'no_photos',
+      legalName: person.legalName, badgeName, email: person.email, pronouns: '', pronounsCipher: null, pronounsKeyId: null, directoryOptIn: false, photoPreference: 'no_photos',
       transferredAt: now, updatedAt: now,
       // Retires the old holder's agenda feed link along with their agenda.
       feedVersion: sql`${tickets.feedVersion} + 1`,
     }).where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id)));
     await tx.delete(answers).where(eq(answers.ticketId, ticket.id));
+    // The old holder's access request goes with their answers.
+    await tx.delete(accessRequests).where(eq(accessRequests.ticketId, ticket.id));
     await tx.delete(agendaItems).where(eq(agendaItems.ticketId, ticket.id));
     const revoked = await tx.update(ticketTokens).set({ revokedAt: now, revokedReason: 'transferred' })
       .where(and(eq(ticketTokens.ticketId, ticket.id), isNull(ticketTokens.revokedAt))).returning({ id: ticketTokens.id });

@@ -8,6 +8,7 @@ import { parseEnv } from '@/lib/env';
 import { createOrder } from '@/lib/orders/create-order';
 import { axeViolations } from './support/axe';
 import { signInAs } from './support/sign-in';
+import { vaultFromEnv } from '@/lib/context';
 
 // The dashboard (figures, the chart and its table, what needs attention), the roles that land elsewhere, and the
 // owner's staff tools end to end: an invitation link redeemed in another browser, a password change that keeps
@@ -27,7 +28,7 @@ test.afterAll(async () => {
 /** A paid registration flagged for attention, with a bounced email: what the dashboard must surface. */
 async function troubledOrder(): Promise<{ id: string; reference: string }> {
   const config = parseEnv({ ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL });
-  const ctx = { db: handle.db, clock: systemClock, config };
+  const ctx = { db: handle.db, clock: systemClock, config, vault: vaultFromEnv(config) };
   const [event] = await handle.db.select().from(events).where(eq(events.slug, config.EVENT_SLUG));
   const [full] = await handle.db.select().from(ticketTypes).where(eq(ticketTypes.code, 'full'));
   const email = `dash-${run}@e2e.example`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import { can } from '@/lib/admin/permissions';
 import { e2eAccounts, type E2eRole } from './support/accounts';
-import { actions, pages, routes, type Need } from './support/authz-matrix';
+import { actions, pages, routes, tokenActions, tokenPages, type Need } from './support/authz-matrix';
 import { signInAs } from './support/sign-in';
 
 // QUALITY.md S3, S4 and S6. Every admin page, admin route handler and admin server action, as every kind of
@@ -64,6 +64,22 @@ function discoverActions(): { key: string; id: string }[] {
     if (file.startsWith('app/admin/')) found.set(`${file}#${entry.exportedName}`, id);
   }
   return [...found].map(([key, id]) => ({ key, id })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Token-authorized pages: every page under app/(public)/tickets. */
+function discoverTokenPages(): string[] {
+  return walk(path.join(root, 'app/(public)/tickets'), 'page.tsx').map(toRoute).sort();
+}
+
+/** Server actions of the token-authorized pages, from the build's manifest: key and id. */
+function discoverTokenActions(): { key: string; id: string }[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, DIST, 'server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  return Object.entries(manifest.node).flatMap(([id, entry]) => {
+    const file = entry.filename?.replace(/^\[project\]\//, '').replace(/^\.\//, '');
+    return file?.startsWith('app/(public)/tickets/') ? [{ key: `${file}#${entry.exportedName}`, id }] : [];
+  });
 }
 
 /** Exports of the 'use server' files under app/admin, read from the sources (the manifest must know them all). */
@@ -245,5 +261,33 @@ test('a cross-site request never reaches an admin action (S6), even for the owne
     expect(body, `${key} ran for a request from another site`).not.toContain(NOT_SENT);
     expect(response.status(), key).toBeGreaterThanOrEqual(400);
     expectNoPersonalData(body, key);
+  }
+});
+
+test('token-authorized pages and actions (the attendee page) open nothing for a made-up or a foreign token', async ({ page, baseURL }) => {
+  expect([...tokenPages].sort(), 'app/(public)/tickets/**/page.tsx vs the matrix').toEqual(discoverTokenPages());
+  const built = discoverTokenActions();
+  expect(built.map((a) => a.key).sort(), 'token actions in the build vs the matrix').toEqual([...tokenActions].sort());
+  // The canary's order link is a real secret, but of another kind: it must not open an attendee page.
+  const created = await page.request.get('/api/v1/ticket-types');
+  expect(created.status()).toBe(200);
+  for (const token of ['A'.repeat(43), 'not-a-token', canary.reference]) {
+    for (const pattern of tokenPages) {
+      const response = await page.request.get(pattern.replace('[token]', token), { maxRedirects: 0 });
+      expect(response.status(), `${pattern} with ${token}`).toBe(404);
+      expectNoPersonalData(await response.text(), `${pattern} with ${token}`);
+    }
+    for (const { key, id } of built) {
+      const form = new URLSearchParams({ token, badgeName: 'Hijack', 'answers.access_needs': 'x' });
+      const response = await page.request.post(`/tickets/${'A'.repeat(43)}/edit`, {
+        headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL!, accept: 'text/x-component' },
+        data: JSON.stringify([{ seq: 0, values: {}, fieldErrors: {} }, Object.fromEntries(form)]),
+        maxRedirects: 0,
+      });
+      const body = await response.text();
+      expect(response.status(), key).toBeLessThan(500);
+      expect(body, `${key} with ${token}`).not.toContain('Your changes are saved');
+      expectNoPersonalData(body, key);
+    }
   }
 });

@@ -8,6 +8,7 @@ import { parseEnv } from '@/lib/env';
 import { createOrder } from '@/lib/orders/create-order';
 import { axeViolations } from './support/axe';
 import { signInAs } from './support/sign-in';
+import { vaultFromEnv } from '@/lib/context';
 
 // Check-in at the door as check-in staff: the scanner field a keyboard-wedge scanner types into gives VALID,
 // then ALREADY CHECKED IN, a transferred ticket's old code gives TRANSFERRED; the search checks someone in by
@@ -20,7 +21,7 @@ interface Person { badgeName: string; ticketId: string; token: string }
 
 async function registerPaid(badgeNames: string[]): Promise<{ reference: string; people: Person[] }> {
   const config = parseEnv({ ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL });
-  const ctx = { db: handle.db, clock: systemClock, config };
+  const ctx = { db: handle.db, clock: systemClock, config, vault: vaultFromEnv(config) };
   const [event] = await handle.db.select().from(events).where(eq(events.slug, config.EVENT_SLUG));
   const [full] = await handle.db.select().from(ticketTypes).where(eq(ticketTypes.code, 'full'));
   const { order } = await createOrder(ctx, event!.id, {

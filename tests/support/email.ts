@@ -12,10 +12,12 @@ import { startEmailWorker, type EmailWorker, type EmailWorkerOptions } from '@/l
 import { parseEnv, type Env } from '@/lib/env';
 import type { FakeResend } from './fake-resend';
 import type { TestDb } from './test-db';
+import { TEST_DATA_ENCRYPTION_KEY } from './vault';
 
 export function emailConfig(t: Pick<TestDb, 'url'>, fake: FakeResend | null, overrides: Record<string, string> = {}): Env {
   return parseEnv({
     DATABASE_URL: t.url,
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     EMAIL_FROM: 'Conference registration <registration@example.org>',
     ...(fake ? { RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, RESEND_WEBHOOK_SECRET: fake.webhookSecret } : {}),
     ...overrides,

@@ -8,12 +8,14 @@ import { createEvent, createRoom } from '@/lib/programme/build';
 import { createSession } from '@/lib/programme/create-session';
 import { createCapacityPool, createQuestion, createTicketType, createVoucher } from '@/lib/registration/setup';
 import { zonedTimeToUtc } from '@/lib/time';
+import { TEST_DATA_ENCRYPTION_KEY, testVault } from './vault';
 
 export const FIXTURE_NOW = new Date('2030-01-10T10:00:00Z');
 
 export function testConfig(overrides: Record<string, string> = {}): Env {
   return parseEnv({
     DATABASE_URL: 'postgres://unused@localhost/unused',
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     HOLD_MAX_PER_EMAIL: '1000', HOLD_MAX_PER_CLIENT: '1000', ORDER_RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
@@ -23,7 +25,7 @@ export interface FixtureOptions { slug?: string; fullPassCapacity?: number | nul
 
 export async function buildRegistrationFixture(db: Db, options: FixtureOptions = {}) {
   const clock = createManualClock(FIXTURE_NOW);
-  const ctx = { db, clock, config: testConfig() };
+  const ctx = { db, clock, config: testConfig(), vault: testVault };
   const tz = 'Europe/Amsterdam';
   const event = await createEvent(ctx, {
     slug: options.slug ?? 'fx', name: 'Fixture conference', timezone: tz, startsOn: '2030-03-28', endsOn: '2030-03-30', currency: 'EUR', holdMinutes: 15,

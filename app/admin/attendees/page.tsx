@@ -123,6 +123,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
                     <th scope="row" className="py-2 pr-4 font-normal">
                       <Link href={`/admin/attendees/${a.ticketId}`}>{a.legalName}</Link>
                       {a.badgeName !== a.legalName ? <span className="block text-sm text-muted">Badge: {a.badgeName}</span> : null}
+                      {a.hasAccessArrangement ? <span className="badge badge-note mt-1">Access arrangement</span> : null}
                     </th>
                     <td className="py-2 pr-4 break-all">{a.email}</td>
                     <td className="py-2 pr-4">{a.ticketLabel}</td>

@@ -48,6 +48,7 @@ export default async function QuestionsPage() {
                       <Link href={`/admin/questions/${q.id}`} className="font-semibold">{q.label}</Link>
                       <span className="block font-mono text-sm text-muted">{q.key}</span>
                       {q.isSensitive ? <span className="badge badge-note mt-1">Sensitive</span> : null}
+                      {q.isAccessNeed ? <span className="badge badge-note mt-1 ml-1">Access needs</span> : null}
                     </th>
                     <td className="py-2 pr-4">{KIND_LABELS[q.kind]}{q.kind === 'select' ? ` (${q.options.length} options)` : ''}</td>
                     <td className="py-2 pr-4">

@@ -1,21 +1,21 @@
 // One attendee (a ticket) for organizers and the accessibility team ('attendees.view'): who they are, what they
 // booked, their answers, check-ins, email history and the ticket's audit trail, without any money. Answers to
-// sensitive questions are read only for a viewer whose role holds 'attendees.sensitive', and every such view
-// is itself audited; for anyone else they are never loaded.
+// sensitive questions are opened only for a viewer whose role holds 'attendees.sensitive', through the audited
+// read (lib/privacy/sensitive-access.ts); for anyone else they are never loaded.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
-  answers, auditLog, checkIns, checkinLists, events, orders, questions, sessions, ticketTypeQuestions, ticketTypes, tickets, workshopSeats,
-  type AuditEntry, type OrderStatus, type Question, type Ticket, type UserRole,
+  accessRequests, answers, auditLog, checkIns, checkinLists, events, orders, questions, sessions, ticketTypeQuestions, ticketTypes, tickets, workshopSeats,
+  type AccessRequestStatus, type AuditEntry, type OrderStatus, type Question, type Ticket, type UserRole,
 } from '@/db/schema';
 import type { AppContext } from '../../context';
-import { recordAudit, staffActor } from '../../audit';
+import { readSensitiveData } from '../../privacy/sensitive-access';
 import { effectiveStatus } from '../../orders/queries';
 import { can } from '../permissions';
 import { findSuppressions, listEmailHistory, type EmailHistoryItem, type Suppression } from './emails';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-export interface Viewer { id: string; email: string; role: UserRole }
+export interface Viewer { id: string; email: string; name?: string; role: UserRole }
 
 export interface AttendeeAnswer extends Pick<Question, 'id' | 'key' | 'label' | 'kind' | 'options' | 'isSensitive'> {
   isRequired: boolean;
@@ -25,7 +25,8 @@ export interface AttendeeAnswer extends Pick<Question, 'id' | 'key' | 'label' | 
 }
 
 export interface AttendeeDetail {
-  ticket: Pick<Ticket, 'id' | 'legalName' | 'badgeName' | 'email' | 'pronouns' | 'directoryOptIn' | 'photoPreference' | 'createdAt' | 'updatedAt' | 'transferredAt'>;
+  /** `pronouns` is null for a viewer who may not see sensitive data (pronouns are sealed and private like answers). */
+  ticket: Pick<Ticket, 'id' | 'legalName' | 'badgeName' | 'email' | 'directoryOptIn' | 'photoPreference' | 'createdAt' | 'updatedAt' | 'transferredAt'> & { pronouns: string | null };
   ticketType: { id: string; label: string; internalLabel: string };
   order: { id: string; reference: string; status: OrderStatus; source: string; buyerName: string; buyerEmail: string };
   timezone: string;
@@ -34,6 +35,8 @@ export interface AttendeeDetail {
   answers: AttendeeAnswer[];
   /** True when the ticket type asks sensitive questions this viewer may not see (whether answered is not said). */
   sensitiveHidden: boolean;
+  /** The ticket's access request: its id and status for roles that work the queue, else only whether it is arranged. */
+  access: { id: string; status: AccessRequestStatus } | { arranged: true } | null;
   checkIns: { list: string; checkedInAt: Date; by: string }[];
   emails: EmailHistoryItem[];
   suppression: Suppression | null;
@@ -42,7 +45,10 @@ export interface AttendeeDetail {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`. */
+/**
+ * The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`; the
+ * values of sensitive answers are filled in by the caller through the audited read.
+ */
 async function loadAnswers(ctx: Ctx, ticketId: string, ticketTypeId: string, withSensitive: boolean) {
   const sensitiveFilter = withSensitive ? undefined : eq(questions.isSensitive, false);
   const [asked, given] = await Promise.all([
@@ -84,17 +90,19 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
   const { ticket, order } = row;
   const withSensitive = can(input.viewer.role, 'attendees.sensitive');
   const answerRows = await loadAnswers(ctx, ticket.id, ticket.ticketTypeId, withSensitive);
-  const sensitiveShown = answerRows.filter((a) => a.isSensitive && a.value !== null);
-  if (sensitiveShown.length) {
-    // Who looked at whose sensitive answers, and when; which questions, never the answers themselves. Written
-    // before the trail is read, so the page shows this view too.
-    await recordAudit(ctx.db, {
-      actor: staffActor(input.viewer), action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions',
-      details: { questions: sensitiveShown.map((a) => a.key) }, at: ctx.clock.now(),
-    });
+  let pronouns: string | null = null;
+  if (withSensitive) {
+    // Recorded before the trail is read, so the page shows this view too.
+    const opened = (await readSensitiveData(ctx, {
+      reader: input.viewer, action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
+      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions', ticketIds: [ticket.id],
+    })).get(ticket.id);
+    for (const a of answerRows) {
+      if (a.isSensitive) a.value = opened?.answers.find((o) => o.questionId === a.id)?.value ?? null;
+    }
+    pronouns = opened?.pronouns ?? '';
   }
-  const [workshops, sensitiveAsked, checkins, emails, suppressions, audit] = await Promise.all([
+  const [workshops, sensitiveAsked, checkins, emails, suppressions, audit, [access]] = await Promise.all([
     ctx.db.select({ title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt }).from(workshopSeats)
       .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId)).where(eq(workshopSeats.ticketId, ticket.id)).orderBy(asc(sessions.startsAt)),
     withSensitive ? Promise.resolve(false) : hasSensitiveQuestions(ctx, ticket.id, ticket.ticketTypeId),
@@ -104,10 +112,11 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
     findSuppressions(ctx, [ticket.email]),
     ctx.db.select().from(auditLog).where(and(eq(auditLog.targetType, 'ticket'), eq(auditLog.targetId, ticket.id)))
       .orderBy(desc(auditLog.createdAt)).limit(200),
+    ctx.db.select({ id: accessRequests.id, status: accessRequests.status }).from(accessRequests).where(eq(accessRequests.ticketId, ticket.id)),
   ]);
   return {
     ticket: {
-      id: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns: ticket.pronouns,
+      id: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns,
       directoryOptIn: ticket.directoryOptIn, photoPreference: ticket.photoPreference, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
       transferredAt: ticket.transferredAt,
     },
@@ -120,6 +129,7 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
     workshops,
     answers: answerRows,
     sensitiveHidden: sensitiveAsked,
+    access: !access ? null : can(input.viewer.role, 'access.manage') ? access : access.status === 'arranged' ? { arranged: true } : null,
     checkIns: checkins,
     emails,
     suppression: suppressions[0] ?? null,

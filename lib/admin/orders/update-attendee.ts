@@ -1,6 +1,6 @@
 // Organizers and the accessibility team correct an attendee's details ('attendees.edit'): names, email, pronouns,
-// directory and photo choices, and answers. Answers to sensitive questions can be changed only by a role that may
-// see them; anyone else sending one is refused and nothing changes. The change and its audit entry (which names
+// directory and photo choices, and answers. Answers to sensitive questions and pronouns (sealed, private like
+// them) can be changed only by a role that may see them; anyone else sending one is refused and nothing changes. The change and its audit entry (which names
 // the fields changed, never their values) are one transaction; the ticket row is locked while it is read.
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,16 +10,19 @@ import { recordAudit, staffActor } from '../../audit';
 import { DomainError } from '../../errors';
 import { cleanText, emailSchema, FORBIDDEN_CHARS } from '../../registration/schemas';
 import { parseInput } from '../../validation';
+import { statesAccessNeed, syncAccessRequest } from '../../access/requests';
+import { answerColumns, openAnswer, openPronouns, pronounColumns } from '../../privacy/sealed';
 import { can } from '../permissions';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
 export const updateAttendeeSchema = z.strictObject({
   ticketId: z.uuid({ error: 'Unknown attendee' }),
   legalName: cleanText('Full name', 1, 200),
   badgeName: cleanText('Badge name', 1, 60),
   email: emailSchema,
-  pronouns: cleanText('Pronouns', 0, 40).default(''),
+  // Left out: unchanged (the form of a role that may not see pronouns does not have the field).
+  pronouns: cleanText('Pronouns', 0, 40).optional(),
   directoryOptIn: z.boolean({ error: 'Directory opt-in must be yes or no' }),
   photoPreference: z.enum(['ok', 'no_photos'], { error: 'Choose a photo preference' }),
   // Question key -> answer. Keys left out keep their answer; '' (or false for a checkbox) clears or unticks it.
@@ -29,7 +32,7 @@ export type UpdateAttendeeInput = z.input<typeof updateAttendeeSchema>;
 
 export interface UpdateAttendeeResult { changed: string[] }
 
-interface AskedQuestion { id: string; key: string; label: string; kind: string; options: string[]; isSensitive: boolean; isRequired: boolean }
+interface AskedQuestion { id: string; key: string; label: string; kind: string; options: string[]; isSensitive: boolean; isAccessNeed: boolean; isRequired: boolean }
 
 type Errors = Record<string, string[]>;
 const push = (errors: Errors, key: string, message: string) => void (errors[key] ??= []).push(message);
@@ -67,12 +70,13 @@ export async function updateAttendee(
     const { ticket } = row;
     const asked: AskedQuestion[] = await tx.select({
       id: questions.id, key: questions.key, label: questions.label, kind: questions.kind, options: questions.options,
-      isSensitive: questions.isSensitive, isRequired: ticketTypeQuestions.isRequired,
+      isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed, isRequired: ticketTypeQuestions.isRequired,
     }).from(ticketTypeQuestions).innerJoin(questions, eq(questions.id, ticketTypeQuestions.questionId))
       .where(eq(ticketTypeQuestions.ticketTypeId, ticket.ticketTypeId));
     const byKey = new Map(asked.map((q) => [q.key, q]));
     const errors: Errors = {};
     const writes: { question: AskedQuestion; value: string }[] = [];
+    if (data.pronouns !== undefined && !mayTouchSensitive) push(errors, 'pronouns', 'Your role cannot change pronouns');
     for (const [key, raw] of Object.entries(data.answers)) {
       const q = byKey.get(key);
       const field = `answers.${key}`;
@@ -84,27 +88,37 @@ export async function updateAttendee(
     }
     if (Object.keys(errors).length) throw new DomainError('VALIDATION', 'Please correct the highlighted fields.', errors);
 
-    const existing = asked.length ? await tx.select({ questionId: answers.questionId, value: answers.value }).from(answers)
-      .where(and(eq(answers.ticketId, ticket.id), inArray(answers.questionId, asked.map((q) => q.id)))) : [];
-    const current = new Map(existing.map((a) => [a.questionId, a.value]));
+    // Opened in memory only to compare with what was sent (and to see whether an access need remains).
+    const compared = asked.filter((q) => q.isAccessNeed || writes.some((w) => w.question.id === q.id)).map((q) => q.id);
+    const existing = compared.length ? await tx.select({ questionId: answers.questionId, value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId })
+      .from(answers).where(and(eq(answers.ticketId, ticket.id), inArray(answers.questionId, compared))) : [];
+    const current = new Map(existing.map((a) => [a.questionId, openAnswer(ctx.vault, a)]));
     const changedAnswers = writes.filter((w) => (current.get(w.question.id) ?? '') !== w.value);
 
+    const before = { ...ticket, pronouns: openPronouns(ctx.vault, ticket) };
     const fields = {
-      legalName: data.legalName, badgeName: data.badgeName, email: data.email, pronouns: data.pronouns,
+      legalName: data.legalName, badgeName: data.badgeName, email: data.email, pronouns: data.pronouns ?? before.pronouns,
       directoryOptIn: data.directoryOptIn, photoPreference: data.photoPreference,
     } as const;
-    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => ticket[k] !== fields[k]);
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => before[k] !== fields[k]);
     if (!changed.length && !changedAnswers.length) return { changed: [] };
 
-    if (changed.length) await tx.update(tickets).set({ ...fields, updatedAt: now }).where(eq(tickets.id, ticket.id));
-    else await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
+    const { pronouns, ...plain } = fields;
+    await tx.update(tickets).set({ ...plain, ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}), updatedAt: now })
+      .where(eq(tickets.id, ticket.id));
     for (const w of changedAnswers) {
       if (w.value === '') {
         await tx.delete(answers).where(and(eq(answers.ticketId, ticket.id), eq(answers.questionId, w.question.id)));
       } else {
-        await tx.insert(answers).values({ ticketId: ticket.id, questionId: w.question.id, value: w.value })
-          .onConflictDoUpdate({ target: [answers.ticketId, answers.questionId], set: { value: w.value } });
+        const stored = answerColumns(ctx.vault, w.question, w.value);
+        await tx.insert(answers).values({ ticketId: ticket.id, questionId: w.question.id, ...stored })
+          .onConflictDoUpdate({ target: [answers.ticketId, answers.questionId], set: stored });
       }
+    }
+    const access = asked.filter((q) => q.isAccessNeed);
+    if (changedAnswers.some((w) => w.question.isAccessNeed)) {
+      const after = access.map((q) => ({ isAccessNeed: true, value: changedAnswers.find((w) => w.question.id === q.id)?.value ?? current.get(q.id) ?? '' }));
+      await syncAccessRequest(tx, { eventId: row.eventId, ticketId: ticket.id, hasNeed: statesAccessNeed(after), changed: true, now });
     }
     const words: Record<keyof typeof fields, string> = {
       legalName: 'legal name', badgeName: 'badge name', email: 'email', pronouns: 'pronouns', directoryOptIn: 'directory opt-in', photoPreference: 'photo preference',

@@ -11,7 +11,8 @@ import { DomainError } from '../../errors';
 /** What a form sends: strings for the named fields (tests may pass the same); the use case's zod schema decides. */
 export type FormInput<K extends string> = Partial<Record<K, unknown>>;
 
-export type SalesCtx = Pick<AppContext, 'db' | 'clock'> & { actor: AuditActor };
+// The vault seals existing answers when a question becomes sensitive.
+export type SalesCtx = Pick<AppContext, 'db' | 'clock' | 'vault'> & { actor: AuditActor };
 
 /** Admin edits wait this long for a pool that a ticket drop keeps busy, then ask to try again. */
 const LOCK_TIMEOUT_MS = 5_000;

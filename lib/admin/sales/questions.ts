@@ -1,16 +1,20 @@
 // Custom registration questions and which ticket types ask them (optional or required). Once people have
 // answered, a question keeps its kind (old answers must still read right) and cannot stop being sensitive
-// (that would show answers given in confidence to more staff).
+// (that would show answers given in confidence to more staff). Any kind may be marked sensitive; a question
+// that becomes sensitive has its existing answers sealed in the same transaction. An access-needs question is
+// always sensitive, and becoming one opens access requests for the answers it already has.
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { answers, questions, ticketTypeQuestions, ticketTypes, type Question } from '@/db/schema';
+import { openRequestsForQuestion } from '../../access/requests';
 import { recordAudit } from '../../audit';
+import { sealAnswersOf } from '../../privacy/rotate';
 import { parseInput } from '../../validation';
 import { fieldError, type FormInput, isUuid, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { checkbox, intField, optionalText, requiredText } from './fields';
 
-export const questionFields = ['key', 'label', 'help', 'kind', 'options', 'isSensitive', 'sortOrder'] as const;
+export const questionFields = ['key', 'label', 'help', 'kind', 'options', 'isSensitive', 'isAccessNeed', 'sortOrder'] as const;
 export type AskMode = 'no' | 'optional' | 'required';
 
 export const questionFormSchema = z.object({
@@ -22,9 +26,10 @@ export const questionFormSchema = z.object({
   options: z.union([z.array(z.string()), z.string()]).default('')
     .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((o) => o.trim()).filter(Boolean)),
   isSensitive: checkbox,
+  isAccessNeed: checkbox,
   sortOrder: intField('Sort order', { min: -10_000, max: 10_000 }),
   asks: z.record(z.string(), z.enum(['no', 'optional', 'required'], { message: 'Choose not asked, optional or required' })).default({}),
-}).superRefine((q, issue) => {
+}).transform((q) => ({ ...q, isSensitive: q.isSensitive || q.isAccessNeed })).superRefine((q, issue) => {
   if (q.kind !== 'select') return;
   if (q.options.length < 2) issue.addIssue({ code: 'custom', path: ['options'], message: 'A choice needs at least two options, one per line' });
   if (q.options.length > 50) issue.addIssue({ code: 'custom', path: ['options'], message: 'Give at most 50 options' });
@@ -95,11 +100,13 @@ export async function updateQuestion(ctx: SalesCtx, eventId: string, questionId:
     }
     const [question] = await unique(() => tx.update(questions).set(row).where(eq(questions.id, questionId)).returning(), 'key', KEY_TAKEN);
     const askedBy = await saveAsks(tx, eventId, questionId, asks);
+    const sealed = row.isSensitive && !before.isSensitive ? await sealAnswersOf(tx, ctx.vault, questionId) : 0;
+    const opened = row.isAccessNeed && !before.isAccessNeed ? await openRequestsForQuestion(tx, ctx.vault, { eventId, questionId, now }) : 0;
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => JSON.stringify(row[k]) !== JSON.stringify(before[k]));
     await recordAudit(tx, {
       actor: ctx.actor, action: 'question.update', eventId, targetType: 'question', targetId: questionId, at: now,
       summary: `Changed the question ${row.key}${changed.length ? `: ${listWords(changed)}` : ''}; asked for ${askedBy.length ? listWords(askedBy) : 'no ticket type'}`,
-      details: { changed, askedBy },
+      details: { changed, askedBy, ...(sealed ? { answersSealed: sealed } : {}), ...(opened ? { accessRequestsOpened: opened } : {}) },
     });
     return question!;
   });
@@ -108,6 +115,6 @@ export async function updateQuestion(ctx: SalesCtx, eventId: string, questionId:
 export function questionFormValues(q: Question): Record<(typeof questionFields)[number], string> {
   return {
     key: q.key, label: q.label, help: q.help, kind: q.kind, options: q.options.join('\n'),
-    isSensitive: q.isSensitive ? 'on' : '', sortOrder: String(q.sortOrder),
+    isSensitive: q.isSensitive ? 'on' : '', isAccessNeed: q.isAccessNeed ? 'on' : '', sortOrder: String(q.sortOrder),
   };
 }

@@ -3,6 +3,7 @@
 import { plainTextSelectors, render } from '@react-email/render';
 import { compile } from 'html-to-text';
 import type { ReactElement } from 'react';
+import { AccessUpdateEmail } from './access-update';
 import { CancellationEmail } from './cancellation';
 import { HoldExpiredEmail } from './hold-expired';
 import { LatePaymentRefundedEmail } from './late-payment-refunded';
@@ -37,6 +38,7 @@ function element(t: EmailTemplate): ReactElement {
     case 'order_access': return <OrderAccessEmail {...t.props} />;
     case 'ticket_transferred': return <TicketTransferredEmail {...t.props} />;
     case 'staff_invitation': return <StaffInvitationEmail {...t.props} />;
+    case 'access_update': return <AccessUpdateEmail {...t.props} />;
   }
 }
 

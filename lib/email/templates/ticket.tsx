@@ -1,6 +1,7 @@
-// To an attendee whose address differs from the buyer's: their own ticket only, never the order's private link
-// (which would show the other attendees and let them cancel the order).
-import { EmailLayout, EventSummary, Muted, P, TextLink, Ticket } from './layout';
+// To an attendee whose address differs from the buyer's: their own ticket and the link to their own private page
+// (where they alone see and change their answers), never the order's private link (which would show the other
+// attendees and let them cancel the order).
+import { Action, EmailLayout, EventSummary, Muted, P, TextLink, Ticket } from './layout';
 import { conference, type TicketProps } from './types';
 
 export function TicketEmail(props: TicketProps) {
@@ -10,7 +11,9 @@ export function TicketEmail(props: TicketProps) {
       <P>You have been registered for {conference(props.eventName)}. Your ticket is below.</P>
       <EventSummary event={props.event} online={props.ticket.online} />
       <Ticket ticket={props.ticket} reference={props.reference} />
-      <Muted>If any detail is wrong, please ask the person who registered you, or reply to this email.</Muted>
+      <P>Your own page shows your ticket and lets you check and change your details and private answers. Only you have this link.</P>
+      <Action href={props.pageUrl}>Open your page</Action>
+      <Muted>If your name is wrong, please ask the person who registered you, or reply to this email.</Muted>
       {props.calendarUrl && (
         <P>
           <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file that any calendar app opens).

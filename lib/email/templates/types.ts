@@ -50,6 +50,8 @@ export interface TicketProps extends BaseProps {
   ticket: TicketCard;
   /** This attendee's calendar file (.ics). */
   calendarUrl: string | null;
+  /** The attendee's own private page: their ticket, details and answers. */
+  pageUrl: string;
 }
 
 export interface PaymentReceiptProps extends BaseProps {
@@ -130,6 +132,11 @@ export interface OrderAccessProps extends BaseProps {
   findUrl: string;
 }
 
+/** A change to an attendee's access request: deliberately says nothing of the need or of what changed. */
+export interface AccessUpdateProps extends BaseProps {
+  pageUrl: string;
+}
+
 export interface TicketTransferredProps extends BaseProps {
   reference: string;
   /** The ticket's public label. */
@@ -158,7 +165,8 @@ export type EmailTemplate =
   | { kind: 'reminder'; props: ReminderProps }
   | { kind: 'order_access'; props: OrderAccessProps }
   | { kind: 'ticket_transferred'; props: TicketTransferredProps }
-  | { kind: 'staff_invitation'; props: StaffInvitationProps };
+  | { kind: 'staff_invitation'; props: StaffInvitationProps }
+  | { kind: 'access_update'; props: AccessUpdateProps };
 
 /** "the conference", or the event's name when it opted in. */
 export function conference(eventName: string | null): string {

@@ -16,7 +16,7 @@ import { findLiveOffer } from '../../waitlist/offers';
 import { assertAvailable, planPools, reserve, type ReserveInput } from './reserve';
 import { validateRegistration, voucherRule } from './validate';
 
-export type CreateOrderCtx = Pick<AppContext, 'db' | 'clock' | 'config'> & { locker?: PoolLocker };
+export type CreateOrderCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'vault'> & { locker?: PoolLocker };
 
 export interface CreateOrderResult {
   order: Order;
@@ -83,6 +83,7 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
     limits: { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS },
     locker: ctx.locker ?? advisoryPoolLocker,
     emailReminderHours: ctx.config.EMAIL_REMINDER_HOURS,
+    vault: ctx.vault,
   };
   // The snapshot counts a waiting-list offer as taken, including the one being redeemed here.
   if (!offer) assertAvailable(catalogue.taken, reserveInput, planPools(reserveInput));

@@ -14,6 +14,9 @@ import type { Registration } from '../../registration/schemas';
 import { enqueueEmailsSql } from '../../email/enqueue-batch';
 import { paidOrderEmails } from '../../email/triggers';
 import { newReference } from '../../tokens';
+import { statesAccessNeed } from '../../access/requests';
+import { answerColumns, pronounColumns } from '../../privacy/sealed';
+import type { Vault } from '../../privacy/vault';
 import type { ValidatedAttendee, VoucherView } from './validate';
 
 export interface ReserveInput {
@@ -34,6 +37,8 @@ export interface ReserveInput {
   locker: PoolLocker;
   /** How long before the event the reminder email goes (a free order is paid at once and queues it). */
   emailReminderHours: number;
+  /** Seals sensitive answers and pronouns before they are sent to the database. */
+  vault: Pick<Vault, 'seal'>;
 }
 
 function tally<T>(items: T[]): Map<T, number> {
@@ -202,20 +207,30 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
     where ${roomLeft}
     returning id`);
   statements.push(sql`insert into tickets (id, order_id, position, ticket_type_id, price, discount, voucher_id, legal_name, badge_name, email,
-      pronouns, directory_opt_in, photo_preference, created_at)
+      pronouns, pronouns_cipher, pronouns_key_id, directory_opt_in, photo_preference, created_at)
     select v.id::uuid, ${order.id}::uuid, v.position::int, v.type::uuid, v.price::int, v.discount::int, v.voucher::uuid, v.legal, v.badge, v.email,
-      v.pronouns, v.directory::boolean, v.photo::photo_preference, ${ts(now)}
+      '', v.pronouns_cipher, v.pronouns_key_id, v.directory::boolean, v.photo::photo_preference, ${ts(now)}
     from (values ${sql.join(attendees.map((a, i) => {
       const r = registration.attendees[i]!;
       const line = price.lines[i]!;
+      const pronouns = pronounColumns(input.vault, r.pronouns);
       return sql`(${ticketIds[i]!}, ${i}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
-        ${r.legalName}, ${a.badgeName}, ${r.email}, ${r.pronouns ?? ''}, ${r.directoryOptIn}, ${r.photoPreference})`;
-    }), sql`, `)}) as v(id, position, type, price, discount, voucher, legal, badge, email, pronouns, directory, photo)
+        ${r.legalName}, ${a.badgeName}, ${r.email}, ${pronouns.pronounsCipher}::text, ${pronouns.pronounsKeyId}::text, ${r.directoryOptIn}, ${r.photoPreference})`;
+    }), sql`, `)}) as v(id, position, type, price, discount, voucher, legal, badge, email, pronouns_cipher, pronouns_key_id, directory, photo)
     where ${orderExists}`);
-  const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => sql`(${ticketIds[i]!}, ${ans.questionId}, ${ans.value})`));
+  // Sensitive answers are sealed here, in this process: only ciphertext reaches the database.
+  const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => {
+    const stored = answerColumns(input.vault, ans, ans.value);
+    return sql`(${ticketIds[i]!}, ${ans.questionId}, ${stored.value}::text, ${stored.valueCipher}::text, ${stored.keyId}::text)`;
+  }));
   if (answerRows.length) {
-    statements.push(sql`insert into answers (ticket_id, question_id, value) select v.t::uuid, v.q::uuid, v.value
-      from (values ${sql.join(answerRows, sql`, `)}) as v(t, q, value) where ${orderExists}`);
+    statements.push(sql`insert into answers (ticket_id, question_id, value, value_cipher, key_id) select v.t::uuid, v.q::uuid, v.value, v.cipher, v.key_id
+      from (values ${sql.join(answerRows, sql`, `)}) as v(t, q, value, cipher, key_id) where ${orderExists}`);
+  }
+  const needRows = attendees.flatMap((a, i) => (statesAccessNeed(a.answers) ? [sql`(${ticketIds[i]!})`] : []));
+  if (needRows.length) {
+    statements.push(sql`insert into access_requests (event_id, ticket_id, status_changed_at, created_at, updated_at)
+      select ${event.id}::uuid, v.t::uuid, ${ts(now)}, ${ts(now)}, ${ts(now)} from (values ${sql.join(needRows, sql`, `)}) as v(t) where ${orderExists}`);
   }
   const seatRows = attendees.flatMap((a, i) => a.workshopIds.map((sessionId) => sql`(${ticketIds[i]!}, ${sessionId})`));
   if (seatRows.length) {

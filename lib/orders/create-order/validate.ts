@@ -25,11 +25,14 @@ export interface ValidatedAttendee {
   ticketTypeId: string;
   price: number;
   badgeName: string;
-  answers: { questionId: string; value: string }[];
+  answers: CheckedAnswer[];
   workshopIds: string[];
 }
 
 type Errors = Record<string, string[]>;
+
+/** A valid answer with what decides how it is stored: sealed when sensitive, opening a request when an access need. */
+export interface CheckedAnswer { questionId: string; value: string; isSensitive: boolean; isAccessNeed: boolean }
 
 function push(errors: Errors, key: string, message: string) {
   (errors[key] ??= []).push(message);
@@ -53,7 +56,7 @@ function checkVoucher(input: ValidationInput, errors: Errors): void {
 
 /** Answers to a ticket type's questions, checked as on the registration form (also used by self-service edits). */
 export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answers: Record<string, string | boolean>, at: string, errors: Errors) {
-  const out: { questionId: string; value: string }[] = [];
+  const out: CheckedAnswer[] = [];
   const known = new Map(type.questions.map((q) => [q.key, q]));
   for (const key of Object.keys(answers)) {
     if (!known.has(key)) push(errors, `${at}.answers.${key}`, 'This question does not belong to the ticket type');
@@ -64,7 +67,7 @@ export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answe
     if (q.kind === 'checkbox') {
       if (raw !== undefined && typeof raw !== 'boolean') push(errors, field, 'Answer yes or no');
       else if (q.isRequired && raw !== true) push(errors, field, `${q.label} must be ticked`);
-      else if (raw !== undefined) out.push({ questionId: q.id, value: raw ? 'yes' : 'no' });
+      else if (raw !== undefined) out.push({ questionId: q.id, value: raw ? 'yes' : 'no', isSensitive: q.isSensitive, isAccessNeed: q.isAccessNeed });
       continue;
     }
     if (typeof raw === 'boolean') { push(errors, field, 'Answer with text'); continue; }
@@ -79,7 +82,7 @@ export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answe
     } else if (q.kind === 'text' && value.length > 300) {
       push(errors, field, 'Answers must be at most 300 characters');
     } else {
-      out.push({ questionId: q.id, value });
+      out.push({ questionId: q.id, value, isSensitive: q.isSensitive, isAccessNeed: q.isAccessNeed });
     }
   }
   return out;

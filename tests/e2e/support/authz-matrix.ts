@@ -40,6 +40,8 @@ export const pages: Record<string, Need> = {
   '/admin/orders/new': 'orders.manage',
   '/admin/attendees': 'attendees.view',
   '/admin/attendees/[ticketId]': 'attendees.view',
+  '/admin/access': 'access.manage',
+  '/admin/access/[id]': 'access.manage',
   '/admin/payments': 'orders.view',
   '/admin/mailbox': 'emails.view',
   '/admin/mailbox/[id]': 'emails.view',
@@ -96,4 +98,13 @@ export const actions: Record<string, Need> = {
   'app/admin/orders/[id]/actions.ts#resendConfirmationAction': 'orders.manage',
   'app/admin/orders/new/actions.ts#createManualOrderAction': 'orders.manage',
   'app/admin/attendees/[ticketId]/actions.ts#updateAttendeeAction': 'attendees.edit',
+  'app/admin/access/actions.ts#updateAccessRequestAction': 'access.manage',
 };
+
+/**
+ * Public pages and actions opened by a secret link instead of a staff session: the attendee's own page (a 'page'
+ * ticket token). Every one must answer 404 (pages) or a refusal (actions) for a made-up token and for a token of
+ * another kind (an order link), with nothing personal in the answer.
+ */
+export const tokenPages: string[] = ['/tickets/[token]', '/tickets/[token]/edit'];
+export const tokenActions: string[] = ['app/(public)/tickets/[token]/actions.ts#editOwnDetailsAction'];

@@ -12,6 +12,7 @@ import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
+import { storedText } from '../../support/vault';
 
 const t = useTestDb();
 
@@ -99,7 +100,7 @@ describe('attendee detail', () => {
 
 describe('editing an attendee', () => {
   const edit = (ticket: { id: string; legalName: string; badgeName: string; email: string }, changes: Partial<UpdateAttendeeInput> = {}): UpdateAttendeeInput => ({
-    ticketId: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns: 'she/her',
+    ticketId: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email,
     directoryOptIn: false, photoPreference: 'no_photos', answers: {}, ...changes,
   });
 
@@ -134,7 +135,22 @@ describe('editing an attendee', () => {
     const [after] = await t.db.select().from(tickets).where(eq(tickets.id, ticket.id));
     expect(after!.legalName).toBe(ticket.legalName);
     const stored = await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id));
-    expect(stored.map((a) => a.value).sort()).toEqual([SENSITIVE, 'Researcher'].sort());
+    expect(stored.map(storedText).sort()).toEqual([SENSITIVE, 'Researcher'].sort());
+  });
+
+  it('lets only roles that may see them change pronouns, which stay sealed', async () => {
+    const { ticket } = await newTicket();
+    const refused = await errorOf(updateAttendee(fx.ctx, staff.organizer, edit(ticket, { pronouns: 'he/him' })));
+    expect(refused.fieldErrors).toEqual({ pronouns: ['Your role cannot change pronouns'] });
+    // Without the field (an organizer's form has none), an organizer's edit keeps them.
+    await updateAttendee(fx.ctx, staff.organizer, edit(ticket, { badgeName: 'Renamed' }));
+    const owner = await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.owner });
+    expect(owner!.ticket.pronouns).toBe('she/her');
+    expect((await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.organizer }))!.ticket.pronouns).toBeNull();
+    expect((await updateAttendee(fx.ctx, staff.owner, edit({ ...ticket, badgeName: 'Renamed' }, { pronouns: 'they/them' }))).changed).toEqual(['pronouns']);
+    const [row] = await t.db.select().from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toMatchObject({ pronouns: '', pronounsKeyId: 'test-key-1' });
+    expect((await getAttendeeDetail(fx.ctx, { ticketId: ticket.id, viewer: staff.accessibility }))!.ticket.pronouns).toBe('they/them');
   });
 
   it('saves details and answers, and audits the fields changed without their values', async () => {
@@ -146,8 +162,10 @@ describe('editing an attendee', () => {
     expect(result.changed.sort()).toEqual(['answers.dietary', 'answers.profession', 'directoryOptIn', 'email', 'legalName']);
     const [after] = await t.db.select().from(tickets).where(eq(tickets.id, ticket.id));
     expect(after).toMatchObject({ legalName: 'Dana Q. Example', email: 'dana.new@example.org', directoryOptIn: true, badgeName: ticket.badgeName });
-    const stored = Object.fromEntries((await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id))).map((a) => [a.value, true]));
-    expect(stored).toEqual({ 'Vegan, step-free seat': true, Clinician: true });
+    const rows = await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id));
+    expect(Object.fromEntries(rows.map((a) => [storedText(a), true]))).toEqual({ 'Vegan, step-free seat': true, Clinician: true });
+    // The sensitive one is sealed at rest, the other plain.
+    expect(rows.map((a) => a.value).filter(Boolean)).toEqual(['Clinician']);
 
     const [entry, ...more] = await auditFor(ticket.id, 'attendee.update');
     expect(more).toHaveLength(0);
@@ -163,7 +181,7 @@ describe('editing an attendee', () => {
     await updateAttendee(fx.ctx, staff.owner, edit({ ...ticket, legalName: 'Dana Q. Example', email: 'dana.new@example.org' }, {
       directoryOptIn: true, answers: { dietary: '' },
     }));
-    expect((await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id))).map((a) => a.value)).toEqual(['Clinician']);
+    expect((await t.db.select().from(answers).where(eq(answers.ticketId, ticket.id))).map(storedText)).toEqual(['Clinician']);
     const again = await updateAttendee(fx.ctx, staff.owner, edit({ ...ticket, legalName: 'Dana Q. Example', email: 'dana.new@example.org' }, { directoryOptIn: true }));
     expect(again.changed).toEqual([]);
     expect(await auditFor(ticket.id, 'attendee.update')).toHaveLength(2);

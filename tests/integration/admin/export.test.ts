@@ -87,17 +87,18 @@ beforeAll(async () => {
 });
 
 describe('columns by role', () => {
-  it('gives the organizer every non-sensitive column and money, but no sensitive question or answer', async () => {
+  it('gives the organizer every non-sensitive column and money, but no sensitive question, answer or pronouns', async () => {
     const { header, byName, text } = await exportAs('organizer');
     expect(header).toEqual([
-      'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', 'Pronouns', 'Directory opt-in', 'Photo preference',
+      'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', 'Directory opt-in', 'Photo preference',
       'Workshops', 'Profession', 'Ticket amount (EUR)', 'Order paid (EUR)', 'Order refunded (EUR)',
     ]);
     expect(text).not.toContain('Coeliac');
     expect(text).not.toContain('Dietary');
+    expect(text).not.toContain('she/her');
     const mae = byName('Mary "Mae" O\'Neil, Jr')!;
     expect(mae.slice(1)).toEqual([
-      'pending_payment', 'Full pass (in person)', 'Mary "Mae" O\'Neil, Jr', 'Mae', 'mae@example.org', 'she/her', 'yes', 'photos ok',
+      'pending_payment', 'Full pass (in person)', 'Mary "Mae" O\'Neil, Jr', 'Mae', 'mae@example.org', 'yes', 'photos ok',
       'Workshop 1; Workshop 3', 'Peer worker', '300.00', '0.00', '0.00',
     ]);
     expect(mae[0]).toMatch(/^EXP/);
@@ -129,7 +130,7 @@ describe('columns by role', () => {
 
 describe('cells', () => {
   it('quotes commas and quotes and defuses cells a spreadsheet would run as formulas', async () => {
-    const { text, rows, header } = await exportAs('organizer');
+    const { text, rows, header } = await exportAs('owner');
     expect(text).toContain('"Mary ""Mae"" O\'Neil, Jr"');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     const col = (name: string) => header.indexOf(name);

@@ -18,7 +18,7 @@ export type SalesFixture = PaymentFixture & { sales: SalesCtx; userId: string };
 export async function buildSalesFixture(db: Db, options: FixtureOptions & { slug: string }): Promise<SalesFixture> {
   const fx = await buildPaymentFixture(db, options);
   const user = await createUser(fx.ctx, { email: `organizer-${randomUUID()}@example.org`, name: 'Org', password: 'organizer password 42', role: 'organizer' });
-  return { ...fx, sales: { db: fx.ctx.db, clock: fx.clock, actor: staffActor(user) }, userId: user.id };
+  return { ...fx, sales: { db: fx.ctx.db, clock: fx.clock, vault: fx.ctx.vault, actor: staffActor(user) }, userId: user.id };
 }
 
 /** A paid order for full passes, through the real payment path. */

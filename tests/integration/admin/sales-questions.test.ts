@@ -2,13 +2,14 @@
 // a question keeps its kind and stays sensitive; every change is audited without any answer in the trail.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { questions, ticketTypeQuestions } from '@/db/schema';
+import { accessRequests, answers, questions, ticketTypeQuestions } from '@/db/schema';
 import { getQuestionForAdmin, listQuestionsForAdmin } from '@/lib/admin/sales/queries';
 import { asksFromForm, createQuestion, questionFormValues, updateQuestion, type QuestionFormInput } from '@/lib/admin/sales/questions';
 import { createOrder } from '@/lib/orders/create-order';
 import { listOnSale } from '@/lib/registration/on-sale';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
+import { storedText } from '../../support/vault';
 import { auditRows, buildSalesFixture, refusal } from './sales-fixture';
 
 const t = useTestDb();
@@ -97,5 +98,31 @@ describe('questions', () => {
       'Changed the question dietary: help; asked for no ticket type',
     ]);
     expect(JSON.stringify(audits)).not.toContain('Coeliac');
+  });
+});
+
+describe('making a question sensitive or an access need later', () => {
+  it('seals its existing answers at once, and opens access requests for those that state a need', async () => {
+    const fx = await fixture();
+    const free = await createQuestion(fx.sales, fx.event.id, question({ key: 'seating', label: 'Seating', isSensitive: '', asks: { [fx.fullPass.id]: 'optional' } }));
+    expect(free.isSensitive).toBe(false);
+    await createOrder(fx.ctx, fx.event.id, registration([
+      attendee(fx.fullPass.id, { answers: { profession: 'Clinician', seating: 'Near the exit, please' } }),
+      attendee(fx.fullPass.id, { answers: { profession: 'Clinician' } }),
+    ]), { clientKey: null });
+    const stored = () => t.db.select().from(answers).where(eq(answers.questionId, free.id));
+    expect((await stored())[0]).toMatchObject({ value: 'Near the exit, please', valueCipher: null });
+
+    await updateQuestion(fx.sales, fx.event.id, free.id, { ...questionFormValues(free), isAccessNeed: 'on', asks: { [fx.fullPass.id]: 'optional' } });
+    const [row] = await stored();
+    expect(row).toMatchObject({ value: null, keyId: 'test-key-1' });
+    expect(storedText(row!)).toBe('Near the exit, please');
+    const [q] = await t.db.select().from(questions).where(eq(questions.id, free.id));
+    expect(q).toMatchObject({ isSensitive: true, isAccessNeed: true });
+    const requests = await t.db.select().from(accessRequests).where(eq(accessRequests.eventId, fx.event.id));
+    expect(requests.map((r) => r.ticketId)).toEqual([row!.ticketId]);
+    const [entry] = await auditRows(t.db, fx.event.id, 'question.update');
+    expect(entry!.details).toMatchObject({ answersSealed: 1, accessRequestsOpened: 1 });
+    expect(JSON.stringify(entry)).not.toContain('exit');
   });
 });

@@ -214,7 +214,7 @@ describe('the desk search', () => {
     await register(s.fx, [{ badgeName: 'Quinn Unpaid' }], 'pending_payment');
     await scan(s, s.entrance, reg.tickets[0]!.token);
     const byName = await searchCheckinTickets(s.fx.ctx, s.entrance, 'quinn');
-    expect(byName).toEqual([{ ticketId: reg.tickets[0]!.id, badgeName: 'Quinn Searchable', ticketType: 'Full pass', orderReference: reg.reference, isPaid: true, checkedInAt: expect.any(Date) }]);
+    expect(byName).toEqual([{ ticketId: reg.tickets[0]!.id, badgeName: 'Quinn Searchable', ticketType: 'Full pass', orderReference: reg.reference, isPaid: true, checkedInAt: expect.any(Date), hasAccessArrangement: false }]);
     const byReference = await searchCheckinTickets(s.fx.ctx, s.entrance, reg.reference.toLowerCase());
     expect(byReference.map((m) => m.badgeName).sort()).toEqual(['Partner', 'Quinn Searchable']);
     expect(byReference.find((m) => m.badgeName === 'Partner')!.checkedInAt).toBeNull();

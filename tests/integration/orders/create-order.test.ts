@@ -6,9 +6,11 @@ import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { getOrderByToken } from '@/lib/orders/queries';
 import { createTicketType, createVoucher } from '@/lib/registration/setup';
+import { openPronouns } from '@/lib/privacy/sealed';
 import { hashToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
+import { storedText, testVault } from '../../support/vault';
 
 const t = useTestDb();
 
@@ -60,12 +62,17 @@ describe('a successful order', () => {
       { name: 'Ana María López', badge: 'Ana', price: 30000, discount: 3000, voucher: fx.vouchers.tenOff.id, type: fx.fullPass.id },
       { name: 'Ben Okafor', badge: 'Ben', price: 30000, discount: 3000, voucher: fx.vouchers.tenOff.id, type: fx.fullPass.id },
     ]);
-    expect(ticketRows[1]).toMatchObject({ pronouns: 'he/him', directoryOptIn: true, photoPreference: 'no_photos' });
-    expect(ticketRows[0]).toMatchObject({ pronouns: '', directoryOptIn: false, photoPreference: 'no_photos' });
+    // Pronouns are sealed by the vault: nothing in clear, the key id beside the ciphertext.
+    expect(ticketRows[1]).toMatchObject({ pronouns: '', pronounsKeyId: 'test-key-1', directoryOptIn: true, photoPreference: 'no_photos' });
+    expect(openPronouns(testVault, ticketRows[1]!)).toBe('he/him');
+    expect(ticketRows[0]).toMatchObject({ pronouns: '', pronounsCipher: null, directoryOptIn: false, photoPreference: 'no_photos' });
 
-    const stored = await t.db.select({ ticket: tickets.legalName, key: questions.key, value: answers.value }).from(answers)
+    const rows = await t.db.select({ ticket: tickets.legalName, key: questions.key, value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId }).from(answers)
       .innerJoin(tickets, eq(tickets.id, answers.ticketId)).innerJoin(questions, eq(questions.id, answers.questionId))
       .where(eq(tickets.orderId, o.id)).orderBy(asc(tickets.legalName), asc(questions.key));
+    // The sensitive dietary answer is sealed; the profession stays plain.
+    expect(rows.map((r) => [r.key, r.value === null, r.keyId])).toEqual([['dietary', true, 'test-key-1'], ['profession', false, null], ['profession', false, null]]);
+    const stored = rows.map((r) => ({ ticket: r.ticket, key: r.key, value: storedText(r) }));
     expect(stored).toEqual([
       { ticket: 'Ana María López', key: 'dietary', value: 'Vegetarian' },
       { ticket: 'Ana María López', key: 'profession', value: 'Researcher' },

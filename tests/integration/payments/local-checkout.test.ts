@@ -17,6 +17,7 @@ import { startCheckout } from '@/lib/payments/start-checkout';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration, testConfig } from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
+import { TEST_DATA_ENCRYPTION_KEY } from '../../support/vault';
 
 const APP_URL = 'http://app.test';
 let t: TestDb;
@@ -50,7 +51,7 @@ const sessionIdOf = (url: string) => url.split('/').pop()!;
 describe('local demo checkout', () => {
   it('is the gateway without Stripe keys, and is refused in production unless demo payments are allowed', () => {
     expect(localCtx().payments.name).toBe('local');
-    const production = { DATABASE_URL: 'postgres://u@localhost/db', APP_ENV: 'production' };
+    const production = { DATABASE_URL: 'postgres://u@localhost/db', APP_ENV: 'production', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY };
     expect(() => parseEnv(production)).toThrow(/STRIPE_SECRET_KEY/);
     expect(createPaymentGateway(parseEnv({ ...production, ALLOW_DEMO_PAYMENTS: 'true' }), { db: t.db, clock: fx.clock }).name).toBe('local');
   });

@@ -1,5 +1,7 @@
 // Editing an attendee's own details through the order link: validated like the registration form, audited
 // without the answers themselves, refused after the change cut-off, and never reaching another order's ticket.
+// Here the ticket is in the buyer's own name, so the buyer manages all of it (tests/integration/privacy/ covers
+// attendees with an email of their own).
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { answers } from '@/db/schema';
@@ -10,6 +12,12 @@ import { useTestDb } from '../../support/test-db';
 import { auditFor, buildManageFixture, outcome, paidOrder, rejection, setEvent, ticketRow } from './manage-fixture';
 
 const t = useTestDb();
+
+/** A paid order whose one attendee is the buyer (same email). */
+function ownOrder(fx: Awaited<ReturnType<typeof buildManageFixture>>, extra: Record<string, unknown> = {}) {
+  const email = `self-${Math.random().toString(36).slice(2)}@example.org`;
+  return paidOrder(fx, [attendee(fx.fullPass.id, { email, ...extra })], { buyerEmail: email });
+}
 
 const details = (extra: Record<string, unknown> = {}) => ({
   badgeName: 'Sam', pronouns: 'they/them', answers: { profession: 'Researcher', dietary: 'Vegan, no nuts' }, directoryOptIn: true, photoPreference: 'ok', ...extra,
@@ -22,13 +30,15 @@ async function answersOf(ticketId: string) {
 describe('editAttendee', () => {
   it('changes badge name, pronouns, answers, directory and photo choice, and audits what changed but not the answers', async () => {
     const fx = await buildManageFixture(t.db);
-    const { order, token, ticketIds: [ticketId] } = await paidOrder(fx, [attendee(fx.fullPass.id, { legalName: 'Samira Okafor', answers: { profession: 'Clinician' } })]);
+    const { order, token, ticketIds: [ticketId] } = await ownOrder(fx, { legalName: 'Samira Okafor', answers: { profession: 'Clinician' } });
     const result = await editAttendee(fx.ctx, { token, ticketId, details: details() });
     expect(result.changed).toEqual(['badge name', 'pronouns', 'answers', 'directory listing', 'photo preference']);
-    expect(await ticketRow(t.db, ticketId!)).toMatchObject({
-      legalName: 'Samira Okafor', badgeName: 'Sam', pronouns: 'they/them', directoryOptIn: true, photoPreference: 'ok',
-    });
+    const row = await ticketRow(t.db, ticketId!);
+    expect(row).toMatchObject({ legalName: 'Samira Okafor', badgeName: 'Sam', pronouns: '', directoryOptIn: true, photoPreference: 'ok' });
+    // Pronouns are sealed at rest and read back through the vault.
+    expect(row.pronounsCipher).not.toContain('they');
     const view = await getManageView(fx.ctx, token);
+    expect(view!.tickets.get(ticketId!)!.pronouns).toBe('they/them');
     const questions = view!.tickets.get(ticketId!)!.questions;
     expect(Object.fromEntries(questions.map((q) => [q.key, q.value]))).toEqual({ dietary: 'Vegan, no nuts', profession: 'Researcher' });
     const [entry, ...more] = await auditFor(t.db, order.id, 'ticket.update');
@@ -47,7 +57,7 @@ describe('editAttendee', () => {
 
   it('validates like the registration form and changes nothing on a mistake', async () => {
     const fx = await buildManageFixture(t.db);
-    const { token, ticketIds: [ticketId] } = await paidOrder(fx);
+    const { token, ticketIds: [ticketId] } = await ownOrder(fx);
     const before = await ticketRow(t.db, ticketId!);
     const cases: [Record<string, unknown>, string][] = [
       [{ answers: { profession: '' } }, 'answers.profession'],
@@ -69,7 +79,7 @@ describe('editAttendee', () => {
 
   it('is open until changes_until (or the first day) and refused after it, with the date in the message', async () => {
     const fx = await buildManageFixture(t.db);
-    const { order, token, ticketIds: [ticketId] } = await paidOrder(fx);
+    const { order, token, ticketIds: [ticketId] } = await ownOrder(fx);
     const cutoff = new Date(fx.clock.now().getTime() + 60_000);
     await setEvent(t.db, fx, { changesUntil: cutoff });
     expect(await outcome(editAttendee(fx.ctx, { token, ticketId, details: details({ badgeName: 'Before' }) }))).toBe('ok');

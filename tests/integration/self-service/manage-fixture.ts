@@ -21,8 +21,10 @@ export async function buildManageFixture(db: Db, options: FixtureOptions = {}): 
 export interface PaidOrder { order: Order; token: string; ticketIds: string[] }
 
 /** A paid order with one attendee per entry (default: one full pass), confirmed through a payment event. */
-export async function paidOrder(fx: ManageFixture, attendees: Record<string, unknown>[] = [attendee(fx.fullPass.id)]): Promise<PaidOrder> {
-  const email = `buyer-${randomUUID()}@example.org`;
+export async function paidOrder(
+  fx: ManageFixture, attendees: Record<string, unknown>[] = [attendee(fx.fullPass.id)], options: { buyerEmail?: string } = {},
+): Promise<PaidOrder> {
+  const email = options.buyerEmail ?? `buyer-${randomUUID()}@example.org`;
   const { order, accessToken } = await createOrder(fx.ctx, fx.event.id, registration(attendees, { buyer: { name: 'Robin Buyer', email } }), { clientKey: null });
   if (order.total > 0) {
     const checkout = await fx.gateway.createCheckout({

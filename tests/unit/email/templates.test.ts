@@ -29,8 +29,8 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
     qrAlts: ['QR code for the ticket of Ana Attendee'],
   },
   ticket: {
-    template: { kind: 'ticket', props: { eventName: null, reference: 'IAC-7K2M9QXD', event, ticket: ticket('Ana Attendee', { day: 'Friday 29 March 2030' }), calendarUrl: 'https://reg.example.org/tickets/tt/calendar.ics' } },
-    facts: ['https://reg.example.org/tickets/tt/calendar.ics', 'Ana Attendee', 'IAC-7K2M9QXD', 'Conference pass (3 days)', 'Friday 29 March 2030', 'Hands-on session A', 'Harbour Hall'],
+    template: { kind: 'ticket', props: { eventName: null, reference: 'IAC-7K2M9QXD', event, ticket: ticket('Ana Attendee', { day: 'Friday 29 March 2030' }), calendarUrl: 'https://reg.example.org/tickets/tt/calendar.ics', pageUrl: 'https://reg.example.org/tickets/page-token' } },
+    facts: ['https://reg.example.org/tickets/tt/calendar.ics', 'https://reg.example.org/tickets/page-token', 'Ana Attendee', 'IAC-7K2M9QXD', 'Conference pass (3 days)', 'Friday 29 March 2030', 'Hands-on session A', 'Harbour Hall'],
     qrAlts: ['QR code for the ticket of Ana Attendee'],
   },
   payment_receipt: {
@@ -71,6 +71,10 @@ const samples: Record<EmailKind, { template: EmailTemplate; facts: string[]; qrA
   staff_invitation: {
     template: { kind: 'staff_invitation', props: { eventName: null, role: 'Check-in staff', url: 'https://reg.example.org/setup/invite-token', expires: 'Sunday 29 November 2026, 16:00 UTC' } },
     facts: ['Check-in staff', 'https://reg.example.org/setup/invite-token', '29 November 2026', 'works once'],
+  },
+  access_update: {
+    template: { kind: 'access_update', props: { eventName: null, pageUrl: 'https://reg.example.org/tickets/page-token' } },
+    facts: ['https://reg.example.org/tickets/page-token', 'update about your registration', 'does not say more'],
   },
   waitlist_offer: {
     template: { kind: 'waitlist_offer', props: { eventName: null, offeredFor: 'Conference pass (3 days)', deadline: 'Saturday 12 January 2030, 10:00 CET', offerUrl: 'https://reg.example.org/register?offer=tok' } },
@@ -171,7 +175,7 @@ describe('email templates', () => {
   });
 
   it('shows no QR code for an online ticket', async () => {
-    const { html } = await renderEmailTemplate({ kind: 'ticket', props: { eventName: null, reference: 'R-1', event, ticket: ticket('Ben Online', { online: true, qr: null }), calendarUrl: null } });
+    const { html } = await renderEmailTemplate({ kind: 'ticket', props: { eventName: null, reference: 'R-1', event, ticket: ticket('Ben Online', { online: true, qr: null }), calendarUrl: null, pageUrl: 'https://x.example/tickets/p' } });
     expect(html).not.toContain('<img');
     expect(html).toContain('Online');
   });

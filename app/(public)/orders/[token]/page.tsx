@@ -12,6 +12,7 @@ import type { OrderView } from '@/lib/orders/queries';
 import { orderLinkState } from '@/lib/self-service/access-links';
 import { formatInstant, getManageView, type ManageView } from '@/lib/self-service/manage';
 import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
+import { issueBuyerOwnPageLinks } from '@/lib/tickets/attendee-page';
 import { ExpiredLink } from '../../find-registration/expired-link';
 import { formatClock } from '../../register/_lib/format';
 import { DoneNotice } from './_components/done-notice';
@@ -136,6 +137,7 @@ export default async function OrderPage({ params, searchParams }: {
   const paid = status === 'paid';
   // A fresh QR token per view and in-person ticket; earlier ones keep working until a transfer revokes them.
   const qr = paid ? await issueTicketQrCodes(ctx.db, [...manage.tickets.values()], now) : new Map<string, string>();
+  const ownPages = paid ? await issueBuyerOwnPageLinks(ctx, order, event, [...manage.tickets.values()], now) : new Map<string, string>();
 
   return (
     <div className="flex flex-col gap-6">
@@ -159,7 +161,7 @@ export default async function OrderPage({ params, searchParams }: {
         <h2 id="tickets-heading" className="text-2xl font-bold">{view.tickets.length === 1 ? 'Ticket' : `Tickets (${view.tickets.length})`}</h2>
         <ul className="grid gap-3">
           {view.tickets.map((t, i) => (
-            <TicketCard key={t.id} index={i} ticket={t} details={manage.tickets.get(t.id)} qrSvg={qr.get(t.id)} money={money}
+            <TicketCard key={t.id} index={i} ticket={t} details={manage.tickets.get(t.id)} qrSvg={qr.get(t.id)} ownPageToken={ownPages.get(t.id)} money={money}
               timeZone={tz} token={token} changesOpen={manage.changes.open} />
           ))}
         </ul>

@@ -84,7 +84,7 @@ export function AttendeeFieldset({ index, slot, workshops, timeZone, values, err
         hint="The name printed on the badge: any name you like. Leave it empty to use the first name."
         defaultValue={values.get(`${at}.badgeName`)} errors={errors[`${at}.badgeName`]} />
       <TextField name={`${at}.email`} label="Email" type="email" required maxLength={254} autoComplete={first ? 'email' : 'off'}
-        hint="Where this attendee's ticket goes."
+        hint={first ? "Where this attendee's ticket goes." : "Where this attendee's ticket goes, with a link to their own page. If it is not your address, their pronouns and private answers are theirs alone once registered: your order will not show them."}
         defaultValue={values.get(`${at}.email`)} errors={errors[`${at}.email`]} />
       <TextField name={`${at}.pronouns`} label="Pronouns (optional)" maxLength={40} autoComplete="off"
         hint="For example she/her, he/him, they/them."

@@ -15,7 +15,7 @@ export function EditAttendeeForm({ detail }: { detail: AttendeeDetail }) {
         <TextField name="legalName" label="Full (legal) name" defaultValue={ticket.legalName} autoComplete="off" />
         <TextField name="badgeName" label="Badge name" defaultValue={ticket.badgeName} autoComplete="off" hint="What other people see." />
         <TextField name="email" label="Email" type="email" defaultValue={ticket.email} autoComplete="off" />
-        <TextField name="pronouns" label="Pronouns" required={false} defaultValue={ticket.pronouns} autoComplete="off" />
+        {ticket.pronouns !== null ? <TextField name="pronouns" label="Pronouns" required={false} defaultValue={ticket.pronouns} autoComplete="off" /> : null}
         <SelectField name="photoPreference" label="Photos" defaultValue={ticket.photoPreference} options={[
           { value: 'no_photos', label: 'No photos, please' },
           { value: 'ok', label: 'Photos are fine' },

@@ -9,6 +9,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getAttendeeDetail } from '@/lib/admin/orders/attendee-detail';
 import { can } from '@/lib/admin/permissions';
+import { ACCESS_STATUS_LABELS } from '@/lib/access/requests';
 import { dateInZone } from '@/lib/time';
 import { AuditTrail } from '../../orders/_components/audit-trail';
 import { EmailHistory } from '../../orders/_components/email-history';
@@ -70,13 +71,20 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
             <Fact term="Full (legal) name">{ticket.legalName}</Fact>
             <Fact term="Badge name">{ticket.badgeName}</Fact>
             <Fact term="Email"><span className="break-all">{ticket.email}</span></Fact>
-            <Fact term="Pronouns">{ticket.pronouns || '—'}</Fact>
+            <Fact term="Pronouns">{ticket.pronouns === null ? 'Hidden (sensitive: owner and accessibility team only)' : ticket.pronouns || '—'}</Fact>
             <Fact term="Directory">{ticket.directoryOptIn ? 'Listed' : 'Not listed'}</Fact>
             <Fact term="Photos">{ticket.photoPreference === 'ok' ? 'Photos are fine' : 'No photos'}</Fact>
             <Fact term="Ticket">{detail.ticketType.internalLabel}{detail.ticketType.label !== detail.ticketType.internalLabel ? ` (shown as “${detail.ticketType.label}”)` : ''}</Fact>
             <Fact term="Buyer">{order.buyerName}</Fact>
             <Fact term="Registered"><EventInstant at={ticket.createdAt} timeZone={tz} /></Fact>
             {ticket.transferredAt ? <Fact term="Transferred"><EventInstant at={ticket.transferredAt} timeZone={tz} /></Fact> : null}
+            {detail.access ? (
+              <Fact term="Access">
+                {'id' in detail.access
+                  ? <Link href={`/admin/access/${detail.access.id}`}>Access request: {ACCESS_STATUS_LABELS[detail.access.status]}</Link>
+                  : 'Has an access arrangement (the accessibility team has the details)'}
+              </Fact>
+            ) : null}
           </dl>
         </section>
 

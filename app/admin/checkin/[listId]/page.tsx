@@ -32,6 +32,7 @@ export default async function CheckinDeskPage({ params, searchParams }: { params
   const found = query ? await searchCheckinTickets(ctx, list, query) : null;
   const matches: DeskMatch[] | null = found?.map((m) => ({
     ticketId: m.ticketId, badgeName: m.badgeName, ticketType: m.ticketType, orderReference: m.orderReference, isPaid: m.isPaid,
+    hasAccessArrangement: m.hasAccessArrangement,
     checkedInLabel: m.checkedInAt ? formatCheckinTime(m.checkedInAt, list.timezone) : null,
   })) ?? null;
   return (

@@ -9,7 +9,7 @@ import { initialAdminState } from '@/app/admin/_lib/form-state';
 import type { PlainCheckinResult } from '@/lib/checkin/result';
 import { checkinDeskAction, type DeskData } from '../actions';
 import { CameraScanner } from './camera-scanner';
-import { CheckinResultPanel } from './checkin-result';
+import { AccessArrangementNote, CheckinResultPanel } from './checkin-result';
 
 export interface DeskMatch {
   ticketId: string;
@@ -17,6 +17,7 @@ export interface DeskMatch {
   ticketType: string;
   orderReference: string;
   isPaid: boolean;
+  hasAccessArrangement: boolean;
   /** Already formatted in the event's zone. */
   checkedInLabel: string | null;
 }
@@ -147,6 +148,7 @@ function Matches({ matches, listId, formAction, query }: { matches: DeskMatch[];
           <p>{m.ticketType} · Order <span className="font-mono">{m.orderReference}</span></p>
           {!m.isPaid ? <p className="font-medium text-[#b42318]"><span aria-hidden="true">✕ </span>Cancelled or refunded</p> : null}
           {m.checkedInLabel ? <p className="font-medium"><span aria-hidden="true">✓ </span>Checked in {m.checkedInLabel}</p> : null}
+          {m.hasAccessArrangement ? <AccessArrangementNote /> : null}
           <form action={formAction}>
             <input type="hidden" name="listId" value={listId} />
             <input type="hidden" name="ticketId" value={m.ticketId} />

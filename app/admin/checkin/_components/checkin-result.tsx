@@ -1,5 +1,6 @@
 // The answer to a scan, big enough to read at arm's length: colour, an icon AND a word say the same thing, so
-// nobody depends on colour alone. Staff see the badge name and ticket type only.
+// nobody depends on colour alone. Staff see the badge name and ticket type only, and whether the person has an
+// access arrangement (never what it is).
 import { describeCheckin, type CheckinOutcome, type PlainCheckinResult } from '@/lib/checkin/result';
 import { LocalInstant } from '@/app/_components/local-time';
 
@@ -60,6 +61,16 @@ export function CheckinResultPanel({ result }: { result: PlainCheckinResult }) {
         {result.outcome === 'already_checked_in' && result.checkedInAt ? <LocalInstant at={result.checkedInAt} timeZone={result.timezone} /> : null}
       </p>
       {result.orderReference ? <p className="mt-1 text-base">Order <span className="font-mono">{result.orderReference}</span></p> : null}
+      {result.hasAccessArrangement ? <div className="mt-3"><AccessArrangementNote /></div> : null}
     </div>
+  );
+}
+
+/** All the door is told: there is an arrangement, and who knows what it is. */
+export function AccessArrangementNote() {
+  return (
+    <p className="rounded-md border-2 border-[#1d4ed8] bg-white px-3 py-2 text-base font-semibold text-[#1e3a8a]">
+      Has an access arrangement. The accessibility team has the details.
+    </p>
   );
 }

@@ -33,7 +33,9 @@ export function QuestionFields({ values: v, types, asks, answered }: {
           hint={answered ? 'People have answered already, so the kind can no longer change.' : undefined} />
         <TextAreaField name="options" label="Options" defaultValue={v.options} rows={4} hint="For a choice: one option per line, at least two." />
         <CheckboxField name="isSensitive" label="Sensitive" defaultChecked={v.isSensitive === 'on'}
-          hint={`Health, recovery, access or dietary needs: answers are shown only to the owner and the accessibility team, never to check-in staff.${answered ? ' Answered questions stay sensitive.' : ''}`} />
+          hint={`Any kind of question, free text included. Health, recovery, access or dietary needs: answers are encrypted, shown only to the owner and the accessibility team (each view is recorded), never to check-in staff, and never to the person who bought someone else’s ticket.${answered ? ' Answered questions stay sensitive.' : ''}`} />
+        <CheckboxField name="isAccessNeed" label="Access needs" defaultChecked={v.isAccessNeed === 'on'}
+          hint="An answer opens a request for the accessibility team (Access requests). Always sensitive." />
         <TextField name="sortOrder" label="Sort order" type="number" inputMode="numeric" defaultValue={v.sortOrder ?? '0'} hint="Lower numbers are asked first." />
       </Fieldset>
       <Fieldset legend="Which ticket types ask it" hint="Each attendee answers the questions of their own ticket type.">

@@ -16,7 +16,7 @@ export async function salesEventId(ctx: Pick<AppContext, 'db' | 'config'>): Prom
 }
 
 export function salesCtx(ctx: AppContext, user: StaffUser): SalesCtx {
-  return { db: ctx.db, clock: ctx.clock, actor: staffActor(user) };
+  return { db: ctx.db, clock: ctx.clock, vault: ctx.vault, actor: staffActor(user) };
 }
 
 /** The id a form carries in a hidden field. */

@@ -6,7 +6,7 @@ export function AttendeeDetails({ ticket }: { ticket: ManageTicket }) {
     ['Full name', ticket.legalName],
     ['Email', ticket.email],
     ['Badge name', ticket.badgeName],
-    ['Pronouns', ticket.pronouns || 'Not given'],
+    ['Pronouns', ticket.privateToAttendee ? 'Private to the attendee' : ticket.pronouns || 'Not given'],
     ...ticket.questions.map((q): [string, string] => [
       q.isSensitive ? `${q.label} (private)` : q.label,
       q.kind === 'checkbox' ? (q.value === 'yes' ? 'Yes' : 'No') : q.value || 'Not given',

@@ -6,14 +6,17 @@ import type { OrderView } from '@/lib/orders/queries';
 import type { ManageTicket } from '@/lib/self-service/manage';
 import { dateInZone } from '@/lib/time';
 import { formatDate } from '../../../register/_lib/format';
+import { PrivateNote } from './private-note';
 import { TicketQrCode } from './qr-code';
 
-export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, token, changesOpen }: {
+export function TicketCard({ index, ticket: t, details, qrSvg, ownPageToken, money, timeZone, token, changesOpen }: {
   index: number;
   ticket: OrderView['tickets'][number];
   /** Present for a confirmed registration only. */
   details?: ManageTicket;
   qrSvg?: string;
+  /** A link to the buyer's own page for a ticket in the buyer's name (access request, who viewed their answers). */
+  ownPageToken?: string;
   money: (minor: number) => string;
   timeZone: string;
   token: string;
@@ -36,6 +39,7 @@ export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, 
             <dd className="tabular-nums">{money(t.price - t.discount)}{t.discount > 0 && <span className="text-muted"> ({money(t.price)} less {money(t.discount)})</span>}</dd>
           </dl>
           {details?.transferredAt && <p className="text-sm text-muted">Transferred to this attendee on {formatDate(details.transferredAt, timeZone)}.</p>}
+          {details?.privateToAttendee && <PrivateNote badgeName={t.badgeName} />}
           {t.workshops.length > 0 && (
             <div>
               <h4 className="font-semibold">Workshops</h4>
@@ -56,6 +60,7 @@ export function TicketCard({ index, ticket: t, details, qrSvg, money, timeZone, 
           <li><Link href={`${base}/edit`}>{changesOpen ? 'Edit details' : 'View details'}{whose}</Link></li>
           {changesOpen && details.includesWorkshops && <li><Link href={`${base}/workshops`}>Change workshops{whose}</Link></li>}
           {changesOpen && <li><Link href={`${base}/transfer`}>Transfer<span className="sr-only"> the ticket of {t.badgeName}</span> to someone else</Link></li>}
+          {ownPageToken && <li><Link href={`/tickets/${ownPageToken}`}>Your own page<span className="sr-only"> for the ticket of {t.badgeName}</span>: access requests and who has seen your private answers</Link></li>}
         </ul>
       )}
     </li>

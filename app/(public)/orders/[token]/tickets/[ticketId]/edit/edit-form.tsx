@@ -3,7 +3,7 @@
 // Legal name and email are shown but not editable: a ticket for someone else is a transfer.
 import { CheckboxField, RadioGroup, SelectField, TextField } from '../../../../../register/details/fields';
 import type { QuestionView } from '../../../../../register/_lib/form-state';
-import { ManageFormBody, SubmitButton, useManageForm, type FormValues } from '../../../_components/form-shell';
+import { ManageFormBody, SubmitButton, useManageForm, type FormValues, type ManageAction } from '../../../_components/form-shell';
 import { editAttendeeAction } from '../../../manage-actions';
 
 const SENSITIVE_NOTE = 'Private: only the staff who need this answer can see it. It never appears on your badge or in the directory.';
@@ -18,10 +18,14 @@ function Question({ q, values, errors }: { q: QuestionView; values: FormValues; 
   return <TextField {...common} multiline={q.kind === 'textarea'} maxLength={q.kind === 'textarea' ? 2000 : 300} defaultValue={values.get(name)} autoComplete="off" />;
 }
 
-export function EditAttendeeForm({ token, ticketId, questions, initialValues }: {
-  token: string; ticketId: string; questions: QuestionView[]; initialValues: Record<string, string[]>;
+export function EditAttendeeForm({ token, ticketId, questions, initialValues, showPronouns = true, action = editAttendeeAction }: {
+  token: string; ticketId?: string; questions: QuestionView[]; initialValues: Record<string, string[]>;
+  /** False where pronouns are private to the attendee (the buyer's view of another attendee). */
+  showPronouns?: boolean;
+  /** The order page's action by default; the attendee's own page passes its own. */
+  action?: ManageAction;
 }) {
-  const { state, formAction, pending, values, errors } = useManageForm(editAttendeeAction, initialValues);
+  const { state, formAction, pending, values, errors } = useManageForm(action, initialValues);
   const labels: Record<string, string> = {
     badgeName: 'Badge name', pronouns: 'Pronouns', directoryOptIn: 'Directory', photoPreference: 'Photos',
     ...Object.fromEntries(questions.map((q) => [`answers.${q.key}`, q.label])),
@@ -31,8 +35,10 @@ export function EditAttendeeForm({ token, ticketId, questions, initialValues }: 
       <TextField name="badgeName" label="Badge name" maxLength={60} autoComplete="off"
         hint="The name printed on the badge: any name you like. Leave it empty to use the first name."
         defaultValue={values.get('badgeName')} errors={errors.badgeName} />
-      <TextField name="pronouns" label="Pronouns (optional)" maxLength={40} autoComplete="off"
-        hint="For example she/her, he/him, they/them." defaultValue={values.get('pronouns')} errors={errors.pronouns} />
+      {showPronouns && (
+        <TextField name="pronouns" label="Pronouns (optional)" maxLength={40} autoComplete="off"
+          hint="For example she/her, he/him, they/them." defaultValue={values.get('pronouns')} errors={errors.pronouns} />
+      )}
       {questions.map((q) => <Question key={q.key} q={q} values={values} errors={errors} />)}
       <CheckboxField name="directoryOptIn" label="List me in the attendee directory"
         hint="Off unless ticked. Other registered attendees could then find this badge name."

@@ -6,6 +6,7 @@ import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { formatInstant, getTicketPage, type ManageTicket } from '@/lib/self-service/manage';
 import { AttendeeDetails } from '../../../_components/attendee-details';
+import { PrivateNote } from '../../../_components/private-note';
 import { SubpageHeader } from '../../../_components/subpage-header';
 import { privatePageMetadata } from '../../../_lib/metadata';
 import { EditAttendeeForm } from './edit-form';
@@ -41,9 +42,10 @@ export default async function EditAttendeePage({ params }: { params: Promise<{ t
             <LocalInstant at={until.toISOString()} timeZone={event.timezone} />. The full name and email stay with this person;
             to give the ticket to someone else, <Link href={`/orders/${token}/tickets/${ticket.id}/transfer`}>transfer it</Link>.
           </p>
+          {ticket.privateToAttendee && <PrivateNote badgeName={ticket.badgeName} />}
           <section aria-labelledby="edit-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
             <h2 id="edit-heading" className="text-xl font-semibold">Change the details</h2>
-            <EditAttendeeForm token={token} ticketId={ticket.id} initialValues={initialValues(ticket)}
+            <EditAttendeeForm token={token} ticketId={ticket.id} initialValues={initialValues(ticket)} showPronouns={!ticket.privateToAttendee}
               questions={ticket.questions.map((q) => ({ key: q.key, label: q.label, help: q.help, kind: q.kind, options: q.options, isRequired: q.isRequired, isSensitive: q.isSensitive }))} />
           </section>
         </>

@@ -1,0 +1,94 @@
+// The accessibility team's queue ('access.manage'): requests opened by answers to access-needs questions, oldest
+// first, filtered by status. The list names people and states only; the needs themselves are on each request's
+// page, whose every opening is recorded (and shown to the attendee).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/app/_lib/authz';
+import { getContext } from '@/app/_lib/context';
+import { EventInstant } from '@/app/admin/_components/event-instant';
+import { ACCESS_PAGE_SIZE, listAccessRequests } from '@/lib/access/queue';
+import { ACCESS_STATUS_LABELS, ACCESS_STATUSES } from '@/lib/access/requests';
+import { getEventBySlug } from '@/lib/programme/queries';
+import { Pagination } from '../orders/_components/pagination';
+import { listParams, type RawSearchParams } from '../orders/_components/search-params';
+
+export const metadata: Metadata = { title: 'Access requests' };
+export const dynamic = 'force-dynamic';
+
+export default async function AccessQueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePermission('access.manage', '/admin/access');
+  const params = await searchParams;
+  const status = listParams.oneOf(params.status, ['all', ...ACCESS_STATUSES] as const, 'all');
+  const page = listParams.page(params.page);
+  const ctx = getContext();
+  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const result = event ? await listAccessRequests(ctx, { eventId: event.id, status: status === 'all' ? undefined : status, page }) : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-3xl font-bold">Access requests</h1>
+        <p className="mt-2 text-muted">
+          Opened when an attendee answers an access-needs question. Open a request to read the need, assign it, keep notes and
+          write to the attendee; they see the status and your message on their own page and get an email that says only that
+          there is news. Each opening is recorded and shown to the attendee.
+        </p>
+      </header>
+
+      <form method="get" action="/admin/access" aria-label="Filter access requests" className="card flex flex-wrap items-end gap-4 p-4">
+        <div>
+          <label htmlFor="access-status" className="field-label">Status</label>
+          <select id="access-status" name="status" defaultValue={status} className="field-control">
+            <option value="all">All statuses</option>
+            {ACCESS_STATUSES.map((s) => <option key={s} value={s}>{ACCESS_STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">Show</button>
+      </form>
+
+      {!event || !result ? (
+        <p className="card p-4">There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.</p>
+      ) : (
+        <section aria-labelledby="access-results" className="flex flex-col gap-4">
+          <h2 id="access-results" className="sr-only">Requests</h2>
+          <p role="status" className="font-medium">
+            {ACCESS_STATUSES.map((s) => `${ACCESS_STATUS_LABELS[s]}: ${result.counts[s]}`).join(' · ')}
+          </p>
+          {result.rows.length === 0 ? <p className="card p-4">No requests{status === 'all' ? '' : ' with this status'}.</p> : (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-[0.9375rem]">
+                <caption className="sr-only">Access requests, oldest first</caption>
+                <thead>
+                  <tr className="border-b border-line">
+                    <th scope="col" className="py-2 pr-4">Attendee</th>
+                    <th scope="col" className="py-2 pr-4">Ticket</th>
+                    <th scope="col" className="py-2 pr-4">Status</th>
+                    <th scope="col" className="py-2 pr-4">Assigned to</th>
+                    <th scope="col" className="py-2">Received</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((r) => (
+                    <tr key={r.id} className="border-b border-line align-top">
+                      <th scope="row" className="py-2 pr-4 text-left font-normal">
+                        <Link href={`/admin/access/${r.id}`} className="font-semibold">{r.badgeName}</Link>
+                        <span className="block font-mono text-sm text-muted">{r.reference}</span>
+                      </th>
+                      <td className="py-2 pr-4">{r.ticketLabel}</td>
+                      <td className="py-2 pr-4">
+                        {ACCESS_STATUS_LABELS[r.status]}
+                        {r.answerChangedAt ? <span className="badge badge-note mt-1 block w-fit">Answer changed</span> : null}
+                      </td>
+                      <td className="py-2 pr-4">{r.assignee ?? <span className="text-muted">Nobody yet</span>}</td>
+                      <td className="py-2"><EventInstant at={r.createdAt} timeZone={event.timezone} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination path="/admin/access" params={{ status: status === 'all' ? undefined : status }} page={page} pageSize={ACCESS_PAGE_SIZE} total={result.total} noun="access requests" />
+        </section>
+      )}
+    </div>
+  );
+}
