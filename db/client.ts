@@ -15,11 +15,21 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
+/**
+ * While the database is down, a query waits for a connection attempt of its own, so a pool must neither back off
+ * for long between attempts (postgres.js grows the pause to 20 s, which kept requests hanging until the database
+ * returned) nor wait long for an unanswered connect: every request then fails within a couple of seconds, and the
+ * pool reconnects as soon as the database is back.
+ */
+export const POOL_CONNECT_TIMEOUT_SECONDS = 2;
+const reconnectPauseSeconds = (attempt: number) => Math.min(0.02 * 2 ** attempt, 0.25);
+
 export function createDb(url: string, options: { max?: number } = {}): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connect_timeout: 5,
+    connect_timeout: POOL_CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectPauseSeconds,
     idle_timeout: 30,
     // Never let one slow query hang a request forever.
     connection: { statement_timeout: 15_000, application_name: 'conference' },
