@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 
 // QUALITY.md S10: with the database unreachable, every kind of route answers with a generic message: no stack
-// trace, SQL, connection string, driver error or secret in any response. A second `next start` of the same build
+// trace, SQL, connection string, driver error or secret in any response. A second server of the same build
 // runs against a PostgreSQL port where nothing listens (the shared e2e server keeps its database).
 const SECRET = 'database-down-secret-0123456789abcdef';
 const DEAD_URL = 'postgres://leaky_user:leaky_password@127.0.0.1:9/leaky_database';
@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   base = `http://localhost:${port}`;
-  app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  app = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', '-p', String(port)], {
     env: {
       ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', APP_ENV: 'test',
       DATABASE_URL: DEAD_URL, APP_URL: base, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', MAILBOX_DIR: '.data/test-results/mailbox-down',
