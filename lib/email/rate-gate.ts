@@ -1,6 +1,10 @@
 // Keeps every worker of every instance together under the provider's request rate. A request is made only while
 // holding one Postgres advisory lock (session level, on a connection of its own), and the lock is kept until
-// 1/rate seconds plus a margin after the request started, or for the provider's retry-after: so requests leave
+// 1/rate seconds plus a margin after the request has ended (answered, failed or timed out), or for the provider's
+// retry-after. Counting from the end, not from taking the slot: a request can leave late (the event loop busy
+// composing other emails, the SDK serialising a large batch), and then two requests reached the provider 20 ms
+// apart and the third was refused; but the provider has always received a request before it answers, so the
+// next one, sent a spacing after that answer, arrives a spacing after it at least. So requests reach the provider
 // one at a time, never closer than the spacing, and no one-second window ever holds more than `rate` of them.
 // Real time on purpose: this is about the provider's clock, not business time. A crashed holder's connection
 // closes and Postgres frees the lock.
@@ -9,8 +13,8 @@ import type postgres from 'postgres';
 export interface RateGate {
   /**
    * Runs `request` as the only provider request in flight and answers as soon as it is done; the slot stays taken
-   * until the spacing has passed since it started, or `holdAfter(outcome)` ms after it ended if that is longer
-   * (a 429's retry-after).
+   * until the spacing has passed since it ended, or `holdAfter(outcome)` ms if that is longer (a 429's
+   * retry-after).
    */
   run<T>(request: () => Promise<T>, holdAfter?: (outcome: { value?: T; error?: unknown }) => number): Promise<T>;
   /** Resolves once no slot is held any more, or after `maxWaitMs`: before closing the connections. */
@@ -59,14 +63,13 @@ export function createPostgresRateGate(sql: postgres.Sql, options: { ratePerSeco
         release();
         throw error;
       }
-      const started = performance.now();
       const outcome: { value?: Awaited<ReturnType<typeof request>>; error?: unknown } = {};
       try {
         outcome.value = await request();
       } catch (error) {
         outcome.error = error;
       }
-      const hold = Math.max(spacing - (performance.now() - started), Math.min(MAX_HOLD_MS, holdAfter?.(outcome) ?? 0));
+      const hold = Math.max(spacing, Math.min(MAX_HOLD_MS, holdAfter?.(outcome) ?? 0));
       // The slot is kept in the background: the caller records the outcome meanwhile. A failed unlock means a
       // broken connection, which frees the lock anyway.
       const held: Promise<void> = sleep(Math.max(0, hold))
