@@ -8,6 +8,7 @@
 // within a second), are dead, and their jobs are unlocked for anyone to run again. Running a job twice is safe
 // here: a batch is sent under the same idempotency key every time, and its outcome is written only once.
 import postgres from 'postgres';
+import { startupParameters } from '@/db/client';
 
 export interface RecoveryOptions {
   /** How often this process looks for dead pools (default 10 s). */
@@ -38,7 +39,7 @@ export function startWorkerRecovery(connectionString: string, options: RecoveryO
   // One connection: the locks are held by its session. It must never be closed for idleness or age.
   const sql = postgres(connectionString, {
     max: 1, idle_timeout: 0, max_lifetime: null, connect_timeout: 5, onnotice: () => {},
-    backoff: () => 0.5, connection: { application_name: 'conference-email-liveness' },
+    backoff: () => 0.5, connection: startupParameters('conference-email-liveness'),
   });
   const own = new Set<string>();
   let suspects = new Set<string>();

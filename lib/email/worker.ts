@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, type TaskList, type WorkerEvents, type WorkerPool } from 'graphile-worker';
 import postgres from 'postgres';
+import { startupParameters } from '@/db/client';
 import { batchPayloadSchema, SEND_EMAIL_BATCH_TASK, SEND_EMAIL_TASK, sendEmailPayloadSchema, type BatchPayload } from './jobs';
 import { describeError } from './prepare';
 import { createPostgresRateGate, openGate, type RateGate } from './rate-gate';
@@ -59,7 +60,7 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
   const { ctx } = options;
   const concurrency = options.concurrency ?? ctx.config.WORKER_CONCURRENCY;
   const gateSql = ctx.mailer.name === 'local' ? null : postgres(options.connectionString, {
-    max: concurrency + 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, connection: { application_name: 'conference-email-gate' },
+    max: concurrency + 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, connection: startupParameters('conference-email-gate'),
   });
   const gate: RateGate = gateSql ? createPostgresRateGate(gateSql, { ratePerSecond: ctx.config.EMAIL_RATE_LIMIT_PER_SECOND }) : openGate;
   const deps = { compose: options.compose, gate, retryBaseMs: options.retryBaseMs, retryMaxMs: options.retryMaxMs };
@@ -101,6 +102,9 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
       parsedCronItems: [],
       logger,
       events,
+      // Completions and failures go through graphile-worker's batchers (at once: no delay), because only those are
+      // flushed when the runner stops; otherwise a job finished just before exit could stay locked.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
     // An ended runner has finished or released its jobs, or cannot any more: either way its lock must go, so that
     // anything it still holds is recovered.

@@ -117,6 +117,30 @@ describe('database outage (R9)', () => {
     expect(after.every((a) => a.status === 201 || a.status === 200)).toBe(true);
   });
 
+  it('settles the orders the cut catches mid-transaction, and leaves no pool slot broken once the database returns', async () => {
+    const pool = appPool();
+    let running = true;
+    const answers: Awaited<ReturnType<typeof postOrder>>[] = [];
+    const loops = Array.from({ length: 8 }, async () => {
+      while (running) answers.push(await postOrder(pool));
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    await proxy.cut();
+    await new Promise((r) => setTimeout(r, 300));
+    running = false;
+    // A write to a connection that died must not leave its request waiting for ever.
+    await Promise.all(loops);
+    expect(answers.every((a) => a.status === 201 || (a.status === 503 && a.code === 'UNAVAILABLE'))).toBe(true);
+    expect(answers.some((a) => a.status === 503)).toBe(true);
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(ANSWER_BOUND_MS);
+
+    await proxy.restore();
+    expect(await recovered(pool)).toBeLessThan(RECOVERY_BOUND_MS);
+    // Every slot of the pool works again: a slot left unable to write would time out here.
+    const after = await traffic(pool, 6, 8);
+    expect(after.filter((a) => a.status !== 201 && a.status !== 200)).toEqual([]);
+  });
+
   it('works once the database comes up when the app started before it', async () => {
     await proxy.cut();
     const pool = appPool();
