@@ -13,8 +13,13 @@ const HOST = '127.0.0.1';
 const ROOT = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What a load balancer asks a new instance before sending it traffic: every kind of route, loaded once. */
+const WARM_UP = ['/api/live', '/', '/programme', '/register', '/api/v1/ticket-types', '/api/v1/sessions'];
+
 export class AppProcess {
   child: ChildProcess | null = null;
+  /** Whether the chaos run's "load balancer" sends it traffic: after its warm-up, until it is seen dead. */
+  inRotation = false;
   private exited: Promise<number | null> = Promise.resolve(null);
   private readonly stderrTail: string[] = [];
   healthySince = 0;
@@ -71,7 +76,11 @@ export class AppProcess {
         try {
           const r = await fetch(`${this.baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
           if ((r.ok || this.options.requireHealthy === false) && !gone) {
+            // A fresh process loads each route's code on its first request, which takes seconds on a busy
+            // machine: as behind a load balancer with a warm-up, it gets traffic once it has answered each kind.
+            for (const route of WARM_UP) await fetch(`${this.baseUrl}${route}`, { signal: AbortSignal.timeout(30_000) }).then((x) => x.text(), () => '');
             this.healthySince = Date.now();
+            this.inRotation = true;
             return performance.now() - started;
           }
         } catch {
@@ -105,6 +114,7 @@ export class AppProcess {
     this.killGroup(child);
     await this.exited;
     this.child = null;
+    this.inRotation = false;
     return child.pid;
   }
 
@@ -114,14 +124,11 @@ export class AppProcess {
     if (!child?.pid) throw new Error('no app to stop');
     child.kill('SIGTERM');
     const code = await Promise.race([this.exited, sleep(timeoutMs).then(() => undefined)]);
-    if (code === undefined) {
-      this.killGroup(child);
-      await this.exited;
-      this.child = null;
-      return null;
-    }
+    if (code === undefined) this.killGroup(child);
+    await this.exited;
     this.child = null;
-    return code;
+    this.inRotation = false;
+    return code ?? null;
   }
 
   async restart(): Promise<number> {
