@@ -33,6 +33,9 @@ async function main() {
   env.NODE_ENV ??= 'production';
   env.NEXT_TELEMETRY_DISABLED ??= '1';
   env.NEXT_DIST_DIR ??= '.next';
+  // The signals are ours (below). Next.js only installs its own exit-on-signal in `next start`, but says so here too,
+  // should a later version install it for custom servers as well.
+  env.NEXT_MANUAL_SIG_HANDLE = 'true';
   const port = Number(option(['-p', '--port']) ?? env.PORT ?? 3000);
   const hostname = option(['-H', '--hostname']);
   const timeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
