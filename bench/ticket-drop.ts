@@ -1,4 +1,4 @@
-// P1: 200 concurrent buyers (unique emails) for 100 seats, over HTTP against next start and real Postgres.
+// P1: 200 concurrent buyers (unique emails) for 100 seats, over HTTP against the app server and real Postgres.
 // Prints the figures, then a last line of JSON: sold, soldOut, errors5xx, oversold (from the database),
 // registrationsPerSecond, p95Ms and noopRps (a no-op route on the same server, same run).
 import http from 'node:http';

@@ -1,5 +1,5 @@
 // P3: signed Stripe webhook ingestion over HTTP, with 30 % of deliveries repeated (same event id), against
-// next start and real Postgres. Last line is JSON: eventsPerSecond, noopRps (same server, same run),
+// the app server and real Postgres. Last line is JSON: eventsPerSecond, noopRps (same server, same run),
 // paidOrders and doubleConfirmations (both from the database after the run).
 import http from 'node:http';
 import { count, eq, sql } from 'drizzle-orm';

@@ -1,21 +1,18 @@
 // R8 (`npm run chaos:kill`): `kill -9` of the app at random points of 100 payment flows, restart, redeliver.
 // Bar: 0 lost paid orders, 0 duplicate Checkout Sessions for one order (and 0 double confirmations).
 //
-// The real app (`next start` on the .next-test build) runs against a fresh database with Stripe pointed at the
+// The real app (the production server, scripts/server.ts, on the .next-test build) runs against a fresh database with Stripe pointed at the
 // fake Stripe server (tests/support/fake-stripe.ts, the real SDK over HTTP). Each flow does what a buyer and
 // Stripe do: POST /api/v1/orders, open the order page and press "Pay now" (its server action, posted as the
 // browser does without JavaScript, so the app itself creates the Checkout Session), pay on the fake, and the
 // fake's signed checkout.session.completed is delivered to /api/webhooks/stripe. A failed delivery (connection
 // refused or reset, 5xx) is queued and redelivered with backoff, as Stripe does; a failed request of the buyer
-// is retried. Meanwhile the next-server process (its whole process group) gets SIGKILL at random points of the
+// is retried. Meanwhile the server process (its whole process group) gets SIGKILL at random points of the
 // flows, with requests in flight, and is started again on the same port. At the end every completed session's
 // event is delivered once more, and the database and the fake are compared. Last line: one JSON object.
 // Exits non-zero when a bar fails or the run does not finish in time. Everything stays on 127.0.0.1.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import path from 'node:path';
 import { count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../db/client';
 import { orders, paymentEvents } from '../db/schema';
@@ -24,6 +21,7 @@ import { parseEnv } from '../lib/env';
 import { createEvent } from '../lib/programme/build';
 import { createTicketType } from '../lib/registration/setup';
 import { benchDatabase, root, type BenchDatabase } from '../bench/support/server';
+import { AppProcess as App } from './lib/app-process';
 import { ensureBuild } from './lib/build';
 import { createFakeStripe, type FakeStripe } from '../tests/support/fake-stripe';
 import { freePort } from '../tests/support/postgres-server';
@@ -51,119 +49,6 @@ function positive(value: string | undefined, fallback: number): number {
 const log = (line: string) => console.log(`[chaos] ${line}`);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
-
-// ---------------------------------------------------------------------------------------------------------
-// The app process: spawned in its own process group so that SIGKILL reaches next-server and anything it forks.
-// Where util-linux's setpriv exists it gets a parent-death signal, so that even a kill -9 of this script takes
-// the app with it (setpriv execs node: the pid stays the server's).
-const SETPRIV = '/usr/bin/setpriv';
-
-class App {
-  child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private readonly stderrTail: string[] = [];
-  healthySince = 0;
-  restarts = 0;
-  private stopped = false;
-  readonly killedPids: number[] = [];
-
-  constructor(readonly port: number, private readonly env: Record<string, string>) {}
-
-  get baseUrl(): string {
-    return `http://${HOST}:${this.port}`;
-  }
-
-  get tail(): string {
-    return this.stderrTail.join('');
-  }
-
-  private spawnOnce(): ChildProcess {
-    const command = [process.execPath, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(this.port), '-H', HOST];
-    if (process.platform === 'linux' && existsSync(SETPRIV)) command.unshift(SETPRIV, '--pdeathsig', 'KILL', '--');
-    const child = spawn(command[0]!, command.slice(1), {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, ...this.env },
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderrTail.push(chunk.toString('utf8'));
-      if (this.stderrTail.length > 40) this.stderrTail.shift();
-    });
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    this.child = child;
-    return child;
-  }
-
-  /** Starts next start on the port and waits for /api/health (the database answers). */
-  async start(timeoutMs = 60_000): Promise<number> {
-    const started = performance.now();
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (this.stopped) throw new Error('the run is stopping');
-      const child = this.spawnOnce();
-      let gone = false;
-      void this.exited.then(() => (gone = true));
-      while (!gone && Date.now() < deadline) {
-        try {
-          const r = await fetch(`${this.baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-          if (r.ok && !gone) {
-            this.healthySince = Date.now();
-            return performance.now() - started;
-          }
-        } catch {
-          // not listening yet
-        }
-        await sleep(100);
-      }
-      if (Date.now() >= deadline) {
-        this.killGroup(child);
-        throw new Error(`next start did not become healthy on port ${this.port}:\n${this.tail}`);
-      }
-      // It exited before becoming healthy (the port still closing, say): try again.
-      await sleep(250);
-    }
-  }
-
-  private killGroup(child: ChildProcess | null): void {
-    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-
-  /** kill -9 of the server's process group; resolves when next-server has exited. */
-  async kill(): Promise<number> {
-    const child = this.child;
-    if (!child?.pid) throw new Error('no app to kill');
-    this.killedPids.push(child.pid);
-    this.killGroup(child);
-    await this.exited;
-    this.child = null;
-    return child.pid;
-  }
-
-  async restart(): Promise<number> {
-    this.restarts++;
-    return this.start();
-  }
-
-  /** Synchronous, for exit handlers. */
-  stopNow(): void {
-    this.stopped = true;
-    this.killGroup(this.child);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (!this.child) return;
-    this.killGroup(this.child);
-    await this.exited;
-    this.child = null;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // HTTP helpers: every failure (connection refused, reset, timeout) is an answer of status 0.
@@ -440,7 +325,7 @@ async function main(): Promise<number> {
         const pid = await server.kill();
         const restartMs = await server.restart();
         kills.push({ at: progress, pid, inFlight: snapshot, restartMs });
-        log(`kill -9 #${kills.length} of next-server pid ${pid} at step ${progress}/${totalSteps}, in flight ${JSON.stringify(snapshot)}; healthy again in ${restartMs.toFixed(0)} ms`);
+        log(`kill -9 #${kills.length} of the server pid ${pid} at step ${progress}/${totalSteps}, in flight ${JSON.stringify(snapshot)}; healthy again in ${restartMs.toFixed(0)} ms`);
       }
     })();
     killer.catch(fail);

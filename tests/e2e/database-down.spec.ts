@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { axeViolations } from './support/axe';
 
 // QUALITY.md S10: with the database unreachable, every kind of route answers with a generic message: no stack
-// trace, SQL, connection string, driver error or secret in any response. A second `next start` of the same build
+// trace, SQL, connection string, driver error or secret in any response. A second server of the same build
 // runs against a PostgreSQL port where nothing listens (the shared e2e server keeps its database).
 const SECRET = 'database-down-secret-0123456789abcdef';
 const DEAD_URL = 'postgres://leaky_user:leaky_password@127.0.0.1:9/leaky_database';
@@ -28,7 +29,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   base = `http://localhost:${port}`;
-  app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  app = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', '-p', String(port)], {
     env: {
       ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', APP_ENV: 'test',
       DATABASE_URL: DEAD_URL, APP_URL: base, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', MAILBOX_DIR: '.data/test-results/mailbox-down',
@@ -85,5 +86,35 @@ test('signing in with the database down says so plainly', async ({ browser }) =>
   const text = await page.locator('body').innerText();
   for (const leak of LEAKS) expect(text, `the sign-in page leaks ${leak}`).not.toMatch(leak);
   expect(page.url()).toContain('/sign-in');
+  await context.close();
+});
+
+// Issue 11 item 10: an outage is a 503 with Retry-After everywhere, never a 500: UNAVAILABLE from the API, and a
+// calm "temporarily unavailable" page (app/error.tsx) for pages, usable like any other page.
+test('the API answers 503 UNAVAILABLE with Retry-After, and pages say calmly that they are temporarily unavailable', async ({ browser }) => {
+  for (const [method, path] of [['GET', '/api/v1/ticket-types'], ['GET', '/api/v1/sessions'], ['POST', '/api/v1/orders']] as const) {
+    const r = method === 'GET' ? await api.get(path) : await api.post(path, { data: {
+      buyer: { name: 'Down Test', email: 'down@e2e.example' },
+      attendees: [{ ticketTypeId: '00000000-0000-4000-8000-000000000000', legalName: 'Down Test', email: 'down@e2e.example' }],
+    } });
+    expect(r.status(), `${method} ${path}`).toBe(503);
+    expect(r.headers()['retry-after'], `${method} ${path}`).toBe('5');
+    expect((await r.json()).error.code, `${method} ${path}`).toBe('UNAVAILABLE');
+  }
+  for (const path of ['/tickets/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/qr.png', '/api/health']) {
+    const r = await api.get(path);
+    expect(r.status(), path).toBe(503);
+    expect(r.headers()['retry-after'], path).toBeTruthy();
+  }
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  for (const path of ['/', '/programme', '/register']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(503);
+    expect(response?.headers()['retry-after'], path).toBe('5');
+    await expect(page.getByRole('heading', { level: 1, name: 'Temporarily unavailable' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  }
+  expect(await axeViolations(page)).toEqual([]);
   await context.close();
 });

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { toQuery } from '@/db/client';
 import type { Event, Order, OrderSource } from '@/db/schema';
-import { DomainError } from '../../errors';
+import { DomainError, isDatabaseUnavailable } from '../../errors';
 import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
 import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../registration/catalogue';
@@ -252,6 +252,7 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   }
 
   const connection = await client.reserve();
+  let connectionLost = false;
   try {
     // Created in order without awaiting, so they go out in order on this connection and run in order.
     const pending = [
@@ -263,16 +264,25 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       }),
       connection`commit`,
     ];
-    const results = await Promise.allSettled(pending);
+    // When the connection dies, the statements still waiting in postgres.js's queue for this reserved connection
+    // never settle: the first one refused for a lost connection ends the wait.
+    const lost = new Promise<PromiseRejectedResult>((resolve) => {
+      for (const p of pending) p.catch((reason: unknown) => isDatabaseUnavailable(reason) && resolve({ status: 'rejected', reason }));
+    });
+    const results: PromiseSettledResult<unknown>[] = await Promise.race([Promise.allSettled(pending), lost.then((r) => [r])]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
-      await connection`rollback`.catch(() => undefined);
+      // A lost connection took its transaction with it. Nothing more may be written on it: postgres.js 3.4.9 would
+      // leave that write hanging for ever (porsager/postgres#1208), and releasing it would put the dead
+      // connection back among the open ones; the pool has already taken the slot back.
+      connectionLost = isDatabaseUnavailable(failed.reason);
+      if (!connectionLost) await connection`rollback`.catch(() => undefined);
       if (isLockTimeout(failed.reason)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
       throw failed.reason;
     }
     const inserted = results[lock ? 2 : 1] as PromiseFulfilledResult<unknown[]>;
     return inserted.value.length ? order : null;
   } finally {
-    connection.release();
+    if (!connectionLost) connection.release();
   }
 }
