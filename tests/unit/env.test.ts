@@ -1,10 +1,11 @@
 // lib/env.ts: what the deployment is (APP_ENV), and the refusal to start a public production build that never said.
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '@/lib/env';
+import { TEST_DATA_ENCRYPTION_KEY } from '../support/vault';
 
 const base = { DATABASE_URL: 'postgres://u@localhost/db' };
-// A production site needs a payment provider and a webhook secret; these let the APP_ENV rule speak alone.
-const stripe = { STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_123' };
+// A production site needs a payment provider, a webhook secret and a data key; these let the APP_ENV rule speak alone.
+const stripe = { STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_123', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY };
 const parse = (vars: Record<string, string | undefined>) => parseEnv({ ...base, ...vars });
 
 describe('APP_ENV', () => {
