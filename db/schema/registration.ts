@@ -208,6 +208,9 @@ export const tickets = pgTable(
     photoPreference: photoPreference().notNull().default('no_photos'),
     // Part of the HMAC in the personal agenda's calendar feed URL; bumping it retires the old feed link.
     feedVersion: integer().notNull().default(1),
+    // Discreet by default: the calendar feed names attendee-only sessions and sessions with a content note
+    // "Conference session" unless the attendee chose to see their real titles there (lib/agenda/calendar.ts).
+    feedShowsTitles: boolean().notNull().default(false),
     // Set when the ticket was handed to another person; its earlier QR tokens are revoked then.
     transferredAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

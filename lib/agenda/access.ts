@@ -12,7 +12,7 @@ export interface AgendaTicket { id: string; badgeName: string; label: string }
 export interface AgendaAccess {
   order: Order;
   tickets: AgendaTicket[];
-  ticket: AgendaTicket & { feedVersion: number };
+  ticket: AgendaTicket & { feedVersion: number; feedShowsTitles: boolean };
 }
 
 export type AgendaAccessResult = { state: 'ok'; access: AgendaAccess } | { state: 'not_paid'; order: Order } | { state: 'unknown' };
@@ -29,7 +29,7 @@ export async function resolveAgendaTicket(ctx: Ctx, token: string, ticketId: str
   const list = view.tickets.map((t) => ({ id: t.id, badgeName: t.badgeName, label: t.label }));
   const chosen = list.find((t) => t.id === wanted) ?? list[0];
   if (!chosen) return { state: 'unknown' };
-  const [row] = await ctx.db.select({ feedVersion: tickets.feedVersion }).from(tickets)
+  const [row] = await ctx.db.select({ feedVersion: tickets.feedVersion, feedShowsTitles: tickets.feedShowsTitles }).from(tickets)
     .where(and(eq(tickets.id, chosen.id), eq(tickets.orderId, view.order.id)));
   if (!row) return { state: 'unknown' };
   return { state: 'ok', access: { order: view.order, tickets: list, ticket: { ...chosen, ...row } } };

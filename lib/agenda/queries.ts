@@ -34,6 +34,8 @@ export interface AgendaView {
   ticket: AgendaTicket;
   sessions: AgendaSession[];
   feed: FeedUrls;
+  /** The attendee chose real titles for attendee-only and content-noted sessions in the feed (default: discreet). */
+  feedShowsTitles: boolean;
 }
 
 export type AgendaResult = { state: 'ok'; view: AgendaView } | { state: 'not_paid'; reference: string } | { state: 'unknown' };
@@ -71,6 +73,6 @@ export async function getAgenda(ctx: Ctx, token: string, ticketId: string | null
   const feed = feedUrls(ctx.config.APP_URL, ticket.id, feedSignature(feedSecret(ctx.config), ticket.id, ticket.feedVersion));
   return {
     state: 'ok',
-    view: { event, reference: order.reference, tickets, ticket: { id: ticket.id, badgeName: ticket.badgeName, label: ticket.label }, sessions: list, feed },
+    view: { event, reference: order.reference, tickets, ticket: { id: ticket.id, badgeName: ticket.badgeName, label: ticket.label }, sessions: list, feed, feedShowsTitles: ticket.feedShowsTitles },
   };
 }

@@ -12,7 +12,7 @@ const NOW = new Date('2030-01-10T10:00:00Z');
 function session(overrides: Partial<AgendaFeedSession> = {}): AgendaFeedSession {
   return {
     id: '0b6f5a3e-8a59-4c86-9c1d-3f0f2c1d9a11', slug: 'relapse-triggers', title: 'Relapse triggers, cues; and stress',
-    visibility: 'public', startsAt: new Date('2030-03-28T08:00:00Z'), endsAt: new Date('2030-03-28T09:00:00Z'),
+    visibility: 'public', contentNote: null, startsAt: new Date('2030-03-28T08:00:00Z'), endsAt: new Date('2030-03-28T09:00:00Z'),
     updatedAt: new Date('2030-01-05T12:00:00Z'), room: 'Room A', speakers: ['Dr Ana Silva', 'Sam Lee'], ...overrides,
   };
 }
@@ -33,7 +33,7 @@ describe('agenda calendar', () => {
   });
 
   it('escapes text, places the session in its room and venue, and links public sessions only', () => {
-    const text = unfold(agendaCalendar([session(), session({ id: 'b2', slug: 'peer-circle', title: 'Peer circle', visibility: 'attendees', room: null, speakers: [] })], { appUrl: APP, venueName: 'Congress Centre', now: NOW }));
+    const text = unfold(agendaCalendar([session(), session({ id: 'b2', slug: 'peer-circle', title: 'Peer circle', visibility: 'attendees', room: null, speakers: [] })], { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true }));
     expect(text).toContain('SUMMARY:Relapse triggers\\, cues\\; and stress\r\n');
     expect(text).toContain('LOCATION:Room A\\, Congress Centre\r\n');
     expect(text).toContain('DESCRIPTION:With Dr Ana Silva\\, Sam Lee\\n\\nhttps://conf.example.org/sessions/relapse-triggers\r\n');
@@ -41,6 +41,26 @@ describe('agenda calendar', () => {
     expect(text).toContain('SUMMARY:Peer circle\r\nLOCATION:Congress Centre\r\nEND:VEVENT');
     expect(text).not.toContain('peer-circle');
     expect(text).toContain('DTSTAMP:20300105T120000Z\r\n');
+  });
+
+  it('names attendee-only and content-noted sessions "Conference session", with no speakers or link, unless asked', () => {
+    const list = [
+      session(),
+      session({ id: 'b2', slug: 'peer-circle', title: 'Peer circle', visibility: 'attendees', speakers: ['Jo Peer'] }),
+      session({ id: 'b3', slug: 'relapse-story', title: 'My relapse story', contentNote: 'Describes drug use', speakers: ['Kim Doe'] }),
+      session({ id: 'b4', slug: 'blank-note', title: 'Plain talk', contentNote: '   ' }),
+    ];
+    const discreet = unfold(agendaCalendar(list, { appUrl: APP, venueName: 'Congress Centre', now: NOW }));
+    expect(discreet.match(/SUMMARY:Conference session\r\n/g)).toHaveLength(2);
+    for (const hidden of ['Peer circle', 'Jo Peer', 'peer-circle', 'My relapse story', 'Kim Doe', 'relapse-story']) expect(discreet).not.toContain(hidden);
+    expect(discreet).toContain('SUMMARY:Relapse triggers\\, cues\\; and stress\r\n');
+    expect(discreet).toContain('SUMMARY:Plain talk\r\n');
+    expect(discreet.match(/UID:agenda-b[23]@conf.example.org/g)).toHaveLength(2);
+    const open = unfold(agendaCalendar(list, { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true }));
+    expect(open).toContain('SUMMARY:Peer circle\r\n');
+    expect(open).toContain('SUMMARY:My relapse story\r\n');
+    expect(open).toContain('URL:https://conf.example.org/sessions/relapse-story\r\n');
+    expect(open).not.toContain('Conference session');
   });
 
   it('writes the UTC instants of wall-clock times on either side of a clock change', () => {

@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { agendaItems, auditLog, orders, sessions, tickets } from '@/db/schema';
-import { getAgendaFeed, resetAgendaFeed } from '@/lib/agenda/feed';
+import { getAgendaFeed, resetAgendaFeed, setFeedTitles } from '@/lib/agenda/feed';
 import { getAgenda } from '@/lib/agenda/queries';
 import { setStar } from '@/lib/agenda/star';
 import { DomainError } from '@/lib/errors';
@@ -133,13 +133,15 @@ describe('agenda calendar feed', () => {
     expect(ics).toContain('X-WR-CALNAME:Conference agenda\r\n');
     expect(ics).not.toContain(fx.event.name);
     expect(ics).toContain('SUMMARY:Opening keynote\r\n');
-    expect(ics).toContain('SUMMARY:Peer-support circle\r\n');
+    // Discreet by default: the attendee-only session appears under a neutral title (issue 12).
+    expect(ics).toContain('SUMMARY:Conference session\r\n');
+    expect(ics).not.toContain('Peer-support circle');
     expect(ics).not.toContain('Workshop 1');
     expect(ics).toContain(`UID:agenda-${fx.keynote.id}@conference.example.org\r\n`);
     expect(ics).toContain(`URL:${APP_URL}/sessions/${fx.keynote.slug}\r\n`);
     // The attendee-only session has no public page to link to.
     expect(ics).not.toContain(`/sessions/${fx.peer.slug}`);
-    expect(ics!.indexOf('Opening keynote')).toBeLessThan(ics!.indexOf('Peer-support circle'));
+    expect(ics!.indexOf('Opening keynote')).toBeLessThan(ics!.indexOf('Conference session'));
 
     // Another secret, another ticket's signature, a flipped character, malformed parts: all refused alike.
     expect(await getAgendaFeed({ ...fx.ctx, config: testConfig({ AUTH_SECRET: 'another-secret-another-secret-000', APP_URL }) }, ticketId!, expectedSig)).toBeNull();
@@ -150,6 +152,44 @@ describe('agenda calendar feed', () => {
     expect(await getAgendaFeed(fx.ctx, ticketId!, expectedSig.slice(1))).toBeNull();
     expect(await getAgendaFeed(fx.ctx, 'not-a-ticket', expectedSig)).toBeNull();
     expect(await getAgendaFeed(fx.ctx, randomUUID(), expectedSig)).toBeNull();
+  });
+
+  it('keeps attendee-only and content-noted sessions discreet in the feed until the attendee chooses real titles', async () => {
+    const fx = await fixture();
+    const noted = await createSession(fx.ctx, fx.event.id, {
+      title: 'Cravings after a relapse', format: 'talk', contentNote: 'Discusses relapse in detail',
+      startsAt: new Date('2030-03-28T10:00:00Z'), endsAt: new Date('2030-03-28T11:00:00Z'),
+    });
+    const { order, token, ticketIds: [ticketId, second] } = await paidOrder(fx, fx.fullPass.id, 2);
+    for (const id of [fx.peer.id, fx.keynote.id, noted.id]) await setStar(fx.ctx, { token, ticketId: ticketId!, sessionId: id, starred: true });
+    const agenda = await view(fx.ctx, token);
+    expect(agenda.feedShowsTitles).toBe(false);
+    const { sig } = feedParts(agenda.feed.https);
+    const discreet = (await getAgendaFeed(fx.ctx, ticketId!, sig))!;
+    expect(discreet.match(/SUMMARY:Conference session\r\n/g)).toHaveLength(2);
+    expect(discreet).toContain('SUMMARY:Opening keynote\r\n');
+    for (const hidden of ['Peer-support circle', 'Cravings', 'relapse', noted.slug]) expect(discreet).not.toContain(hidden);
+
+    expect(await setFeedTitles(fx.ctx, { token, ticketId: ticketId!, showTitles: true })).toEqual({ showTitles: true });
+    expect((await view(fx.ctx, token, ticketId!)).feedShowsTitles).toBe(true);
+    // Same address: the choice changes what the feed says, not where it is.
+    const open = (await getAgendaFeed(fx.ctx, ticketId!, sig))!;
+    expect(open).toContain('SUMMARY:Peer-support circle\r\n');
+    expect(open).toContain('SUMMARY:Cravings after a relapse\r\n');
+    expect(open).toContain(`URL:${APP_URL}/sessions/${noted.slug}\r\n`);
+    // The other attendee's feed is untouched, and the choice is audited without any title.
+    expect((await view(fx.ctx, token, second!)).feedShowsTitles).toBe(false);
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.orderId, order.id), eq(auditLog.action, 'agenda.feed_titles')));
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0])).not.toContain('Peer-support');
+
+    await setFeedTitles(fx.ctx, { token, ticketId: ticketId!, showTitles: false });
+    expect(await getAgendaFeed(fx.ctx, ticketId!, sig)).not.toContain('Peer-support circle');
+    // Only through the order's own link and one of its tickets.
+    const other = await paidOrder(fx, fx.fullPass.id);
+    expect(await codeOf(setFeedTitles(fx.ctx, { token: other.token, ticketId: ticketId!, showTitles: true }))).toBe('NOT_FOUND');
+    expect(await codeOf(setFeedTitles(fx.ctx, { token: 'x'.repeat(43), ticketId: ticketId!, showTitles: true }))).toBe('NOT_FOUND');
+    expect((await view(fx.ctx, token, ticketId!)).feedShowsTitles).toBe(false);
   });
 
   it('follows the programme live: a moved session keeps its UID with the new time', async () => {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { refresh } from 'next/cache';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { resetAgendaFeed } from '@/lib/agenda/feed';
+import { resetAgendaFeed, setFeedTitles } from '@/lib/agenda/feed';
 import { setStar } from '@/lib/agenda/star';
 import { isDomainError } from '@/lib/errors';
 
@@ -43,5 +43,23 @@ export async function resetFeedAction(previous: AgendaActionState, formData: For
     return { seq, message: 'Done: the old feed address no longer works. Subscribe again with the new address below.' };
   } catch (error) {
     return failure(seq, 'resetFeedAction', error);
+  }
+}
+
+export async function feedTitlesAction(previous: AgendaActionState, formData: FormData): Promise<AgendaActionState> {
+  const seq = previous.seq + 1;
+  try {
+    const { showTitles } = await setFeedTitles(await getRequestContext(), {
+      token: field(formData, 'token'), ticketId: field(formData, 'ticketId'), showTitles: field(formData, 'showTitles') === 'on',
+    });
+    refresh();
+    return {
+      seq,
+      message: showTitles
+        ? 'Saved: your calendar shows the real titles of every starred session.'
+        : 'Saved: attendee-only sessions and sessions with a content note appear as “Conference session” in your calendar.',
+    };
+  } catch (error) {
+    return failure(seq, 'feedTitlesAction', error);
   }
 }

@@ -3,7 +3,7 @@
 // into one, and a reset that retires the address when it was shared by mistake.
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import type { FeedUrls } from '@/lib/agenda/feed';
-import { resetFeedAction, type AgendaActionState } from './actions';
+import { feedTitlesAction, resetFeedAction, type AgendaActionState } from './actions';
 
 const initial: AgendaActionState = { seq: 0 };
 const subscribe = () => () => {};
@@ -22,7 +22,32 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-export function FeedPanel({ token, ticketId, feed }: { token: string; ticketId: string; feed: FeedUrls }) {
+function TitlesForm({ token, ticketId, showTitles }: { token: string; ticketId: string; showTitles: boolean }) {
+  const [state, formAction, pending] = useActionState(feedTitlesAction, initial);
+  return (
+    <form action={formAction} className="flex flex-col gap-2">
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="ticketId" value={ticketId} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="field-label">What your calendar shows</legend>
+        <p id="feed-titles-hint" className="text-sm text-muted">
+          Calendars are often shared or shown on a lock screen, so attendee-only sessions and sessions with a content
+          note appear as “Conference session” unless you choose otherwise.
+        </p>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" name="showTitles" defaultChecked={showTitles} aria-describedby="feed-titles-hint" className="mt-1" />
+          <span>Show the real titles of every starred session in my calendar</span>
+        </label>
+      </fieldset>
+      <div>
+        <button type="submit" className="btn btn-secondary" disabled={pending}>Save calendar choice</button>
+      </div>
+      <p role="status" aria-live="polite" className={state.error ? 'font-medium text-[#b42318]' : 'font-medium'}>{state.error ?? state.message ?? ''}</p>
+    </form>
+  );
+}
+
+export function FeedPanel({ token, ticketId, feed, showTitles }: { token: string; ticketId: string; feed: FeedUrls; showTitles: boolean }) {
   const [state, formAction] = useActionState(resetFeedAction, initial);
   return (
     <div className="flex flex-col gap-3">
@@ -39,6 +64,7 @@ export function FeedPanel({ token, ticketId, feed }: { token: string; ticketId: 
           <CopyButton text={feed.https} />
         </div>
       </div>
+      <TitlesForm key={ticketId} token={token} ticketId={ticketId} showTitles={showTitles} />
       <form action={formAction} className="flex flex-col gap-2">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="ticketId" value={ticketId} />

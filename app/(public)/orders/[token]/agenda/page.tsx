@@ -134,7 +134,7 @@ export default async function AgendaPage({ params, searchParams }: {
 
       <section aria-labelledby="feed-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
         <h2 id="feed-heading" className="text-xl font-semibold">Calendar feed</h2>
-        <FeedPanel token={token} ticketId={view.ticket.id} feed={view.feed} />
+        <FeedPanel token={token} ticketId={view.ticket.id} feed={view.feed} showTitles={view.feedShowsTitles} />
       </section>
 
       <section aria-labelledby="programme-heading" className="flex flex-col gap-6">

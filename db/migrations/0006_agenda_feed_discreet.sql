@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD COLUMN "feed_shows_titles" boolean DEFAULT false NOT NULL;
