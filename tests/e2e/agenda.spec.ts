@@ -89,8 +89,16 @@ test.describe('personal agenda', () => {
     const ics = unfold(await feed.text());
     expect(ics).toContain('X-WR-CALNAME:Conference agenda\r\n');
     expect(ics).toContain(`SUMMARY:${KEYNOTE}\r\n`);
-    expect(ics).toContain(`SUMMARY:${PEER_MEETING}\r\n`);
+    // Discreet by default: the attendee-only meeting is "Conference session" until the attendee chooses otherwise.
+    expect(ics).toContain('SUMMARY:Conference session\r\n');
+    expect(ics).not.toContain('Peer-support');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    const titles = page.getByRole('checkbox', { name: 'Show the real titles of every starred session in my calendar' });
+    await expect(titles).not.toBeChecked();
+    await titles.check();
+    await page.getByRole('button', { name: 'Save calendar choice' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'your calendar shows the real titles' })).toBeVisible();
+    expect(unfold(await (await page.request.get(feedUrl)).text())).toContain(`SUMMARY:${PEER_MEETING}\r\n`);
 
     // Unstarring takes a session out of the feed.
     await starButton(page, KEYNOTE).click();
