@@ -35,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <li><Link href="/programme" className="text-muted">Programme</Link></li>
                 <li><Link href="/speakers" className="text-muted">Speakers</Link></li>
                 <li><Link href="/find-registration" className="text-muted">Find my registration</Link></li>
+                <li><Link href="/privacy" className="text-muted">Privacy</Link></li>
               </ul>
             </nav>
             <Link href="/sign-in" className="text-muted">Organizer sign-in</Link>

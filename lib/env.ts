@@ -83,6 +83,10 @@ export const envSchema = z.object({
   // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
   ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  // Retention (issue 12): sensitive answers and access requests go this many days after the event ends; other
+  // personal data of attendees is made anonymous after the second, keeping accounting records.
+  SENSITIVE_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
   // The reminder email goes this many hours before the event's first day begins (in the event's timezone).
   EMAIL_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   // How long the links in a "find my registration" email keep working.

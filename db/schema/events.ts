@@ -31,6 +31,9 @@ export const events = pgTable(
     refundUntil: timestamp({ withTimezone: true }),
     // The refund policy in the organizer's words, shown on the order page and the registration form.
     refundPolicy: text().notNull().default(''),
+    // Who is responsible for attendees' data and how to reach them: named in the privacy notice (/privacy).
+    organizerName: text().notNull().default(''),
+    privacyContact: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

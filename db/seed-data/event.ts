@@ -18,6 +18,8 @@ export const event: SeedEvent = {
   currency: 'EUR',
   venueName: 'Zeeburg Waterfront Centre',
   venueAddress: 'Veelaan 12, 1019 AP Amsterdam, the Netherlands',
+  organizerName: 'Integrative Addiction Conference Foundation',
+  privacyContact: 'privacy@conference.example.org',
   days: 3,
 };
 

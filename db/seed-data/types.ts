@@ -11,6 +11,9 @@ export interface SeedEvent {
   currency: string;
   venueName: string;
   venueAddress: string;
+  /** Named on the privacy notice as responsible for attendees' data, with the address for privacy questions. */
+  organizerName: string;
+  privacyContact: string;
   /** Number of consecutive days; sessions refer to them by index from 0. */
   days: number;
 }

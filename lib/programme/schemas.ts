@@ -20,6 +20,8 @@ export const eventSchema = z
     venueAddress: text(500).default(''),
     currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR'),
     holdMinutes: z.number().int().min(1).max(1440).default(15),
+    organizerName: text(200).default(''),
+    privacyContact: text(254).default(''),
   })
   .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The end date must not be before the start date' });
 export type EventInput = z.input<typeof eventSchema>;

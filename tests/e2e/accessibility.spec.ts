@@ -6,6 +6,7 @@ const pages = [
   { name: 'programme', path: '/programme' },
   { name: 'session', path: '/sessions/glutamate-homeostasis-hypothesis-introduction' },
   { name: 'speakers', path: '/speakers' },
+  { name: 'privacy notice', path: '/privacy' },
   { name: 'sign-in', path: '/sign-in' },
 ];
 

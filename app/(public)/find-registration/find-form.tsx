@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, type SummaryItem } from '../register/_lib/error-summary';
 import { TextField } from '../register/details/fields';
 import { findRegistrationAction, type AccessFormState } from './actions';
+import { PrivacyNoticeLink } from '@/app/_components/privacy-link';
 
 const initial: AccessFormState = { seq: 0, email: '', fieldErrors: {} };
 
@@ -32,6 +33,7 @@ export function FindRegistrationForm() {
         <TextField name="email" label="Email address" type="email" required maxLength={254} autoComplete="email"
           hint="The address the registration was booked with (the buyer’s address for a group booking)."
           defaultValue={state.email} errors={state.fieldErrors.email} />
+        <PrivacyNoticeLink />
         <div>
           <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Sending…' : 'Email me a link'}</button>
         </div>

@@ -60,6 +60,13 @@ export default async function SettingsPage() {
             hint="Off (discreet mode): subjects, emails and calendar entries say “your conference registration” and “Conference”, so an inbox or a shared calendar does not reveal which event someone attends." />
         </Fieldset>
 
+        <Fieldset legend="Privacy notice">
+          <TextField name="organizerName" label="Organizer (responsible for attendees’ data)" defaultValue={v.organizerName} required={false}
+            hint="The organization named on the public privacy notice (/privacy) as responsible for the data collected." />
+          <TextField name="privacyContact" label="Privacy contact email" type="email" defaultValue={v.privacyContact} required={false} autoComplete="off"
+            hint="Where attendees write with questions about their data. Shown on the privacy notice." />
+        </Fieldset>
+
         <Fieldset legend="Refunds and changes">
           <TextField name="refundUntil" label="Full self-service refunds until" type="datetime-local" defaultValue={v.refundUntil} required={false}
             hint={`${inZone} Until then attendees can cancel from their order page and get all their money back. Leave empty for no self-service refunds.`} />

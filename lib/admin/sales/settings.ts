@@ -16,7 +16,7 @@ import {
 
 export const eventSettingsFields = [
   'name', 'startsOn', 'endsOn', 'timezone', 'currency', 'holdMinutes', 'offerMinutes', 'nameInEmailSubjects',
-  'refundUntil', 'refundPolicy', 'changesUntil', 'capacity',
+  'refundUntil', 'refundPolicy', 'changesUntil', 'capacity', 'organizerName', 'privacyContact',
 ] as const;
 
 export const eventSettingsSchema = z.object({
@@ -32,6 +32,9 @@ export const eventSettingsSchema = z.object({
   refundPolicy: optionalText('Refund policy', 5000),
   changesUntil: localDateTimeField('Changes until'),
   capacity: optionalIntField('Capacity', { min: 0, max: 10_000_000 }),
+  organizerName: optionalText('Organizer', 200),
+  privacyContact: optionalText('Privacy contact', 254)
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Privacy contact must be an email address, such as privacy@example.org'),
 }).refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'The end date must not be before the start date', when: whenParsed('startsOn', 'endsOn') });
 export type EventSettingsInput = FormInput<(typeof eventSettingsFields)[number]>;
 
@@ -39,6 +42,7 @@ const LABELS: Record<(typeof eventSettingsFields)[number], string> = {
   name: 'name', startsOn: 'start date', endsOn: 'end date', timezone: 'time zone', currency: 'currency',
   holdMinutes: 'hold length', offerMinutes: 'offer length', nameInEmailSubjects: 'discreet mode',
   refundUntil: 'refund deadline', refundPolicy: 'refund policy', changesUntil: 'changes cut-off', capacity: 'capacity',
+  organizerName: 'organizer', privacyContact: 'privacy contact',
 };
 
 /** The form's starting values for an event (times as wall-clock in its zone). */
@@ -49,6 +53,7 @@ export function eventSettingsFormValues(event: Event): Record<(typeof eventSetti
     nameInEmailSubjects: event.nameInEmailSubjects ? 'on' : '',
     refundUntil: toLocalInput(event.refundUntil, event.timezone), refundPolicy: event.refundPolicy,
     changesUntil: toLocalInput(event.changesUntil, event.timezone), capacity: event.capacity === null ? '' : String(event.capacity),
+    organizerName: event.organizerName, privacyContact: event.privacyContact,
   };
 }
 
@@ -64,6 +69,7 @@ export async function updateEventSettings(ctx: SalesCtx, eventId: string, input:
       holdMinutes: data.holdMinutes, offerMinutes: data.offerMinutes, nameInEmailSubjects: data.nameInEmailSubjects,
       refundUntil: toInstant(data.refundUntil, data.timezone), refundPolicy: data.refundPolicy,
       changesUntil: toInstant(data.changesUntil, data.timezone), capacity: data.capacity,
+      organizerName: data.organizerName, privacyContact: data.privacyContact,
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => comparable(next[k]) !== comparable(event[k]));
     if (!changed.length) return { event, changed: [] };

@@ -46,6 +46,16 @@ describe('event settings', () => {
     expect(JSON.stringify(audit!.details)).not.toContain('write to us');
   });
 
+  it('saves the privacy notice’s organizer and contact, refusing a contact that is not an email address', async () => {
+    const fx = await fixture();
+    const bad = await refusal(updateEventSettings(fx.sales, fx.event.id, form(fx, { organizerName: 'IAC Foundation', privacyContact: 'write to us' })));
+    expect(bad.fieldErrors.privacyContact).toEqual(['Privacy contact must be an email address, such as privacy@example.org']);
+    expect(await eventRow(fx.event.id)).toMatchObject({ organizerName: '', privacyContact: '' });
+    const { changed } = await updateEventSettings(fx.sales, fx.event.id, form(fx, { organizerName: ' IAC Foundation ', privacyContact: 'privacy@iac.example' }));
+    expect(changed.sort()).toEqual(['organizerName', 'privacyContact']);
+    expect(await eventRow(fx.event.id)).toMatchObject({ organizerName: 'IAC Foundation', privacyContact: 'privacy@iac.example' });
+  });
+
   it('keeps the waiting-list offer length between 5 minutes and 48 hours, 4 hours by default', async () => {
     const fx = await fixture();
     expect(fx.event.offerMinutes).toBe(240);

@@ -9,6 +9,7 @@ import { registerAttendeesAction } from './actions';
 import { AttendeeFieldset, type FormValues } from './attendee-fieldset';
 import { TextField } from './fields';
 import { ReviewSummary } from './review-summary';
+import { PrivacyNoticeLink } from '@/app/_components/privacy-link';
 
 interface Props {
   slots: SlotView[];
@@ -147,6 +148,7 @@ export function RegistrationForm({ slots, workshops, timeZone, voucherCode, offe
         ))}
       </section>
 
+      <PrivacyNoticeLink />
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" name="intent" value="review" className={`btn ${state.quote ? 'btn-secondary' : 'btn-primary'}`} disabled={pending}>
           {state.quote ? 'Check the price again' : 'Review order'}

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, type SummaryItem } from '../_lib/error-summary';
 import { TextField } from '../details/fields';
 import { joinWaitlistAction, type WaitlistFormState } from './actions';
+import { PrivacyNoticeLink } from '@/app/_components/privacy-link';
 
 const initial: WaitlistFormState = { seq: 0, values: { name: '', email: '' }, fieldErrors: {} };
 
@@ -44,6 +45,7 @@ export function WaitlistForm({ ticketTypeId, sessionId, offerWording, confirmHou
       <TextField name="email" label="Email" type="email" required maxLength={254} autoComplete="email"
         hint="We send a link to confirm your place, and an offer if a seat frees up. Nothing else."
         defaultValue={state.values.email} errors={state.fieldErrors.email} />
+      <PrivacyNoticeLink />
       <div>
         <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Joining…' : 'Join the waiting list'}</button>
       </div>

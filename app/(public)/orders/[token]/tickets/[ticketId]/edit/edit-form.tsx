@@ -5,6 +5,7 @@ import { CheckboxField, RadioGroup, SelectField, TextField } from '../../../../.
 import type { QuestionView } from '../../../../../register/_lib/form-state';
 import { ManageFormBody, SubmitButton, useManageForm, type FormValues, type ManageAction } from '../../../_components/form-shell';
 import { editAttendeeAction } from '../../../manage-actions';
+import { PrivacyNoticeLink } from '@/app/_components/privacy-link';
 
 const SENSITIVE_NOTE = 'Private: only the staff who need this answer can see it. It never appears on your badge or in the directory.';
 
@@ -46,6 +47,7 @@ export function EditAttendeeForm({ token, ticketId, questions, initialValues, sh
       <RadioGroup name="photoPreference" legend="Photos" hint="How event photographers should treat this attendee."
         defaultValue={values.get('photoPreference') === 'ok' ? 'ok' : 'no_photos'} errors={errors.photoPreference}
         options={[{ value: 'no_photos', label: 'Please do not photograph me' }, { value: 'ok', label: 'Photos that include me are fine' }]} />
+      <PrivacyNoticeLink />
       <SubmitButton pending={pending} label="Save changes" pendingLabel="Saving…" />
     </ManageFormBody>
   );

@@ -3,6 +3,7 @@
 import { TextField } from '../../../../../register/details/fields';
 import { ManageFormBody, SubmitButton, useManageForm } from '../../../_components/form-shell';
 import { transferTicketAction } from '../../../manage-actions';
+import { PrivacyNoticeLink } from '@/app/_components/privacy-link';
 
 const LABELS = { legalName: 'Full name', badgeName: 'Badge name', email: 'Email' };
 
@@ -19,6 +20,7 @@ export function TransferForm({ token, ticketId }: { token: string; ticketId: str
       <TextField name="email" label="Email of the new attendee" type="email" required maxLength={254} autoComplete="off"
         hint="Their ticket, with a new QR code, goes to this address."
         defaultValue={values.get('email')} errors={errors.email} />
+      <PrivacyNoticeLink />
       <SubmitButton pending={pending} label="Transfer the ticket" pendingLabel="Transferring…" />
     </ManageFormBody>
   );

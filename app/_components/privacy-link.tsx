@@ -1,0 +1,10 @@
+// The line every form that collects personal data carries: where to read how that data is handled.
+import Link from 'next/link';
+
+export function PrivacyNoticeLink() {
+  return (
+    <p className="text-sm text-muted">
+      How we handle what you enter here, who sees it and for how long: <Link href="/privacy">privacy notice</Link>.
+    </p>
+  );
+}
