@@ -1,6 +1,6 @@
 // CLI: seeds the demo conference into the database at DATABASE_URL; a second run changes nothing.
 import { createDb } from '@/db/client';
-import { seedConference } from '@/db/seed';
+import { seedConference } from '@/scripts/seed/seed';
 import { systemClock } from '@/lib/adapters/clock';
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { userRole, type UserRole } from '@/db/schema';
-import { can, type Permission } from '@/lib/admin/permissions';
+import { can, type Permission } from '@/lib/staff/permissions';
 import { signInUrl } from '@/lib/auth/callback-url';
 import { resolveSession } from '@/lib/auth/sessions';
 import type { StaffUser } from '@/lib/auth/users';

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { UserRole } from '@/db/schema';
-import { can, type Permission } from '@/lib/admin/permissions';
+import { can, type Permission } from '@/lib/staff/permissions';
 
 const items: { href: string; label: string; permission: Permission | null }[] = [
   { href: '/admin', label: 'Dashboard', permission: 'dashboard.view' },

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { requireUser, STAFF_ROLES } from '@/app/_lib/authz';
-import { ROLE_LABELS } from '@/lib/admin/permissions';
+import { ROLE_LABELS } from '@/lib/staff/permissions';
 import { signOutAction } from './actions';
 import { AdminNav } from './admin-nav';
 

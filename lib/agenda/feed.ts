@@ -7,7 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { agendaItems, events, orders, rooms, sessions, tickets } from '@/db/schema';
 import type { AppContext } from '../context';
 import type { Env } from '../env';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { effectiveStatus } from '../orders/queries';
 import { resolveAgendaTicket } from './access';

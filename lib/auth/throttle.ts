@@ -6,7 +6,7 @@
 // it. Every lock, and the start of an account's delays, is audited with the account id only.
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { authThrottle } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import {
   accountThrottleKey, clientThrottleKey, counted, isStale, maxFailures, pairThrottleKey, refusedUntil, ThrottledError,

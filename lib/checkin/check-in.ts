@@ -4,7 +4,7 @@
 // "already checked in" with the winner's time and name. The check-in and its audit entry commit together.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { recordAudit, type AuditActor } from '../audit';
+import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { hashToken } from '../tokens';

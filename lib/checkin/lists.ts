@@ -4,7 +4,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { checkinLists, events, sessions } from '@/db/schema';
-import { recordAudit, type AuditActor } from '../audit';
+import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { formatTime, dateInZone, formatDay } from '../time';

@@ -2,7 +2,7 @@
 // same transaction.
 import { and, eq } from 'drizzle-orm';
 import { checkIns, tickets } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { loadListOrFail, type CheckinStaff } from './check-in';

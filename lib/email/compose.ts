@@ -9,7 +9,7 @@ import { accountTokens, orders, refunds, sessions, ticketTypes, users, waitlistE
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
-import { ROLE_LABELS } from '../admin/permissions';
+import { ROLE_LABELS } from '../staff/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from './links';

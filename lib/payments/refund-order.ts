@@ -5,7 +5,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { orders, refunds, type Order, type Refund } from '@/db/schema';
-import { recordAudit, type AuditActor } from '../audit';
+import { recordAudit, type AuditActor } from '../audit/record';
 import { DomainError } from '../errors';
 import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
 import { formatMoney } from '../money';

@@ -5,7 +5,7 @@
 // cannot drift from the form it describes.
 import { asc, eq } from 'drizzle-orm';
 import { questions, type Event } from '@/db/schema';
-import { PERMISSIONS, ROLE_LABELS } from '../admin/permissions';
+import { PERMISSIONS, ROLE_LABELS } from '../staff/permissions';
 import type { AppContext } from '../context';
 
 export interface NoticeQuestion { label: string; sensitive: boolean; accessNeed: boolean }

@@ -5,10 +5,10 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { answers, auditLog, questions, sensitiveDataViews, tickets, type UserRole } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
-import { ROLE_LABELS } from '../admin/permissions';
+import { ROLE_LABELS } from '../staff/permissions';
 import { openAnswer, openPronouns } from './sealed';
 import { canSeeSensitive, type SensitiveReason } from './visibility';
 

@@ -4,7 +4,7 @@
 // the buyer's own name; every other attendee's sensitive answers and pronouns are theirs alone, even when the
 // buyer typed them at registration.
 import type { UserRole } from '@/db/schema';
-import { can } from '../admin/permissions';
+import { can } from '../staff/permissions';
 
 export type SensitiveReason = 'viewed' | 'exported';
 

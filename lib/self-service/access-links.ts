@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { enqueueEmail } from '../email/enqueue';
 import { findOrderByFirstLink } from '../orders/queries';
 import { hitRateLimit } from '../rate-limit';
-import { emailSchema } from '../registration/schemas';
+import { emailSchema } from '../orders/schemas';
 import { hashToken, pseudonymousKey } from '../tokens';
 import { parseInput } from '../validation';
 

@@ -5,12 +5,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions, tickets, workshopSeats } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey, remaining } from '../capacity/availability';
 import { advisoryPoolLocker, type PoolLocker } from '../capacity/lock-pools';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
-import { loadWorkshops, type CatalogueWorkshop } from '../registration/catalogue';
+import { loadWorkshops, type CatalogueWorkshop } from '../catalogue/listing';
 import { dateInZone } from '../time';
 import { parseInput } from '../validation';
 import { assertChangesOpen, loadManageTickets, lockTicketForChange, paidOrderByToken, ticketOfOrder } from './manage';

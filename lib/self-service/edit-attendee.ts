@@ -8,13 +8,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { answers as answersTable, tickets, type Event, type Order } from '@/db/schema';
 import { statesAccessNeed, syncAccessRequest } from '../access/requests';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { checkAnswers } from '../orders/create-order/validate';
 import { answerColumns, pronounColumns } from '../privacy/sealed';
 import type { PublicReader } from '../privacy/visibility';
-import { attendeeSchema } from '../registration/schemas';
+import { attendeeSchema } from '../orders/schemas';
 import { parseInput } from '../validation';
 import { assertChangesOpen, loadManageTickets, lockTicketForChange, paidOrderByToken, ticketOfOrder } from './manage';
 

@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { getOrderByToken, type OrderView } from '../orders/queries';
 import { getEventOrThrow } from '../programme/build';
-import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } from '../registration/catalogue';
+import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } from '../catalogue/listing';
 import { openAnswer, openPronouns } from '../privacy/sealed';
 import { publicReaderMaySee, type PublicReader } from '../privacy/visibility';
 import { formatTime, zonedTimeToUtc, zoneAbbreviation } from '../time';

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { accessRequests, agendaItems, answers, ticketTokens, tickets } from '@/db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
-import { cleanText, emailSchema } from '../registration/schemas';
+import { cleanText, emailSchema } from '../orders/schemas';
 import { parseInput } from '../validation';
 import { assertChangesOpen, lockTicketForChange, paidOrderByToken, ticketOfOrder } from './manage';
 

@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { hitRateLimit } from '../rate-limit';
-import { cleanText, emailSchema } from '../registration/schemas';
+import { cleanText, emailSchema } from '../orders/schemas';
 import { pseudonymousKey } from '../tokens';
 import { parseInput } from '../validation';
 import { lockedFreeSeats, type WaitlistTarget } from './room';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
-import { can } from '@/lib/admin/permissions';
+import { can } from '@/lib/staff/permissions';
 import { e2eAccounts, type E2eRole } from './support/accounts';
 import { actions, pages, routes, tokenActions, tokenPages, type Need } from './support/authz-matrix';
 import { signInAs } from './support/sign-in';

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, rooms, sessions, speakers, tracks } from '@/db/schema';
-import { seedConference } from '@/db/seed';
-import { conference, type SeedConference } from '@/db/seed-data';
+import { seedConference } from '@/scripts/seed/seed';
+import { conference, type SeedConference } from '@/scripts/seed/data';
 import { getEventBySlug, getEventStats, listPublicSessions } from '@/lib/programme/queries';
 import { dateInZone, formatTime } from '@/lib/time';
 import { createTestDb, type TestDb } from '../support/test-db';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedStartDate } from '@/db/seed';
-import { conference, type SeedSession } from '@/db/seed-data';
+import { seedStartDate } from '@/scripts/seed/seed';
+import { conference, type SeedSession } from '@/scripts/seed/data';
 import { sessionSchema } from '@/lib/programme/schemas';
 import { addDays } from '@/lib/time';
 

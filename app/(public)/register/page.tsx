@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { loadCurrentEvent } from '@/app/_components/current-event';
 import { formatDateRange } from '@/app/_components/dates';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { ErrorSummary, FieldError, type SummaryItem } from './_lib/error-summary';
 import { first, parseSelection, qtyName, type SearchParams } from './_lib/selection';
 import { TicketCard } from './_lib/ticket-card';

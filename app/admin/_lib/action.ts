@@ -5,8 +5,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
-import type { Permission } from '@/lib/admin/permissions';
-import { can } from '@/lib/admin/permissions';
+import type { Permission } from '@/lib/staff/permissions';
+import { can } from '@/lib/staff/permissions';
 import type { StaffUser } from '@/lib/auth/users';
 import type { AppContext } from '@/lib/context';
 import { isDomainError } from '@/lib/errors';

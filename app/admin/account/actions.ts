@@ -1,12 +1,12 @@
 'use server';
-// Changing one's own password: checked and stored by lib/admin/users.ts (which ends every session by bumping
+// Changing one's own password: checked and stored by lib/staff/users.ts (which ends every session by bumping
 // session_version), then this browser signs in again with the new password, so only this session lives on.
 import { CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/app/_lib/auth';
 import { getClientKey } from '@/app/_lib/request-context';
 import { adminAction } from '@/app/admin/_lib/action';
-import { changeOwnPassword } from '@/lib/admin/users';
+import { changeOwnPassword } from '@/lib/staff/users';
 
 // Passwords are taken exactly as typed: no trimming.
 const raw = (formData: FormData, name: string) => {

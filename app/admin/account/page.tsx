@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { requireUser, STAFF_ROLES } from '@/app/_lib/authz';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
-import { ROLE_LABELS } from '@/lib/admin/permissions';
+import { ROLE_LABELS } from '@/lib/staff/permissions';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { changePasswordAction } from './actions';
 

@@ -8,7 +8,7 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import {
   AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
-} from '@/lib/admin/audit-queries';
+} from '@/lib/audit/queries';
 import { isDomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
 

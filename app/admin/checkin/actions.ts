@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminAction } from '@/app/admin/_lib/action';
-import { staffActor } from '@/lib/audit';
+import { staffActor } from '@/lib/audit/record';
 import { checkInTicket } from '@/lib/checkin/check-in';
 import { addSessionList } from '@/lib/checkin/lists';
 import { checkinMessage, type CheckinResult, type PlainCheckinResult } from '@/lib/checkin/result';

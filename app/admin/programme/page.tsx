@@ -7,7 +7,7 @@ import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { longDay } from '@/app/_components/dates';
 import { SessionTime } from '@/app/_components/session-time';
-import { listSessionsForAdmin, type AdminSessionRow } from '@/lib/admin/programme/queries';
+import { listSessionsForAdmin, type AdminSessionRow } from '@/lib/programme/staff-queries';
 import { formatLabels } from '@/lib/programme/filter';
 import { eventDays } from '@/lib/programme/queries';
 import { Notice, ProgrammeNav } from './_components/programme-nav';

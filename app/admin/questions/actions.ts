@@ -3,8 +3,8 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/admin/sales/common';
-import { asksFromForm, createQuestion, questionFields, updateQuestion } from '@/lib/admin/sales/questions';
+import { formValues } from '@/lib/catalogue/common';
+import { asksFromForm, createQuestion, questionFields, updateQuestion } from '@/lib/catalogue/questions';
 import { idOf, salesCtx, salesEventId } from '../tickets/_lib/sales';
 
 const read = (formData: FormData) => ({ ...formValues(formData, questionFields), asks: asksFromForm(formData) });

@@ -6,7 +6,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
-import { listQuestionsForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
+import { listQuestionsForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { QuestionFields } from './_components/question-fields';
 import { createQuestionAction } from './actions';
 

@@ -2,8 +2,8 @@
 // Saving the event settings. refresh() shows the saved values in place.
 import { refresh } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/admin/sales/common';
-import { eventSettingsFields, updateEventSettings } from '@/lib/admin/sales/settings';
+import { formValues } from '@/lib/catalogue/common';
+import { eventSettingsFields, updateEventSettings } from '@/lib/catalogue/settings';
 import { salesCtx, salesEventId } from '../tickets/_lib/sales';
 
 export const updateEventSettingsAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {

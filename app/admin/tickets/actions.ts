@@ -4,9 +4,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/admin/sales/common';
-import { addPriceWindow, priceWindowFields, removePriceWindow, updatePriceWindow } from '@/lib/admin/sales/prices';
-import { createTicketType, newTicketTypeFields, ticketTypeFields, updateTicketType } from '@/lib/admin/sales/ticket-types';
+import { formValues } from '@/lib/catalogue/common';
+import { addPriceWindow, priceWindowFields, removePriceWindow, updatePriceWindow } from '@/lib/catalogue/prices';
+import { createTicketType, newTicketTypeFields, ticketTypeFields, updateTicketType } from '@/lib/catalogue/ticket-types';
 import { idOf, salesCtx, salesEventId } from './_lib/sales';
 
 export const createTicketTypeAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {

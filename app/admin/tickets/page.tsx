@@ -6,7 +6,7 @@ import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
-import { listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
+import { listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { formatMoney } from '@/lib/money';
 import { EventWindow } from '@/app/admin/_components/event-instant';
 import { Fieldset } from './_components/fieldset';

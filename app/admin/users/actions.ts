@@ -4,9 +4,9 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
-import { unlockSignIn } from '@/lib/admin/sign-in-locks';
-import { changeStaffRole, inviteStaff, removeStaff, ROLE_NAMES, type StaffManager } from '@/lib/admin/users';
-import { staffActor } from '@/lib/audit';
+import { unlockSignIn } from '@/lib/staff/sign-in-locks';
+import { changeStaffRole, inviteStaff, removeStaff, ROLE_NAMES, type StaffManager } from '@/lib/staff/users';
+import { staffActor } from '@/lib/audit/record';
 import type { StaffUser } from '@/lib/auth/users';
 
 const manager = (user: StaffUser): StaffManager => ({ id: user.id, actor: staffActor(user) });

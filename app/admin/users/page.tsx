@@ -1,13 +1,13 @@
 // Staff and roles (owner only): who has access and whose sign-in is locked, pending invitations, and forms to
-// invite, change a role, remove someone or clear an account's sign-in locks. The rules (the last owner stays, nobody removes themselves) live in lib/admin/users.ts.
+// invite, change a role, remove someone or clear an account's sign-in locks. The rules (the last owner stays, nobody removes themselves) live in lib/staff/users.ts.
 import type { Metadata } from 'next';
 import { requirePermission } from '@/app/_lib/authz';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField, TextField } from '@/app/admin/_components/fields';
-import { ROLE_LABELS } from '@/lib/admin/permissions';
-import { listSignInLocks, type SignInLockState } from '@/lib/admin/sign-in-locks';
-import { listPendingInvitations, listStaff } from '@/lib/admin/users';
+import { ROLE_LABELS } from '@/lib/staff/permissions';
+import { listSignInLocks, type SignInLockState } from '@/lib/staff/sign-in-locks';
+import { listPendingInvitations, listStaff } from '@/lib/staff/users';
 import { USER_ROLES } from '@/lib/auth/users';
 import { changeStaffRoleAction, inviteStaffAction, removeStaffAction, unlockSignInAction } from './actions';
 

@@ -3,8 +3,8 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formList, formValues } from '@/lib/admin/sales/common';
-import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFields } from '@/lib/admin/sales/vouchers';
+import { formList, formValues } from '@/lib/catalogue/common';
+import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFields } from '@/lib/catalogue/vouchers';
 import { idOf, salesCtx, salesEventId } from '../tickets/_lib/sales';
 
 const terms = (formData: FormData) => ({ ...formValues(formData, voucherFields), ticketTypeIds: formList(formData, 'ticketTypeIds') });

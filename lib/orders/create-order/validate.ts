@@ -4,9 +4,9 @@
 import type { Voucher } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { dateInZone } from '../../time';
-import type { CatalogueTicketType, CatalogueWorkshop } from '../../registration/catalogue';
-import { currentPrice, voucherApplies, type VoucherRule } from '../../registration/pricing';
-import { FORBIDDEN_CHARS, type Registration } from '../../registration/schemas';
+import type { CatalogueTicketType, CatalogueWorkshop } from '../../catalogue/listing';
+import { currentPrice, voucherApplies, type VoucherRule } from '../../catalogue/pricing';
+import { FORBIDDEN_CHARS, type Registration } from '../schemas';
 
 export interface VoucherView extends Pick<Voucher, 'id' | 'code' | 'kind' | 'value' | 'maxUses' | 'validFrom' | 'validUntil'> {
   ticketTypeIds: string[];

@@ -1,7 +1,7 @@
 // The authorization matrix (QUALITY.md S3/S4): every admin page, admin route handler and admin server action,
 // with the permission it needs. tests/e2e/authz.spec.ts discovers the entry points from the sources and the build
 // and fails when one is missing here, so a new page or action cannot ship without being listed and checked.
-import type { Permission } from '@/lib/admin/permissions';
+import type { Permission } from '@/lib/staff/permissions';
 
 /**
  * 'staff': any signed-in staff member (the admin shell). 'anyone': harmless for every visitor (signing out);

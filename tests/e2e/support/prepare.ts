@@ -3,10 +3,10 @@
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedConference } from '@/db/seed';
+import { seedConference } from '@/scripts/seed/seed';
 import { systemClock } from '@/lib/adapters/clock';
 import { createUser } from '@/lib/auth/users';
-import { createTicketType } from '@/lib/registration/setup';
+import { createTicketType } from '@/lib/catalogue/setup';
 import { parseEnv } from '@/lib/env';
 import { withDatabase } from '../../support/postgres-server';
 import { e2eAccounts } from './accounts';

@@ -2,8 +2,8 @@
 // audit log and an order's trail show them as entries of the provider, beside staff and attendee actions.
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
-import { listAuditActions, listAuditEntries, parseAuditFilters } from '@/lib/admin/audit-queries';
-import { orderTrail, recordAudit, staffActor } from '@/lib/audit';
+import { listAuditActions, listAuditEntries, parseAuditFilters } from '@/lib/audit/queries';
+import { orderTrail, recordAudit, staffActor } from '@/lib/audit/record';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { useTestDb } from '../../support/test-db';
 import { buildPaymentFixture, placeOrder, succeeded } from '../payments/helpers';

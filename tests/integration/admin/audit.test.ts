@@ -3,8 +3,8 @@
 // event's calendar days (an entry late in the UTC evening belongs to the next day in Amsterdam).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
-import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput } from '@/lib/admin/audit-queries';
-import { recordAudit, staffActor } from '@/lib/audit';
+import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput } from '@/lib/audit/queries';
+import { recordAudit, staffActor } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';

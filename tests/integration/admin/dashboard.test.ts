@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, checkinLists, emailMessages, orders, tickets, waitlistEntries } from '@/db/schema';
-import { dailySeries, getDashboard, type Dashboard } from '@/lib/admin/dashboard';
+import { dailySeries, getDashboard, type Dashboard } from '@/lib/reporting/dashboard';
 import { getCheckinCounts } from '@/lib/checkin/counts';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';

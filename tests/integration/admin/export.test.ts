@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tickets, users, type UserRole } from '@/db/schema';
-import { EXPORT_BATCH_ROWS, exportAttendeesCsv, type ExportViewer } from '@/lib/admin/export';
+import { EXPORT_BATCH_ROWS, exportAttendeesCsv, type ExportViewer } from '@/lib/attendees/export';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';

@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, auditLog, emailMessages, users } from '@/db/schema';
-import { inviteStaff, listPendingInvitations } from '@/lib/admin/users';
-import { staffActor } from '@/lib/audit';
+import { inviteStaff, listPendingInvitations } from '@/lib/staff/users';
+import { staffActor } from '@/lib/audit/record';
 import { describeAccountToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { createUser } from '@/lib/auth/users';
 import { composeEmail } from '@/lib/email/compose';

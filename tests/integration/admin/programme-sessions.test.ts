@@ -4,11 +4,11 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { agendaItems, auditLog, orders, sessionSpeakers, sessions, tickets, waitlistEntries } from '@/db/schema';
-import { deleteSession } from '@/lib/admin/programme/delete-session';
-import { getSessionForEdit, listSessionsForAdmin, toLocalInput } from '@/lib/admin/programme/queries';
-import { saveSession } from '@/lib/admin/programme/save-session';
-import type { SessionFormInput } from '@/lib/admin/programme/schemas';
-import { staffActor } from '@/lib/audit';
+import { deleteSession } from '@/lib/programme/delete-session';
+import { getSessionForEdit, listSessionsForAdmin, toLocalInput } from '@/lib/programme/staff-queries';
+import { saveSession } from '@/lib/programme/save-session';
+import type { SessionFormInput } from '@/lib/programme/staff-schemas';
+import { staffActor } from '@/lib/audit/record';
 import { createUser } from '@/lib/auth/users';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';

@@ -3,10 +3,10 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessRequests, answers, questions, ticketTypeQuestions } from '@/db/schema';
-import { getQuestionForAdmin, listQuestionsForAdmin } from '@/lib/admin/sales/queries';
-import { asksFromForm, createQuestion, questionFormValues, updateQuestion, type QuestionFormInput } from '@/lib/admin/sales/questions';
+import { getQuestionForAdmin, listQuestionsForAdmin } from '@/lib/catalogue/staff-queries';
+import { asksFromForm, createQuestion, questionFormValues, updateQuestion, type QuestionFormInput } from '@/lib/catalogue/questions';
 import { createOrder } from '@/lib/orders/create-order';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { storedText } from '../../support/vault';

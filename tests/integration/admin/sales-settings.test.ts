@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { events } from '@/db/schema';
-import { eventSettingsFormValues, updateEventSettings, type EventSettingsInput } from '@/lib/admin/sales/settings';
+import { eventSettingsFormValues, updateEventSettings, type EventSettingsInput } from '@/lib/catalogue/settings';
 import { useTestDb } from '../../support/test-db';
 import { auditRows, buildSalesFixture, heldOrder, paidOrder, refusal, type SalesFixture } from './sales-fixture';
 

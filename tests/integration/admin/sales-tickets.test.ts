@@ -4,11 +4,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, capacityPools, ticketPrices, ticketTypePools, ticketTypes } from '@/db/schema';
-import { createPool, updatePool, attachTicketTypeToPool, detachTicketTypeFromPool } from '@/lib/admin/sales/pools';
-import { addPriceWindow, removePriceWindow, updatePriceWindow } from '@/lib/admin/sales/prices';
-import { getTicketTypeForAdmin, listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
-import { createTicketType, ticketTypeFormValues, updateTicketType, type NewTicketTypeInput } from '@/lib/admin/sales/ticket-types';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { createPool, updatePool, attachTicketTypeToPool, detachTicketTypeFromPool } from '@/lib/catalogue/pools';
+import { addPriceWindow, removePriceWindow, updatePriceWindow } from '@/lib/catalogue/prices';
+import { getTicketTypeForAdmin, listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
+import { createTicketType, ticketTypeFormValues, updateTicketType, type NewTicketTypeInput } from '@/lib/catalogue/ticket-types';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { useTestDb } from '../../support/test-db';
 import { auditRows, buildSalesFixture, heldOrder, paidOrder, refusal, type SalesFixture } from './sales-fixture';
 

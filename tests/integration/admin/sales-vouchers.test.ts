@@ -3,8 +3,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { voucherTicketTypes, vouchers } from '@/db/schema';
-import { getVoucherForAdmin, listVouchersForAdmin } from '@/lib/admin/sales/queries';
-import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFormValues, type VoucherFormInput } from '@/lib/admin/sales/vouchers';
+import { getVoucherForAdmin, listVouchersForAdmin } from '@/lib/catalogue/staff-queries';
+import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFormValues, type VoucherFormInput } from '@/lib/catalogue/vouchers';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orders, type OrderStatus } from '@/db/schema';
 import { createManualClock } from '@/lib/adapters/clock';
-import { searchAttendees, type AttendeeSearchQuery } from '@/lib/admin/attendee-search';
+import { searchAttendees, type AttendeeSearchQuery } from '@/lib/attendees/search';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';

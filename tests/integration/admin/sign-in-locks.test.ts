@@ -3,8 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, authThrottle, users } from '@/db/schema';
-import { listSignInLocks, unlockSignIn } from '@/lib/admin/sign-in-locks';
-import { staffActor } from '@/lib/audit';
+import { listSignInLocks, unlockSignIn } from '@/lib/staff/sign-in-locks';
+import { staffActor } from '@/lib/audit/record';
 import { authenticate } from '@/lib/auth/authenticate';
 import { createUser, type StaffUser } from '@/lib/auth/users';
 import { authContext } from '../auth/helpers';

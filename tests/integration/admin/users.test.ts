@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, auditLog, authThrottle, users } from '@/db/schema';
-import { changeOwnPassword, changeStaffRole, inviteStaff, listPendingInvitations, listStaff, removeStaff, type StaffManager } from '@/lib/admin/users';
-import { recordAudit, staffActor } from '@/lib/audit';
+import { changeOwnPassword, changeStaffRole, inviteStaff, listPendingInvitations, listStaff, removeStaff, type StaffManager } from '@/lib/staff/users';
+import { recordAudit, staffActor } from '@/lib/audit/record';
 import { describeAccountToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { authenticate } from '@/lib/auth/authenticate';
 import { createUser, type StaffUser } from '@/lib/auth/users';

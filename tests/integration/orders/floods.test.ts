@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { orders, rateLimits } from '@/db/schema';
 import { DomainError, MAX_FIELD_ERRORS, toHttpError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { registrationFromForm } from '@/lib/registration/form-input';
-import { quoteOrder } from '@/lib/registration/quote';
+import { registrationFromForm } from '@/lib/orders/form-input';
+import { quoteOrder } from '@/lib/orders/quote';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { orders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder, type CreateOrderCtx } from '@/lib/orders/create-order';
-import { createVoucher } from '@/lib/registration/setup';
+import { createVoucher } from '@/lib/catalogue/setup';
 import { attendee, buildRegistrationFixture, registration, testConfig } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

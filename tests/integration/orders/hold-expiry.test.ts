@@ -6,7 +6,7 @@ import { orders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { effectiveStatus, expireLapsedHolds, getOrderByToken } from '@/lib/orders/queries';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

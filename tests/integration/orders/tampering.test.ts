@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, ticketPrices, tickets } from '@/db/schema';
 import { DomainError, toHttpError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { createVoucher } from '@/lib/registration/setup';
+import { createVoucher } from '@/lib/catalogue/setup';
 import { attendee, buildRegistrationFixture, registration, testConfig } from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
 

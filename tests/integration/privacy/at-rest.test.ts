@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessRequests, answers, tickets } from '@/db/schema';
 import { updateAccessRequest } from '@/lib/access/queue';
-import { createQuestion } from '@/lib/registration/setup';
+import { createQuestion } from '@/lib/catalogue/setup';
 import { useTestDb } from '../../support/test-db';
 import { buildPrivacyFixture, canaries, groupOrder, type PrivacyFixture } from './fixture';
 

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { events } from '@/db/schema';
 import { getPrivacyNotice } from '@/lib/privacy/notice';
-import { createQuestion } from '@/lib/registration/setup';
+import { createQuestion } from '@/lib/catalogue/setup';
 import { buildRegistrationFixture } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessRequests, answers, questions } from '@/db/schema';
-import { seedConference } from '@/db/seed';
-import { seedDemoRegistrations } from '@/db/seed-demo-registrations';
+import { seedConference } from '@/scripts/seed/seed';
+import { seedDemoRegistrations } from '@/scripts/seed/demo-registrations';
 import { listAccessRequests } from '@/lib/access/queue';
 import { systemClock } from '@/lib/adapters/clock';
 import { testConfig } from '../../support/registration-fixture';

@@ -4,9 +4,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessRequests, auditLog, sensitiveDataViews } from '@/db/schema';
-import { exportAttendeesCsv } from '@/lib/admin/export';
-import { getAttendeeDetail } from '@/lib/admin/orders/attendee-detail';
-import { searchAttendees } from '@/lib/admin/attendee-search';
+import { exportAttendeesCsv } from '@/lib/attendees/export';
+import { getAttendeeDetail } from '@/lib/attendees/detail';
+import { searchAttendees } from '@/lib/attendees/search';
 import { updateAccessRequest } from '@/lib/access/queue';
 import { readSensitiveData } from '@/lib/privacy/sensitive-access';
 import { getAttendeePage } from '@/lib/tickets/attendee-page';

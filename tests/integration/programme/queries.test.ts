@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event } from '@/db/schema';
-import { seedConference } from '@/db/seed';
-import { conference } from '@/db/seed-data';
+import { seedConference } from '@/scripts/seed/seed';
+import { conference } from '@/scripts/seed/data';
 import { filterSessions } from '@/lib/programme/filter';
 import { getEventBySlug, getEventStats, getPublicSpeaker, listPublicSessions, listPublicSpeakers } from '@/lib/programme/queries';
 import { addDays } from '@/lib/time';

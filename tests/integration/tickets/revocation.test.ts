@@ -4,7 +4,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ticketTokens, users } from '@/db/schema';
-import { cancelOrderAsStaff, refundOrderAsStaff } from '@/lib/admin/orders/order-actions';
+import { cancelOrderAsStaff, refundOrderAsStaff } from '@/lib/orders/staff-actions';
 import { issueTicketTokens } from '@/lib/email/links';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { cancelRegistration } from '@/lib/self-service/cancel';

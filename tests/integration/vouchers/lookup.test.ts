@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, toHttpError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { quoteOrder } from '@/lib/registration/quote';
-import { createVoucher } from '@/lib/registration/setup';
-import { ticketTypesListing } from '@/lib/registration/ticket-types-listing';
-import { lookUpVoucher } from '@/lib/vouchers/lookup';
+import { quoteOrder } from '@/lib/orders/quote';
+import { createVoucher } from '@/lib/catalogue/setup';
+import { ticketTypesListing } from '@/lib/catalogue/ticket-types-listing';
+import { lookUpVoucher } from '@/lib/catalogue/voucher-lookup';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration, testConfig } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { events, sessions, ticketTypes, waitlistEntries } from '@/db/schema';
 import { poolKey } from '@/lib/capacity/availability';
 import { createOrder } from '@/lib/orders/create-order';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { offerFreedSeats } from '@/lib/waitlist/offers';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
 import { whileHoldingPools } from '../../support/pool-lock';

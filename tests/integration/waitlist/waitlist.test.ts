@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityPools, orders, waitlistEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { joinWaitlist } from '@/lib/waitlist/join';
 import { findLiveOffer, offerFreedSeats } from '@/lib/waitlist/offers';
 import { hashToken } from '@/lib/tokens';

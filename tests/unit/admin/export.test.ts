@@ -2,7 +2,7 @@
 // with a leading apostrophe (CSV injection), plus the LIKE escaping the export shares with the search.
 import { describe, expect, it } from 'vitest';
 import { escapeLike } from '@/lib/like';
-import { csvCell, csvRow } from '@/lib/admin/export';
+import { csvCell, csvRow } from '@/lib/attendees/export';
 
 describe('csvCell', () => {
   it('leaves plain text as it is', () => {

@@ -1,9 +1,9 @@
 // Programme admin rules that need no database: form parsing (blanks, numbers, addresses, speakers), moving an
 // item in an order, and the wall-clock value an edit form starts from.
 import { describe, expect, it } from 'vitest';
-import { toLocalInput } from '@/lib/admin/programme/queries';
-import { moveWithin } from '@/lib/admin/programme/reorder';
-import { roomFormSchema, sessionFormSchema, trackFormSchema } from '@/lib/admin/programme/schemas';
+import { toLocalInput } from '@/lib/programme/staff-queries';
+import { moveWithin } from '@/lib/programme/reorder';
+import { roomFormSchema, sessionFormSchema, trackFormSchema } from '@/lib/programme/staff-schemas';
 import { zonedTimeToUtc } from '@/lib/time';
 
 const ID_A = '0b9c2f7e-3a51-4a39-9d7b-5f3c1c3d2a10';

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   checkbox, currencyField, intField, optionalIntField, splitLocalDateTime, timeZoneField, toInstant, toLocalInput,
-} from '@/lib/admin/sales/fields';
-import { formatMoneyInput, parseMoneyInput } from '@/lib/admin/sales/money-input';
-import { findOverlap, windowsOverlap } from '@/lib/admin/sales/windows';
+} from '@/lib/catalogue/fields';
+import { formatMoneyInput, parseMoneyInput } from '@/lib/catalogue/money-input';
+import { findOverlap, windowsOverlap } from '@/lib/catalogue/windows';
 
 const d = (iso: string) => new Date(iso);
 

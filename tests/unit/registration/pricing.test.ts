@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPrice, lineDiscount, nextPrice, priceOrder, windowIsOpen, type PriceWindow, type VoucherRule } from '@/lib/registration/pricing';
+import { currentPrice, lineDiscount, nextPrice, priceOrder, windowIsOpen, type PriceWindow, type VoucherRule } from '@/lib/catalogue/pricing';
 
 const FEB1 = new Date('2030-02-01T00:00:00Z');
 const MAR1 = new Date('2030-03-01T00:00:00Z');

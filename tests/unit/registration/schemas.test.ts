@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { emailSchema, FORBIDDEN_CHARS, registrationSchema } from '@/lib/registration/schemas';
+import { emailSchema, FORBIDDEN_CHARS, registrationSchema } from '@/lib/orders/schemas';
 import { FORBIDDEN_IN_BLOCK } from '@/lib/text';
 import { parseInput } from '@/lib/validation';
 

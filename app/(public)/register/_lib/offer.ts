@@ -12,4 +12,4 @@ export async function readOffer(ctx: Pick<AppContext, 'db' | 'clock'>, eventId: 
   return { token, offer: await findLiveOffer(ctx.db, eventId, token, ctx.clock.now()) };
 }
 
-export { withOffer } from '@/lib/registration/on-sale';
+export { withOffer } from '@/lib/catalogue/on-sale';

@@ -1,6 +1,6 @@
 // The ticket choice of step 1, carried in the query string (?qty.full=2&voucher=CODE) so it works without
 // JavaScript and survives a reload. Pure: checks the choice against what is on sale, createOrder decides later.
-import type { OnSaleTicketType } from '@/lib/registration/on-sale';
+import type { OnSaleTicketType } from '@/lib/catalogue/on-sale';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { shortDay } from '@/app/_components/dates';
 import { formatMoney } from '@/lib/money';
-import type { OnSaleTicketType } from '@/lib/registration/on-sale';
+import type { OnSaleTicketType } from '@/lib/catalogue/on-sale';
 import { FieldError } from './error-summary';
 import { formatDate } from './format';
 import { qtyName, quantityOptions } from './selection';

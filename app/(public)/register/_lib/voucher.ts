@@ -1,11 +1,11 @@
 // Reads the ?voucher= code of the registration pages: the voucher when it can be used now, or a message. Look-ups
-// are throttled per client (lib/vouchers/lookup.ts), and an unknown, expired or used-up code reads the same.
+// are throttled per client (lib/catalogue/voucher-lookup.ts), and an unknown, expired or used-up code reads the same.
 import 'server-only';
 import type { AppContext } from '@/lib/context';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import type { VoucherView } from '@/lib/orders/create-order/validate';
-import { lookUpVoucher, VOUCHER_CODE_FORMAT, VOUCHER_NOT_VALID } from '@/lib/vouchers/lookup';
+import { lookUpVoucher, VOUCHER_CODE_FORMAT, VOUCHER_NOT_VALID } from '@/lib/catalogue/voucher-lookup';
 import { getClientKey } from '@/app/_lib/request-context';
 
 export interface VoucherState {

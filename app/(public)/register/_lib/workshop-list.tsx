@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { SessionTime } from '@/app/_components/session-time';
 import { longDay } from '@/app/_components/dates';
-import type { OnSaleWorkshop } from '@/lib/registration/on-sale';
+import type { OnSaleWorkshop } from '@/lib/catalogue/on-sale';
 import { dayOf } from './format';
 
 export function seatsLeftText(remaining: number | null): string | null {

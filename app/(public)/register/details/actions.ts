@@ -8,8 +8,8 @@ import { DomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { createOrder } from '@/lib/orders/create-order';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { registrationFromForm } from '@/lib/registration/form-input';
-import { checkboxQuestionKeys, quoteOrder, type Quote } from '@/lib/registration/quote';
+import { registrationFromForm } from '@/lib/orders/form-input';
+import { checkboxQuestionKeys, quoteOrder, type Quote } from '@/lib/orders/quote';
 import type { QuoteView, RegistrationFormState } from '../_lib/form-state';
 import { registrationErrorState } from '../_lib/map-error';
 

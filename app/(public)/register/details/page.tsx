@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { loadCurrentEvent } from '@/app/_components/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { listOnSale, type OnSaleTicketType, type OnSaleWorkshop } from '@/lib/registration/on-sale';
+import { listOnSale, type OnSaleTicketType, type OnSaleWorkshop } from '@/lib/catalogue/on-sale';
 import type { SlotView, WorkshopView } from '../_lib/form-state';
 import { dayOf } from '../_lib/format';
 import { first, parseSelection, selectionQuery, type SearchParams } from '../_lib/selection';

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { loadCurrentEvent } from '@/app/_components/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { listOnSale } from '@/lib/registration/on-sale';
+import { listOnSale } from '@/lib/catalogue/on-sale';
 import { WAITLIST_CONFIRM_HOURS } from '@/lib/waitlist/join';
 import { dayOf } from '../_lib/format';
 import { first, type SearchParams } from '../_lib/selection';

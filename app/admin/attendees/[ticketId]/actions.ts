@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
-import { updateAttendee } from '@/lib/admin/orders/update-attendee';
+import { updateAttendee } from '@/lib/attendees/update';
 
 const MAX_ANSWERS = 100;
 const KEY = /^[a-z][a-z0-9_]{0,59}$/;

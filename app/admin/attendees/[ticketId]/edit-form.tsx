@@ -2,7 +2,7 @@
 // checks the same again. Answers to questions no longer asked for the ticket type are shown, not editable.
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/app/admin/_components/fields';
-import type { AttendeeDetail } from '@/lib/admin/orders/attendee-detail';
+import type { AttendeeDetail } from '@/lib/attendees/detail';
 import { updateAttendeeAction } from './actions';
 
 export function EditAttendeeForm({ detail }: { detail: AttendeeDetail }) {

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
-import { cancelOrderAsStaff, refundOrderAsStaff, resendConfirmation } from '@/lib/admin/orders/order-actions';
+import { cancelOrderAsStaff, refundOrderAsStaff, resendConfirmation } from '@/lib/orders/staff-actions';
 import { formatMoney } from '@/lib/money';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 // The emails about an order or an attendee, newest first, with their delivery state. Subjects only.
-import type { EmailHistoryItem } from '@/lib/admin/orders/emails';
+import type { EmailHistoryItem } from '@/lib/orders/staff-emails';
 import { EMAIL_STATUS_LABELS, kindLabel } from './labels';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 

@@ -4,10 +4,10 @@
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
-import { createManualOrder, type ManualSource } from '@/lib/admin/orders/manual-order';
+import { createManualOrder, type ManualSource } from '@/lib/orders/manual-order';
 import { DomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { registrationFromForm } from '@/lib/registration/form-input';
+import { registrationFromForm } from '@/lib/orders/form-input';
 import { formatTime } from '@/lib/time';
 
 export const createManualOrderAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {

@@ -3,8 +3,8 @@
 import { SelectField, TextAreaField, TextField } from '@/app/admin/_components/fields';
 import { formatDateRange } from '@/app/_components/dates';
 import type { Event } from '@/db/schema';
-import { listRoomsForAdmin, listSpeakersForAdmin, listTracksForAdmin } from '@/lib/admin/programme/queries';
-import { speakerRoles } from '@/lib/admin/programme/schemas';
+import { listRoomsForAdmin, listSpeakersForAdmin, listTracksForAdmin } from '@/lib/programme/staff-queries';
+import { speakerRoles } from '@/lib/programme/staff-schemas';
 import type { AppContext } from '@/lib/context';
 import { formatLabels } from '@/lib/programme/filter';
 import { sessionFormats } from '@/lib/programme/schemas';

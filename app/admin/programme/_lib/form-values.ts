@@ -1,7 +1,7 @@
-// Reads the programme admin forms into the plain values lib/admin/programme validates (with zod, beside each
+// Reads the programme admin forms into the plain values lib/programme validates (with zod, beside each
 // field). Speaker rows arrive as parallel lists; empty rows are dropped, the rest keep their order.
 import 'server-only';
-import type { RoomFormInput, SessionFormInput, SpeakerFormInput, TrackFormInput } from '@/lib/admin/programme/schemas';
+import type { RoomFormInput, SessionFormInput, SpeakerFormInput, TrackFormInput } from '@/lib/programme/staff-schemas';
 import { getEventBySlug } from '@/lib/programme/queries';
 import { DomainError } from '@/lib/errors';
 import type { AppContext } from '@/lib/context';

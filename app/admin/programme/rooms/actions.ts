@@ -3,9 +3,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { moveRoom } from '@/lib/admin/programme/reorder';
-import { addRoom, deleteRoom, updateRoom } from '@/lib/admin/programme/rooms';
-import { staffActor } from '@/lib/audit';
+import { moveRoom } from '@/lib/programme/reorder';
+import { addRoom, deleteRoom, updateRoom } from '@/lib/programme/rooms';
+import { staffActor } from '@/lib/audit/record';
 import { idOf, programmeEventId, roomValues } from '../_lib/form-values';
 
 export const addRoomAction = adminAction('programme.manage', async ({ user, ctx, formData }) => {

@@ -4,9 +4,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { deleteSession } from '@/lib/admin/programme/delete-session';
-import { saveSession } from '@/lib/admin/programme/save-session';
-import { staffActor } from '@/lib/audit';
+import { deleteSession } from '@/lib/programme/delete-session';
+import { saveSession } from '@/lib/programme/save-session';
+import { staffActor } from '@/lib/audit/record';
 import { idOf, programmeEventId, sessionValues } from '../_lib/form-values';
 
 export const createSessionAction = adminAction('programme.manage', async ({ user, ctx, formData }) => {

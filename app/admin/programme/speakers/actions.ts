@@ -3,8 +3,8 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { addSpeaker, deleteSpeaker, updateSpeaker } from '@/lib/admin/programme/speakers';
-import { staffActor } from '@/lib/audit';
+import { addSpeaker, deleteSpeaker, updateSpeaker } from '@/lib/programme/speakers';
+import { staffActor } from '@/lib/audit/record';
 import { idOf, programmeEventId, speakerValues } from '../_lib/form-values';
 
 export const addSpeakerAction = adminAction('programme.manage', async ({ user, ctx, formData }) => {

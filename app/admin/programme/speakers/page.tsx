@@ -6,7 +6,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
-import { listSpeakersForAdmin } from '@/lib/admin/programme/queries';
+import { listSpeakersForAdmin } from '@/lib/programme/staff-queries';
 import { Notice, ProgrammeNav } from '../_components/programme-nav';
 import { SpeakerFields } from '../_components/speaker-fields';
 import { addSpeakerAction } from './actions';

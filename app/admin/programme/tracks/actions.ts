@@ -3,9 +3,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { moveTrack } from '@/lib/admin/programme/reorder';
-import { addTrack, deleteTrack, updateTrack } from '@/lib/admin/programme/tracks';
-import { staffActor } from '@/lib/audit';
+import { moveTrack } from '@/lib/programme/reorder';
+import { addTrack, deleteTrack, updateTrack } from '@/lib/programme/tracks';
+import { staffActor } from '@/lib/audit/record';
 import { idOf, programmeEventId, trackValues } from '../_lib/form-values';
 
 export const addTrackAction = adminAction('programme.manage', async ({ user, ctx, formData }) => {

@@ -6,7 +6,7 @@ import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextAreaField, TextField } from '@/app/admin/_components/fields';
-import { listTracksForAdmin } from '@/lib/admin/programme/queries';
+import { listTracksForAdmin } from '@/lib/programme/staff-queries';
 import { OrderedTable } from '../_components/ordered-table';
 import { Notice, ProgrammeNav } from '../_components/programme-nav';
 import { addTrackAction, moveTrackAction } from './actions';

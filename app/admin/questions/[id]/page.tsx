@@ -7,8 +7,8 @@ import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { Notice } from '@/app/admin/tickets/_components/fieldset';
-import { getQuestionForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
-import { questionFormValues } from '@/lib/admin/sales/questions';
+import { getQuestionForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
+import { questionFormValues } from '@/lib/catalogue/questions';
 import { QuestionFields } from '../_components/question-fields';
 import { updateQuestionAction } from '../actions';
 

@@ -1,8 +1,8 @@
 // Glue shared by the sales set-up actions (tickets, pools, questions, vouchers, settings): the configured event,
 // the context the use cases take (with the acting staff member for the audit trail) and ids from hidden fields.
 import 'server-only';
-import type { SalesCtx } from '@/lib/admin/sales/common';
-import { staffActor } from '@/lib/audit';
+import type { SalesCtx } from '@/lib/catalogue/common';
+import { staffActor } from '@/lib/audit/record';
 import type { StaffUser } from '@/lib/auth/users';
 import type { AppContext } from '@/lib/context';
 import { DomainError } from '@/lib/errors';

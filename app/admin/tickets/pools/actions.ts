@@ -3,8 +3,8 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/admin/sales/common';
-import { attachTicketTypeToPool, createPool, detachTicketTypeFromPool, poolFields, updatePool } from '@/lib/admin/sales/pools';
+import { formValues } from '@/lib/catalogue/common';
+import { attachTicketTypeToPool, createPool, detachTicketTypeFromPool, poolFields, updatePool } from '@/lib/catalogue/pools';
 import { idOf, salesCtx, salesEventId } from '../_lib/sales';
 
 export const createPoolAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {

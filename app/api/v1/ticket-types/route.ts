@@ -4,7 +4,7 @@
 import { connection, type NextRequest } from 'next/server';
 import { errorResponse } from '@/app/_lib/http';
 import { getClientKey, getRequestContext } from '@/app/_lib/request-context';
-import { ticketTypesListing } from '@/lib/registration/ticket-types-listing';
+import { ticketTypesListing } from '@/lib/catalogue/ticket-types-listing';
 
 export async function GET(request: NextRequest) {
   await connection();

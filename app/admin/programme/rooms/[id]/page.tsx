@@ -7,7 +7,7 @@ import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
-import { getRoomForAdmin } from '@/lib/admin/programme/queries';
+import { getRoomForAdmin } from '@/lib/programme/staff-queries';
 import { ProgrammeNav } from '../../_components/programme-nav';
 import { deleteRoomAction, updateRoomAction } from '../actions';
 

@@ -8,7 +8,7 @@ import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { SessionTime } from '@/app/_components/session-time';
 import { AdminForm } from '@/app/admin/_components/admin-form';
-import { getSessionForEdit, toLocalInput } from '@/lib/admin/programme/queries';
+import { getSessionForEdit, toLocalInput } from '@/lib/programme/staff-queries';
 import { dateInZone } from '@/lib/time';
 import { Notice, ProgrammeNav } from '../../_components/programme-nav';
 import { loadSessionFieldOptions, SessionFields } from '../../_components/session-fields';

@@ -7,7 +7,7 @@ import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextAreaField, TextField } from '@/app/admin/_components/fields';
-import { getTrackForAdmin } from '@/lib/admin/programme/queries';
+import { getTrackForAdmin } from '@/lib/programme/staff-queries';
 import { ProgrammeNav } from '../../_components/programme-nav';
 import { deleteTrackAction, updateTrackAction } from '../actions';
 

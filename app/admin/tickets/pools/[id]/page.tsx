@@ -7,7 +7,7 @@ import { getCurrentEvent } from '@/app/_lib/event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField, TextField } from '@/app/admin/_components/fields';
-import { getPoolForAdmin, listTicketTypesForAdmin } from '@/lib/admin/sales/queries';
+import { getPoolForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { Notice } from '../../_components/fieldset';
 import { attachPoolTypeAction, detachPoolTypeAction, updatePoolAction } from '../actions';
 

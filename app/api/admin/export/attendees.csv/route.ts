@@ -1,10 +1,10 @@
 // GET /api/admin/export/attendees.csv?q=&status=&ticketTypeId=&sessionId= : the attendee list as a streamed CSV,
-// with the columns the signed-in role may see (lib/admin/export.ts decides them and writes the audit entry).
+// with the columns the signed-in role may see (lib/attendees/export.ts decides them and writes the audit entry).
 import { connection, type NextRequest } from 'next/server';
 import { authorizePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { errorResponse } from '@/app/_lib/http';
-import { exportAttendeesCsv } from '@/lib/admin/export';
+import { exportAttendeesCsv } from '@/lib/attendees/export';
 import { DomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
 

@@ -1,0 +1,90 @@
+// What every sales set-up use case shares: its context (the database, the clock and the acting staff member for
+// the audit trail), loading the event, field errors, reading a form, and the pool locks orders take.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { events, type Event } from '@/db/schema';
+import type { AuditActor } from '../audit/record';
+import { advisoryPoolLocker } from '../capacity/lock-pools';
+import type { AppContext } from '../context';
+import { DomainError } from '../errors';
+
+/** What a form sends: strings for the named fields (tests may pass the same); the use case's zod schema decides. */
+export type FormInput<K extends string> = Partial<Record<K, unknown>>;
+
+// The vault seals existing answers when a question becomes sensitive.
+export type SalesCtx = Pick<AppContext, 'db' | 'clock' | 'vault'> & { actor: AuditActor };
+
+/** Admin edits wait this long for a pool that a ticket drop keeps busy, then ask to try again. */
+const LOCK_TIMEOUT_MS = 5_000;
+
+/**
+ * Takes the same transaction-scoped advisory locks orders take (lib/capacity/lock-pools.ts), so a capacity or use
+ * count compared here cannot move until this transaction ends.
+ */
+export async function lockPools(tx: Tx, keys: string[]): Promise<void> {
+  if (keys.length) await advisoryPoolLocker.lock(tx, keys, LOCK_TIMEOUT_MS);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export async function loadEvent(tx: Tx, eventId: string, options: { lock?: boolean } = {}): Promise<Event> {
+  if (!isUuid(eventId)) throw new DomainError('NOT_FOUND', 'Event not found');
+  const query = tx.select().from(events).where(eq(events.id, eventId));
+  const [event] = options.lock ? await query.for('no key update') : await query;
+  if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
+  return event;
+}
+
+/** A refusal tied to one field, shown beside it. */
+export function fieldError(field: string, message: string, formMessage = message): DomainError {
+  return new DomainError('VALIDATION', formMessage, { [field]: [message] });
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} was not found. It may have been removed; reload the page.`);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Runs an insert or update and turns a unique violation into a CONFLICT on `field`. */
+export async function unique<T>(run: () => Promise<T>, field: string, message: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', message, { [field]: [message] });
+    throw error;
+  }
+}
+
+/** FormData or anything shaped like it. */
+export interface FormLike {
+  getAll(name: string): unknown[];
+}
+
+/** The named text fields of a form; an absent field is '' and files are ignored. */
+export function formValues<K extends string>(form: FormLike, names: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    const v = form.getAll(name)[0];
+    out[name] = typeof v === 'string' ? v : '';
+  }
+  return out;
+}
+
+/** Every text value of a repeated field (ticked checkboxes of one name). */
+export function formList(form: FormLike, name: string): string[] {
+  return form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+/** "name, dates and currency" */
+export function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
