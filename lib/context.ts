@@ -6,7 +6,7 @@ import type { Mailer } from './adapters/mailer/types';
 import { createPaymentGateway } from './adapters/payments';
 import type { PaymentGateway } from './adapters/payments/types';
 import type { Env } from './env';
-import { createMissingKeyVault, createVault, type Vault } from './privacy/vault';
+import { createMissingKeyVault, createVault, type Vault } from './vault';
 
 export interface AppContext {
   db: DbOrTx;
@@ -42,3 +42,6 @@ export function vaultFromEnv(env: Pick<Env, 'DATA_ENCRYPTION_KEY' | 'DATA_ENCRYP
     ? createVault({ current: env.DATA_ENCRYPTION_KEY, old: env.DATA_ENCRYPTION_OLD_KEYS })
     : createMissingKeyVault();
 }
+
+/** What the payment and refund use cases need: the database, the clock, configuration and the gateway. */
+export type PaymentsCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'payments'>;

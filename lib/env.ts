@@ -1,6 +1,6 @@
 // The whole environment, parsed once with zod. Everything else receives typed config, never process.env.
 import { z } from 'zod';
-import { parseVaultKey, VaultError, type VaultKey } from './privacy/vault';
+import { parseVaultKey, VaultError, type VaultKey } from './vault';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])

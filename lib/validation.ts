@@ -1,6 +1,7 @@
 // Turns zod failures into DomainError with field messages, so every boundary reports bad input the same way.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError } from './errors';
+import { FORBIDDEN_IN_LINE } from './text';
 
 /** "Unknown field "a"" or "Unknown fields: "a", "b", ... and 39,995 more", with every name shown cut short. */
 export function describeUnknownKeys(keys: readonly PropertyKey[]): string {
@@ -24,3 +25,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
   }
   throw new DomainError('VALIDATION', message, fieldErrors);
 }
+
+// Controls, invisible direction marks, lone surrogates and U+FFFD (lib/text.ts); ordinary right-to-left letters are fine.
+export const FORBIDDEN_CHARS = FORBIDDEN_IN_LINE;
+
+export function cleanText(label: string, min: number, max: number) {
+  return z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !FORBIDDEN_CHARS.test(v), `${label} contains characters that are not allowed`);
+}
+
+export const emailSchema = z
+  .string({ message: 'Email must be text' })
+  .trim()
+  .max(254, 'Email must be at most 254 characters')
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter one valid email address, such as name@example.org' }));

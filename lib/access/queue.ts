@@ -10,7 +10,7 @@ import { accessRequests, orders, questions, ticketTypes, tickets, users, type Ac
 import { PERMISSIONS } from '../staff/permissions';
 import { recordAudit, staffActor } from '../audit/record';
 import type { AppContext } from '../context';
-import { enqueueEmail } from '../email/enqueue';
+import { enqueueEmail } from '../outbox/enqueue';
 import { DomainError } from '../errors';
 import { openOptional, sealOptional } from '../privacy/sealed';
 import { readSensitiveData, type StaffReader } from '../privacy/sensitive-access';

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accessRequests, answers, orders, tickets } from '@/db/schema';
 import { openAnswer } from '../privacy/sealed';
-import type { Vault } from '../privacy/vault';
+import type { Vault } from '../vault';
 
 export const ACCESS_STATUSES = ['new', 'in_progress', 'arranged', 'cannot_arrange'] as const;
 

@@ -8,7 +8,7 @@ import { answers, orders, questions, ticketTypeQuestions, tickets, type UserRole
 import type { AppContext } from '../context';
 import { recordAudit, staffActor } from '../audit/record';
 import { DomainError } from '../errors';
-import { cleanText, emailSchema, FORBIDDEN_CHARS } from '../orders/schemas';
+import { cleanText, emailSchema, FORBIDDEN_CHARS } from '../validation';
 import { parseInput } from '../validation';
 import { statesAccessNeed, syncAccessRequest } from '../access/requests';
 import { answerColumns, openAnswer, openPronouns, pronounColumns } from '../privacy/sealed';

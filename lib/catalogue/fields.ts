@@ -1,7 +1,7 @@
 // Organizer forms send strings; these zod pieces turn them into values, each with a message an organizer can act
 // on. Times are entered as wall-clock time in the event's zone and become instants only once the zone is known.
 import { z } from 'zod';
-import { FORBIDDEN_CHARS } from '../orders/schemas';
+import { FORBIDDEN_CHARS } from '../validation';
 import { dateInZone, formatTime, isValidTimeZone, zonedTimeToUtc } from '../time';
 
 /**

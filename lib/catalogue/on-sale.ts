@@ -7,7 +7,7 @@ import { capacityPools } from '@/db/schema';
 import { inArray } from 'drizzle-orm';
 import { loadTicketTypes, loadWorkshops, type CatalogueQuestion } from './listing';
 import { currentPrice, nextPrice } from './pricing';
-import type { VoucherView } from '../orders/create-order/validate';
+import type { VoucherView } from './voucher-queries';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { hitRateLimit } from '../rate-limit';
-import type { VoucherView } from '../orders/create-order/validate';
+import type { VoucherView } from './voucher-queries';
 import { findVoucher } from './voucher-queries';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;

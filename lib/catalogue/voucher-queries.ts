@@ -1,8 +1,12 @@
 // Looking up vouchers by their code (case-insensitive: codes are stored upper case).
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { voucherTicketTypes, vouchers } from '@/db/schema';
-import type { VoucherView } from '../orders/create-order/validate';
+import { voucherTicketTypes, vouchers, type Voucher } from '@/db/schema';
+
+/** A voucher as registration applies it: its rule, limits and the ticket types it covers (none: all). */
+export interface VoucherView extends Pick<Voucher, 'id' | 'code' | 'kind' | 'value' | 'maxUses' | 'validFrom' | 'validUntil'> {
+  ticketTypeIds: string[];
+}
 
 export async function findVoucher(db: DbOrTx, eventId: string, code: string): Promise<VoucherView | null> {
   const [v] = await db.select().from(vouchers).where(and(eq(vouchers.eventId, eventId), eq(vouchers.code, code.trim().toUpperCase())));

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { sessions, ticketTypes, waitlistEntries, type EmailMessage } from '@/db/schema';
 import type { ComposeCtx, ComposedEmail } from './compose';
-import { issueWaitlistConfirmLink, urls } from './links';
+import { issueWaitlistConfirmLink, urls } from '../links/secret-links';
 import { formatInstant, loadEvent, sameAddress } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate } from './templates';

@@ -12,7 +12,7 @@ import { effectiveStatus } from '../orders/queries';
 import { ROLE_LABELS } from '../staff/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
-import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from './links';
+import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from '../links/secret-links';
 import { composeWaitlistConfirm } from './compose-waitlist-confirm';
 import type { ComposeBatch } from './prepare';
 import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { SEND_EMAIL_TASK } from './enqueue';
+import { SEND_EMAIL_TASK } from '../outbox/enqueue';
 
 export { SEND_EMAIL_TASK };
 export const SEND_EMAIL_BATCH_TASK = 'send_email_batch';

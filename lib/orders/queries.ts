@@ -3,9 +3,9 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { events, orderLinks, orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
 import type { AppContext } from '../context';
-import { enqueueEmails } from '../email/enqueue-batch';
-import { firstOrderLinkExpiry } from '../email/links';
-import { emailKeys } from '../email/triggers';
+import { enqueueEmails } from '../outbox/enqueue-batch';
+import { firstOrderLinkExpiry } from '../links/secret-links';
+import { emailKeys } from '../outbox/triggers';
 import { hashToken } from '../tokens';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;

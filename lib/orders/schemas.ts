@@ -1,27 +1,7 @@
 // The registration request, validated strictly: unknown fields (status, amounts, ids of other things) are
 // refused rather than ignored, and text may not carry control, bidirectional-override or broken characters.
 import { z } from 'zod';
-import { FORBIDDEN_IN_LINE } from '../text';
-import { describeUnknownKeys } from '../validation';
-
-// Controls, invisible direction marks, lone surrogates and U+FFFD (lib/text.ts); ordinary right-to-left letters are fine.
-export const FORBIDDEN_CHARS = FORBIDDEN_IN_LINE;
-
-export function cleanText(label: string, min: number, max: number) {
-  return z
-    .string({ message: `${label} must be text` })
-    .trim()
-    .min(min, min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !FORBIDDEN_CHARS.test(v), `${label} contains characters that are not allowed`);
-}
-
-export const emailSchema = z
-  .string({ message: 'Email must be text' })
-  .trim()
-  .max(254, 'Email must be at most 254 characters')
-  .toLowerCase()
-  .pipe(z.email({ message: 'Enter one valid email address, such as name@example.org' }));
+import { cleanText, describeUnknownKeys, emailSchema } from '../validation';
 
 /** Answers one attendee may send: far more than any ticket type asks, far fewer than a flood. */
 export const MAX_ANSWERS_PER_ATTENDEE = 100;

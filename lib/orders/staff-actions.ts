@@ -3,15 +3,15 @@
 // lib/payments/refund-order.ts, which writes the audit entry in its own transaction; the resend queues a new
 // confirmation under a fresh idempotency key and audits it in one transaction.
 import { randomUUID } from 'node:crypto';
+import type { PaymentsCtx } from '../context';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { orders } from '@/db/schema';
 import { recordAudit, staffActor } from '../audit/record';
-import { enqueueEmail } from '../email/enqueue';
+import { enqueueEmail } from '../outbox/enqueue';
 import { DomainError, isDomainError } from '../errors';
 import { formatMoney, minorUnitFactor } from '../money';
-import type { PaymentsCtx } from '../payments/ctx';
-import { cancelOrder, refundOrder, type CancelOrderResult, type RefundOrderResult } from '../payments/refund-order';
+import { cancelOrder, refundOrder, type CancelOrderResult, type RefundOrderResult } from './refund-order';
 import { parseInput } from '../validation';
 import { findSuppressions } from './staff-emails';
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { orderTrail } from '../audit/record';
 import { containsPattern } from '../like';
 import { effectiveStatus } from './queries';
-import { refundsOrderPayment } from '../payments/order-money';
+import { refundsOrderPayment } from './order-money';
 import { parseInput } from '../validation';
 import { listEmailHistory, type EmailHistoryItem } from './staff-emails';
 

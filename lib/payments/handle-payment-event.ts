@@ -9,13 +9,13 @@ import { orders, paymentEvents, refunds, type Order } from '@/db/schema';
 import type { PaymentEvent } from '../adapters/payments/types';
 import { DomainError } from '../errors';
 import { isLockTimeout } from '../capacity/lock-pools';
-import { emailKeys, enqueueBuyerEmail, enqueuePaidOrderEmails } from '../email/triggers';
+import { emailKeys, enqueueBuyerEmail, enqueuePaidOrderEmails } from '../outbox/triggers';
 import { formatMoney } from '../money';
 import { assertTransition, canTransition } from '../orders/transitions';
-import type { PaymentsCtx } from './ctx';
-import { issueRefund } from './issue-refund';
+import type { PaymentsCtx } from '../context';
+import { issueRefund } from '../orders/issue-refund';
 import { lateOrderHasRoom } from './late-payment';
-import { flagOrder, refundKey, setAmountRefunded } from './order-money';
+import { flagOrder, refundKey, setAmountRefunded } from '../orders/order-money';
 
 export type PaymentOutcome =
   | 'duplicate' | 'ignored' | 'unknown_order' | 'no_change'

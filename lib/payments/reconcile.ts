@@ -7,10 +7,10 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizz
 import { orders, paymentEvents, refunds } from '@/db/schema';
 import type { CheckoutState } from '../adapters/payments/types';
 import { formatMoney } from '../money';
-import type { PaymentsCtx } from './ctx';
+import type { PaymentsCtx } from '../context';
 import { handlePaymentEvent } from './handle-payment-event';
-import { issueRefund } from './issue-refund';
-import { flagOrder } from './order-money';
+import { issueRefund } from '../orders/issue-refund';
+import { flagOrder } from '../orders/order-money';
 
 export interface ReconcileOptions {
   /** How long after the hold ends a webhook may still be on its way before we ask. */

@@ -8,7 +8,7 @@ import { orders, type Order } from '@/db/schema';
 import { isPaymentProviderError, type CheckoutLine } from '../adapters/payments/types';
 import { DomainError } from '../errors';
 import { getOrderByToken, type OrderView } from '../orders/queries';
-import type { PaymentsCtx } from './ctx';
+import type { PaymentsCtx } from '../context';
 
 export const PAYMENT_UNAVAILABLE_MESSAGE = 'Payment is temporarily unavailable. Please try again in a moment.';
 const PAYMENT_REFUSED_MESSAGE = 'We could not start the payment for this order. Please contact the organizers and quote your order reference.';

@@ -3,7 +3,7 @@
 // The body never carries a stack trace or a database message.
 import { InvalidWebhookError, type PaymentEvent } from '../adapters/payments/types';
 import { isDomainError } from '../errors';
-import type { PaymentsCtx } from './ctx';
+import type { PaymentsCtx } from '../context';
 import { handlePaymentEvent } from './handle-payment-event';
 
 export interface WebhookAnswer { status: number; body: Record<string, unknown> }

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { AppContext } from '../context';
-import type { Vault } from './vault';
+import type { Vault } from '../vault';
 
 type Ctx = Pick<AppContext, 'db' | 'vault'>;
 

@@ -2,7 +2,7 @@
 // goes through these helpers, so "sensitive" always means sealed in the database and opened only in memory.
 // Answers to sensitive questions are sealed (answers.value null); other answers stay plain text. Pronouns are
 // always sealed (tickets.pronouns keeps '' once sealed; a non-empty one is a row from before the vault).
-import type { Sealed, Vault } from './vault';
+import type { Sealed, Vault } from '../vault';
 
 export interface AnswerColumns {
   value: string | null;

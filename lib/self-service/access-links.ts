@@ -8,10 +8,10 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { orderLinks, orders } from '@/db/schema';
 import type { AppContext } from '../context';
-import { enqueueEmail } from '../email/enqueue';
+import { enqueueEmail } from '../outbox/enqueue';
 import { findOrderByFirstLink } from '../orders/queries';
 import { hitRateLimit } from '../rate-limit';
-import { emailSchema } from '../orders/schemas';
+import { emailSchema } from '../validation';
 import { hashToken, pseudonymousKey } from '../tokens';
 import { parseInput } from '../validation';
 

@@ -3,9 +3,9 @@
 // which frees the seats at commit and writes the audit entry in its transaction). After it, or when the event
 // offers no self-service refunds, nothing changes and the attendee is pointed to the organizers.
 import { z } from 'zod';
+import type { PaymentsCtx } from '../context';
 import { DomainError, isDomainError } from '../errors';
-import type { PaymentsCtx } from '../payments/ctx';
-import { cancelOrder } from '../payments/refund-order';
+import { cancelOrder } from '../orders/refund-order';
 import { parseInput } from '../validation';
 import { formatInstant, paidOrderByToken, selfCancelOpen } from './manage';
 

@@ -3,7 +3,7 @@
 // A transfer revokes every earlier token of the ticket, so a QR code someone kept stops working at the door.
 import QRCode from 'qrcode';
 import type { DbOrTx } from '@/db/client';
-import { issueTicketTokens, ticketQrPayload } from '../email/links';
+import { issueTicketTokens, ticketQrPayload } from '../links/secret-links';
 
 /** SVG markup per ticket id; virtual tickets have none (nobody scans them at a door). */
 export async function issueTicketQrCodes(

@@ -10,8 +10,8 @@ import { accessRequests, agendaItems, answers, ticketTokens, tickets } from '@/d
 import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
-import { enqueueEmail } from '../email/enqueue';
-import { cleanText, emailSchema } from '../orders/schemas';
+import { enqueueEmail } from '../outbox/enqueue';
+import { cleanText, emailSchema } from '../validation';
 import { parseInput } from '../validation';
 import { assertChangesOpen, lockTicketForChange, paidOrderByToken, ticketOfOrder } from './manage';
 

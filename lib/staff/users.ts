@@ -14,7 +14,7 @@ import { accountLinkUrl } from '../auth/setup-link';
 import { authenticate } from '../auth/authenticate';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
-import { enqueueEmail } from '../email/enqueue';
+import { enqueueEmail } from '../outbox/enqueue';
 import { newPasswordSchema, USER_ROLES } from '../auth/users';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';

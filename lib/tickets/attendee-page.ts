@@ -13,7 +13,7 @@ import { listSensitiveViews, type SensitiveViewEntry } from '../privacy/sensitiv
 import { getEventOrThrow } from '../programme/build';
 import { saveAttendeeDetails, type EditAttendeeResult } from '../self-service/edit-attendee';
 import { changesClosedMessage, changesCutoff, loadManageTickets, type ManageTicket } from '../self-service/manage';
-import { issueTicketPageLink, orderLinkExpiry } from '../email/links';
+import { issueTicketPageLink, orderLinkExpiry } from '../links/secret-links';
 import { buyerManagesTicket } from '../privacy/visibility';
 import { hashToken } from '../tokens';
 

@@ -5,7 +5,7 @@ import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { orders, ticketTokens, tickets } from '@/db/schema';
 import type { AppContext } from '../context';
 import { loadDayWindows, ticketsCalendar } from '../email/calendar';
-import { qrPngBase64, ticketQrPayload } from '../email/links';
+import { qrPngBase64, ticketQrPayload } from '../links/secret-links';
 import { calendarTicket, loadOrderEmailData, sameAddress } from '../email/order-data';
 import { getOrderByToken } from '../orders/queries';
 import { hashToken } from '../tokens';

@@ -6,8 +6,8 @@ import { and, asc, eq, exists, gt, isNotNull, isNull, lte, or } from 'drizzle-or
 import { events, waitlistEntries, waitlistOfferLinks } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 import type { AppContext } from '../context';
-import { enqueueEmail } from '../email/enqueue';
-import { emailKeys } from '../email/triggers';
+import { enqueueEmail } from '../outbox/enqueue';
+import { emailKeys } from '../outbox/triggers';
 import { hashToken, newSecretToken } from '../tokens';
 import { lockedFreeSeats, type WaitlistTarget } from './room';
 

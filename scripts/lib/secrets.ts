@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateVaultKeyText } from '../../lib/privacy/vault';
+import { generateVaultKeyText } from '../../lib/vault';
 
 export function ensureDevAuthSecret(root: string): string {
   const file = path.join(root, '.data', 'auth-secret');

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createDb, type DbHandle } from '@/db/client';
 import { events, orders, ticketTokens, ticketTypes, tickets } from '@/db/schema';
 import { systemClock } from '@/lib/adapters/clock';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { parseEnv } from '@/lib/env';
 import { createOrder } from '@/lib/orders/create-order';
 import { axeViolations } from './support/axe';

@@ -6,7 +6,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { emailMessages, type EmailMessage } from '@/db/schema';
 import { systemClock } from '@/lib/adapters/clock';
 import { createMailer } from '@/lib/adapters/mailer';
-import { enqueueEmail } from '@/lib/email/enqueue';
+import { enqueueEmail } from '@/lib/outbox/enqueue';
 import type { ComposeFn, SendCtx } from '@/lib/email/send';
 import { startEmailWorker, type EmailWorker, type EmailWorkerOptions } from '@/lib/email/worker';
 import { parseEnv, type Env } from '@/lib/env';

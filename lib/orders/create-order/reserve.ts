@@ -11,13 +11,14 @@ import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../catalogue/listing';
 import type { OrderPrice } from '../../catalogue/pricing';
 import type { Registration } from '../schemas';
-import { enqueueEmailsSql } from '../../email/enqueue-batch';
-import { paidOrderEmails } from '../../email/triggers';
+import { enqueueEmailsSql } from '../../outbox/enqueue-batch';
+import { paidOrderEmails } from '../../outbox/triggers';
 import { newReference } from '../../tokens';
 import { statesAccessNeed } from '../../access/requests';
 import { answerColumns, pronounColumns } from '../../privacy/sealed';
-import type { Vault } from '../../privacy/vault';
-import type { ValidatedAttendee, VoucherView } from './validate';
+import type { Vault } from '../../vault';
+import type { VoucherView } from '../../catalogue/voucher-queries';
+import type { ValidatedAttendee } from './validate';
 
 export interface ReserveInput {
   event: Event;

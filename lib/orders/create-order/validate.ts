@@ -1,16 +1,13 @@
 // Checks a registration against the catalogue before any seat is touched: ticket types of this event on sale,
 // per-order limits, hidden types only with their voucher, answers to the questions, workshops that fit.
 // Pure: everything it needs is passed in.
-import type { Voucher } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { dateInZone } from '../../time';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../catalogue/listing';
 import { currentPrice, voucherApplies, type VoucherRule } from '../../catalogue/pricing';
-import { FORBIDDEN_CHARS, type Registration } from '../schemas';
-
-export interface VoucherView extends Pick<Voucher, 'id' | 'code' | 'kind' | 'value' | 'maxUses' | 'validFrom' | 'validUntil'> {
-  ticketTypeIds: string[];
-}
+import type { Registration } from '../schemas';
+import { FORBIDDEN_CHARS } from '../../validation';
+import type { VoucherView } from '../../catalogue/voucher-queries';
 
 export interface ValidationInput {
   registration: Registration;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answers, auditLog, checkIns, checkinLists, emailSuppressions, tickets, users, type UserRole } from '@/db/schema';
 import { getAttendeeDetail } from '@/lib/attendees/detail';
 import { updateAttendee, type UpdateAttendeeInput } from '@/lib/attendees/update';
-import { enqueueEmail } from '@/lib/email/enqueue';
+import { enqueueEmail } from '@/lib/outbox/enqueue';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';

@@ -90,7 +90,7 @@ describe('scanning a ticket', () => {
     const old = await scan(s, s.entrance, ticket.token);
     expect(old).toEqual({ outcome: 'transferred', listId: s.entrance.id, listName: 'Entrance', timezone: 'Europe/Amsterdam', reason: 'This QR code was replaced: the ticket was transferred.' });
     expect(await rowsFor(s.entrance.id, ticket.id)).toBe(0);
-    const { issueTicketTokens } = await import('@/lib/email/links');
+    const { issueTicketTokens } = await import('@/lib/links/secret-links');
     const fresh = (await issueTicketTokens(t.db, [ticket.id], s.fx.clock.now())).get(ticket.id)!;
     expect(await scan(s, s.entrance, fresh)).toMatchObject({ outcome: 'valid', badgeName: 'New Holder' });
   });

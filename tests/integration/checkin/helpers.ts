@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orders, tickets, users, type OrderStatus } from '@/db/schema';
 import type { CheckinStaff } from '@/lib/checkin/check-in';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, type buildRegistrationFixture, registration } from '../../support/registration-fixture';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailMessages } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/enqueue';
+import { enqueueEmail } from '@/lib/outbox/enqueue';
 import { useTestDb } from '../../support/test-db';
 
 const t = useTestDb();

@@ -1,12 +1,12 @@
 // Shared set-up for the payment tests: an event to register for, the in-memory gateway, orders placed through
 // createOrder with a checkout session, and provider-neutral events as the gateway would map them.
 import { randomUUID } from 'node:crypto';
+import type { PaymentsCtx } from '@/lib/context';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orders, paymentEvents, refunds, type Order } from '@/db/schema';
 import type { PaymentEvent } from '@/lib/adapters/payments/types';
 import { createOrder } from '@/lib/orders/create-order';
-import type { PaymentsCtx } from '@/lib/payments/ctx';
 import { createMemoryGateway, type MemoryGateway } from '../../support/memory-gateway';
 import { attendee, buildRegistrationFixture, registration, type FixtureOptions } from '../../support/registration-fixture';
 

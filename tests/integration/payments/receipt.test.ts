@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { getReceipt, listPaymentsNeedingAttention } from '@/lib/payments/queries';
-import { refundOrder } from '@/lib/payments/refund-order';
+import { refundOrder } from '@/lib/orders/refund-order';
 import { createTestDb, type TestDb } from '../../support/test-db';
 import { buildPaymentFixture, placeOrder, succeeded, type PaymentFixture } from './helpers';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
-import { cancelOrder, refundOrder } from '@/lib/payments/refund-order';
+import { cancelOrder, refundOrder } from '@/lib/orders/refund-order';
 import { attendee, registration } from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
 import { buildPaymentFixture, placeOrder, refundsFor, refundUpdated, reload, succeeded, type PaymentFixture } from './helpers';

@@ -11,7 +11,7 @@ import { ENTRANCE_NAME, ensureDefaultLists } from '@/lib/checkin/lists';
 import { composeEmail } from '@/lib/email/compose';
 import { createOrder } from '@/lib/orders/create-order';
 import { editOwnDetails, getAttendeePage } from '@/lib/tickets/attendee-page';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { rejection } from '../self-service/manage-fixture';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { ticketTypeQuestions, users, type UserRole } from '@/db/schema';
-import { issueTicketPageLink } from '@/lib/email/links';
+import { issueTicketPageLink } from '@/lib/links/secret-links';
 import { createQuestion } from '@/lib/catalogue/setup';
 import { attendee } from '../../support/registration-fixture';
 import { buildManageFixture, paidOrder, type ManageFixture } from '../self-service/manage-fixture';

@@ -10,7 +10,7 @@ import { accessRequests, answers, questions, tickets } from '@/db/schema';
 import { updateAccessRequest } from '@/lib/access/queue';
 import { openOptional, openPronouns } from '@/lib/privacy/sealed';
 import { rotateSealedValues, sealPlaintext } from '@/lib/privacy/rotate';
-import { createVault, parseVaultKey } from '@/lib/privacy/vault';
+import { createVault, parseVaultKey } from '@/lib/vault';
 import { useTestDb } from '../../support/test-db';
 import { storedText, TEST_DATA_ENCRYPTION_KEY, TEST_DATA_ENCRYPTION_KEY_2, testVault } from '../../support/vault';
 import { buildPrivacyFixture, canaries, groupOrder, type GroupOrder, type PrivacyFixture } from './fixture';

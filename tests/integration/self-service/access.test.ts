@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emailMessages, orderLinks, orders, rateLimits } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { firstOrderLinkExpiry, issueOrderLink, orderLinkExpiry } from '@/lib/email/links';
+import { firstOrderLinkExpiry, issueOrderLink, orderLinkExpiry } from '@/lib/links/secret-links';
 import { getOrderByToken } from '@/lib/orders/queries';
 import {
   ACCESS_LIMITS, ACCESS_MAX_ORDERS, orderLinkState, renewExpiredLink, requestAccessLink,

@@ -8,7 +8,7 @@ import { agendaItems, answers, auditLog, emailMessages, orderLinks, orders, tick
 import { getAgendaFeed, resetAgendaFeed } from '@/lib/agenda/feed';
 import { getAgenda } from '@/lib/agenda/queries';
 import { setStar } from '@/lib/agenda/star';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { createOrder } from '@/lib/orders/create-order';
 import { getOrderByToken } from '@/lib/orders/queries';
 import { getReceipt } from '@/lib/payments/queries';

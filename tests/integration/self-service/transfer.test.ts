@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { agendaItems, answers, ticketTokens, workshopSeats } from '@/db/schema';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { createOrder } from '@/lib/orders/create-order';
 import { transferTicket } from '@/lib/self-service/transfer';
 import { hashToken } from '@/lib/tokens';

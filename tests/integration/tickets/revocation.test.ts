@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ticketTokens, users } from '@/db/schema';
 import { cancelOrderAsStaff, refundOrderAsStaff } from '@/lib/orders/staff-actions';
-import { issueTicketTokens } from '@/lib/email/links';
+import { issueTicketTokens } from '@/lib/links/secret-links';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { cancelRegistration } from '@/lib/self-service/cancel';
 import { ticketCalendarByToken, ticketQrPng } from '@/lib/tickets/by-token';

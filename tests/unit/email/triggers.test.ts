@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailKeys, paidOrderEmails, reminderSendAfter } from '@/lib/email/triggers';
+import { emailKeys, paidOrderEmails, reminderSendAfter } from '@/lib/outbox/triggers';
 
 const now = new Date('2030-01-10T10:00:00Z');
 const event = { startsOn: '2030-03-28', timezone: 'Europe/Amsterdam' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { vaultFromEnv } from '@/lib/context';
-import { createVault, deriveKeyId, generateVaultKeyText, parseVaultKey, VaultError } from '@/lib/privacy/vault';
+import { createVault, deriveKeyId, generateVaultKeyText, parseVaultKey, VaultError } from '@/lib/vault';
 
 const keyA = parseVaultKey(`a1:${Buffer.alloc(32, 1).toString('base64')}`);
 const keyB = parseVaultKey(`b2:${Buffer.alloc(32, 2).toString('base64')}`);

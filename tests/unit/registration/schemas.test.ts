@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { emailSchema, FORBIDDEN_CHARS, registrationSchema } from '@/lib/orders/schemas';
+import { registrationSchema } from '@/lib/orders/schemas';
+import { emailSchema, FORBIDDEN_CHARS } from '@/lib/validation';
 import { FORBIDDEN_IN_BLOCK } from '@/lib/text';
 import { parseInput } from '@/lib/validation';
 

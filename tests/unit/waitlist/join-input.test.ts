@@ -1,6 +1,6 @@
 // The pure parts of joining a waiting list: what the form may send, the confirmation email's key and link.
 import { describe, expect, it } from 'vitest';
-import { urls } from '@/lib/email/links';
+import { urls } from '@/lib/links/secret-links';
 import { joinWaitlistSchema, waitlistConfirmKey } from '@/lib/waitlist/join';
 
 const ID = '0b7a4c1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b';

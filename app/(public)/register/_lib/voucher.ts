@@ -4,7 +4,7 @@ import 'server-only';
 import type { AppContext } from '@/lib/context';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
-import type { VoucherView } from '@/lib/orders/create-order/validate';
+import type { VoucherView } from '@/lib/catalogue/voucher-queries';
 import { lookUpVoucher, VOUCHER_CODE_FORMAT, VOUCHER_NOT_VALID } from '@/lib/catalogue/voucher-lookup';
 import { getClientKey } from '@/app/_lib/request-context';
 

@@ -4,8 +4,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { orders, type Order, type Refund } from '@/db/schema';
-import { canTransition } from '../orders/transitions';
-import { revokeOrderTicketTokens } from '../tickets/revoke';
+import { canTransition } from './transitions';
+import { revokeOrderTicketTokens } from '../links/revoke';
 
 /** Sets the amount refunded (absolute, never lowered, never above the amount paid) and what follows from it. */
 export async function setAmountRefunded(tx: Tx, order: Order, amount: number, now: Date): Promise<Order> {

@@ -3,12 +3,12 @@
 // provider's refund webhook, arriving before or after, changes nothing more. A retryable failure leaves the
 // row pending for a retry with the same key.
 import { and, eq, isNull } from 'drizzle-orm';
+import type { PaymentsCtx } from '../context';
 import { orders, refunds, type Refund } from '@/db/schema';
 import { isPaymentProviderError, type RefundResult } from '../adapters/payments/types';
 import { DomainError } from '../errors';
-import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
+import { emailKeys, enqueueBuyerEmail } from '../outbox/triggers';
 import { formatMoney } from '../money';
-import type { PaymentsCtx } from './ctx';
 import { flagOrder, refundedPayment, refundsOrderPayment, setAmountRefunded } from './order-money';
 
 export async function issueRefund(ctx: PaymentsCtx, refundId: string): Promise<Refund> {

@@ -3,16 +3,16 @@
 // to the gateway outside the transaction. Calling again for the same amount while a refund is still pending
 // retries that row with the same key, so the provider refunds once however often it is retried.
 import { and, count, eq } from 'drizzle-orm';
+import type { PaymentsCtx } from '../context';
 import { z } from 'zod';
 import { orders, refunds, type Order, type Refund } from '@/db/schema';
 import { recordAudit, type AuditActor } from '../audit/record';
 import { DomainError } from '../errors';
-import { emailKeys, enqueueBuyerEmail } from '../email/triggers';
+import { emailKeys, enqueueBuyerEmail } from '../outbox/triggers';
 import { formatMoney } from '../money';
-import { assertTransition } from '../orders/transitions';
-import { revokeOrderTicketTokens } from '../tickets/revoke';
+import { assertTransition } from './transitions';
+import { revokeOrderTicketTokens } from '../links/revoke';
 import { parseInput } from '../validation';
-import type { PaymentsCtx } from './ctx';
 import { issueRefund } from './issue-refund';
 import { refundKey, refundsOrderPayment } from './order-money';
 
