@@ -1,7 +1,8 @@
-// `npm test`: lint, unit, integration (real Postgres) and end-to-end (Chromium against the app server).
+// `npm test`: types (tsc over the whole tree), format (prettier --check), lint, unit, integration (real
+// Postgres) and end-to-end (Chromium against the app server). The three static checks run side by side.
 // Ends with one line "N passed, N failed" summing every tier, which is what CI reads.
 // `npm test -- unit e2e` runs only the named tiers.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadEnvConfig } from '@next/env';
@@ -10,8 +11,9 @@ import { freePort, startTestServer } from '../tests/support/postgres-server';
 import { TEST_DATA_ENCRYPTION_KEY } from '../tests/support/vault';
 import { ensureBuild } from './lib/build';
 
-type Tier = 'lint' | 'unit' | 'integration' | 'e2e';
-const ALL: Tier[] = ['lint', 'unit', 'integration', 'e2e'];
+type Tier = 'types' | 'format' | 'lint' | 'unit' | 'integration' | 'e2e';
+const ALL: Tier[] = ['types', 'lint', 'unit', 'integration', 'e2e'];
+const STATIC: Tier[] = ['types', 'format', 'lint'];
 const root = path.resolve(__dirname, '..');
 const results = path.join(root, '.data', 'test-results');
 const log = (line: string) => console.log(`\n[test] ${line}`);
@@ -31,12 +33,28 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
-function lint(): Totals {
-  log('Lint (ESLint, including the lib/ and db/ import boundary)');
-  return run(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0']) === 0
-    ? { passed: 0, failed: 0 }
-    : { passed: 0, failed: 1 };
+/** Runs a check with its output buffered, so checks running side by side do not interleave their lines. */
+function check(name: string, args: string[]): Promise<Totals> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('error', (error) => { out += String(error); });
+    child.on('close', (code) => {
+      log(`${name}: ${code === 0 ? 'ok' : 'FAILED'}`);
+      if (out.trim()) console.log(out.trimEnd());
+      resolve(code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    });
+  });
 }
+
+const bin = (p: string) => path.join(root, 'node_modules', p);
+const staticChecks: Record<'types' | 'format' | 'lint', () => Promise<Totals>> = {
+  types: () => check('Types (tsc --noEmit over app, lib, db, scripts, bench and tests)', [bin('typescript/bin/tsc'), '--noEmit', '-p', root]),
+  format: () => check('Format (prettier --check; `npm run format` fixes it)', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']),
+  lint: () => check('Lint (ESLint: type-aware rules, React hooks, Next.js, the layout boundaries)', [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']),
+};
 
 function vitest(project: 'unit' | 'integration'): Totals {
   log(`${project === 'unit' ? 'Unit' : 'Integration'} tests (vitest${project === 'integration' ? ', real PostgreSQL' : ''})`);
@@ -93,10 +111,13 @@ async function main() {
   // Anything else narrows the end-to-end run to matching spec files: `npm test -- e2e admin-programme`.
   const filters = process.argv.slice(2).filter((a) => !(ALL as string[]).includes(a));
   const totals: Totals = { passed: 0, failed: 0 };
+  const statics = tiers.filter((t): t is 'types' | 'format' | 'lint' => STATIC.includes(t));
+  const staticResults = new Map(statics.map((t) => [t, staticChecks[t]()] as const));
   for (const tier of tiers) {
     let t: Totals;
     try {
-      t = tier === 'lint' ? lint() : tier === 'e2e' ? await e2e(filters) : vitest(tier);
+      const pending = staticResults.get(tier as 'types' | 'format' | 'lint');
+      t = pending ? await pending : tier === 'e2e' ? await e2e(filters) : vitest(tier as 'unit' | 'integration');
     } catch (error) {
       console.error(`[test] The ${tier} tier could not run: ${error instanceof Error ? error.message : String(error)}`);
       t = { passed: 0, failed: 1 };

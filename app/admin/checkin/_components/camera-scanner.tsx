@@ -44,7 +44,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       const Detector = (window as unknown as { BarcodeDetector: BarcodeDetectorCtor }).BarcodeDetector;
       const detector = new Detector({ formats: ['qr_code'] });
       let busy = false;
-      timerRef.current = window.setInterval(async () => {
+      const scan = async () => {
         if (busy || video.readyState < 2) return;
         busy = true;
         try {
@@ -60,7 +60,9 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
         } finally {
           busy = false;
         }
-      }, 250);
+      };
+      // scan() handles its own errors, so the interval may drop its promise.
+      timerRef.current = window.setInterval(() => void scan(), 250);
     } catch {
       stop();
       setProblem('The camera could not be started. Allow camera access, or use the scanner field or the search.');

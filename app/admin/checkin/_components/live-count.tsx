@@ -24,7 +24,8 @@ export function LiveCount({ listId, checkedIn, expected, className, inline }: Co
         // Offline for a moment: the next poll tries again.
       }
     };
-    const timer = window.setInterval(poll, POLL_MS);
+    // poll() handles its own errors, so the interval may drop its promise.
+    const timer = window.setInterval(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
       window.clearInterval(timer);
