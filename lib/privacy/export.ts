@@ -297,9 +297,11 @@ export async function countExport(ctx: Pick<Ctx, 'db' | 'clock'>, kind: 'ticket'
 }
 
 /** Everything held about the holder of a live attendee page token; null for an unknown, revoked or lapsed one. */
-export async function exportAttendeeData(ctx: Ctx, pageToken: string): Promise<AttendeeExport | null> {
+export async function exportAttendeeData(ctx: Ctx, pageToken: string, options: { rateLimit?: boolean } = {}): Promise<AttendeeExport | null> {
   const found = await resolveTicketPage(ctx, pageToken);
   if (!found) return null;
+  // Counted only for a live link, so made-up tokens leave no counters behind.
+  if (options.rateLimit) await countExport(ctx, 'ticket', pageToken);
   const [row] = await loadTicketRows(ctx, { ticketIds: [found.ticketId] });
   if (!row) return null;
   const t = row.ticket;
@@ -330,9 +332,10 @@ export async function exportAttendeeData(ctx: Ctx, pageToken: string): Promise<A
  * What the order link's holder may take away: the order with its money, every attendee's non-sensitive data, and
  * sensitive answers and pronouns only of the tickets the buyer manages. Null for an unknown or lapsed link.
  */
-export async function exportOrderData(ctx: Ctx, orderToken: string): Promise<OrderExport | null> {
+export async function exportOrderData(ctx: Ctx, orderToken: string, options: { rateLimit?: boolean } = {}): Promise<OrderExport | null> {
   const view = await getOrderByToken(ctx, orderToken);
   if (!view) return null;
+  if (options.rateLimit) await countExport(ctx, 'order', orderToken);
   const { order } = view;
   const rows = await loadTicketRows(ctx, { orderIds: [order.id] });
   // Only the managed tickets' sealed values are read at all.

@@ -13,6 +13,7 @@ import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { getAttendeePage, type AttendeePage } from '@/lib/tickets/attendee-page';
 import { dateInZone } from '@/lib/time';
 import { AttendeeDetails } from '../../orders/[token]/_components/attendee-details';
+import { DataExportLink } from '../../orders/[token]/_components/data-export-link';
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
@@ -164,6 +165,7 @@ export default async function AttendeeTicketPage({ params, searchParams }: {
 
       <Agenda page={page} />
       <WhoViewed page={page} />
+      <DataExportLink href={`/tickets/${token}/export`} note="Everything we hold about you for this registration, your private answers included, as a file you can keep." />
     </div>
   );
 }
