@@ -373,9 +373,10 @@ export function canExportPeople(role: UserRole): boolean {
  * included for the person's own tickets and those they manage as buyer, opened through the audited staff path.
  * Refuses other roles; NOT_FOUND when nothing is held for the address.
  */
-export async function exportPersonByEmail(ctx: Ctx, input: { reader: ExportReader; email: unknown }): Promise<PersonExport> {
+export async function exportPersonByEmail(ctx: Ctx, input: { reader: ExportReader; email: unknown; rateLimit?: boolean }): Promise<PersonExport> {
   if (!canExportPeople(input.reader.role)) throw new DomainError('FORBIDDEN', 'Your account does not have access to this.');
   const { email: given } = parseInput(personSchema, { email: input.email });
+  if (input.rateLimit) await countExport(ctx, 'person', input.reader.id);
   const email = normalEmail(given);
   const now = ctx.clock.now();
   const lowered = (column: typeof tickets.email | typeof orders.buyerEmail | typeof waitlistEntries.email) => sql`lower(trim(${column})) = ${email}`;
