@@ -68,7 +68,7 @@ function WhoViewed({ page }: { page: AttendeePage }) {
                 <tr key={`${v.at.toISOString()}-${i}`} className="border-b border-line">
                   <td className="py-2 pr-4"><time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz)}</time></td>
                   <td className="py-2 pr-4">{v.name ? `${v.name}, ${v.role}` : v.role}</td>
-                  <td className="py-2">{v.why === 'exported' ? 'Exported in an attendee list' : 'Viewed'}</td>
+                  <td className="py-2">{v.why === 'exported' ? 'Exported' : 'Viewed'}</td>
                 </tr>
               ))}
             </tbody>
