@@ -34,3 +34,18 @@ export function calendarFile(body: string): Response {
     headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="conference.ics"', ...PRIVATE_FILE_HEADERS },
   });
 }
+
+/** A JSON download (a data export) under a neutral file name. */
+export function jsonFile(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, ...PRIVATE_FILE_HEADERS },
+  });
+}
+
+/** 429 in plain text with Retry-After, for a download asked for too often. */
+export function tooManyText(message: string, retryAfterSeconds: number): Response {
+  return new Response(`${message}\n`, {
+    status: 429,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfterSeconds), ...PRIVATE_FILE_HEADERS },
+  });
+}

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'emails.view': ['owner', 'organizer'],
   'users.manage': ['owner'],
   'audit.view': ['owner'],
+  // Personal data requests: exporting everything held about a person by email address (lib/privacy/export.ts).
+  'privacy.manage': ['owner'],
   // One's own account (password): every signed-in staff member.
   'account.self': ['owner', 'organizer', 'checkin', 'accessibility'],
 } as const satisfies Record<string, readonly UserRole[]>;

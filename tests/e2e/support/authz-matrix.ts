@@ -42,6 +42,7 @@ export const pages: Record<string, Need> = {
   '/admin/attendees/[ticketId]': 'attendees.view',
   '/admin/access': 'access.manage',
   '/admin/access/[id]': 'access.manage',
+  '/admin/privacy/export': 'privacy.manage',
   '/admin/payments': 'orders.view',
   '/admin/mailbox': 'emails.view',
   '/admin/mailbox/[id]': 'emails.view',
@@ -51,6 +52,7 @@ export const pages: Record<string, Need> = {
 export const routes: Record<string, Need> = {
   'GET /api/admin/checkin/counts': 'checkin.scan',
   'GET /api/admin/export/attendees.csv': 'attendees.export',
+  'POST /api/admin/privacy/export': 'privacy.manage',
 };
 
 /** "app/admin/.../actions.ts#exportName" of admin server actions. */

@@ -15,6 +15,7 @@ import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { issueBuyerOwnPageLinks } from '@/lib/tickets/attendee-page';
 import { ExpiredLink } from '../../find-registration/expired-link';
 import { formatClock } from '../../register/_lib/format';
+import { DataExportLink } from './_components/data-export-link';
 import { DoneNotice } from './_components/done-notice';
 import { RefundPolicy } from './_components/refund-policy';
 import { TicketCard } from './_components/ticket-card';
@@ -182,6 +183,8 @@ export default async function OrderPage({ params, searchParams }: {
         </dl>
         <p className="mt-2 text-sm text-muted">Billed to {order.buyerName}.</p>
       </section>
+      <DataExportLink href={`/orders/${token}/export`}
+        note="This order's details, payments and attendees as a file. Other attendees' private answers are theirs alone and are not included." />
     </div>
   );
 }

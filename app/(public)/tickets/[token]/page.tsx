@@ -13,6 +13,7 @@ import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { getAttendeePage, type AttendeePage } from '@/lib/tickets/attendee-page';
 import { dateInZone } from '@/lib/time';
 import { AttendeeDetails } from '../../orders/[token]/_components/attendee-details';
+import { DataExportLink } from '../../orders/[token]/_components/data-export-link';
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
@@ -67,7 +68,7 @@ function WhoViewed({ page }: { page: AttendeePage }) {
                 <tr key={`${v.at.toISOString()}-${i}`} className="border-b border-line">
                   <td className="py-2 pr-4"><time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz)}</time></td>
                   <td className="py-2 pr-4">{v.name ? `${v.name}, ${v.role}` : v.role}</td>
-                  <td className="py-2">{v.why === 'exported' ? 'Exported in an attendee list' : 'Viewed'}</td>
+                  <td className="py-2">{v.why === 'exported' ? 'Exported' : 'Viewed'}</td>
                 </tr>
               ))}
             </tbody>
@@ -164,6 +165,7 @@ export default async function AttendeeTicketPage({ params, searchParams }: {
 
       <Agenda page={page} />
       <WhoViewed page={page} />
+      <DataExportLink href={`/tickets/${token}/export`} note="Everything we hold about you for this registration, your private answers included, as a file you can keep." />
     </div>
   );
 }
