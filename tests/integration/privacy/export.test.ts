@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sensitiveDataViews, ticketTokens, tickets, waitlistEntries } from '@/db/schema';
-import { EXPORT_RATE, EXPORT_SCHEMA_VERSION, exportAttendeeData, exportJson, exportOrderData, exportPersonByEmail } from '@/lib/privacy/export';
+import { EXPORT_RATE, EXPORT_SCHEMA_VERSION, exportAttendeeData, exportJson, exportOrderData, exportPersonByEmail } from '@/lib/rights/export';
 import { attendee } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { paidOrder, rejection } from '../self-service/manage-fixture';

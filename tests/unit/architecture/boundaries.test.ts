@@ -10,7 +10,10 @@ const root = path.resolve(__dirname, '../../..');
 
 // Top to bottom. A folder (or a single file directly in lib/) lives in exactly one layer.
 export const LAYERS: string[][] = [
-  ['housekeeping', 'tickets'],
+  ['housekeeping'],
+  // The data-subject rights (export, erasure, retention) read and change everything held about a person.
+  ['rights'],
+  ['tickets'],
   ['agenda', 'attendees', 'email', 'payments', 'self-service'],
   ['orders', 'reporting'],
   ['catalogue', 'checkin'],

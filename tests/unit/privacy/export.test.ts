@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '@/lib/admin/permissions';
-import { EXPORT_FILENAMES, canExportPeople, exportJson, type OrderExport } from '@/lib/privacy/export';
+import { PERMISSIONS } from '@/lib/staff/permissions';
+import { EXPORT_FILENAMES, canExportPeople, exportJson, type OrderExport } from '@/lib/rights/export';
 
 describe('personal data exports', () => {
   it('lets only owners export a person by email address', () => {

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { jsonFile, notFoundText, serverErrorText, tooManyText } from '@/app/_lib/private-file';
 import { isDomainError } from '@/lib/errors';
-import { EXPORT_FILENAMES, exportJson, exportOrderData } from '@/lib/privacy/export';
+import { EXPORT_FILENAMES, exportJson, exportOrderData } from '@/lib/rights/export';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   await connection();

@@ -1,5 +1,5 @@
 // POST /api/admin/privacy/export (owners, 'privacy.manage'): everything held about a person, by email address,
-// as a JSON download (lib/privacy/export.ts opens sensitive answers through the audited path and audits the
+// as a JSON download (lib/rights/export.ts opens sensitive answers through the audited path and audits the
 // export). Posted by the form on /admin/privacy/export; a form post that fails goes back there with a message,
 // anything else gets the JSON error. A POST, so the address never sits in a URL or a log line; refused from
 // another site's page (Origin / Sec-Fetch-Site), on top of the session cookie's SameSite.
@@ -10,7 +10,7 @@ import { errorResponse } from '@/app/_lib/http';
 import { jsonFile } from '@/app/_lib/private-file';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { readBoundedText } from '@/lib/http/bounded-body';
-import { EXPORT_FILENAMES, exportJson, exportPersonByEmail } from '@/lib/privacy/export';
+import { EXPORT_FILENAMES, exportJson, exportPersonByEmail } from '@/lib/rights/export';
 
 const PAGE = '/admin/privacy/export';
 

@@ -15,8 +15,8 @@ import {
   rooms, sessions, ticketTypes, tickets, vouchers, waitlistEntries, workshopSeats, type Order, type UserRole,
 } from '@/db/schema';
 import { ACCESS_STATUS_LABELS } from '../access/requests';
-import { can } from '../admin/permissions';
-import { recordAudit, staffActor } from '../audit';
+import { can } from '../staff/permissions';
+import { recordAudit, staffActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { getOrderByToken } from '../orders/queries';
@@ -24,9 +24,9 @@ import { hitRateLimit } from '../rate-limit';
 import { resolveTicketPage } from '../tickets/attendee-page';
 import { hashToken } from '../tokens';
 import { parseInput } from '../validation';
-import { openAnswer, openOptional, openPronouns } from './sealed';
-import { listSensitiveViews, readSensitiveData, type SensitiveData } from './sensitive-access';
-import { buyerManagesTicket } from './visibility';
+import { openAnswer, openOptional, openPronouns } from '../privacy/sealed';
+import { listSensitiveViews, readSensitiveData, type SensitiveData } from '../privacy/sensitive-access';
+import { buyerManagesTicket } from '../privacy/visibility';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
