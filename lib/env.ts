@@ -51,6 +51,11 @@ export const envSchema = z.object({
   // one in .data/ otherwise. Old keys stay readable during a rotation (`npm run privacy:rotate-key`).
   DATA_ENCRYPTION_KEY: dataKey,
   DATA_ENCRYPTION_OLD_KEYS: oldDataKeys,
+  // Retention (lib/privacy/retention.ts), counted from the end of the event's last day: sensitive answers,
+  // pronouns and access requests go after SENSITIVE_DATA_RETENTION_DAYS; attendees' and buyers' other personal
+  // data is anonymized after PERSONAL_DATA_RETENTION_DAYS (accounting records stay).
+  SENSITIVE_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // Failures on one account from all clients together before every further attempt waits a delay that doubles
@@ -165,6 +170,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (env.APP_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
     throw new EnvError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: required when APP_ENV=production (generate with `openssl rand -base64 32`; keep it safe: without it sensitive answers cannot be read)');
+  }
+  if (env.PERSONAL_DATA_RETENTION_DAYS < env.SENSITIVE_DATA_RETENTION_DAYS) {
+    throw new EnvError('Invalid configuration:\n  PERSONAL_DATA_RETENTION_DAYS: must be at least SENSITIVE_DATA_RETENTION_DAYS');
   }
   return env;
 }

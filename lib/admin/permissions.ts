@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'emails.view': ['owner', 'organizer'],
   'users.manage': ['owner'],
   'audit.view': ['owner'],
+  // Privacy (/admin/privacy): erase a person, decide erasure requests, export a person's data, retention passes.
+  'privacy.manage': ['owner'],
   // One's own account (password): every signed-in staff member.
   'account.self': ['owner', 'organizer', 'checkin', 'accessibility'],
 } as const satisfies Record<string, readonly UserRole[]>;
