@@ -3,10 +3,10 @@
 // and one audit entry says that an erasure happened, with counts only: never the address or a name.
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog } from '@/db/schema';
 import { z } from 'zod';
-import type { AuditActor } from '../audit';
-import { recordAudit } from '../audit';
+import { auditLog, type UserRole } from '@/db/schema';
+import { can } from '../admin/permissions';
+import { recordAudit, staffActor } from '../audit';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { anonymize, ERASED_TEXT, type AnonymizeCounts } from './anonymize';
@@ -20,8 +20,15 @@ export const erasureSchema = z.object({
 
 export type ErasureResult = AnonymizeCounts;
 
+/** The staff member erasing: only roles with 'privacy.manage' (owners) may. */
+export interface PrivacyActor { id: string; email: string; role: UserRole }
+
+export function assertPrivacyManager(actor: PrivacyActor): void {
+  if (!can(actor.role, 'privacy.manage')) throw new DomainError('FORBIDDEN', 'Only an owner may erase personal data or decide erasure requests.');
+}
+
 export interface ErasureInput {
-  actor: AuditActor;
+  actor: PrivacyActor;
   email: unknown;
   reason?: unknown;
 }
@@ -37,6 +44,7 @@ export async function findPerson(db: Ctx['db'], email: string) {
 }
 
 export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<ErasureResult> {
+  assertPrivacyManager(input.actor);
   const parsed = erasureSchema.safeParse({ email: input.email, reason: input.reason || undefined });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -55,7 +63,7 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
     }
     // The entry is written first so the scrub below also clears the person's name from the owner's reason.
     const auditId = await recordAudit(tx, {
-      actor: input.actor, action: 'privacy.erasure', targetType: 'person', at: now, summary: 'Erased a person\'s data',
+      actor: staffActor(input.actor), action: 'privacy.erasure', targetType: 'person', at: now, summary: 'Erased a person\'s data',
       details: reason ? { reason: reason.toLowerCase().includes(email) ? ERASED_TEXT : reason } : {},
     });
     const counts = await anonymize(tx, { ...person, emails: [email], now });
@@ -65,7 +73,7 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
     }).where(eq(auditLog.id, auditId));
     // Pending requests of this person are settled by this erasure.
     await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${now},
-        decided_by_user_id = ${input.actor.type === 'user' ? input.actor.userId : null}, email_hash = null, email_cipher = null, email_key_id = null
+        decided_by_user_id = ${input.actor.id}, email_hash = null, email_cipher = null, email_key_id = null
       where status = 'requested' and (ticket_id = any(${`{${person.ticketIds.join(',')}}`}::uuid[]) or email_hash = ${erasureEmailHash(email)})`);
     return counts;
   });
