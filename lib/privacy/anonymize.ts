@@ -48,6 +48,8 @@ export interface AnonymizeTarget {
   now: Date;
 }
 
+/** A moment as a query parameter (the driver takes strings in raw statements). */
+export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const texts = (list: string[]) => sql`${`{${list.map((s) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
 
@@ -112,13 +114,13 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
     counts.accessRequests = await count(db, sql`delete from access_requests where ticket_id = any(${ids})`);
     counts.sensitiveViews = await count(db, sql`delete from sensitive_data_views where ticket_id = any(${ids})`);
     counts.agendaItems = await count(db, sql`delete from agenda_items where ticket_id = any(${ids})`);
-    counts.ticketTokens = await count(db, sql`update ticket_tokens set revoked_at = ${now}, revoked_reason = 'erased'
+    counts.ticketTokens = await count(db, sql`update ticket_tokens set revoked_at = ${ts(now)}, revoked_reason = 'erased'
       where ticket_id = any(${ids}) and revoked_at is null`);
     // An attendee without an address keeps '' (the buyer manages them); any other gets a placeholder.
     counts.tickets = await count(db, sql`update tickets set legal_name = ${ERASED_NAME}, badge_name = ${ERASED_NAME},
         email = case when email = '' then '' else 'erased-' || substr(md5(random()::text || id::text), 1, 12) || '@invalid' end,
         pronouns = '', pronouns_cipher = null, pronouns_key_id = null, directory_opt_in = false, photo_preference = 'no_photos',
-        feed_version = feed_version + 1, anonymized_at = ${now}, updated_at = ${now}
+        feed_version = feed_version + 1, anonymized_at = ${ts(now)}, updated_at = ${ts(now)}
       where id = any(${ids})`);
     await db.execute(sql`update erasure_requests set email_hash = null, email_cipher = null, email_key_id = null
       where ticket_id = any(${ids}) and status <> 'requested'`);
@@ -132,7 +134,7 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
     for (const { id } of rows) {
       await db.execute(sql`update orders set buyer_email = ${erasedEmail()},
           buyer_name = case when paid_at is not null or amount_paid > 0 then buyer_name else ${ERASED_NAME} end,
-          access_token_hash = ${hashToken(newSecretToken())}, client_key = null, anonymized_at = ${now}, updated_at = ${now}
+          access_token_hash = ${hashToken(newSecretToken())}, client_key = null, anonymized_at = ${ts(now)}, updated_at = ${ts(now)}
         where id = ${id}::uuid`);
     }
     counts.orders = rows.length;
@@ -142,10 +144,10 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
   }
   if (emails.length) {
     const list = texts(emails);
-    counts.emailsDropped = await count(db, sql`update email_messages set status = 'skipped', last_error = 'recipient erased', updated_at = ${now}
+    counts.emailsDropped = await count(db, sql`update email_messages set status = 'skipped', last_error = 'recipient erased', updated_at = ${ts(now)}
       where to_email = any(${list}) and status = 'queued'`);
     counts.emailsScrubbed = await count(db, sql`update email_messages
-      set to_email = 'erased-' || substr(md5(random()::text || id::text), 1, 12) || '@invalid', updated_at = ${now}
+      set to_email = 'erased-' || substr(md5(random()::text || id::text), 1, 12) || '@invalid', updated_at = ${ts(now)}
       where to_email = any(${list})`);
     await db.execute(sql`delete from email_suppressions where email = any(${list})`);
   }

@@ -9,7 +9,7 @@ import { can } from '../admin/permissions';
 import { recordAudit, staffActor } from '../audit';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
-import { anonymize, ERASED_TEXT, type AnonymizeCounts } from './anonymize';
+import { anonymize, ts, ERASED_TEXT, type AnonymizeCounts } from './anonymize';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -72,7 +72,7 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
       details: sql`${auditLog.details} || ${JSON.stringify({ counts })}::jsonb`,
     }).where(eq(auditLog.id, auditId));
     // Pending requests of this person are settled by this erasure.
-    await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${now},
+    await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${ts(now)},
         decided_by_user_id = ${input.actor.id}, email_hash = null, email_cipher = null, email_key_id = null
       where status = 'requested' and (ticket_id = any(${`{${person.ticketIds.join(',')}}`}::uuid[]) or email_hash = ${erasureEmailHash(email)})`);
     return counts;

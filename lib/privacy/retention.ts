@@ -9,7 +9,7 @@ import type { DbOrTx } from '@/db/client';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { zonedTimeToUtc } from '../time';
-import { anonymize, emptyCounts, type AnonymizeCounts } from './anonymize';
+import { anonymize, ts, emptyCounts, type AnonymizeCounts } from './anonymize';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -54,7 +54,7 @@ async function sensitiveTargets(db: DbOrTx, eventId: string) {
 async function purgeSensitive(db: DbOrTx, eventId: string, now: Date): Promise<void> {
   const tix = sql`select t.id from tickets t join orders o on o.id = t.order_id where o.event_id = ${eventId}::uuid`;
   await db.execute(sql`delete from answers a using questions q where q.id = a.question_id and q.event_id = ${eventId}::uuid and (q.is_sensitive or q.is_access_need)`);
-  await db.execute(sql`update tickets set pronouns = '', pronouns_cipher = null, pronouns_key_id = null, updated_at = ${now}
+  await db.execute(sql`update tickets set pronouns = '', pronouns_cipher = null, pronouns_key_id = null, updated_at = ${ts(now)}
     where id in (${tix}) and (pronouns_cipher is not null or pronouns <> '')`);
   await db.execute(sql`delete from access_requests where event_id = ${eventId}::uuid`);
   await db.execute(sql`delete from sensitive_data_views where ticket_id in (${tix})`);
@@ -123,6 +123,6 @@ export async function runRetention(ctx: Ctx, options: { dryRun: boolean }): Prom
 /** Whether a retention pass ran in the 24 hours before `now` (housekeeping runs one at most daily). */
 export async function retentionRanRecently(db: DbOrTx, now: Date): Promise<boolean> {
   const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log
-    where action = 'privacy.retention' and created_at > ${new Date(now.getTime() - DAY)} and created_at <= ${now}`);
+    where action = 'privacy.retention' and created_at > ${ts(new Date(now.getTime() - DAY))} and created_at <= ${ts(now)}`);
   return (rows[0]?.n ?? 0) > 0;
 }
