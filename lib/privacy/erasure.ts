@@ -83,3 +83,11 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
 export function erasureEmailHash(email: string): string {
   return createHash('sha256').update(`erasure:${email.trim().toLowerCase()}`).digest('hex');
 }
+
+/** The owner types the address a second time before an erasure, which cannot be undone. */
+export function checkTypedConfirmation(email: unknown, typed: unknown): void {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+  if (!norm(typed) || norm(typed) !== norm(email)) {
+    throw new DomainError('VALIDATION', 'Type the same address again to confirm.', { confirmEmail: ['Type the same address again to confirm.'] });
+  }
+}

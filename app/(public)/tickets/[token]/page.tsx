@@ -16,6 +16,7 @@ import { AttendeeDetails } from '../../orders/[token]/_components/attendee-detai
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
+import { ErasureRequest } from './_components/erasure-request';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Your ticket');
@@ -164,6 +165,7 @@ export default async function AttendeeTicketPage({ params, searchParams }: {
 
       <Agenda page={page} />
       <WhoViewed page={page} />
+      <ErasureRequest token={token} timeZone={tz} />
     </div>
   );
 }

@@ -1,0 +1,24 @@
+'use server';
+// Owners' privacy actions ('privacy.manage'): erase a person by email (the address typed twice) and decide an
+// attendee's erasure request. adminAction checks the session and permission first; the use cases check the role
+// again and do the work in one transaction each.
+import { refresh } from 'next/cache';
+import { adminAction } from '@/app/admin/_lib/action';
+import { text } from '@/app/admin/_lib/form-state';
+import { checkTypedConfirmation, erasePerson } from '@/lib/privacy/erasure';
+import { decideErasureRequest } from '@/lib/privacy/erasure-requests';
+
+export const erasePersonAction = adminAction('privacy.manage', async ({ user, ctx, formData }) => {
+  const email = text(formData, 'email');
+  checkTypedConfirmation(email, text(formData, 'confirmEmail'));
+  const counts = await erasePerson(ctx, { actor: user, email, reason: text(formData, 'reason') });
+  refresh();
+  return `Erased: ${counts.tickets} tickets, ${counts.orders} orders as buyer, ${counts.waitlistEntries} waiting-list places, ${counts.emailsDropped} unsent emails dropped.`;
+});
+
+export const decideErasureRequestAction = adminAction('privacy.manage', async ({ user, ctx, formData }) => {
+  const result = await decideErasureRequest(ctx, user, { id: text(formData, 'id'), decision: text(formData, 'decision') });
+  refresh();
+  if (result.decision === 'declined') return 'Declined. The attendee\'s data stays.';
+  return result.erased ? `Confirmed and erased: ${result.erased.tickets} tickets, ${result.erased.orders} orders as buyer.` : 'Confirmed; nothing was left to erase.';
+});
