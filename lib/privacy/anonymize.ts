@@ -122,8 +122,11 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
         pronouns = '', pronouns_cipher = null, pronouns_key_id = null, directory_opt_in = false, photo_preference = 'no_photos',
         feed_version = feed_version + 1, anonymized_at = ${ts(now)}, updated_at = ${ts(now)}
       where id = any(${ids})`);
-    await db.execute(sql`update erasure_requests set email_hash = null, email_cipher = null, email_key_id = null
-      where ticket_id = any(${ids}) and status <> 'requested'`);
+    // A request still pending for these tickets is settled by this: nothing is left to erase, and its sealed
+    // address must not outlive the ticket's.
+    await db.execute(sql`update erasure_requests set email_hash = null, email_cipher = null, email_key_id = null,
+        status = case when status = 'requested' then 'confirmed'::erasure_request_status else status end, decided_at = coalesce(decided_at, ${ts(now)})
+      where ticket_id = any(${ids})`);
   }
   if (orderIds.length) {
     const ids = uuids(orderIds);

@@ -61,6 +61,10 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
     if (!person.ticketIds.length && !person.orderIds.length && !person.waitlistIds.length && !queued[0]?.n) {
       throw new DomainError('NOT_FOUND', 'Nobody with this email address is registered (or their data was already erased).');
     }
+    // Pending requests of this person are settled by this erasure.
+    await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${ts(now)},
+        decided_by_user_id = ${input.actor.id}, email_hash = null, email_cipher = null, email_key_id = null
+      where status = 'requested' and (ticket_id = any(${`{${person.ticketIds.join(',')}}`}::uuid[]) or email_hash = ${erasureEmailHash(email)})`);
     // The entry is written first so the scrub below also clears the person's name from the owner's reason.
     const auditId = await recordAudit(tx, {
       actor: staffActor(input.actor), action: 'privacy.erasure', targetType: 'person', at: now, summary: 'Erased a person\'s data',
@@ -71,10 +75,6 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
       summary: `Erased a person's data: ${counts.tickets} tickets, ${counts.orders} orders as buyer, ${counts.waitlistEntries} waiting-list places`,
       details: sql`${auditLog.details} || ${JSON.stringify({ counts })}::jsonb`,
     }).where(eq(auditLog.id, auditId));
-    // Pending requests of this person are settled by this erasure.
-    await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${ts(now)},
-        decided_by_user_id = ${input.actor.id}, email_hash = null, email_cipher = null, email_key_id = null
-      where status = 'requested' and (ticket_id = any(${`{${person.ticketIds.join(',')}}`}::uuid[]) or email_hash = ${erasureEmailHash(email)})`);
     return counts;
   });
 }

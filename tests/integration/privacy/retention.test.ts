@@ -4,9 +4,10 @@
 // nothing; a second pass finds nothing; each real pass is audited with counts; housekeeping runs one a day.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, answers, auditLog, orders, questions, sensitiveDataViews, tickets } from '@/db/schema';
+import { accessRequests, answers, auditLog, erasureRequests, orders, questions, sensitiveDataViews, tickets } from '@/db/schema';
 import { getAccessRequest } from '@/lib/access/queue';
 import { runHousekeeping } from '@/lib/housekeeping';
+import { requestErasure } from '@/lib/privacy/erasure-requests';
 import { eventEnd, runRetention } from '@/lib/privacy/retention';
 import { findInDatabase } from '../../support/find-in-database';
 import { useTestDb } from '../../support/test-db';
@@ -107,8 +108,11 @@ describe('retention', () => {
     ]);
     expect(await findInDatabase(t.sql, g.otherEmail)).not.toEqual([]);
 
+    // A request nobody decided: its sealed address must not outlive the data.
+    await requestErasure(fx.ctx, { token: g.pageToken });
     const before = await accounting();
     const result = await runRetention(fx.ctx, { dryRun: false });
+    expect(await t.db.select().from(erasureRequests)).toMatchObject([{ status: 'confirmed', emailCipher: null, emailHash: null }]);
     expect(result.totals).toMatchObject({ attendees: 2, buyers: 1 });
     for (const needle of [g.otherEmail, g.buyerEmail]) {
       expect({ needle, hits: await findInDatabase(t.sql, needle) }).toEqual({ needle, hits: [] });
