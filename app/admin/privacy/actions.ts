@@ -3,6 +3,7 @@
 // attendee's erasure request. adminAction checks the session and permission first; the use cases check the role
 // again and do the work in one transaction each.
 import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
 import { checkTypedConfirmation, erasePerson } from '@/lib/privacy/erasure';
@@ -16,9 +17,9 @@ export const erasePersonAction = adminAction('privacy.manage', async ({ user, ct
   return `Erased: ${counts.tickets} tickets, ${counts.orders} orders as buyer, ${counts.waitlistEntries} waiting-list places, ${counts.emailsDropped} unsent emails dropped.`;
 });
 
+// The decided request leaves the list (and its form with it), so the answer is a notice on the page itself.
 export const decideErasureRequestAction = adminAction('privacy.manage', async ({ user, ctx, formData }) => {
   const result = await decideErasureRequest(ctx, user, { id: text(formData, 'id'), decision: text(formData, 'decision') });
-  refresh();
-  if (result.decision === 'declined') return 'Declined. The attendee\'s data stays.';
-  return result.erased ? `Confirmed and erased: ${result.erased.tickets} tickets, ${result.erased.orders} orders as buyer.` : 'Confirmed; nothing was left to erase.';
+  const done = result.decision === 'declined' ? 'declined' : result.erased ? 'erased' : 'settled';
+  redirect(`/admin/privacy?done=${done}`);
 });

@@ -14,8 +14,16 @@ export const dynamic = 'force-dynamic';
 
 const ZONE = 'UTC';
 
-export default async function PrivacyPage() {
+const DONE: Record<string, string> = {
+  erased: 'Request confirmed: the person’s data is erased.',
+  settled: 'Request confirmed; nothing was left to erase.',
+  declined: 'Request declined. The attendee’s data stays.',
+};
+
+export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('privacy.manage', '/admin/privacy');
+  const query = await searchParams;
+  const done = typeof query.done === 'string' && Object.hasOwn(DONE, query.done) ? DONE[query.done] : undefined;
   const ctx = getContext();
   const [pending, passes] = await Promise.all([listPendingErasureRequests(ctx, user), listRetentionPasses(ctx)]);
   const { SENSITIVE_DATA_RETENTION_DAYS: sensitive, PERSONAL_DATA_RETENTION_DAYS: personal } = ctx.config;
@@ -30,6 +38,7 @@ export default async function PrivacyPage() {
         </p>
         <p className="mt-2"><Link href="/admin/privacy/export">Export a person’s data by email address</Link></p>
       </header>
+      {done ? <p role="status" className="card p-4 font-medium">{done}</p> : null}
 
       <section aria-labelledby="requests-heading" className="card flex flex-col gap-3 p-4 sm:p-5">
         <h2 id="requests-heading" className="text-xl font-semibold">Erasure requests</h2>
