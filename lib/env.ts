@@ -51,6 +51,11 @@ export const envSchema = z.object({
   // one in .data/ otherwise. Old keys stay readable during a rotation (`npm run privacy:rotate-key`).
   DATA_ENCRYPTION_KEY: dataKey,
   DATA_ENCRYPTION_OLD_KEYS: oldDataKeys,
+  // Retention (lib/rights/retention.ts), counted from the end of the event's last day: sensitive answers,
+  // pronouns and access requests go after SENSITIVE_DATA_RETENTION_DAYS; attendees' and buyers' other personal
+  // data is anonymized after PERSONAL_DATA_RETENTION_DAYS (accounting records stay).
+  SENSITIVE_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // Failures on one account from all clients together before every further attempt waits a delay that doubles
@@ -83,10 +88,6 @@ export const envSchema = z.object({
   // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
   ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
-  // Retention (issue 12): sensitive answers and access requests go this many days after the event ends; other
-  // personal data of attendees is made anonymous after the second, keeping accounting records.
-  SENSITIVE_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
-  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
   // The reminder email goes this many hours before the event's first day begins (in the event's timezone).
   EMAIL_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   // How long the links in a "find my registration" email keep working.
@@ -169,6 +170,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (env.APP_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
     throw new EnvError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: required when APP_ENV=production (generate with `openssl rand -base64 32`; keep it safe: without it sensitive answers cannot be read)');
+  }
+  if (env.PERSONAL_DATA_RETENTION_DAYS < env.SENSITIVE_DATA_RETENTION_DAYS) {
+    throw new EnvError('Invalid configuration:\n  PERSONAL_DATA_RETENTION_DAYS: must be at least SENSITIVE_DATA_RETENTION_DAYS');
   }
   return env;
 }

@@ -21,6 +21,7 @@ const items: { href: string; label: string; permission: Permission | null }[] = 
   { href: '/admin/mailbox', label: 'Mailbox', permission: 'emails.view' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.view' },
+  { href: '/admin/privacy', label: 'Privacy', permission: 'privacy.manage' },
   { href: '/admin/account', label: 'Account', permission: null },
 ];
 

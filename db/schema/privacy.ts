@@ -2,10 +2,10 @@
 // each staff view or export touched (so an attendee's page can list who looked). Notes and messages may describe
 // health or access needs, so they are sealed by the vault like sensitive answers.
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditLog } from './admin';
 import { events } from './events';
-import { tickets } from './registration';
+import { orders, tickets } from './registration';
 import { users } from './users';
 
 export const accessRequestStatus = pgEnum('access_request_status', ['new', 'in_progress', 'arranged', 'cannot_arrange']);
@@ -51,5 +51,33 @@ export const sensitiveDataViews = pgTable(
   (t) => [index('sensitive_data_views_ticket').on(t.ticketId, t.createdAt), index('sensitive_data_views_audit').on(t.auditId)],
 );
 
+export const erasureRequestStatus = pgEnum('erasure_request_status', ['requested', 'confirmed', 'declined']);
+
+// An attendee's request, from their own page, to erase their data; an owner confirms (which erases) or declines.
+// The address is kept sealed only while the request is pending, and its hash (to settle every pending request of
+// the same person at once) is cleared when it is decided.
+export const erasureRequests = pgTable(
+  'erasure_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid().references(() => events.id, { onDelete: 'cascade' }),
+    ticketId: uuid().references(() => tickets.id, { onDelete: 'set null' }),
+    orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
+    emailHash: text(),
+    emailCipher: text(),
+    emailKeyId: text(),
+    status: erasureRequestStatus().notNull().default('requested'),
+    requestedAt: timestamp({ withTimezone: true }).notNull(),
+    decidedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('erasure_requests_one_pending').on(t.ticketId).where(sql`${t.status} = 'requested'`),
+    index('erasure_requests_status').on(t.status, t.requestedAt),
+    check('erasure_requests_email_sealed', sql`(${t.emailCipher} is null) = (${t.emailKeyId} is null)`),
+  ],
+);
+
+export type ErasureRequest = typeof erasureRequests.$inferSelect;
 export type AccessRequest = typeof accessRequests.$inferSelect;
 export type AccessRequestStatus = (typeof accessRequestStatus.enumValues)[number];

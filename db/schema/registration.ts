@@ -164,6 +164,9 @@ export const orders = pgTable(
     checkoutUrl: text(),
     // Set when something needs an organizer: an amount mismatch, a late payment refunded, a reconciliation gap.
     attentionReason: text(),
+    // Set when the buyer's personal data was erased or passed its retention (lib/rights/anonymize.ts); what
+    // accounting needs (amounts, dates, reference, the billing name of a paid order) stays.
+    anonymizedAt: timestamp({ withTimezone: true }),
     // 'online' (the public form or API), 'manual' (entered by an organizer) or 'complimentary' (free, by an organizer).
     source: text().notNull().default('online'),
     // What the admin search matches (trigram index): reference, buyer name and email, lower case.
@@ -213,6 +216,8 @@ export const tickets = pgTable(
     feedShowsTitles: boolean().notNull().default(false),
     // Set when the ticket was handed to another person; its earlier QR tokens are revoked then.
     transferredAt: timestamp({ withTimezone: true }),
+    // Set when the attendee's personal data was erased or passed its retention (lib/rights/anonymize.ts).
+    anonymizedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // What the admin search matches (trigram index): legal name, badge name and email, lower case.
     searchText: text().generatedAlwaysAs(sql`lower(legal_name || ' ' || badge_name || ' ' || email)`),

@@ -18,6 +18,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { name: 'pronouns', table: 'tickets', keys: ['id'], cipher: 'pronouns_cipher', keyId: 'pronouns_key_id' },
   { name: 'access notes', table: 'access_requests', keys: ['id'], cipher: 'notes_cipher', keyId: 'notes_key_id' },
   { name: 'access messages', table: 'access_requests', keys: ['id'], cipher: 'message_cipher', keyId: 'message_key_id' },
+  { name: 'erasure request addresses', table: 'erasure_requests', keys: ['id'], cipher: 'email_cipher', keyId: 'email_key_id' },
 ];
 
 const id = (name: string) => sql.raw(`"${name}"`);

@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'emails.view': ['owner', 'organizer'],
   'users.manage': ['owner'],
   'audit.view': ['owner'],
-  // Personal data requests: exporting everything held about a person by email address (lib/rights/export.ts).
+  // Privacy (/admin/privacy): erase a person, decide erasure requests, export a person's data, retention passes.
   'privacy.manage': ['owner'],
   // One's own account (password): every signed-in staff member.
   'account.self': ['owner', 'organizer', 'checkin', 'accessibility'],

@@ -1,11 +1,14 @@
 // Two demo registrations for a fresh install, so the privacy features show: a clinic's group order where a
 // colleague with an email of their own stated access and dietary needs (the buyer's page hides them; the
-// colleague's own page and the accessibility team's queue show them), and a single registration with a need.
+// colleague's own page and the accessibility team's queue show them), and a single registration with a need whose
+// attendee asked, from their own page, for their data to be erased (pending in /admin/privacy).
 // Made through createOrder as complimentary registrations (paid at once, sealed like any other), once.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../lib/context';
+import { issueTicketPageLink } from '../../lib/links/secret-links';
 import { createOrder } from '../../lib/orders/create-order';
-import { events, orders, ticketTypes } from '../../db/schema';
+import { requestErasure } from '../../lib/rights/erasure-requests';
+import { events, orders, tickets, ticketTypes } from '../../db/schema';
 
 export const DEMO_BUYERS = ['jordan.clinic@example.org', 'kim.lee@example.org'];
 
@@ -28,9 +31,11 @@ export async function seedDemoRegistrations(ctx: Ctx, eventId: string): Promise<
       },
     ],
   }, demo);
-  await createOrder(ctx, eventId, {
+  const kim = await createOrder(ctx, eventId, {
     buyer: { name: 'Kim Lee', email: DEMO_BUYERS[1] },
     attendees: [{ ticketTypeId: full.id, legalName: 'Kim Lee', email: DEMO_BUYERS[1], answers: { profession: 'Researcher', access_needs: 'Live captions in the main hall' } }],
   }, demo);
+  const [kimTicket] = await ctx.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.orderId, kim.order.id));
+  if (kimTicket) await requestErasure(ctx, { token: await issueTicketPageLink(ctx.db, kimTicket.id, ctx.clock.now(), null) });
   return 2;
 }

@@ -15,7 +15,8 @@ describe('housekeeping', () => {
     const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
     await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
 
-    expect(await runHousekeeping(fx.ctx)).toEqual({ expiredHolds: 0, offers: [] });
+    // The first pass of the day also runs the retention pass (nothing is due for an event still ahead).
+    expect(await runHousekeeping(fx.ctx)).toMatchObject({ expiredHolds: 0, offers: [], retention: { dryRun: false, lines: [] } });
     fx.clock.advance(16 * 60_000);
     const result = await runHousekeeping(fx.ctx);
     expect(result?.expiredHolds).toBe(1);
@@ -40,6 +41,6 @@ describe('housekeeping', () => {
     } finally {
       other.release();
     }
-    expect(await runHousekeeping(fx.ctx)).toEqual({ expiredHolds: 0, offers: [] });
+    expect(await runHousekeeping(fx.ctx)).toMatchObject({ expiredHolds: 0, offers: [] });
   });
 });

@@ -60,3 +60,23 @@ describe('TRUST_PROXY_HOPS', () => {
     for (const bad of ['0', '-1', '1.5', 'two']) expect(() => parse({ TRUST_PROXY_HOPS: bad })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });
+
+describe('retention periods', () => {
+  it('default to 30 days for sensitive data and 730 for other personal data', () => {
+    const env = parse({});
+    expect(env.SENSITIVE_DATA_RETENTION_DAYS).toBe(30);
+    expect(env.PERSONAL_DATA_RETENTION_DAYS).toBe(730);
+    expect(parse({ SENSITIVE_DATA_RETENTION_DAYS: '7', PERSONAL_DATA_RETENTION_DAYS: '365' })).toMatchObject({ SENSITIVE_DATA_RETENTION_DAYS: 7, PERSONAL_DATA_RETENTION_DAYS: 365 });
+  });
+
+  it('take only whole days from 1 to 3650, naming the variable', () => {
+    for (const name of ['SENSITIVE_DATA_RETENTION_DAYS', 'PERSONAL_DATA_RETENTION_DAYS']) {
+      for (const bad of ['0', '-5', '1.5', 'thirty', '3651']) expect(() => parse({ [name]: bad })).toThrow(new RegExp(name));
+    }
+  });
+
+  it('refuse to keep other personal data for less time than sensitive data', () => {
+    expect(() => parse({ SENSITIVE_DATA_RETENTION_DAYS: '90', PERSONAL_DATA_RETENTION_DAYS: '60' })).toThrow(/PERSONAL_DATA_RETENTION_DAYS: must be at least/);
+    expect(parse({ SENSITIVE_DATA_RETENTION_DAYS: '60', PERSONAL_DATA_RETENTION_DAYS: '60' }).PERSONAL_DATA_RETENTION_DAYS).toBe(60);
+  });
+});

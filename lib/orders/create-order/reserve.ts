@@ -181,7 +181,7 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   const order: Order = {
     id: randomUUID(), eventId: event.id,
     reference: newReference(event.slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6) || 'REG'),
-    accessTokenHash: input.accessTokenHash, status: plan.free ? 'paid' : 'pending_payment',
+    accessTokenHash: input.accessTokenHash, anonymizedAt: null, status: plan.free ? 'paid' : 'pending_payment',
     buyerName: registration.buyer.name, buyerEmail: registration.buyer.email, currency: event.currency,
     subtotal: price.subtotal, discount: price.discount, total: price.total,
     voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: plan.free ? now : null,

@@ -46,6 +46,7 @@ export const pages: Record<string, Need> = {
   '/admin/payments': 'orders.view',
   '/admin/mailbox': 'emails.view',
   '/admin/mailbox/[id]': 'emails.view',
+  '/admin/privacy': 'privacy.manage',
 };
 
 /** "METHOD /path" of admin route handlers. */
@@ -101,6 +102,8 @@ export const actions: Record<string, Need> = {
   'app/admin/orders/new/actions.ts#createManualOrderAction': 'orders.manage',
   'app/admin/attendees/[ticketId]/actions.ts#updateAttendeeAction': 'attendees.edit',
   'app/admin/access/actions.ts#updateAccessRequestAction': 'access.manage',
+  'app/admin/privacy/actions.ts#erasePersonAction': 'privacy.manage',
+  'app/admin/privacy/actions.ts#decideErasureRequestAction': 'privacy.manage',
 };
 
 /**
@@ -109,4 +112,7 @@ export const actions: Record<string, Need> = {
  * another kind (an order link), with nothing personal in the answer.
  */
 export const tokenPages: string[] = ['/tickets/[token]', '/tickets/[token]/edit'];
-export const tokenActions: string[] = ['app/(public)/tickets/[token]/actions.ts#editOwnDetailsAction'];
+export const tokenActions: string[] = [
+  'app/(public)/tickets/[token]/actions.ts#editOwnDetailsAction',
+  'app/(public)/tickets/[token]/erasure-actions.ts#requestErasureAction',
+];

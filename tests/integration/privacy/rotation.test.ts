@@ -1,13 +1,14 @@
 // Key rotation and the sealing of values stored in clear: rotateSealedValues re-encrypts every sealed value
-// (answers, pronouns, access notes and messages) under the current key, reading old ones with the old keys, in
+// (answers, pronouns, access notes and messages, addresses of pending erasure requests) under the current key, reading old ones with the old keys, in
 // batches and idempotently; values under a key nobody configured are counted, never lost. sealPlaintext seals
 // sensitive answers and pronouns written before the vault.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, answers, questions, tickets } from '@/db/schema';
+import { accessRequests, answers, erasureRequests, questions, tickets } from '@/db/schema';
 import { updateAccessRequest } from '@/lib/access/queue';
+import { requestErasure } from '@/lib/rights/erasure-requests';
 import { openOptional, openPronouns } from '@/lib/privacy/sealed';
 import { rotateSealedValues, sealPlaintext } from '@/lib/privacy/rotate';
 import { createVault, parseVaultKey } from '@/lib/vault';
@@ -27,7 +28,8 @@ async function keyIds(): Promise<string[]> {
   const rows = (await t.db.execute<{ k: string }>(sql`select key_id as k from answers where key_id is not null
     union all select pronouns_key_id from tickets where pronouns_key_id is not null
     union all select notes_key_id from access_requests where notes_key_id is not null
-    union all select message_key_id from access_requests where message_key_id is not null`)) as unknown as { k: string }[];
+    union all select message_key_id from access_requests where message_key_id is not null
+    union all select email_key_id from erasure_requests where email_key_id is not null`)) as unknown as { k: string }[];
   return [...new Set(rows.map((r) => r.k))].sort();
 }
 
@@ -36,6 +38,7 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) orders.push(await groupOrder(fx, c));
   const [request] = await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, orders[0]!.otherTicketId));
   await updateAccessRequest(fx.ctx, fx.staff.owner, { id: request!.id, status: 'in_progress', notes: 'Ramp at side door', message: 'We have a seat for you' });
+  await requestErasure(fx.ctx, { token: orders[2]!.pageToken });
 });
 
 describe('rotating the data-encryption key', () => {
@@ -46,7 +49,7 @@ describe('rotating the data-encryption key', () => {
     const result = await rotateSealedValues({ db: t.db, vault: rotated }, { batchSize: 3 });
     expect(result.currentKeyId).toBe('test-key-2');
     // 4 orders × 2 attendees: dietary and access answers of attendee 2 only (the buyers gave none), pronouns of attendee 2.
-    expect(result.reencrypted).toEqual({ answers: 8, pronouns: 4, 'access notes': 1, 'access messages': 1 });
+    expect(result.reencrypted).toEqual({ answers: 8, pronouns: 4, 'access notes': 1, 'access messages': 1, 'erasure request addresses': 1 });
     expect(Object.values(result.unreadable).every((n) => n === 0)).toBe(true);
     expect(await keyIds()).toEqual(['test-key-2']);
 
@@ -59,9 +62,11 @@ describe('rotating the data-encryption key', () => {
     expect(openPronouns(newOnly, ticket!)).toBe(c.pronouns);
     const [request] = await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, orders[0]!.otherTicketId));
     expect(openOptional(newOnly, request!.notesCipher, request!.notesKeyId)).toBe('Ramp at side door');
+    const [erasure] = await t.db.select().from(erasureRequests);
+    expect(openOptional(newOnly, erasure!.emailCipher, erasure!.emailKeyId)).toBe(orders[2]!.otherEmail);
 
     const again = await rotateSealedValues({ db: t.db, vault: rotated }, { batchSize: 3 });
-    expect(again.reencrypted).toEqual({ answers: 0, pronouns: 0, 'access notes': 0, 'access messages': 0 });
+    expect(again.reencrypted).toEqual({ answers: 0, pronouns: 0, 'access notes': 0, 'access messages': 0, 'erasure request addresses': 0 });
     expect(again.sealed).toEqual({ answers: 0, pronouns: 0 });
   });
 

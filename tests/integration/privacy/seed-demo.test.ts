@@ -2,7 +2,7 @@
 // registrations add two access requests whose needs are sealed, once however often start-up runs.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessRequests, answers, questions } from '@/db/schema';
+import { accessRequests, answers, erasureRequests, questions } from '@/db/schema';
 import { seedConference } from '@/scripts/seed/seed';
 import { seedDemoRegistrations } from '@/scripts/seed/demo-registrations';
 import { listAccessRequests } from '@/lib/access/queue';
@@ -14,7 +14,7 @@ import { testVault } from '../../support/vault';
 const t = useTestDb();
 
 describe('the demo seed', () => {
-  it('flags the access question and adds two demo access requests with sealed needs, once', async () => {
+  it('flags the access question and adds two demo access requests with sealed needs and a pending erasure request, once', async () => {
     const { eventId } = await seedConference({ db: t.db }, { now: systemClock.now() });
     const ctx = { db: t.db, clock: systemClock, config: testConfig(), vault: testVault };
     const flagged = await t.db.select({ key: questions.key, isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed }).from(questions)
@@ -27,6 +27,10 @@ describe('the demo seed', () => {
     const queue = await listAccessRequests(ctx, { eventId });
     expect(queue.rows.map((r) => r.badgeName).sort()).toEqual(['Kim', 'Sam']);
     expect(await t.db.select().from(accessRequests)).toHaveLength(2);
+    // Kim asked for erasure from their own page: one pending request, the address sealed.
+    const requests = await t.db.select().from(erasureRequests);
+    expect(requests).toMatchObject([{ status: 'requested', emailKeyId: 'test-key-1' }]);
+    expect(testVault.open({ cipher: requests[0]!.emailCipher!, keyId: 'test-key-1' })).toBe('kim.lee@example.org');
     const sealed = await t.db.select().from(answers).where(eq(answers.keyId, 'test-key-1'));
     expect(sealed.map((a) => testVault.open({ cipher: a.valueCipher!, keyId: a.keyId! })).sort()).toEqual([
       'Alcohol-free meals, please', 'Live captions in the main hall', 'Step-free seating and a quiet room between sessions',

@@ -17,6 +17,7 @@ import { DataExportLink } from '../../orders/[token]/_components/data-export-lin
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
+import { ErasureRequest } from './_components/erasure-request';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Your ticket');
@@ -166,6 +167,7 @@ export default async function AttendeeTicketPage({ params, searchParams }: {
       <Agenda page={page} />
       <WhoViewed page={page} />
       <DataExportLink href={`/tickets/${token}/export`} note="Everything we hold about you for this registration, your private answers included, as a file you can keep." />
+      <ErasureRequest token={token} timeZone={tz} />
     </div>
   );
 }
