@@ -3,6 +3,7 @@
 // "busy, try again" instead of queueing forever).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { isLockTimeout } from '@/db/errors';
 import { DomainError } from '../errors';
 
 export interface PoolLocker {
@@ -41,8 +42,3 @@ export const advisoryPoolLocker: PoolLocker = {
  * nothing outside tests may use it.
  */
 export const unsafeNoLocker: PoolLocker = { lockSql: () => null, lock: async () => {} };
-
-export function isLockTimeout(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '55P03' || e?.cause?.code === '55P03';
-}

@@ -2,6 +2,7 @@
 // the audit trail), loading the event, field errors, reading a form, and the pool locks orders take.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
 import { events, type Event } from '@/db/schema';
 import type { AuditActor } from '../audit/record';
 import { advisoryPoolLocker } from '../capacity/lock-pools';
@@ -46,11 +47,6 @@ export function fieldError(field: string, message: string, formMessage = message
 
 export function notFound(what: string): DomainError {
   return new DomainError('NOT_FOUND', `${what} was not found. It may have been removed; reload the page.`);
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 /** Runs an insert or update and turns a unique violation into a CONFLICT on `field`. */

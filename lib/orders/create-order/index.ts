@@ -1,10 +1,11 @@
 // createOrder: validate, price from the database, then take every seat in one locked transaction.
 // Used by the registration page and by POST /api/v1/orders alike.
+import { isForeignKeyViolation, isLockTimeout, isRetryableTransaction } from '@/db/errors';
 import type { Order, OrderSource } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
 import { measureTaken } from '../../capacity/availability';
-import { advisoryPoolLocker, isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
+import { advisoryPoolLocker, type PoolLocker } from '../../capacity/lock-pools';
 import { rateLimitResult } from '../../rate-limit';
 import { loadOrderCatalogue, loadWorkshops } from '../../catalogue/listing';
 import { priceOrder } from '../../catalogue/pricing';
@@ -22,16 +23,6 @@ export interface CreateOrderResult {
   order: Order;
   /** The secret for the order's private link; shown once, only its hash is stored. */
   accessToken: string;
-}
-
-function sqlState(error: unknown): string | undefined {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code;
-}
-
-function isTransient(error: unknown): boolean {
-  const code = sqlState(error);
-  return isLockTimeout(error) || code === '40P01' || code === '40001';
 }
 
 /** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
@@ -92,9 +83,9 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
   try {
     order = await reserve(ctx.db.$client, reserveInput);
   } catch (error) {
-    if (isTransient(error)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
+    if (isLockTimeout(error) || isRetryableTransaction(error)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
     // A workshop, ticket type or voucher the order names was removed by an organizer a moment ago.
-    if (sqlState(error) === '23503') {
+    if (isForeignKeyViolation(error)) {
       throw new DomainError('CONFLICT', 'Something you chose was changed by the organizers a moment ago. Please check your choices and try again.', { attendees: ['Please check your choices and try again'] });
     }
     throw error;
