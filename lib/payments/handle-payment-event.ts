@@ -9,6 +9,7 @@ import { orders, paymentEvents, refunds, type Order } from '@/db/schema';
 import type { PaymentEvent } from '../adapters/payments/types';
 import { DomainError } from '../errors';
 import { isLockTimeout, isRetryableTransaction } from '@/db/errors';
+import { busyError } from '../capacity/seats';
 import { emailKeys, enqueueBuyerEmail, enqueuePaidOrderEmails } from '../outbox/triggers';
 import { formatMoney } from '../money';
 import { assertTransition, canTransition } from '../orders/transitions';
@@ -49,7 +50,7 @@ export async function handlePaymentEvent(ctx: PaymentsCtx, event: PaymentEvent, 
       return result;
     });
   } catch (error) {
-    if (isLockTimeout(error) || isRetryableTransaction(error)) throw new DomainError('BUSY', 'The order is busy; try again in a moment.');
+    if (isLockTimeout(error) || isRetryableTransaction(error)) throw busyError();
     throw error;
   }
   if (applied.refundId) {

@@ -5,7 +5,7 @@ import type { Order, OrderSource } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
 import { measureTaken } from '../../capacity/availability';
-import { advisoryPoolLocker, type PoolLocker } from '../../capacity/lock-pools';
+import { advisoryPoolLocker, busyError, type PoolLocker } from '../../capacity/seats';
 import { rateLimitResult } from '../../rate-limit';
 import { loadOrderCatalogue, loadWorkshops } from '../../catalogue/listing';
 import { priceOrder } from '../../catalogue/pricing';
@@ -83,7 +83,7 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
   try {
     order = await reserve(ctx.db.$client, reserveInput);
   } catch (error) {
-    if (isLockTimeout(error) || isRetryableTransaction(error)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
+    if (isLockTimeout(error) || isRetryableTransaction(error)) throw busyError();
     // A workshop, ticket type or voucher the order names was removed by an organizer a moment ago.
     if (isForeignKeyViolation(error)) {
       throw new DomainError('CONFLICT', 'Something you chose was changed by the organizers a moment ago. Please check your choices and try again.', { attendees: ['Please check your choices and try again'] });
