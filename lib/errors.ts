@@ -1,4 +1,7 @@
 // Expected failures carry a code; one mapping turns them into HTTP answers, another into form state.
+import { isDatabaseUnavailable } from '@/db/errors';
+
+export { isDatabaseUnavailable };
 export type DomainErrorCode =
   | 'VALIDATION'
   | 'TOO_LARGE'
@@ -99,31 +102,8 @@ export interface HttpError {
   retryAfterSeconds?: number;
 }
 
-// SQLSTATE class 08 (connection exception), the server shutting down or starting (57P01-57P03) and too many
-// connections (53300); the driver's and the socket's own codes for a connection that failed or broke.
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
-const UNAVAILABLE_NET = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND',
-  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
-]);
-
 /** How long a client is asked to wait while the database cannot be reached. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-
-/**
- * Whether an error means the database could not be reached (down, restarting, unreachable, out of connections),
- * as opposed to a bug or a refused statement. Looks through wrappers (drizzle puts the driver's error in `cause`).
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NET.has(code))) return true;
-    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 export function toHttpError(error: unknown): HttpError {
   if (isDatabaseUnavailable(error)) {

@@ -1,9 +1,9 @@
 // Serialises every writer of a capacity pool: transaction-scoped advisory locks taken in sorted key order
 // (so two orders touching the same pools can never deadlock) under a lock timeout (so a storm answers
-// "busy, try again" instead of queueing forever).
+// "busy, try again" instead of queueing forever). Internal to lib/capacity: writers go through seats.ts, which
+// also turns a lock timeout into BUSY.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { DomainError } from '../errors';
 
 export interface PoolLocker {
   /** The statement that takes the locks, for a caller that pipelines it; null takes none. */
@@ -25,14 +25,7 @@ function advisoryLockSql(keys: string[], timeoutMs: number): SQL {
 export const advisoryPoolLocker: PoolLocker = {
   lockSql: advisoryLockSql,
   async lock(tx, keys, timeoutMs) {
-    try {
-      await tx.execute(advisoryLockSql(keys, timeoutMs));
-    } catch (error) {
-      if (isLockTimeout(error)) {
-        throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
-      }
-      throw error;
-    }
+    await tx.execute(advisoryLockSql(keys, timeoutMs));
   },
 };
 
@@ -41,8 +34,3 @@ export const advisoryPoolLocker: PoolLocker = {
  * nothing outside tests may use it.
  */
 export const unsafeNoLocker: PoolLocker = { lockSql: () => null, lock: async () => {} };
-
-export function isLockTimeout(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '55P03' || e?.cause?.code === '55P03';
-}

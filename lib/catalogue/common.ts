@@ -1,10 +1,10 @@
 // What every sales set-up use case shares: its context (the database, the clock and the acting staff member for
-// the audit trail), loading the event, field errors, reading a form, and the pool locks orders take.
+// the audit trail), loading the event, field errors and reading a form. Pool locks: lib/capacity/seats.ts.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
 import { events, type Event } from '@/db/schema';
 import type { AuditActor } from '../audit/record';
-import { advisoryPoolLocker } from '../capacity/lock-pools';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 
@@ -13,17 +13,6 @@ export type FormInput<K extends string> = Partial<Record<K, unknown>>;
 
 // The vault seals existing answers when a question becomes sensitive.
 export type SalesCtx = Pick<AppContext, 'db' | 'clock' | 'vault'> & { actor: AuditActor };
-
-/** Admin edits wait this long for a pool that a ticket drop keeps busy, then ask to try again. */
-const LOCK_TIMEOUT_MS = 5_000;
-
-/**
- * Takes the same transaction-scoped advisory locks orders take (lib/capacity/lock-pools.ts), so a capacity or use
- * count compared here cannot move until this transaction ends.
- */
-export async function lockPools(tx: Tx, keys: string[]): Promise<void> {
-  if (keys.length) await advisoryPoolLocker.lock(tx, keys, LOCK_TIMEOUT_MS);
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,11 +35,6 @@ export function fieldError(field: string, message: string, formMessage = message
 
 export function notFound(what: string): DomainError {
   return new DomainError('NOT_FOUND', `${what} was not found. It may have been removed; reload the page.`);
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 /** Runs an insert or update and turns a unique violation into a CONFLICT on `field`. */

@@ -6,9 +6,10 @@ import type { Tx } from '@/db/client';
 import { capacityPools, ticketTypePools, ticketTypes, type TicketType } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { fieldError, type FormInput, isUuid, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { intField, requiredText } from './fields';
 
 export const poolFields = ['name', 'capacity'] as const;
@@ -25,7 +26,7 @@ async function lockPool(tx: Tx, eventId: string, poolId: string) {
   if (!isUuid(poolId)) throw notFound('This pool');
   const [pool] = await tx.select().from(capacityPools).where(and(eq(capacityPools.id, poolId), eq(capacityPools.eventId, eventId))).for('no key update');
   if (!pool) throw notFound('This pool');
-  await lockPools(tx, [poolKey.pool(poolId)]);
+  await lockSeats(tx, poolsFor({ eventId, poolIds: [poolId] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
   return pool;
 }
 
@@ -75,7 +76,7 @@ export async function attachTicketTypeToPool(ctx: SalesCtx, eventId: string, poo
   await ctx.db.transaction(async (tx) => {
     const pool = await lockPool(tx, eventId, poolId);
     const type = await typeOfEvent(tx, eventId, ticketTypeId);
-    await lockPools(tx, [poolKey.ticketType(type.id)]);
+    await lockSeats(tx, poolsFor({ eventId, ticketTypeIds: [type.id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
     const taken = await measureTaken(tx, now, { eventId, poolIds: [poolId], ticketTypeIds: [type.id] });
     const poolTaken = taken.get(poolKey.pool(poolId)) ?? 0;
     const typeTaken = taken.get(poolKey.ticketType(type.id)) ?? 0;

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { events, orders, sessions, ticketTypes, type Event } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { dateInZone } from '../time';
 import { parseInput } from '../validation';
-import { fieldError, type FormInput, listWords, loadEvent, lockPools, type SalesCtx } from './common';
+import { fieldError, type FormInput, listWords, loadEvent, type SalesCtx } from './common';
 import {
   checkbox, currencyField, dateField, intField, localDateTimeField, optionalIntField, optionalText, requiredText, timeZoneField,
   toInstant, toLocalInput, whenParsed,
@@ -83,7 +84,7 @@ export async function updateEventSettings(ctx: SalesCtx, eventId: string, input:
     }
     if (changed.some((k) => k === 'startsOn' || k === 'endsOn' || k === 'timezone')) await assertProgrammeFits(tx, eventId, next);
     if (changed.includes('capacity') && next.capacity !== null) {
-      await lockPools(tx, [poolKey.event(eventId)]);
+      await lockSeats(tx, poolsFor({ eventId, includeEvent: true }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
       const taken = (await measureTaken(tx, now, { eventId, includeEvent: true })).get(poolKey.event(eventId)) ?? 0;
       if (next.capacity < taken) {
         throw fieldError('capacity', `${taken} seats are already taken (paid, held or offered); the capacity cannot be lower.`);

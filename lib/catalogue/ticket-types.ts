@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { ticketTypes, type Event, type TicketType } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { createTicketType as insertTicketType } from './setup';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, listWords, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { fieldError, type FormInput, isUuid, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { checkbox, intField, whenParsed, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { parseMoneyInput } from './money-input';
 
@@ -89,7 +90,7 @@ export async function updateTicketType(ctx: SalesCtx, eventId: string, ticketTyp
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => plain(row[k]) !== plain(current[k]));
     if (!changed.length) return { type: current, changed };
     if (changed.includes('capacity') && row.capacity !== null) {
-      await lockPools(tx, [poolKey.ticketType(ticketTypeId)]);
+      await lockSeats(tx, poolsFor({ eventId, ticketTypeIds: [ticketTypeId] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
       const taken = (await measureTaken(tx, now, { eventId, ticketTypeIds: [ticketTypeId] })).get(poolKey.ticketType(ticketTypeId)) ?? 0;
       if (row.capacity < taken) throw fieldError('capacity', `${taken} tickets of this type are already taken (paid, held or offered); the capacity cannot be lower.`);
     }

@@ -7,11 +7,12 @@ import type { Tx } from '@/db/client';
 import { ticketTypes, voucherTicketTypes, vouchers, type Event, type Voucher } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { formatMoney } from '../money';
 import { newReference } from '../tokens';
 import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { fieldError, type FormInput, isUuid, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { intField, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { formatMoneyInput, parseMoneyInput } from './money-input';
 
@@ -135,7 +136,7 @@ async function lockVoucher(tx: Tx, eventId: string, voucherId: string): Promise<
   if (!isUuid(voucherId)) throw notFound('This voucher');
   const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.id, voucherId), eq(vouchers.eventId, eventId))).for('no key update');
   if (!voucher) throw notFound('This voucher');
-  await lockPools(tx, [poolKey.voucher(voucherId)]);
+  await lockSeats(tx, poolsFor({ eventId, voucherIds: [voucherId] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
   return voucher;
 }
 

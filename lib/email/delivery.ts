@@ -8,7 +8,8 @@ import { parseResendWebhook } from '../adapters/mailer/resend-events';
 import { InvalidEmailWebhookError, type DeliveryEvent } from '../adapters/mailer/types';
 import type { WebhookHeaders } from '../adapters/mailer/webhook-signature';
 import type { AppContext } from '../context';
-import { describeError, isTransientError } from './prepare';
+import { isTransientDbError } from '@/db/errors';
+import { describeError } from './prepare';
 
 type DeliveryCtx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -74,7 +75,7 @@ export async function receiveDeliveryWebhook(
   } catch (error) {
     // Only the event id and a code: messages can quote the row they failed on.
     console.error(`email event ${event.id} failed (${describeError(error)})`);
-    return isTransientError(error)
+    return isTransientDbError(error)
       ? { status: 503, body: { error: 'temporarily unavailable, retry later' } }
       : { status: 500, body: { error: 'internal error' } };
   }

@@ -4,6 +4,7 @@
 // message that cannot be composed fails alone.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { isTransientDbError, pgErrorCode } from '@/db/errors';
 import { emailSuppressions, type EmailMessage } from '@/db/schema';
 import type { OutgoingAttachment, OutgoingEmail } from '../adapters/mailer/types';
 import type { AppContext } from '../context';
@@ -28,24 +29,9 @@ export type Prepared =
   | { message: EmailMessage; kind: 'skipped' }
   | { message: EmailMessage; kind: 'failed'; reason: string };
 
-const TRANSIENT_DB = /^(08|40001|40P01|55P03|57014|57P0[123]|53[0-9]{3})/;
-const TRANSIENT_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
-
-export function errorCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** A database or network failure that a later attempt can get past. */
-export function isTransientError(error: unknown): boolean {
-  const code = errorCode(error);
-  return code !== undefined && (TRANSIENT_DB.test(code) || TRANSIENT_NET.has(code));
-}
-
 /** The error's class and code only: messages can quote addresses or content. */
 export function describeError(error: unknown): string {
-  const code = errorCode(error);
+  const code = pgErrorCode(error);
   return `${error instanceof Error ? error.name : 'unknown error'}${code ? ` ${code}` : ''}`;
 }
 
@@ -133,7 +119,7 @@ export async function prepareAll(
           ? { message, kind: 'email', email: toOutgoing(ctx, message, composed), subject: composed.subject }
           : { message, kind: 'skipped' };
       } catch (error) {
-        if (isTransientError(error)) throw error;
+        if (isTransientDbError(error)) throw error;
         results[i] = { message, kind: 'failed', reason: `could not be composed (${describeError(error)})` };
       } finally {
         slots.release();

@@ -10,6 +10,7 @@
 // `rate` of them. Real time on purpose: this is about the provider's clock, not business time. A crashed holder's
 // connection closes and Postgres frees the lock.
 import type postgres from 'postgres';
+import { isLockTimeout, isQueryCanceled } from '@/db/errors';
 
 export interface RateGate {
   /**
@@ -75,8 +76,7 @@ export function createPostgresRateGate(sql: postgres.Sql, options: { ratePerSeco
               // Once made, the request's outcome stands, whatever became of the connection; before it, a timeout
               // only sends this sender back in line, anything else (the database away) is the caller's to retry.
               if (sent) return answer(await sent);
-              const code = (error as { code?: string }).code;
-              if (code !== '57014' && code !== '55P03') return reject(error);
+              if (!isQueryCanceled(error) && !isLockTimeout(error)) return reject(error);
             }
           }
         })().finally(() => holding.delete(held));

@@ -1,15 +1,10 @@
-// A price preview for the review step: the same validation and pricing createOrder runs, without taking any
-// seat or writing anything. createOrder stays the authority; a quote can be stale by the time it is confirmed.
+// A price preview for the review step: the same checks and pricing createOrder runs (prepareOrder), without taking
+// any seat or writing anything. createOrder stays the authority; a quote can be stale by the time it is confirmed.
 import type { Event } from '@/db/schema';
 import type { AppContext } from '../context';
-import { DomainError } from '../errors';
-import { validateRegistration, voucherRule } from './create-order/validate';
-import { parseInput } from '../validation';
 import { lookUpVoucher } from '../catalogue/voucher-lookup';
-import { findLiveOffer } from '../waitlist/offers';
-import { loadTicketTypes, loadWorkshops } from '../catalogue/listing';
-import { priceOrder } from '../catalogue/pricing';
-import { registrationRequestSchema } from './schemas';
+import { loadTicketTypes } from '../catalogue/listing';
+import { prepareOrder } from './create-order/prepare';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -35,23 +30,12 @@ export interface Quote {
 
 /** @param meta.clientKey the voucher look-up is counted against it, as on the registration pages. */
 export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: { clientKey: string | null }): Promise<Quote> {
-  const registration = parseInput(registrationRequestSchema, input);
-  const now = ctx.clock.now();
-  const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
-  const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
-  const [types, workshops, voucher, offer] = await Promise.all([
-    loadTicketTypes(ctx.db, event.id, typeIds),
-    loadWorkshops(ctx.db, event.id, workshopIds),
-    registration.voucherCode ? lookUpVoucher(ctx, { eventId: event.id, code: registration.voucherCode, clientKey: meta.clientKey }) : Promise.resolve(null),
-    registration.offerToken ? findLiveOffer(ctx.db, event.id, registration.offerToken, now) : Promise.resolve(null),
-  ]);
-  if (registration.offerToken && !offer) {
-    throw new DomainError('HOLD_EXPIRED', 'This waiting-list offer has expired or was already used.', { offerToken: ['This offer is no longer valid'] });
-  }
-  const typeMap = new Map(types.map((t) => [t.id, t]));
-  const workshopMap = new Map(workshops.map((w) => [w.id, w]));
-  const attendees = validateRegistration({ registration, types: typeMap, workshops: workshopMap, voucher, now, timezone: event.timezone });
-  const price = priceOrder(attendees.map((a) => ({ ticketTypeId: a.ticketTypeId, price: a.price })), voucher ? voucherRule(voucher) : null);
+  // The same validation, pricing and unlocked availability check as createOrder, waiting-list offers included:
+  // seats offered to someone else are refused here as they would be on confirming.
+  const { attendees, price, types: typeMap, workshops: workshopMap, voucher } = await prepareOrder(ctx, event.id, input, {
+    now: ctx.clock.now(), clientKey: meta.clientKey,
+    findVoucher: (eventId, code) => lookUpVoucher(ctx, { eventId, code, clientKey: meta.clientKey }),
+  });
   return {
     currency: event.currency,
     lines: attendees.map((a, i) => ({

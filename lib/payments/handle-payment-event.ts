@@ -8,7 +8,8 @@ import type { Tx } from '@/db/client';
 import { orders, paymentEvents, refunds, type Order } from '@/db/schema';
 import type { PaymentEvent } from '../adapters/payments/types';
 import { DomainError } from '../errors';
-import { isLockTimeout } from '../capacity/lock-pools';
+import { isLockTimeout, isRetryableTransaction } from '@/db/errors';
+import { busyError } from '../capacity/seats';
 import { emailKeys, enqueueBuyerEmail, enqueuePaidOrderEmails } from '../outbox/triggers';
 import { formatMoney } from '../money';
 import { assertTransition, canTransition } from '../orders/transitions';
@@ -30,12 +31,6 @@ type Succeeded = Extract<PaymentEvent, { type: 'payment_succeeded' }>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
-  return isLockTimeout(error) || code === '40P01' || code === '40001';
-}
-
 function sqlLockTimeout(ms: number) {
   return sql`select set_config('lock_timeout', ${`${Math.max(1, Math.round(ms))}ms`}, true)`;
 }
@@ -55,7 +50,7 @@ export async function handlePaymentEvent(ctx: PaymentsCtx, event: PaymentEvent, 
       return result;
     });
   } catch (error) {
-    if (isTransient(error)) throw new DomainError('BUSY', 'The order is busy; try again in a moment.');
+    if (isLockTimeout(error) || isRetryableTransaction(error)) throw busyError();
     throw error;
   }
   if (applied.refundId) {

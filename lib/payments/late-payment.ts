@@ -6,8 +6,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { ticketTypePools, tickets, workshopSeats, type Order } from '@/db/schema';
-import { measureTaken, poolKey, readCapacities } from '../capacity/availability';
-import { advisoryPoolLocker } from '../capacity/lock-pools';
+import { poolKey } from '../capacity/availability';
+import { checkSeats, lockSeats, poolsFor } from '../capacity/seats';
 
 function tally(keys: string[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -36,6 +36,7 @@ async function orderNeeds(tx: Tx, order: Pick<Order, 'id' | 'eventId'>) {
   ]);
   const pools = {
     eventId: order.eventId,
+    includeEvent: ticketRows.length > 0,
     ticketTypeIds: typeIds,
     poolIds: [...new Set(poolRows.map((p) => p.poolId))],
     sessionIds: [...new Set(seatRows.map((s) => s.sessionId))],
@@ -47,17 +48,12 @@ async function orderNeeds(tx: Tx, order: Pick<Order, 'id' | 'eventId'>) {
 /** Locks the order's pools, then says whether every one of them still has room for it. */
 export async function lateOrderHasRoom(tx: Tx, order: Pick<Order, 'id' | 'eventId'>, now: Date, lockTimeoutMs: number): Promise<boolean> {
   const { needs, pools } = await orderNeeds(tx, order);
-  await advisoryPoolLocker.lock(tx, [...needs.keys()], lockTimeoutMs);
-  const capacities = await readCapacities(tx, pools);
-  const limited = (key: string) => (capacities.get(key) ?? null) !== null;
-  const taken = await measureTaken(tx, now, {
-    ...pools,
-    includeEvent: limited(poolKey.event(order.eventId)),
-    voucherIds: pools.voucherIds.filter((id) => limited(poolKey.voucher(id))),
-  });
+  await lockSeats(tx, poolsFor(pools), { timeoutMs: lockTimeoutMs });
+  const seats = await checkSeats(tx, now, pools);
   for (const [key, need] of needs) {
-    const capacity = capacities.get(key) ?? null;
-    if (capacity !== null && (taken.get(key) ?? 0) + need > capacity) return false;
+    // A pool without a limit, or whose row has gone, does not hold the order back.
+    const left = seats.left(key);
+    if (left !== null && left !== undefined && left < need) return false;
   }
   return true;
 }

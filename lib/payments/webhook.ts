@@ -1,6 +1,7 @@
 // The payment webhook as plain input and output: verify the signature over the raw body (400, nothing written,
 // when it fails), apply the event once, and answer 5xx only when a retry can help, so the provider redelivers.
 // The body never carries a stack trace or a database message.
+import { isTransientDbError, pgErrorCode } from '@/db/errors';
 import { InvalidWebhookError, type PaymentEvent } from '../adapters/payments/types';
 import { isDomainError } from '../errors';
 import type { PaymentsCtx } from '../context';
@@ -8,20 +9,10 @@ import { handlePaymentEvent } from './handle-payment-event';
 
 export interface WebhookAnswer { status: number; body: Record<string, unknown> }
 
-// Lock and serialization failures, a database that is restarting, full or unreachable.
-const TRANSIENT_DB = new Set(['55P03', '40P01', '40001', '57014', '57P01', '57P02', '57P03', '53300', '53400']);
-const TRANSIENT_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
-
-function errorCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 export function isRetryableWebhookError(error: unknown): boolean {
   if (isDomainError(error)) return error.code === 'BUSY' || error.code === 'PAYMENT_UNAVAILABLE';
-  const code = errorCode(error);
-  return code !== undefined && (TRANSIENT_DB.has(code) || TRANSIENT_NET.has(code) || code.startsWith('08'));
+  // Lock and serialization failures, a database that is restarting, full or unreachable.
+  return isTransientDbError(error);
 }
 
 export async function receivePaymentWebhook(ctx: PaymentsCtx, rawBody: string, signatureHeader: string | null): Promise<WebhookAnswer> {
@@ -41,7 +32,7 @@ export async function receivePaymentWebhook(ctx: PaymentsCtx, rawBody: string, s
     return { status: 200, body: { received: true, outcome } };
   } catch (error) {
     if (isRetryableWebhookError(error)) return { status: 503, body: { error: 'temporarily unavailable, retry later' } };
-    const code = isDomainError(error) ? error.code : errorCode(error);
+    const code = isDomainError(error) ? error.code : pgErrorCode(error);
     // The event id and a code only: messages can quote personal data from the row they failed on.
     console.error(`payment event ${event.id} failed (${(error as Error)?.name ?? 'unknown'}${code ? ` ${code}` : ''})`);
     return { status: 500, body: { error: 'internal error' } };

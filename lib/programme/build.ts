@@ -1,5 +1,6 @@
 // Building the programme: events, tracks, rooms and speakers, validated before they reach the database.
 import { eq, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '@/db/errors';
 import { events, rooms, speakers, tracks, type Event, type Room, type Speaker, type Track } from '@/db/schema';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -8,11 +9,6 @@ import { parseInput } from '../validation';
 import { eventSchema, roomSchema, speakerSchema, trackSchema, type EventInput, type RoomInput, type SpeakerInput, type TrackInput } from './schemas';
 
 type Ctx = Pick<AppContext, 'db'>;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 async function insertUnique<T>(run: () => Promise<T>, field: string, message: string): Promise<T> {
   try {

@@ -6,11 +6,10 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { agendaItems, checkIns, checkinLists, sessions, waitlistEntries, workshopSeats } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
-import { advisoryPoolLocker } from '../capacity/lock-pools';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { assertId, notFound, plural, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
 
-const LOCK_TIMEOUT_MS = 5_000;
 const KEEP = 'Nothing was deleted. To take it off the public programme, set its visibility to "Registered attendees only".';
 
 export interface DeleteSessionResult { title: string; agendaItemsRemoved: number }
@@ -21,7 +20,7 @@ export async function deleteSession(ctx: ProgrammeCtx, cmd: ProgrammeCommand & {
     // Pool lock first (as orders take it), then the row: a purchase in flight commits first and is counted
     // here; one that starts later waits for this transaction.
     const key = poolKey.session(id);
-    await advisoryPoolLocker.lock(tx, [key], LOCK_TIMEOUT_MS);
+    await lockSeats(tx, poolsFor({ eventId: cmd.eventId, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
     const [session] = await tx.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, cmd.eventId))).for('update');
     if (!session) throw notFound('Session');
     const refuse = (reason: string) => new DomainError('CONFLICT', `"${session.title}" cannot be deleted: ${reason} ${KEEP}`);

@@ -7,7 +7,7 @@ import type { Tx } from '@/db/client';
 import { sessionSpeakers, sessions, speakers, tracks, type Session } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
-import { advisoryPoolLocker } from '../capacity/lock-pools';
+import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { getEventOrThrow } from './build';
 import { assertRoomFree, assertWithinEventDates } from './create-session';
@@ -19,7 +19,6 @@ import { assertId, freeSlug, mapUnique, notFound, plural, slugTaken, type Progra
 import { sessionFormSchema, type SessionForm, type SessionFormInput } from './staff-schemas';
 
 const SLUG_TAKEN = 'Another session already uses this address';
-const LOCK_TIMEOUT_MS = 5_000;
 
 export interface SaveSessionResult { session: Session; created: boolean; changed: string[] }
 
@@ -60,7 +59,7 @@ export async function saveSession(
     if (id) {
       // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
       // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
-      await advisoryPoolLocker.lock(tx, [poolKey.session(id)], LOCK_TIMEOUT_MS);
+      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
       [before] = await tx.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, event.id))).for('no key update');
       if (!before) throw notFound('Session');
     }

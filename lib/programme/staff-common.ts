@@ -3,6 +3,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { uniqueViolationConstraint } from '@/db/errors';
 import type { AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
@@ -27,19 +28,12 @@ export function notFound(what: string): DomainError {
   return new DomainError('NOT_FOUND', `${what} not found. It may have been deleted.`);
 }
 
-function uniqueViolation(error: unknown): string | null {
-  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
-  if (e?.code === '23505') return e.constraint_name ?? '';
-  if (e?.cause?.code === '23505') return e.cause.constraint_name ?? '';
-  return null;
-}
-
 /** Runs a write; a unique violation on one of `constraints` becomes a CONFLICT on the named field. */
 export async function mapUnique<T>(run: () => Promise<T>, constraints: Record<string, { field: string; message: string }>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const name = uniqueViolation(error);
+    const name = uniqueViolationConstraint(error);
     const hit = name !== null ? constraints[name] : undefined;
     if (hit) throw new DomainError('CONFLICT', hit.message, { [hit.field]: [hit.message] });
     throw error;

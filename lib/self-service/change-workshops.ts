@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { sessions, tickets, workshopSeats } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey, remaining } from '../capacity/availability';
-import { advisoryPoolLocker, type PoolLocker } from '../capacity/lock-pools';
+import { checkSeats, lockSeats, poolsFor, type PoolLocker } from '../capacity/seats';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { loadWorkshops, type CatalogueWorkshop } from '../catalogue/listing';
@@ -56,11 +56,12 @@ export async function changeWorkshops(ctx: Ctx, input: { token: unknown; ticketI
     const removed = current.filter((id) => !ids.includes(id));
     if (!added.length && !removed.length) return { added, removed };
     if (added.length) {
-      await (ctx.locker ?? advisoryPoolLocker).lock(tx, added.map(poolKey.session), ctx.config.ORDER_LOCK_TIMEOUT_MS);
-      // Counted after the locks are held, so every earlier change or order for these workshops is seen.
-      const taken = await measureTaken(tx, now, { eventId: event.id, sessionIds: added });
-      const limits = await tx.select({ id: sessions.id, title: sessions.title, capacity: sessions.capacity }).from(sessions).where(inArray(sessions.id, added));
-      const full = limits.find((w) => remaining(w.capacity, taken.get(poolKey.session(w.id)) ?? 0) === 0);
+      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: added }), { timeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS, locker: ctx.locker });
+      // Capacities read and seats counted after the locks are held, so every earlier change, order or capacity
+      // edit for these workshops is seen.
+      const seats = await checkSeats(tx, now, { eventId: event.id, sessionIds: added });
+      const fullId = added.find((id) => seats.left(poolKey.session(id)) === 0);
+      const [full] = fullId ? await tx.select({ id: sessions.id, title: sessions.title }).from(sessions).where(eq(sessions.id, fullId)) : [];
       if (full) {
         const message = `That workshop is full: “${full.title}”. Nothing was changed.`;
         throw new DomainError('SOLD_OUT', message, { workshopIds: [message] }, { pool: 'workshop', sessionId: full.id });

@@ -5,21 +5,16 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { ticketTypePools } from '@/db/schema';
-import { measureTaken, poolKey, readCapacities, remaining } from '../capacity/availability';
-import { advisoryPoolLocker } from '../capacity/lock-pools';
+import { checkSeats, lockSeats, poolsFor, type SeatPools } from '../capacity/seats';
 
 export type WaitlistTarget = { ticketTypeId: string; sessionId?: null } | { ticketTypeId?: null; sessionId: string };
 
 /** The pools a seat for the target takes (membership only, no capacities) and how to read them. */
-async function targetPools(tx: Tx, eventId: string, target: WaitlistTarget) {
-  if (!target.ticketTypeId) {
-    const sessionIds = [target.sessionId!];
-    return { keys: [poolKey.session(target.sessionId!)], query: { sessionIds } };
-  }
+async function targetPools(tx: Tx, eventId: string, target: WaitlistTarget): Promise<SeatPools> {
+  if (!target.ticketTypeId) return { eventId, sessionIds: [target.sessionId!] };
   const poolIds = (await tx.select({ id: ticketTypePools.poolId }).from(ticketTypePools).where(eq(ticketTypePools.ticketTypeId, target.ticketTypeId))).map((p) => p.id);
   // The event pool is locked even while the event has no total: an organizer setting one takes this lock.
-  const keys = [poolKey.event(eventId), poolKey.ticketType(target.ticketTypeId), ...poolIds.map(poolKey.pool)];
-  return { keys, query: { eventId, ticketTypeIds: [target.ticketTypeId], poolIds } };
+  return { eventId, includeEvent: true, ticketTypeIds: [target.ticketTypeId], poolIds };
 }
 
 /**
@@ -32,14 +27,15 @@ export async function lockedFreeSeats(tx: Tx, input: {
   alsoLock?: string[];
 }): Promise<number | null> {
   const { eventId, target, now } = input;
-  const { keys, query } = await targetPools(tx, eventId, target);
-  await advisoryPoolLocker.lock(tx, [...keys, ...(input.alsoLock ?? [])], input.lockTimeoutMs);
-  const capacities = await readCapacities(tx, query);
-  const eventKey = poolKey.event(eventId);
-  const taken = await measureTaken(tx, now, { eventId, includeEvent: Boolean(target.ticketTypeId) && (capacities.get(eventKey) ?? null) !== null, ...query });
+  const pools = await targetPools(tx, eventId, target);
+  const keys = poolsFor(pools);
+  await lockSeats(tx, [...keys, ...(input.alsoLock ?? [])], { timeoutMs: input.lockTimeoutMs });
+  const seats = await checkSeats(tx, now, pools);
   let free: number | null = null;
   for (const key of keys) {
-    const left = capacities.has(key) ? remaining(capacities.get(key) ?? null, taken.get(key) ?? 0) : 0;
+    const found = seats.left(key);
+    // A pool whose row has gone has no room.
+    const left = found === undefined ? 0 : found;
     if (left !== null) free = free === null ? left : Math.min(free, left);
   }
   return free;

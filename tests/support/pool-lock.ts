@@ -3,7 +3,7 @@
 // operation is waiting for them. Shows whether an operation reads capacities before or after taking the locks.
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { advisoryPoolLocker } from '@/lib/capacity/lock-pools';
+import { lockSeats } from '@/lib/capacity/seats';
 
 /** Waits until `n` sessions of this database wait for an advisory lock (or `done` says the operation ended). */
 export async function waitForLockWaiters(db: Db, n: number, done: () => boolean = () => false, timeoutMs = 10_000): Promise<void> {
@@ -24,7 +24,7 @@ export async function waitForLockWaiters(db: Db, n: number, done: () => boolean 
 export async function whileHoldingPools<T>(db: Db, keys: string[], change: (tx: Tx) => Promise<void>, operations: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
   let running: Promise<PromiseSettledResult<T>[]> | undefined;
   await db.transaction(async (tx) => {
-    await advisoryPoolLocker.lock(tx, keys, 10_000);
+    await lockSeats(tx, keys, { timeoutMs: 10_000 });
     await change(tx);
     let settled = false;
     running = Promise.allSettled(operations.map((op) => op()));

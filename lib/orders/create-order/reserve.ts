@@ -7,7 +7,7 @@ import { toQuery } from '@/db/client';
 import type { Event, Order, OrderSource } from '@/db/schema';
 import { DomainError, isDatabaseUnavailable } from '../../errors';
 import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
-import { isLockTimeout, type PoolLocker } from '../../capacity/lock-pools';
+import { lockSeatsSql, poolsFor, seatLockFailure, type PoolLocker } from '../../capacity/seats';
 import type { CatalogueTicketType, CatalogueWorkshop } from '../../catalogue/listing';
 import type { OrderPrice } from '../../catalogue/pricing';
 import type { Registration } from '../schemas';
@@ -62,16 +62,17 @@ export function planPools(input: PoolInput) {
   const perPool = tally(attendees.flatMap((a) => types.get(a.ticketTypeId)!.poolIds));
   const perWorkshop = tally(attendees.flatMap((a) => a.workshopIds));
   const buyerEmail = input.registration.buyer.email;
-  const keys = [
+  const keys = poolsFor({
+    eventId: event.id,
     // The event pool is only a pool when the event has a total capacity; otherwise orders for different
     // ticket types need not wait for each other.
-    ...(event.capacity !== null ? [poolKey.event(event.id)] : []),
-    ...[...perType.keys()].map(poolKey.ticketType),
-    ...[...perPool.keys()].map(poolKey.pool),
-    ...[...perWorkshop.keys()].map(poolKey.session),
-    ...(voucher ? [poolKey.voucher(voucher.id)] : []),
-    ...(free ? [] : [`holds:email:${buyerEmail}`, ...(input.clientKey ? [`holds:client:${input.clientKey}`] : [])]),
-  ];
+    includeEvent: event.capacity !== null,
+    ticketTypeIds: [...perType.keys()],
+    poolIds: [...perPool.keys()],
+    sessionIds: [...perWorkshop.keys()],
+    voucherIds: voucher ? [voucher.id] : [],
+    holds: free ? undefined : { email: buyerEmail, clientKey: input.clientKey },
+  });
   const query: PoolQuery = {
     eventId: event.id,
     includeEvent: event.capacity !== null,
@@ -198,7 +199,8 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
     : sql`true`;
 
   const statements: SQL[] = [];
-  const lock = input.locker.lockSql(plan.keys, input.limits.lockTimeoutMs);
+  // The seat locks, pipelined with the insert: the same statement lockSeats runs.
+  const lock = lockSeatsSql(plan.keys, { timeoutMs: input.limits.lockTimeoutMs, locker: input.locker });
   if (lock) statements.push(lock);
   statements.push(sql`insert into orders (id, event_id, reference, access_token_hash, status, buyer_name, buyer_email, currency,
       subtotal, discount, total, voucher_id, client_key, expires_at, paid_at, source, created_at, updated_at)
@@ -278,8 +280,7 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       // connection back among the open ones; the pool has already taken the slot back.
       connectionLost = isDatabaseUnavailable(failed.reason);
       if (!connectionLost) await connection`rollback`.catch(() => undefined);
-      if (isLockTimeout(failed.reason)) throw new DomainError('BUSY', 'Many people are registering right now. Please try again in a moment.');
-      throw failed.reason;
+      throw seatLockFailure(failed.reason) ?? failed.reason;
     }
     const inserted = results[lock ? 2 : 1] as PromiseFulfilledResult<unknown[]>;
     return inserted.value.length ? order : null;

@@ -9,7 +9,7 @@ import { auditLog, emailMessages, orders, tickets, users } from '@/db/schema';
 import { createManualOrder, getManualOrderForm } from '@/lib/orders/manual-order';
 import { cancelOrderAsStaff, parseMajorAmount, refundOrderAsStaff, resendConfirmation } from '@/lib/orders/staff-actions';
 import { getOrderDetail, listOrders } from '@/lib/orders/staff-queries';
-import { advisoryPoolLocker, type PoolLocker } from '@/lib/capacity/lock-pools';
+import { advisoryPoolLocker, type PoolLocker } from '@/lib/capacity/seats';
 import { DomainError } from '@/lib/errors';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { attendee, FIXTURE_NOW } from '../../support/registration-fixture';

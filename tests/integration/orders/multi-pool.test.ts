@@ -3,7 +3,7 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, tickets, workshopSeats } from '@/db/schema';
-import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
+import { unsafeNoLocker } from '@/lib/capacity/seats';
 import { DomainError } from '@/lib/errors';
 import { createOrder, type CreateOrderCtx } from '@/lib/orders/create-order';
 import { createSession } from '@/lib/programme/create-session';

@@ -2,7 +2,7 @@
 import { and, count, eq, gt, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, tickets } from '@/db/schema';
-import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
+import { unsafeNoLocker } from '@/lib/capacity/seats';
 import { createOrder } from '@/lib/orders/create-order';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';

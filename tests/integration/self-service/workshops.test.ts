@@ -4,7 +4,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { workshopSeats } from '@/db/schema';
-import { unsafeNoLocker } from '@/lib/capacity/lock-pools';
+import { unsafeNoLocker } from '@/lib/capacity/seats';
 import { DomainError } from '@/lib/errors';
 import { changeWorkshops } from '@/lib/self-service/change-workshops';
 import { attendee } from '../../support/registration-fixture';

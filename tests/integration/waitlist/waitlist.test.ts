@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityPools, orders, waitlistEntries } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
+import { quoteOrder } from '@/lib/orders/quote';
 import { listOnSale } from '@/lib/catalogue/on-sale';
 import { joinWaitlist } from '@/lib/waitlist/join';
 import { findLiveOffer, offerFreedSeats } from '@/lib/waitlist/offers';
@@ -125,6 +126,39 @@ describe('waiting list', () => {
     expect(codeOf(await buy(fx, 'stranger@example.org'))).toBe('SOLD_OUT');
     expect(await offerFreedSeats(fx.ctx, fx.event.id)).toEqual([]);
     expect((await entry(cal.entry.id)).status).toBe('waiting');
+  });
+
+  it('answers a quote (the review step) for seats held by someone else\'s live offer as createOrder does', async () => {
+    const fx = await soldOutFixture();
+    await join(fx, 'Quinn');
+    fx.clock.set(new Date(FIXTURE_NOW.getTime() + HOLD_MS));
+    const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);
+    expect(offer).toBeDefined();
+    const settle = (p: Promise<unknown>) => p.then(() => 'ok' as const, (e: unknown) => {
+      if (e instanceof DomainError) return { code: e.code, fieldErrors: e.fieldErrors, details: e.details };
+      throw e;
+    });
+    const ask = (email: string, extra: Record<string, unknown> = {}, typeId = fx.fullPass.id) => {
+      const input = registration([typeId === fx.fullPass.id ? attendee(typeId) : attendee(typeId, { answers: {} })], { buyer: { name: 'Buyer', email }, ...extra });
+      return { quote: settle(quoteOrder(fx.ctx, fx.event, input, { clientKey: null })), create: () => settle(createOrder(fx.ctx, fx.event.id, input, { clientKey: null })) };
+    };
+
+    // A stranger: the offered seat is taken, so the quote refuses it with the same answer the order gets.
+    const stranger = ask('stranger@example.org');
+    const strangerQuote = await stranger.quote;
+    expect(strangerQuote).toMatchObject({ code: 'SOLD_OUT', details: { pool: 'ticket_type', ticketTypeId: fx.fullPass.id, remaining: 0 } });
+    expect(await stranger.create()).toEqual(strangerQuote);
+
+    // The offer used for another ticket type: refused alike.
+    const wrong = ask('quinn@example.org', { offerToken: offer!.token }, fx.virtual.id);
+    const wrongQuote = await wrong.quote;
+    expect(wrongQuote).toMatchObject({ code: 'VALIDATION', fieldErrors: { offerToken: ['Choose the ticket or workshop you were offered'] } });
+    expect(await wrong.create()).toEqual(wrongQuote);
+
+    // Quinn with the offer: quoted, then registered.
+    const quinn = ask('quinn@example.org', { offerToken: offer!.token });
+    expect(await quinn.quote).toBe('ok');
+    expect(await quinn.create()).toBe('ok');
   });
 
   it('refuses an expired offer with HOLD_EXPIRED and passes the seat to the next person on the next run', async () => {

@@ -102,6 +102,28 @@ describe('layout boundaries', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lets only lib/capacity take capacity-pool locks; everything else goes through lib/capacity/seats.ts', () => {
+    // Advisory locks that are not pool locks: the staff list, the first owner's set-up, the email rate gate's turn,
+    // housekeeping's single runner and the email workers' liveness marks.
+    const otherLocks = new Set(['lib/staff/users.ts', 'lib/auth/account-tokens.ts', 'lib/email/rate-gate.ts', 'lib/housekeeping.ts', 'lib/email/worker-recovery.ts']);
+    const code = ['app', 'lib', 'db', 'scripts', 'bench'].flatMap((d) => {
+      try { return filesUnder(path.join(root, d)); } catch { return []; }
+    });
+    const wrong: string[] = [];
+    for (const file of [...code, ...filesUnder(path.join(root, 'tests'))]) {
+      const name = rel(file);
+      if (name.startsWith('lib/capacity/')) continue;
+      for (const spec of specifiers(file)) {
+        if (target(file, spec)?.replace(/\.ts$/, '') === 'lib/capacity/lock-pools') wrong.push(`${name} imports ${spec}`);
+      }
+      if (name.startsWith('tests/')) continue;
+      const text = readFileSync(file, 'utf8');
+      if (/pg_(try_)?advisory_(xact_)?lock/.test(text) && !otherLocks.has(name)) wrong.push(`${name} takes an advisory lock`);
+      if (/pg_advisory_xact_lock\(hashtextextended/.test(text) && name !== 'lib/email/rate-gate.ts') wrong.push(`${name} takes a pool-style lock`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps app/ away from drizzle-orm and the database driver: it calls lib/ use cases', () => {
     const wrong = filesUnder(path.join(root, 'app')).flatMap((file) =>
       specifiers(file).filter((s) => /^(drizzle-orm|postgres)(\/|$)/.test(s)).map((s) => `${rel(file)} imports ${s}`));

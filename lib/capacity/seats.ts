@@ -1,0 +1,112 @@
+// The one seat-taker. Every writer that takes or checks seats (orders, late payments, waiting-list joins and
+// offers, workshop changes, manual orders through createOrder, and organizers' capacity edits) goes through here:
+// 1. poolsFor: the lock keys of the pools it touches;
+// 2. lockSeats (or lockSeatsSql, for the order path that pipelines its statements): the pools' transaction-scoped
+//    advisory locks, sorted, under a lock timeout; a timeout answers BUSY;
+// 3. checkSeats: the pools' capacities read under the lock, then the seats taken, measured from facts.
+// No module outside lib/capacity takes a pool lock (tests/unit/architecture/boundaries.test.ts keeps it so).
+import type { SQL } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { isLockTimeout } from '@/db/errors';
+import { DomainError } from '../errors';
+import { measureTaken, poolKey, readCapacities, remaining, type Taken } from './availability';
+import { advisoryPoolLocker, type PoolLocker } from './lock-pools';
+
+export { advisoryPoolLocker, unsafeNoLocker, type PoolLocker } from './lock-pools';
+
+/** What every writer answers when a pool's lock could not be had in time. */
+export const BUSY_MESSAGE = 'Many people are registering right now. Please try again in a moment.';
+
+export function busyError(): DomainError {
+  return new DomainError('BUSY', BUSY_MESSAGE);
+}
+
+/**
+ * How long organizers' edits (capacities, use counts, workshops) wait for a pool that a ticket drop keeps busy
+ * before asking to try again. Orders, payments and the waiting list wait ORDER_LOCK_TIMEOUT_MS (configuration).
+ */
+export const STAFF_LOCK_TIMEOUT_MS = 5_000;
+
+export interface SeatPools {
+  eventId: string;
+  /** The event's total. Lock it whenever an event pool could matter; checkSeats counts it only when limited. */
+  includeEvent?: boolean;
+  ticketTypeIds?: string[];
+  poolIds?: string[];
+  sessionIds?: string[];
+  voucherIds?: string[];
+  /** An unpaid order's buyer email and client, whose holds are capped (keys `holds:email:…`, `holds:client:…`). */
+  holds?: { email: string; clientKey: string | null };
+}
+
+/** The lock keys of the pools asked for (any order: the lock sorts them). */
+export function poolsFor(p: SeatPools): string[] {
+  return [
+    ...(p.includeEvent ? [poolKey.event(p.eventId)] : []),
+    ...(p.ticketTypeIds ?? []).map(poolKey.ticketType),
+    ...(p.poolIds ?? []).map(poolKey.pool),
+    ...(p.sessionIds ?? []).map(poolKey.session),
+    ...(p.voucherIds ?? []).map(poolKey.voucher),
+    ...(p.holds ? [`holds:email:${p.holds.email}`, ...(p.holds.clientKey ? [`holds:client:${p.holds.clientKey}`] : [])] : []),
+  ];
+}
+
+export interface LockOptions {
+  timeoutMs: number;
+  /** Tests swap in unsafeNoLocker to show what the lock prevents. */
+  locker?: PoolLocker;
+}
+
+/** Takes the locks of `keys` for the rest of the transaction; BUSY when they cannot be had within the timeout. */
+export async function lockSeats(tx: Tx, keys: string[], options: LockOptions): Promise<void> {
+  if (!keys.length) return;
+  try {
+    await (options.locker ?? advisoryPoolLocker).lock(tx, keys, options.timeoutMs);
+  } catch (error) {
+    if (isLockTimeout(error)) throw busyError();
+    throw error;
+  }
+}
+
+/**
+ * The statement lockSeats runs, for the order path, which pipelines it with its insert in one round trip
+ * (null when the locker takes none). A lock timeout surfaces on that statement: pass the error to seatLockFailure.
+ */
+export function lockSeatsSql(keys: string[], options: LockOptions): SQL | null {
+  return keys.length ? (options.locker ?? advisoryPoolLocker).lockSql(keys, options.timeoutMs) : null;
+}
+
+/** BUSY for a lock timeout from a pipelined lockSeatsSql, otherwise null (the caller rethrows). */
+export function seatLockFailure(error: unknown): DomainError | null {
+  return isLockTimeout(error) ? busyError() : null;
+}
+
+export interface SeatCheck {
+  /** The current limit of every pool asked for (null: unlimited); a pool whose row has gone is missing. */
+  capacities: Map<string, number | null>;
+  taken: Taken;
+  /** Places left in a pool: null when unlimited, undefined when its row has gone. */
+  left(key: string): number | null | undefined;
+}
+
+/**
+ * Under the locks of lockSeats: reads the pools' capacities (a capacity lowered by an organizer holding the same
+ * lock is seen), then measures the seats taken at `now`. The event total and vouchers are measured only when
+ * limited. `excludeOfferId`: the offer being redeemed does not count against itself.
+ */
+export async function checkSeats(tx: Tx, now: Date, pools: SeatPools & { excludeOfferId?: string }): Promise<SeatCheck> {
+  const { eventId, ticketTypeIds, poolIds, sessionIds, voucherIds } = pools;
+  const capacities = await readCapacities(tx, { eventId: pools.includeEvent ? eventId : undefined, ticketTypeIds, poolIds, sessionIds, voucherIds });
+  const limited = (key: string) => (capacities.get(key) ?? null) !== null;
+  const taken = await measureTaken(tx, now, {
+    eventId, ticketTypeIds, poolIds, sessionIds,
+    includeEvent: Boolean(pools.includeEvent) && limited(poolKey.event(eventId)),
+    voucherIds: voucherIds?.filter((id) => limited(poolKey.voucher(id))),
+    excludeOfferId: pools.excludeOfferId,
+  });
+  return {
+    capacities,
+    taken,
+    left: (key) => (capacities.has(key) ? remaining(capacities.get(key) ?? null, taken.get(key) ?? 0) : undefined),
+  };
+}
