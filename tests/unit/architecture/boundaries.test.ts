@@ -104,8 +104,9 @@ describe('layout boundaries', () => {
 
   it('lets only lib/capacity take capacity-pool locks; everything else goes through lib/capacity/seats.ts', () => {
     // Advisory locks that are not pool locks: the staff list, the first owner's set-up, the email rate gate's turn,
-    // housekeeping's single runner and the email workers' liveness marks.
-    const otherLocks = new Set(['lib/staff/users.ts', 'lib/auth/account-tokens.ts', 'lib/email/rate-gate.ts', 'lib/housekeeping.ts', 'lib/email/worker-recovery.ts']);
+    // housekeeping's single runner, the email workers' liveness marks, one erasure per person and one retention pass.
+    const keyedLocks = ['lib/email/rate-gate.ts', 'lib/rights/erasure.ts', 'lib/rights/retention.ts'];
+    const otherLocks = new Set(['lib/staff/users.ts', 'lib/auth/account-tokens.ts', 'lib/housekeeping.ts', 'lib/email/worker-recovery.ts', ...keyedLocks]);
     const code = ['app', 'lib', 'db', 'scripts', 'bench'].flatMap((d) => {
       try { return filesUnder(path.join(root, d)); } catch { return []; }
     });
@@ -119,7 +120,7 @@ describe('layout boundaries', () => {
       if (name.startsWith('tests/')) continue;
       const text = readFileSync(file, 'utf8');
       if (/pg_(try_)?advisory_(xact_)?lock/.test(text) && !otherLocks.has(name)) wrong.push(`${name} takes an advisory lock`);
-      if (/pg_advisory_xact_lock\(hashtextextended/.test(text) && name !== 'lib/email/rate-gate.ts') wrong.push(`${name} takes a pool-style lock`);
+      if (/pg_advisory_xact_lock\(hashtextextended/.test(text) && !keyedLocks.includes(name)) wrong.push(`${name} takes a pool-style lock`);
     }
     expect(wrong).toEqual([]);
   });
