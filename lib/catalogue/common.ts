@@ -7,6 +7,7 @@ import type { AuditActor } from '../audit/record';
 import { advisoryPoolLocker } from '../capacity/lock-pools';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { isUuid } from '../validation';
 
 /** What a form sends: strings for the named fields (tests may pass the same); the use case's zod schema decides. */
 export type FormInput<K extends string> = Partial<Record<K, unknown>>;
@@ -23,12 +24,6 @@ const LOCK_TIMEOUT_MS = 5_000;
  */
 export async function lockPools(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length) await advisoryPoolLocker.lock(tx, keys, LOCK_TIMEOUT_MS);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }
 
 export async function loadEvent(tx: Tx, eventId: string, options: { lock?: boolean } = {}): Promise<Event> {

@@ -7,8 +7,8 @@ import { capacityPools, ticketTypePools, ticketTypes, type TicketType } from '@/
 import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { DomainError } from '../errors';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
 import { intField, requiredText } from './fields';
 
 export const poolFields = ['name', 'capacity'] as const;

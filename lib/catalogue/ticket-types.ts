@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { createTicketType as insertTicketType } from './setup';
 import { DomainError } from '../errors';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, listWords, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, listWords, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
 import { checkbox, intField, whenParsed, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { parseMoneyInput } from './money-input';
 

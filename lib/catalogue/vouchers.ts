@@ -10,8 +10,8 @@ import { measureTaken, poolKey } from '../capacity/availability';
 import { DomainError } from '../errors';
 import { formatMoney } from '../money';
 import { newReference } from '../tokens';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, loadEvent, lockPools, notFound, unique, type SalesCtx } from './common';
 import { intField, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { formatMoneyInput, parseMoneyInput } from './money-input';
 

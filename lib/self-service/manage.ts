@@ -13,10 +13,10 @@ import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } fro
 import { openAnswer, openPronouns } from '../privacy/sealed';
 import { publicReaderMaySee, type PublicReader } from '../privacy/visibility';
 import { formatTime, zonedTimeToUtc, zoneAbbreviation } from '../time';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Until when attendees may change details, workshops and names: changes_until, or the first day's midnight. */
 export function changesCutoff(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>): Date {
@@ -58,7 +58,7 @@ const ticketNotFound = () => new DomainError('NOT_FOUND', 'Ticket not found.');
 
 /** A ticket of the given order, or "not found" (also for a ticket id of another order). */
 export async function ticketOfOrder(db: DbOrTx, orderId: string, ticketId: unknown): Promise<Ticket> {
-  if (typeof ticketId !== 'string' || !UUID.test(ticketId)) throw ticketNotFound();
+  if (typeof ticketId !== 'string' || !isUuid(ticketId)) throw ticketNotFound();
   const [ticket] = await db.select().from(tickets).where(and(eq(tickets.id, ticketId.toLowerCase()), eq(tickets.orderId, orderId)));
   if (!ticket) throw ticketNotFound();
   return ticket;
@@ -168,7 +168,7 @@ export interface TicketPage {
 
 /** One ticket of a paid order for its own page (edit, workshops, transfer); null when not found or not paid. */
 export async function getTicketPage(ctx: Ctx, token: string, ticketId: string): Promise<TicketPage | null> {
-  if (!UUID.test(ticketId)) return null;
+  if (!isUuid(ticketId)) return null;
   const view = await getOrderByToken(ctx, token);
   if (!view || view.status !== 'paid') return null;
   const [ticket] = await loadManageTickets(ctx, view.order, { kind: 'buyer' }, ticketId.toLowerCase());
