@@ -10,9 +10,9 @@ import { EventInstant } from '@/app/admin/_components/event-instant';
 import { getDashboard, type Dashboard, type PoolFigures } from '@/lib/reporting/dashboard';
 import { can, homeFor } from '@/lib/staff/permissions';
 import { formatMoney } from '@/lib/money';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { formatDay } from '@/lib/time';
 import { BarChart } from './_components/chart-bars';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
@@ -236,7 +236,7 @@ export default async function AdminDashboardPage() {
   const user = await requireUser(STAFF_ROLES, '/admin');
   if (!can(user.role, 'dashboard.view')) redirect(homeFor(user.role));
   const ctx = await getRequestContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const d = event ? await getDashboard(ctx, event.id) : null;
   if (!d) {
     return (

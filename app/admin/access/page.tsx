@@ -8,9 +8,9 @@ import { getContext } from '@/app/_lib/context';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { ACCESS_PAGE_SIZE, listAccessRequests } from '@/lib/access/queue';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUSES } from '@/lib/access/requests';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Access requests' };
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
   const status = listParams.oneOf(params.status, ['all', ...ACCESS_STATUSES] as const, 'all');
   const page = listParams.page(params.page);
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const result = event ? await listAccessRequests(ctx, { eventId: event.id, status: status === 'all' ? undefined : status, page }) : null;
   return (
     <div className="flex flex-col gap-6">

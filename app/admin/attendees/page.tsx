@@ -8,13 +8,13 @@ import { getContext } from '@/app/_lib/context';
 import { ATTENDEE_STATUSES, searchAttendees } from '@/lib/attendees/search';
 import { getAttendeeFilterOptions } from '@/lib/orders/filters';
 import { can } from '@/lib/staff/permissions';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone, formatTime } from '@/lib/time';
 import { shortDay } from '@/app/_components/dates';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { STATUS_FILTERS, statusLabel } from '../orders/_components/labels';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Attendees' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
   const user = await requirePermission('attendees.view', '/admin/attendees');
   const params = await searchParams;
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   if (!event) {
     return (
       <div>

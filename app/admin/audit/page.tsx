@@ -10,7 +10,7 @@ import {
   AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
 } from '@/lib/audit/queries';
 import { isDomainError } from '@/lib/errors';
-import { getEventBySlug } from '@/lib/programme/queries';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
@@ -50,7 +50,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   await requirePermission('audit.view', '/admin/audit');
   const input = readParams(await searchParams);
   const ctx = await getRequestContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const timeZone = event?.timezone ?? 'UTC';
   let result: AuditPage | null = null;
   let errors: Record<string, string[]> = {};

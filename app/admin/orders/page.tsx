@@ -7,11 +7,11 @@ import { getContext } from '@/app/_lib/context';
 import { can } from '@/lib/staff/permissions';
 import { listOrders, ORDER_STATUSES } from '@/lib/orders/staff-queries';
 import { formatMoney } from '@/lib/money';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SOURCE_LABELS, STATUS_FILTERS, statusLabel } from './_components/labels';
 import { Pagination } from './_components/pagination';
 import { listParams, type RawSearchParams } from './_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Orders' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const status = listParams.oneOf(params.status, ORDER_STATUSES, 'all');
   const page = listParams.page(params.page);
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const result = event ? await listOrders(ctx, { eventId: event.id, q, status, page, pageSize: PAGE_SIZE }) : null;
   const filtered = Boolean(q) || status !== 'all';
   return (

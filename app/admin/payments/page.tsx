@@ -5,7 +5,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { formatMoney } from '@/lib/money';
 import { listPaymentsNeedingAttention } from '@/lib/payments/queries';
-import { getEventBySlug } from '@/lib/programme/queries';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Payments needing attention' };
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export default async function AdminPaymentsPage() {
   await requirePermission('orders.view', '/admin/payments');
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const items = event ? await listPaymentsNeedingAttention(ctx, event.id) : [];
   return (
     <div className="flex flex-col gap-6">

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { SessionTime } from '@/app/_components/session-time';
 import { listSessionsForAdmin, type AdminSessionRow } from '@/lib/programme/staff-queries';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { listOnSale } from '@/lib/catalogue/on-sale';
@@ -22,7 +22,7 @@ function duration(minutes: number): string {
 export default async function WaitlistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const params = await searchParams;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = await getRequestContext();
   const ticketTypeId = first(params.ticketType)?.trim();
   const sessionId = first(params.session)?.trim();
