@@ -12,7 +12,7 @@ import { getEventOrThrow } from '../programme/build';
 import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } from '../catalogue/listing';
 import { openAnswer, openPronouns } from '../privacy/sealed';
 import { publicReaderMaySee, type PublicReader } from '../privacy/visibility';
-import { formatTime, zonedTimeToUtc, zoneAbbreviation } from '../time';
+import { formatInstant, zonedTimeToUtc } from '../time';
 import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
@@ -23,14 +23,8 @@ export function changesCutoff(event: Pick<Event, 'changesUntil' | 'startsOn' | '
   return event.changesUntil ?? zonedTimeToUtc(event.startsOn, '00:00', event.timezone);
 }
 
-/** "28 March 2030, 00:00 CET": an instant in the event's zone, for messages. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
-  return `${day}, ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
-}
-
 export function changesClosedMessage(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>): string {
-  return `Changes to registrations closed on ${formatInstant(changesCutoff(event), event.timezone)}. Please contact the organizers if something needs to change.`;
+  return `Changes to registrations closed on ${formatInstant(changesCutoff(event), event.timezone, { weekday: false })}. Please contact the organizers if something needs to change.`;
 }
 
 export function assertChangesOpen(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>, now: Date): void {
