@@ -34,7 +34,7 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
   const pad = (i: number) => (i === columns.length - 1 ? 'py-2' : 'py-2 pr-4');
   return (
     <table className="w-full border-collapse text-left text-[0.9375rem]">
-      <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
+      <caption className={showCaption ? 'mb-1 text-left font-semibold' : 'sr-only'}>{caption}</caption>
       <thead>
         <tr className="border-b border-line">
           {columns.map((c, i) => (
