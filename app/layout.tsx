@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { currentEventName } from './_components/current-event';
+import { currentEventName } from '@/app/_lib/current-event';
 import { FALLBACK_SITE_NAME, SiteHeader } from './_components/site-header';
 import './globals.css';
 

@@ -118,6 +118,17 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-G
   return part?.value ?? timeZone;
 }
 
+/**
+ * A moment in an event's zone, for messages: "Thursday 28 March 2030, 09:00 CET", or "28 March 2030, 09:00 CET"
+ * with `weekday: false`.
+ */
+export function formatInstant(instant: Date, timeZone: string, options: { weekday?: boolean } = {}): string {
+  const day = options.weekday === false
+    ? formatter('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant)
+    : formatDay(dateInZone(instant, timeZone));
+  return `${day}, ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
 export function formatTimeRange(start: Date, end: Date, timeZone: string, locale = 'en-GB'): string {
   return `${formatTime(start, timeZone, locale)}–${formatTime(end, timeZone, locale)} ${zoneAbbreviation(start, timeZone, locale)}`;
 }

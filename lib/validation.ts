@@ -15,6 +15,16 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.code === 'unrecognized_keys' ? describeUnknownKeys(issue.keys) : issue.message;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a value is a uuid in its text form (any letter case). Ids from URLs and forms are tested with this before
+ * they reach SQL, so a malformed one is simply not found; callers that compare ids as text lower-case them themselves.
+ */
+export function isUuid(value: unknown): boolean {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Please correct the highlighted fields.'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;

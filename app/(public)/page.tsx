@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { formatDateRange } from '@/app/_components/dates';
 import { Paragraphs } from '@/app/_components/paragraphs';
 import { SessionCard } from '@/app/_components/session-card';
@@ -9,7 +9,7 @@ import { eventDays, listPublicSessions, listTracks } from '@/lib/programme/queri
 
 export default async function HomePage() {
   await connection();
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = getContext();
   const [sessions, tracks] = await Promise.all([listPublicSessions(ctx, event), listTracks(ctx, event.id)]);
   const keynotes = sessions.filter((s) => s.format === 'keynote').slice(0, 3);

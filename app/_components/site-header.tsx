@@ -1,7 +1,7 @@
 // The site's header. It names the event when the database answers and falls back to a neutral name otherwise,
 // so no page (admin included) fails because of its chrome.
 import Link from 'next/link';
-import { currentEventName } from './current-event';
+import { currentEventName } from '@/app/_lib/current-event';
 
 export const FALLBACK_SITE_NAME = 'Conference';
 

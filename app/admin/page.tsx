@@ -10,15 +10,13 @@ import { EventInstant } from '@/app/admin/_components/event-instant';
 import { getDashboard, type Dashboard, type PoolFigures } from '@/lib/reporting/dashboard';
 import { can, homeFor } from '@/lib/staff/permissions';
 import { formatMoney } from '@/lib/money';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { formatDay } from '@/lib/time';
 import { BarChart } from './_components/chart-bars';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
-
-const th = 'py-2 pr-4';
-const num = 'py-2 pr-4 text-right tabular-nums';
 
 function left(p: Pick<PoolFigures, 'capacity' | 'taken'>): string {
   return p.capacity === null ? 'No limit' : String(Math.max(0, p.capacity - p.taken));
@@ -59,33 +57,20 @@ function Figures({ d }: { d: Dashboard }) {
 function SalesTable({ d }: { d: Dashboard }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-[0.9375rem]">
-        <caption className="sr-only">Sales, holds, capacity and waiting lists by ticket type</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className={th}>Ticket type</th>
-            <th scope="col" className={`${th} text-right`}>Sold</th>
-            <th scope="col" className={`${th} text-right`}>Revenue kept</th>
-            <th scope="col" className={`${th} text-right`}>In live holds</th>
-            <th scope="col" className={`${th} text-right`}>Seats taken</th>
-            <th scope="col" className={`${th} text-right`}>Waiting</th>
-            <th scope="col" className={`${th} text-right`}>Offered</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.ticketTypes.map((t) => (
-            <tr key={t.id} className="border-b border-line">
-              <th scope="row" className={`${th} font-normal`}>{t.label}</th>
-              <td className={num}>{t.sold}</td>
-              <td className={num}>{formatMoney(t.revenue, d.event.currency)}</td>
-              <td className={num}>{t.held}</td>
-              <td className={num}>{used(t)}</td>
-              <td className={num}>{t.waiting}</td>
-              <td className={num}>{t.offered}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Sales, holds, capacity and waiting lists by ticket type"
+        rows={d.ticketTypes}
+        rowKey={(t) => t.id}
+        columns={[
+          { header: 'Ticket type', rowHeader: true, cell: (t) => t.label },
+          { header: 'Sold', numeric: true, cell: (t) => t.sold },
+          { header: 'Revenue kept', numeric: true, cell: (t) => formatMoney(t.revenue, d.event.currency) },
+          { header: 'In live holds', numeric: true, cell: (t) => t.held },
+          { header: 'Seats taken', numeric: true, cell: (t) => used(t) },
+          { header: 'Waiting', numeric: true, cell: (t) => t.waiting },
+          { header: 'Offered', numeric: true, cell: (t) => t.offered },
+        ]}
+      />
       <p className="mt-2 text-sm text-muted">
         Revenue kept is what was paid minus refunds; an order with several ticket types shares it by ticket price.
         Seats taken counts paid tickets, live holds and live waiting-list offers.
@@ -99,53 +84,34 @@ function CapacityTables({ d }: { d: Dashboard }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-[0.9375rem]">
-          <caption className="mb-1 text-left font-semibold">Capacity pools</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className={th}>Pool</th>
-              <th scope="col" className={`${th} text-right`}>Taken</th>
-              <th scope="col" className={`${th} text-right`}>Left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pools.map((p) => (
-              <tr key={p.id} className="border-b border-line">
-                <th scope="row" className={`${th} font-normal`}>{p.name}</th>
-                <td className={num}>{used(p)}</td>
-                <td className={num}>{left(p)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Capacity pools"
+          showCaption
+          rows={pools}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: 'Pool', rowHeader: true, cell: (p) => p.name },
+            { header: 'Taken', numeric: true, cell: (p) => used(p) },
+            { header: 'Left', numeric: true, cell: (p) => left(p) },
+          ]}
+        />
       </div>
       {d.workshops.length ? (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="mb-1 text-left font-semibold">Workshops</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className={th}>Workshop</th>
-                <th scope="col" className={th}>Starts</th>
-                <th scope="col" className={`${th} text-right`}>Taken</th>
-                <th scope="col" className={`${th} text-right`}>Left</th>
-                <th scope="col" className={`${th} text-right`}>Waiting</th>
-                <th scope="col" className={`${th} text-right`}>Offered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.workshops.map((w) => (
-                <tr key={w.id} className="border-b border-line align-top">
-                  <th scope="row" className={`${th} font-normal`}>{w.name}</th>
-                  <td className={th}><EventInstant at={w.startsAt} timeZone={d.event.timezone} /></td>
-                  <td className={num}>{used(w)}</td>
-                  <td className={num}>{left(w)}</td>
-                  <td className={num}>{w.waiting}</td>
-                  <td className={num}>{w.offered}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Workshops"
+            showCaption
+            rows={d.workshops}
+            rowKey={(w) => w.id}
+            columns={[
+              { header: 'Workshop', rowHeader: true, cell: (w) => w.name },
+              { header: 'Starts', cell: (w) => <EventInstant at={w.startsAt} timeZone={d.event.timezone} /> },
+              { header: 'Taken', numeric: true, cell: (w) => used(w) },
+              { header: 'Left', numeric: true, cell: (w) => left(w) },
+              { header: 'Waiting', numeric: true, cell: (w) => w.waiting },
+              { header: 'Offered', numeric: true, cell: (w) => w.offered },
+            ]}
+          />
         </div>
       ) : null}
       {d.holds.nextExpiry ? (
@@ -178,29 +144,18 @@ function EmailFailures({ d }: { d: Dashboard }) {
   if (!d.emailFailures.count) return <p>No email failed, bounced or was marked as spam.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-[0.9375rem]">
-        <caption className="sr-only">{`The ${d.emailFailures.items.length} most recent of ${d.emailFailures.count} emails that failed, bounced or were marked as spam`}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className={th}>When</th>
-            <th scope="col" className={th}>Email</th>
-            <th scope="col" className={th}>To</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Order</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.emailFailures.items.map((m) => (
-            <tr key={m.id} className="border-b border-line align-top">
-              <td className={th}><EventInstant at={m.at} timeZone={d.event.timezone} /></td>
-              <td className={th}>{m.kind.replace(/_/g, ' ')}</td>
-              <td className={`${th} break-all`}>{m.toEmail}</td>
-              <td className={th}>{m.status}{m.lastError ? <span className="block text-sm text-muted">{m.lastError.slice(0, 200)}</span> : null}</td>
-              <td className={th}>{m.orderId ? <Link href={`/admin/orders/${m.orderId}`} className="font-mono">{m.orderReference}</Link> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`The ${d.emailFailures.items.length} most recent of ${d.emailFailures.count} emails that failed, bounced or were marked as spam`}
+        rows={d.emailFailures.items}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: 'When', cell: (m) => <EventInstant at={m.at} timeZone={d.event.timezone} /> },
+          { header: 'Email', cell: (m) => m.kind.replace(/_/g, ' ') },
+          { header: 'To', className: 'break-all', cell: (m) => m.toEmail },
+          { header: 'Status', cell: (m) => <>{m.status}{m.lastError ? <span className="block text-sm text-muted">{m.lastError.slice(0, 200)}</span> : null}</> },
+          { header: 'Order', cell: (m) => (m.orderId ? <Link href={`/admin/orders/${m.orderId}`} className="font-mono">{m.orderReference}</Link> : '—') },
+        ]}
+      />
     </div>
   );
 }
@@ -209,25 +164,16 @@ function Checkins({ d }: { d: Dashboard }) {
   if (!d.checkins.length) return <p>No check-in lists yet. <Link href="/admin/checkin">Open check-in</Link></p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-[0.9375rem]">
-        <caption className="sr-only">People checked in per list</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className={th}>List</th>
-            <th scope="col" className={`${th} text-right`}>Checked in</th>
-            <th scope="col" className={`${th} text-right`}>Expected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.checkins.map((c) => (
-            <tr key={c.listId} className="border-b border-line">
-              <th scope="row" className={`${th} font-normal`}><Link href={`/admin/checkin/${c.listId}`}>{c.name}</Link></th>
-              <td className={num}>{c.checkedIn}</td>
-              <td className={num}>{c.expected}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="People checked in per list"
+        rows={d.checkins}
+        rowKey={(c) => c.listId}
+        columns={[
+          { header: 'List', rowHeader: true, cell: (c) => <Link href={`/admin/checkin/${c.listId}`}>{c.name}</Link> },
+          { header: 'Checked in', numeric: true, cell: (c) => c.checkedIn },
+          { header: 'Expected', numeric: true, cell: (c) => c.expected },
+        ]}
+      />
     </div>
   );
 }
@@ -236,7 +182,7 @@ export default async function AdminDashboardPage() {
   const user = await requireUser(STAFF_ROLES, '/admin');
   if (!can(user.role, 'dashboard.view')) redirect(homeFor(user.role));
   const ctx = await getRequestContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const d = event ? await getDashboard(ctx, event.id) : null;
   if (!d) {
     return (

@@ -14,12 +14,11 @@ import { enqueueEmail } from '../outbox/enqueue';
 import { DomainError } from '../errors';
 import { openOptional, sealOptional } from '../privacy/sealed';
 import { readSensitiveData, type StaffReader } from '../privacy/sensitive-access';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { ACCESS_STATUSES } from './requests';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ACCESS_PAGE_SIZE = 50;
 
 export interface AccessListRow {
@@ -66,7 +65,7 @@ export interface AccessRequestDetail {
 
 /** One request, with the attendee's access answers: opening it is a recorded view of their sensitive data. */
 export async function getAccessRequest(ctx: Ctx, input: { id: string; reader: StaffReader }): Promise<AccessRequestDetail | null> {
-  if (!UUID.test(input.id)) return null;
+  if (!isUuid(input.id)) return null;
   const [row] = await ctx.db.select({ request: accessRequests, ticket: tickets, reference: orders.reference, status: orders.status, label: ticketTypes.publicLabel })
     .from(accessRequests).innerJoin(tickets, eq(tickets.id, accessRequests.ticketId)).innerJoin(orders, eq(orders.id, tickets.orderId))
     .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId)).where(eq(accessRequests.id, input.id.toLowerCase()));

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { tickets, type Order } from '@/db/schema';
 import type { AppContext } from '../context';
 import { getOrderByToken } from '../orders/queries';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -17,14 +18,13 @@ export interface AgendaAccess {
 
 export type AgendaAccessResult = { state: 'ok'; access: AgendaAccess } | { state: 'not_paid'; order: Order } | { state: 'unknown' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** @param ticketId one of the order's tickets, or null for its first. */
 export async function resolveAgendaTicket(ctx: Ctx, token: string, ticketId: string | null): Promise<AgendaAccessResult> {
   const view = await getOrderByToken(ctx, token);
   if (!view) return { state: 'unknown' };
   const wanted = ticketId?.toLowerCase() ?? null;
-  if (wanted !== null && (!UUID.test(wanted) || !view.tickets.some((t) => t.id === wanted))) return { state: 'unknown' };
+  if (wanted !== null && (!isUuid(wanted) || !view.tickets.some((t) => t.id === wanted))) return { state: 'unknown' };
   if (view.status !== 'paid') return { state: 'not_paid', order: view.order };
   const list = view.tickets.map((t) => ({ id: t.id, badgeName: t.badgeName, label: t.label }));
   const chosen = list.find((t) => t.id === wanted) ?? list[0];

@@ -13,10 +13,10 @@ import { effectiveStatus } from '../orders/queries';
 import { resolveAgendaTicket } from './access';
 import { agendaCalendar } from './calendar';
 import { speakerNames } from './speakers';
+import { isUuid } from '../validation';
 
 export const FEED_RESET_ACTION = 'agenda.feed_reset';
 export const FEED_TITLES_ACTION = 'agenda.feed_titles';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SIG = /^[A-Za-z0-9_-]{43}$/;
 
 // Development and tests only: `npm start` always sets AUTH_SECRET; a deployment without one is refused.
@@ -51,7 +51,7 @@ const NOT_FOUND_MESSAGE = 'This agenda was not found. Open it again from your or
 
 /** The .ics text of the agenda, built from the programme as it is now; null for anything but a live feed. */
 export async function getAgendaFeed(ctx: FeedCtx, ticketId: string, sig: string): Promise<string | null> {
-  if (!UUID.test(ticketId) || !SIG.test(sig)) return null;
+  if (!isUuid(ticketId) || !SIG.test(sig)) return null;
   const [row] = await ctx.db.select({
     feedVersion: tickets.feedVersion, feedShowsTitles: tickets.feedShowsTitles, status: orders.status, expiresAt: orders.expiresAt,
     eventId: events.id, venueName: events.venueName,

@@ -12,6 +12,7 @@ import { readSensitiveData } from '../privacy/sensitive-access';
 import { effectiveStatus } from '../orders/queries';
 import { can } from '../staff/permissions';
 import { findSuppressions, listEmailHistory, type EmailHistoryItem, type Suppression } from '../orders/staff-emails';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
@@ -43,7 +44,6 @@ export interface AttendeeDetail {
   audit: AuditEntry[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`; the
@@ -81,7 +81,7 @@ async function hasSensitiveQuestions(ctx: Ctx, ticketId: string, ticketTypeId: s
 }
 
 export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; viewer: Viewer }): Promise<AttendeeDetail | null> {
-  if (!UUID.test(input.ticketId)) return null;
+  if (!isUuid(input.ticketId)) return null;
   const [row] = await ctx.db.select({
     ticket: tickets, order: orders, timezone: events.timezone, label: ticketTypes.publicLabel, internalLabel: ticketTypes.internalLabel,
   }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId)).innerJoin(events, eq(events.id, orders.eventId))

@@ -3,6 +3,7 @@
 import { and, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders } from '@/db/schema';
+import { isUuid } from '../validation';
 
 export interface PoolQuery {
   eventId: string;
@@ -31,11 +32,9 @@ export function activeOrder(now: Date) {
   return or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, now)))!;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** A uuid[] literal; ids are checked first, so nothing but uuids can reach the SQL text. */
 function uuidArray(ids: string[]) {
-  for (const id of ids) if (!UUID.test(id)) throw new Error(`Not a uuid: ${id}`);
+  for (const id of ids) if (!isUuid(id) || id !== id.toLowerCase()) throw new Error(`Not a uuid: ${id}`);
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 

@@ -7,18 +7,13 @@ import { events, type Event } from '@/db/schema';
 import type { AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { isUuid } from '../validation';
 
 /** What a form sends: strings for the named fields (tests may pass the same); the use case's zod schema decides. */
 export type FormInput<K extends string> = Partial<Record<K, unknown>>;
 
 // The vault seals existing answers when a question becomes sensitive.
 export type SalesCtx = Pick<AppContext, 'db' | 'clock' | 'vault'> & { actor: AuditActor };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 export async function loadEvent(tx: Tx, eventId: string, options: { lock?: boolean } = {}): Promise<Event> {
   if (!isUuid(eventId)) throw new DomainError('NOT_FOUND', 'Event not found');

@@ -8,8 +8,8 @@ import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { intField, requiredText } from './fields';
 
 export const poolFields = ['name', 'capacity'] as const;

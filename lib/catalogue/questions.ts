@@ -10,8 +10,8 @@ import { answers, questions, ticketTypeQuestions, ticketTypes, type Question } f
 import { openRequestsForQuestion } from '../access/requests';
 import { recordAudit } from '../audit/record';
 import { sealAnswersOf } from '../privacy/rotate';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { checkbox, intField, optionalText, requiredText } from './fields';
 
 export const questionFields = ['key', 'label', 'help', 'kind', 'options', 'isSensitive', 'isAccessNeed', 'sortOrder'] as const;

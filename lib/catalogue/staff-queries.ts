@@ -8,7 +8,7 @@ import {
 import { measureTaken, poolKey, remaining, type Taken } from '../capacity/availability';
 import type { AppContext } from '../context';
 import { currentPrice } from './pricing';
-import { isUuid } from './common';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type CapacityPool = typeof capacityPools.$inferSelect;

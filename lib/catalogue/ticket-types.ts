@@ -8,8 +8,8 @@ import { measureTaken, poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { createTicketType as insertTicketType } from './setup';
 import { DomainError } from '../errors';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { checkbox, intField, whenParsed, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { parseMoneyInput } from './money-input';
 

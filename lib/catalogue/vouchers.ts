@@ -11,8 +11,8 @@ import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { formatMoney } from '../money';
 import { newReference } from '../tokens';
-import { parseInput } from '../validation';
-import { fieldError, type FormInput, isUuid, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { isUuid, parseInput } from '../validation';
+import { fieldError, type FormInput, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { intField, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
 import { formatMoneyInput, parseMoneyInput } from './money-input';
 

@@ -11,7 +11,8 @@ import { hashToken } from '../tokens';
 import { dateInZone, formatDay } from '../time';
 import { hasArrangementSql } from '../access/requests';
 import { admittedSql } from './admission';
-import { getCheckinList, isUuid, type CheckinListView } from './lists';
+import { isUuid } from '../validation';
+import { getCheckinList, type CheckinListView } from './lists';
 import type { CheckinResult } from './result';
 import { normalizeScannedToken } from './token';
 

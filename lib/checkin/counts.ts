@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { admittedSql } from './admission';
-import { isUuid } from './lists';
+import { isUuid } from '../validation';
 
 export interface CheckinCount {
   listId: string;

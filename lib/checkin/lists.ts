@@ -7,14 +7,12 @@ import { checkinLists, events, sessions } from '@/db/schema';
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { isUuid } from '../validation';
 import { formatTime, dateInZone, formatDay } from '../time';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 export const ENTRANCE_NAME = 'Entrance';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID.test(value);
 
 export interface CheckinListView {
   id: string;

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { loadListOrFail, type CheckinStaff } from './check-in';
-import { isUuid } from './lists';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 

@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm';
 import { sessions, ticketTypes, waitlistEntries, type EmailMessage } from '@/db/schema';
 import type { ComposeCtx, ComposedEmail } from './compose';
 import { issueWaitlistConfirmLink, urls } from '../links/secret-links';
-import { formatInstant, loadEvent, sameAddress } from './order-data';
+import { loadEvent, sameAddress } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate } from './templates';
+import { formatInstant } from '../time';
 
 export async function composeWaitlistConfirm(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
   const entryId = message.params.entryId;

@@ -15,9 +15,10 @@ import { hashToken, newSecretToken } from '../tokens';
 import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from '../links/secret-links';
 import { composeWaitlistConfirm } from './compose-waitlist-confirm';
 import type { ComposeBatch } from './prepare';
-import { eventFacts, formatInstant, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
+import { eventFacts, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate, type EmailTemplate, type TicketCard, type UnkeptPaymentReason } from './templates';
+import { formatInstant } from '../time';
 
 export type ComposeCtx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 

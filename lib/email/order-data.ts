@@ -4,7 +4,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { events, orders, rooms, sessions, ticketTypes, tickets, workshopSeats, type Event, type Order } from '@/db/schema';
-import { dateInZone, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from '../time';
+import { dateInZone, formatDay, formatTimeRange } from '../time';
 import type { CalendarTicket } from './calendar';
 import type { EventFacts, TicketCard } from './templates/types';
 
@@ -63,11 +63,6 @@ export async function loadOrderEmailDataMany(db: DbOrTx, orderIds: string[]): Pr
     });
   }
   return out;
-}
-
-/** A moment in the event's timezone, e.g. "Thursday 28 March 2030, 09:00 CET". */
-export function formatInstant(instant: Date, timezone: string): string {
-  return `${formatDay(dateInZone(instant, timezone))}, ${formatTime(instant, timezone)} ${zoneAbbreviation(instant, timezone)}`;
 }
 
 export function eventFacts(event: Pick<Event, 'startsOn' | 'endsOn' | 'venueName' | 'venueAddress'>): EventFacts {

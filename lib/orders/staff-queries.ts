@@ -8,7 +8,7 @@ import { orderTrail } from '../audit/record';
 import { containsPattern } from '../like';
 import { effectiveStatus } from './queries';
 import { refundsOrderPayment } from './order-money';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { listEmailHistory, type EmailHistoryItem } from './staff-emails';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -117,10 +117,9 @@ export interface OrderDetail {
   refundable: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getOrderDetail(ctx: Ctx, orderId: string): Promise<OrderDetail | null> {
-  if (!UUID.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const [row] = await ctx.db.select({ order: orders, timezone: events.timezone }).from(orders)
     .innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.id, orderId));
   if (!row) return null;

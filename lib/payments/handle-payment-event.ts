@@ -17,6 +17,7 @@ import type { PaymentsCtx } from '../context';
 import { issueRefund } from '../orders/issue-refund';
 import { lateOrderHasRoom } from './late-payment';
 import { flagOrder, refundKey, setAmountRefunded } from '../orders/order-money';
+import { isUuid } from '../validation';
 
 export type PaymentOutcome =
   | 'duplicate' | 'ignored' | 'unknown_order' | 'no_change'
@@ -29,7 +30,6 @@ interface Applied extends HandleResult { refundId?: string | null }
 
 type Succeeded = Extract<PaymentEvent, { type: 'payment_succeeded' }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sqlLockTimeout(ms: number) {
   return sql`select set_config('lock_timeout', ${`${Math.max(1, Math.round(ms))}ms`}, true)`;
@@ -64,7 +64,7 @@ export async function handlePaymentEvent(ctx: PaymentsCtx, event: PaymentEvent, 
 }
 
 async function lockOrder(tx: Tx, orderId: string | null, sessionId: string): Promise<Order | null> {
-  if (orderId && UUID.test(orderId)) {
+  if (orderId && isUuid(orderId)) {
     const [byId] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (byId) return byId;
   }

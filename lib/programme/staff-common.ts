@@ -7,6 +7,7 @@ import { uniqueViolationConstraint } from '@/db/errors';
 import type { AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { isUuid } from '../validation';
 
 export type ProgrammeCtx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -16,11 +17,10 @@ export interface ProgrammeCommand {
   actor: AuditActor;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids come from URLs and hidden fields: anything but a uuid is simply not found (and never reaches SQL). */
 export function assertId(id: string, what: string): string {
-  if (!UUID.test(id)) throw new DomainError('NOT_FOUND', `${what} not found. It may have been deleted.`);
+  if (!isUuid(id)) throw new DomainError('NOT_FOUND', `${what} not found. It may have been deleted.`);
   return id.toLowerCase();
 }
 

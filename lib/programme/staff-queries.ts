@@ -8,10 +8,10 @@ import type { AppContext } from '../context';
 import { dateInZone, formatTime } from '../time';
 import { assertId } from './staff-common';
 import type { SpeakerRole } from './staff-schemas';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The value a datetime-local input shows for an instant, read in the event's zone ("2030-03-29T09:00"). */
 export function toLocalInput(instant: Date, timeZone: string): string {
@@ -58,7 +58,7 @@ export interface SessionForEdit {
 }
 
 export async function getSessionForEdit(ctx: Ctx, eventId: string, sessionId: string): Promise<SessionForEdit | null> {
-  if (!UUID.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [session] = await ctx.db.select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.eventId, eventId)));
   if (!session) return null;
   const [list, taken] = await Promise.all([
@@ -101,19 +101,19 @@ export async function listSpeakersForAdmin(ctx: Pick<AppContext, 'db'>, eventId:
 }
 
 export async function getTrackForAdmin(ctx: Pick<AppContext, 'db'>, eventId: string, id: string): Promise<TrackRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await listTracksForAdmin(ctx, eventId)).find((t) => t.id === assertId(id, 'Track')) ?? null;
 }
 
 export async function getRoomForAdmin(ctx: Pick<AppContext, 'db'>, eventId: string, id: string): Promise<RoomRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await listRoomsForAdmin(ctx, eventId)).find((r) => r.id === assertId(id, 'Room')) ?? null;
 }
 
 export async function getSpeakerForAdmin(
   ctx: Pick<AppContext, 'db'>, eventId: string, id: string,
 ): Promise<(Speaker & { sessions: { id: string; title: string }[] }) | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [speaker] = await ctx.db.select().from(speakers).where(and(eq(speakers.id, id), eq(speakers.eventId, eventId)));
   if (!speaker) return null;
   const list = await ctx.db.select({ id: sessions.id, title: sessions.title }).from(sessionSpeakers)

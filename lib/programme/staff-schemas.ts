@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { sessionFormats } from '@/lib/programme/schemas';
 import { FORBIDDEN_IN_BLOCK, FORBIDDEN_IN_LINE } from '@/lib/text';
+import { isUuid } from '@/lib/validation';
 
 // C0/C1 controls (except tab and newlines in multi-line fields), direction marks and broken text (lib/text.ts).
 const LINE_FORBIDDEN = FORBIDDEN_IN_LINE;
@@ -59,7 +60,7 @@ function optionalCapacity(label: string) {
 
 const uuidOrNull = (message: string) => z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  z.string().trim().toLowerCase().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, message).nullable(),
+  z.string().trim().toLowerCase().refine((v) => isUuid(v), message).nullable(),
 );
 
 export const trackFormSchema = z.object({

@@ -7,7 +7,8 @@ import type { PaymentsCtx } from '../context';
 import { DomainError, isDomainError } from '../errors';
 import { cancelOrder } from '../orders/refund-order';
 import { parseInput } from '../validation';
-import { formatInstant, paidOrderByToken, selfCancelOpen } from './manage';
+import { paidOrderByToken, selfCancelOpen } from './manage';
+import { formatInstant } from '../time';
 
 export const cancelRegistrationSchema = z.strictObject({
   confirm: z.literal(true, { message: 'Tick the box to confirm that you want to cancel this registration.' }),
@@ -26,7 +27,7 @@ export async function cancelRegistration(ctx: PaymentsCtx, input: { token: unkno
   const now = ctx.clock.now();
   if (!selfCancelOpen(event, now)) {
     throw new DomainError('CONFLICT', event.refundUntil
-      ? `Cancellation with a refund closed on ${formatInstant(event.refundUntil, event.timezone)}. Please contact the organizers.`
+      ? `Cancellation with a refund closed on ${formatInstant(event.refundUntil, event.timezone, { weekday: false })}. Please contact the organizers.`
       : 'This registration cannot be cancelled online. Please contact the organizers.');
   }
   parseInput(cancelRegistrationSchema, input.confirmation);

@@ -12,25 +12,19 @@ import { getEventOrThrow } from '../programme/build';
 import { loadTicketTypes, type CatalogueQuestion, type CatalogueTicketType } from '../catalogue/listing';
 import { openAnswer, openPronouns } from '../privacy/sealed';
 import { publicReaderMaySee, type PublicReader } from '../privacy/visibility';
-import { formatTime, zonedTimeToUtc, zoneAbbreviation } from '../time';
+import { formatInstant, zonedTimeToUtc } from '../time';
+import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Until when attendees may change details, workshops and names: changes_until, or the first day's midnight. */
 export function changesCutoff(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>): Date {
   return event.changesUntil ?? zonedTimeToUtc(event.startsOn, '00:00', event.timezone);
 }
 
-/** "28 March 2030, 00:00 CET": an instant in the event's zone, for messages. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
-  return `${day}, ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
-}
-
 export function changesClosedMessage(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>): string {
-  return `Changes to registrations closed on ${formatInstant(changesCutoff(event), event.timezone)}. Please contact the organizers if something needs to change.`;
+  return `Changes to registrations closed on ${formatInstant(changesCutoff(event), event.timezone, { weekday: false })}. Please contact the organizers if something needs to change.`;
 }
 
 export function assertChangesOpen(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>, now: Date): void {
@@ -58,7 +52,7 @@ const ticketNotFound = () => new DomainError('NOT_FOUND', 'Ticket not found.');
 
 /** A ticket of the given order, or "not found" (also for a ticket id of another order). */
 export async function ticketOfOrder(db: DbOrTx, orderId: string, ticketId: unknown): Promise<Ticket> {
-  if (typeof ticketId !== 'string' || !UUID.test(ticketId)) throw ticketNotFound();
+  if (typeof ticketId !== 'string' || !isUuid(ticketId)) throw ticketNotFound();
   const [ticket] = await db.select().from(tickets).where(and(eq(tickets.id, ticketId.toLowerCase()), eq(tickets.orderId, orderId)));
   if (!ticket) throw ticketNotFound();
   return ticket;
@@ -168,7 +162,7 @@ export interface TicketPage {
 
 /** One ticket of a paid order for its own page (edit, workshops, transfer); null when not found or not paid. */
 export async function getTicketPage(ctx: Ctx, token: string, ticketId: string): Promise<TicketPage | null> {
-  if (!UUID.test(ticketId)) return null;
+  if (!isUuid(ticketId)) return null;
   const view = await getOrderByToken(ctx, token);
   if (!view || view.status !== 'paid') return null;
   const [ticket] = await loadManageTickets(ctx, view.order, { kind: 'buyer' }, ticketId.toLowerCase());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInZone, datesBetween, formatTimeRange, zonedTimeToUtc } from '@/lib/time';
+import { dateInZone, datesBetween, formatDay, formatInstant, formatTimeRange, zonedTimeToUtc } from '@/lib/time';
 
 const iso = (date: string, time: string, zone: string) => zonedTimeToUtc(date, time, zone).toISOString();
 
@@ -112,5 +112,19 @@ describe('zonedTimeToUtc across daylight-saving jumps', () => {
   it('resolves a wall time that occurs twice to the earlier instant in both hemispheres of the offset', () => {
     expect(zonedTimeToUtc('2030-11-03', '01:30', 'America/New_York').toISOString()).toBe('2030-11-03T05:30:00.000Z');
     expect(zonedTimeToUtc('2030-10-27', '02:30', 'Europe/Amsterdam').toISOString()).toBe('2030-10-27T00:30:00.000Z');
+  });
+});
+
+describe('formatInstant', () => {
+  const at = new Date('2030-03-28T08:00:00Z');
+
+  it('names the day with its weekday (as formatDay writes it), the time and the zone in the event zone', () => {
+    expect(formatInstant(at, 'Europe/Amsterdam')).toBe(`${formatDay('2030-03-28')}, 09:00 CET`);
+    expect(formatDay('2030-03-28')).toMatch(/^Thursday,? 28 March 2030$/);
+  });
+
+  it('leaves the weekday out when asked, and takes the date in the event zone, not UTC', () => {
+    expect(formatInstant(at, 'Europe/Amsterdam', { weekday: false })).toBe('28 March 2030, 09:00 CET');
+    expect(formatInstant(new Date('2030-03-27T23:30:00Z'), 'Europe/Amsterdam', { weekday: false })).toBe('28 March 2030, 00:30 CET');
   });
 });

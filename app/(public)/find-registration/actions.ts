@@ -1,9 +1,8 @@
 'use server';
 // "Find my registration" and "Email me a fresh link": both answer with the same neutral words whatever happened
 // (a match, no match, a throttle), so the form cannot be used to learn who registered.
-import { randomUUID } from 'node:crypto';
+import { publicAction } from '@/app/_lib/public-action';
 import { getClientKey, getRequestContext } from '@/app/_lib/request-context';
-import { isDomainError } from '@/lib/errors';
 import { accessRequestSchema, renewExpiredLink, requestAccessLink } from '@/lib/self-service/access-links';
 import { FIND_ANSWER, RENEW_ANSWER } from './messages';
 
@@ -17,24 +16,16 @@ export interface AccessFormState {
   formError?: string;
 }
 
-function logFailure(where: string, error: unknown) {
-  console.error(`${where} failed (ref ${randomUUID()})`, error instanceof Error ? error.name : 'unknown error');
-}
-
 export async function findRegistrationAction(previous: AccessFormState, formData: FormData): Promise<AccessFormState> {
   const raw = formData.get('email');
   const email = typeof raw === 'string' ? raw.slice(0, 254) : '';
   const seq = previous.seq + 1;
   const parsed = accessRequestSchema.safeParse({ email });
   if (!parsed.success) return { seq, email, fieldErrors: { email: [parsed.error.issues[0]?.message ?? 'Enter your email address'] } };
-  try {
+  return publicAction<AccessFormState>('findRegistrationAction', GENERIC, async () => {
     await requestAccessLink(await getRequestContext(), { email: parsed.data.email, clientKey: await getClientKey() });
-  } catch (error) {
-    if (isDomainError(error)) return { seq, email, fieldErrors: error.fieldErrors, formError: Object.keys(error.fieldErrors).length ? undefined : error.message };
-    logFailure('findRegistrationAction', error);
-    return { seq, email, fieldErrors: {}, formError: GENERIC };
-  }
-  return { seq, email: '', fieldErrors: {}, answer: FIND_ANSWER };
+    return { seq, email: '', fieldErrors: {}, answer: FIND_ANSWER };
+  }, (failure) => ({ seq, email, fieldErrors: failure.fieldErrors, formError: failure.formError }));
 }
 
 export interface RenewState { seq: number; answer?: string; formError?: string }
@@ -42,11 +33,9 @@ export interface RenewState { seq: number; answer?: string; formError?: string }
 export async function renewLinkAction(previous: RenewState, formData: FormData): Promise<RenewState> {
   const seq = previous.seq + 1;
   const token = formData.get('token');
-  try {
+  // Every failure gets the same neutral words, an expected one included.
+  return publicAction<RenewState>('renewLinkAction', GENERIC, async () => {
     if (typeof token === 'string') await renewExpiredLink(await getRequestContext(), token, { clientKey: await getClientKey() });
-  } catch (error) {
-    logFailure('renewLinkAction', error);
-    return { seq, formError: GENERIC };
-  }
-  return { seq, answer: RENEW_ANSWER };
+    return { seq, answer: RENEW_ANSWER };
+  }, () => ({ seq, formError: GENERIC }));
 }

@@ -2,7 +2,7 @@
 // from the event's settings and the registration form's real questions (lib/privacy/notice.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { getContext } from '@/app/_lib/context';
 import { getPrivacyNotice } from '@/lib/privacy/notice';
@@ -14,7 +14,7 @@ function days(n: number): string {
 }
 
 export default async function PrivacyPage() {
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = getContext();
   const notice = await getPrivacyNotice(ctx, event, {
     sensitiveDays: ctx.config.SENSITIVE_DATA_RETENTION_DAYS, personalDays: ctx.config.PERSONAL_DATA_RETENTION_DAYS,

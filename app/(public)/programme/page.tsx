@@ -3,7 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { ALL_DAYS, ProgrammeDayTabs, programmeHref } from '@/app/_components/programme-day-tabs';
 import { SessionCard } from '@/app/_components/session-card';
@@ -32,7 +32,7 @@ function groupByDayAndStart(list: ProgrammeSession[]): { day: string; slots: { s
 export default async function ProgrammePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const params = await searchParams;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = getContext();
   const [all, tracks] = await Promise.all([listPublicSessions(ctx, event), listTracks(ctx, event.id)]);
 

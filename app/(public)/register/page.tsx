@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import { connection } from 'next/server';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { formatDateRange } from '@/app/_components/dates';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { listOnSale } from '@/lib/catalogue/on-sale';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Register' };
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const params = await searchParams;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = await getRequestContext();
   const voucher = await readVoucher(ctx, event.id, first(params.voucher));
   const { token: offerToken, offer } = await readOffer(ctx, event.id, first(params.offer));

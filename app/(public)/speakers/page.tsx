@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { listPublicSpeakers } from '@/lib/programme/queries';
 
 export const metadata: Metadata = { title: 'Speakers' };
 
 export default async function SpeakersPage() {
   await connection();
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const speakers = await listPublicSpeakers(getContext(), event.id);
 
   return (

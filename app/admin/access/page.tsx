@@ -8,9 +8,10 @@ import { getContext } from '@/app/_lib/context';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { ACCESS_PAGE_SIZE, listAccessRequests } from '@/lib/access/queue';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUSES } from '@/lib/access/requests';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Access requests' };
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,7 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
   const status = listParams.oneOf(params.status, ['all', ...ACCESS_STATUSES] as const, 'all');
   const page = listParams.page(params.page);
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const result = event ? await listAccessRequests(ctx, { eventId: event.id, status: status === 'all' ? undefined : status, page }) : null;
   return (
     <div className="flex flex-col gap-6">
@@ -55,35 +56,28 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
           </p>
           {result.rows.length === 0 ? <p className="card p-4">No requests{status === 'all' ? '' : ' with this status'}.</p> : (
             <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-[0.9375rem]">
-                <caption className="sr-only">Access requests, oldest first</caption>
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">Attendee</th>
-                    <th scope="col" className="py-2 pr-4">Ticket</th>
-                    <th scope="col" className="py-2 pr-4">Status</th>
-                    <th scope="col" className="py-2 pr-4">Assigned to</th>
-                    <th scope="col" className="py-2">Received</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r) => (
-                    <tr key={r.id} className="border-b border-line align-top">
-                      <th scope="row" className="py-2 pr-4 text-left font-normal">
-                        <Link href={`/admin/access/${r.id}`} className="font-semibold">{r.badgeName}</Link>
-                        <span className="block font-mono text-sm text-muted">{r.reference}</span>
-                      </th>
-                      <td className="py-2 pr-4">{r.ticketLabel}</td>
-                      <td className="py-2 pr-4">
-                        {ACCESS_STATUS_LABELS[r.status]}
-                        {r.answerChangedAt ? <span className="badge badge-note mt-1 block w-fit">Answer changed</span> : null}
-                      </td>
-                      <td className="py-2 pr-4">{r.assignee ?? <span className="text-muted">Nobody yet</span>}</td>
-                      <td className="py-2"><EventInstant at={r.createdAt} timeZone={event.timezone} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption="Access requests, oldest first"
+                rows={result.rows}
+                rowKey={(r) => r.id}
+                columns={[
+                  {
+                    header: 'Attendee', rowHeader: true, cell: (r) => <>
+                      <Link href={`/admin/access/${r.id}`} className="font-semibold">{r.badgeName}</Link>
+                      <span className="block font-mono text-sm text-muted">{r.reference}</span>
+                    </>,
+                  },
+                  { header: 'Ticket', cell: (r) => r.ticketLabel },
+                  {
+                    header: 'Status', cell: (r) => <>
+                      {ACCESS_STATUS_LABELS[r.status]}
+                      {r.answerChangedAt ? <span className="badge badge-note mt-1 block w-fit">Answer changed</span> : null}
+                    </>,
+                  },
+                  { header: 'Assigned to', cell: (r) => r.assignee ?? <span className="text-muted">Nobody yet</span> },
+                  { header: 'Received', cell: (r) => <EventInstant at={r.createdAt} timeZone={event.timezone} /> },
+                ]}
+              />
             </div>
           )}
           <Pagination path="/admin/access" params={{ status: status === 'all' ? undefined : status }} page={page} pageSize={ACCESS_PAGE_SIZE} total={result.total} noun="access requests" />

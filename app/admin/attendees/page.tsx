@@ -8,13 +8,14 @@ import { getContext } from '@/app/_lib/context';
 import { ATTENDEE_STATUSES, searchAttendees } from '@/lib/attendees/search';
 import { getAttendeeFilterOptions } from '@/lib/orders/filters';
 import { can } from '@/lib/staff/permissions';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone, formatTime } from '@/lib/time';
 import { shortDay } from '@/app/_components/dates';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { STATUS_FILTERS, statusLabel } from '../orders/_components/labels';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Attendees' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
   const user = await requirePermission('attendees.view', '/admin/attendees');
   const params = await searchParams;
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   if (!event) {
     return (
       <div>
@@ -105,38 +106,30 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
         </p>
         {result.rows.length ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Attendees, newest registrations first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Email</th>
-                  <th scope="col" className="py-2 pr-4">Ticket</th>
-                  <th scope="col" className="py-2 pr-4">Workshops</th>
-                  <th scope="col" className="py-2 pr-4">Order</th>
-                  <th scope="col" className="py-2">Registered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((a) => (
-                  <tr key={a.ticketId} className="border-b border-line align-top">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      <Link href={`/admin/attendees/${a.ticketId}`}>{a.legalName}</Link>
-                      {a.badgeName !== a.legalName ? <span className="block text-sm text-muted">Badge: {a.badgeName}</span> : null}
-                      {a.hasAccessArrangement ? <span className="badge badge-note mt-1">Access arrangement</span> : null}
-                    </th>
-                    <td className="py-2 pr-4 break-all">{a.email}</td>
-                    <td className="py-2 pr-4">{a.ticketLabel}</td>
-                    <td className="py-2 pr-4">{a.workshops.length ? a.workshops.join('; ') : '—'}</td>
-                    <td className="py-2 pr-4">
-                      {showOrders ? <Link href={`/admin/orders/${a.orderId}`} className="font-mono">{a.reference}</Link> : <span className="font-mono">{a.reference}</span>}
-                      <span className="block text-sm text-muted">{statusLabel(a.orderStatus)}</span>
-                    </td>
-                    <td className="py-2"><EventInstant at={a.createdAt} timeZone={tz} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Attendees, newest registrations first"
+              rows={result.rows}
+              rowKey={(a) => a.ticketId}
+              columns={[
+                {
+                  header: 'Name', rowHeader: true, cell: (a) => <>
+                    <Link href={`/admin/attendees/${a.ticketId}`}>{a.legalName}</Link>
+                    {a.badgeName !== a.legalName ? <span className="block text-sm text-muted">Badge: {a.badgeName}</span> : null}
+                    {a.hasAccessArrangement ? <span className="badge badge-note mt-1">Access arrangement</span> : null}
+                  </>,
+                },
+                { header: 'Email', className: 'break-all', cell: (a) => a.email },
+                { header: 'Ticket', cell: (a) => a.ticketLabel },
+                { header: 'Workshops', cell: (a) => (a.workshops.length ? a.workshops.join('; ') : '—') },
+                {
+                  header: 'Order', cell: (a) => <>
+                    {showOrders ? <Link href={`/admin/orders/${a.orderId}`} className="font-mono">{a.reference}</Link> : <span className="font-mono">{a.reference}</span>}
+                    <span className="block text-sm text-muted">{statusLabel(a.orderStatus)}</span>
+                  </>,
+                },
+                { header: 'Registered', cell: (a) => <EventInstant at={a.createdAt} timeZone={tz} /> },
+              ]}
+            />
           </div>
         ) : null}
         <Pagination path="/admin/attendees" params={kept} page={result.page} pageSize={result.pageSize} total={result.total} noun="attendees" />

@@ -10,7 +10,8 @@ import {
   AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
 } from '@/lib/audit/queries';
 import { isDomainError } from '@/lib/errors';
-import { getEventBySlug } from '@/lib/programme/queries';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
@@ -50,7 +51,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   await requirePermission('audit.view', '/admin/audit');
   const input = readParams(await searchParams);
   const ctx = await getRequestContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const timeZone = event?.timezone ?? 'UTC';
   let result: AuditPage | null = null;
   let errors: Record<string, string[]> = {};
@@ -115,33 +116,22 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         </p>
         {result && result.entries.length ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Audit log entries, newest first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">Action</th>
-                  <th scope="col" className="py-2 pr-4">Target</th>
-                  <th scope="col" className="py-2 pr-4">Summary</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.entries.map((e) => (
-                  <tr key={e.id} className="border-b border-line align-top">
-                    <td className="py-2 pr-4"><EventInstant at={e.createdAt} timeZone={timeZone} /></td>
-                    <td className="py-2 pr-4 break-all">{e.actorLabel || e.actorType}</td>
-                    <td className="py-2 pr-4 font-mono text-sm">{e.action}</td>
-                    <td className="py-2 pr-4">
-                      {e.orderId && e.orderReference
-                        ? <Link href={`/admin/orders/${e.orderId}`} className="font-mono">{e.orderReference}</Link>
-                        : e.targetType ? <span>{e.targetType}</span> : '—'}
-                    </td>
-                    <td className="py-2 pr-4">{e.summary}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Audit log entries, newest first"
+              rows={result.entries}
+              rowKey={(e) => e.id}
+              columns={[
+                { header: 'When', cell: (e) => <EventInstant at={e.createdAt} timeZone={timeZone} /> },
+                { header: 'Who', className: 'break-all', cell: (e) => e.actorLabel || e.actorType },
+                { header: 'Action', className: 'font-mono text-sm', cell: (e) => e.action },
+                {
+                  header: 'Target', cell: (e) => (e.orderId && e.orderReference
+                    ? <Link href={`/admin/orders/${e.orderId}`} className="font-mono">{e.orderReference}</Link>
+                    : e.targetType ? <span>{e.targetType}</span> : '—'),
+                },
+                { header: 'Summary', cell: (e) => e.summary },
+              ]}
+            />
           </div>
         ) : null}
         {result && (result.page > 1 || result.hasNext) ? (

@@ -11,10 +11,10 @@ import { can } from '@/lib/staff/permissions';
 import { staffActor } from '@/lib/audit/record';
 import { ensureDefaultLists } from '@/lib/checkin/lists';
 import { getCheckinOverview } from '@/lib/checkin/queries';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone, formatDay, formatTime } from '@/lib/time';
 import { addCheckinListAction } from './actions';
 import { LiveCount } from './_components/live-count';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Check-in' };
 export const dynamic = 'force-dynamic';
@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic';
 export default async function CheckinListsPage() {
   const user = await requirePermission('checkin.scan', '/admin/checkin');
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   if (!event) {
     return (
       <div className="mx-auto max-w-xl">

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { listMailbox } from '@/lib/adapters/mailer/local';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Mailbox' };
 export const dynamic = 'force-dynamic';
@@ -30,27 +31,17 @@ export default async function MailboxPage() {
         <p className="card p-4">No emails yet. Register for a ticket and the confirmation appears here.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Emails, newest first</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Sent (UTC)</th>
-                <th scope="col" className="py-2 pr-4">To</th>
-                <th scope="col" className="py-2 pr-4">Subject</th>
-                <th scope="col" className="py-2">Kind</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id} className="border-b border-line align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time></td>
-                  <td className="py-2 pr-4 break-all">{m.to}</td>
-                  <td className="py-2 pr-4"><Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link></td>
-                  <td className="py-2">{m.kind?.replaceAll('_', ' ') ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Emails, newest first"
+            rows={messages}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: 'Sent (UTC)', className: 'whitespace-nowrap', cell: (m) => <time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time> },
+              { header: 'To', className: 'break-all', cell: (m) => m.to },
+              { header: 'Subject', cell: (m) => <Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link> },
+              { header: 'Kind', cell: (m) => m.kind?.replaceAll('_', ' ') ?? '—' },
+            ]}
+          />
         </div>
       )}
     </div>

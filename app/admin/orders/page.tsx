@@ -7,11 +7,12 @@ import { getContext } from '@/app/_lib/context';
 import { can } from '@/lib/staff/permissions';
 import { listOrders, ORDER_STATUSES } from '@/lib/orders/staff-queries';
 import { formatMoney } from '@/lib/money';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SOURCE_LABELS, STATUS_FILTERS, statusLabel } from './_components/labels';
 import { Pagination } from './_components/pagination';
 import { listParams, type RawSearchParams } from './_components/search-params';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Orders' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   const status = listParams.oneOf(params.status, ORDER_STATUSES, 'all');
   const page = listParams.page(params.page);
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const result = event ? await listOrders(ctx, { eventId: event.id, q, status, page, pageSize: PAGE_SIZE }) : null;
   const filtered = Boolean(q) || status !== 'all';
   return (
@@ -63,39 +64,25 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           </p>
           {result.rows.length ? (
             <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-[0.9375rem]">
-                <caption className="sr-only">Orders, newest first</caption>
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">Reference</th>
-                    <th scope="col" className="py-2 pr-4">Buyer</th>
-                    <th scope="col" className="py-2 pr-4">Status</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Tickets</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Refunded</th>
-                    <th scope="col" className="py-2">Placed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((o) => (
-                    <tr key={o.id} className="border-b border-line align-top">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        <Link href={`/admin/orders/${o.id}`} className="font-mono">{o.reference}</Link>
-                        {o.source !== 'online' ? <span className="block text-sm text-muted">{SOURCE_LABELS[o.source] ?? o.source}</span> : null}
-                      </th>
-                      <td className="py-2 pr-4">
-                        {o.buyerName}
-                        <span className="block text-sm break-all text-muted">{o.buyerEmail}</span>
-                      </td>
-                      <td className="py-2 pr-4">{statusLabel(o.status)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{o.tickets}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(o.total, o.currency)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{o.amountRefunded ? formatMoney(o.amountRefunded, o.currency) : '—'}</td>
-                      <td className="py-2"><EventInstant at={o.createdAt} timeZone={event.timezone} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption="Orders, newest first"
+                rows={result.rows}
+                rowKey={(o) => o.id}
+                columns={[
+                  {
+                    header: 'Reference', rowHeader: true, cell: (o) => <>
+                      <Link href={`/admin/orders/${o.id}`} className="font-mono">{o.reference}</Link>
+                      {o.source !== 'online' ? <span className="block text-sm text-muted">{SOURCE_LABELS[o.source] ?? o.source}</span> : null}
+                    </>,
+                  },
+                  { header: 'Buyer', cell: (o) => <>{o.buyerName}<span className="block text-sm break-all text-muted">{o.buyerEmail}</span></> },
+                  { header: 'Status', cell: (o) => statusLabel(o.status) },
+                  { header: 'Tickets', numeric: true, cell: (o) => o.tickets },
+                  { header: 'Total', numeric: true, cell: (o) => formatMoney(o.total, o.currency) },
+                  { header: 'Refunded', numeric: true, cell: (o) => (o.amountRefunded ? formatMoney(o.amountRefunded, o.currency) : '—') },
+                  { header: 'Placed', cell: (o) => <EventInstant at={o.createdAt} timeZone={event.timezone} /> },
+                ]}
+              />
             </div>
           ) : null}
           <Pagination path="/admin/orders" params={{ q, status: status === 'all' ? undefined : status }} page={result.page} pageSize={result.pageSize} total={result.total} noun="orders" />

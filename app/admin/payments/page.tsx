@@ -5,7 +5,8 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { formatMoney } from '@/lib/money';
 import { listPaymentsNeedingAttention } from '@/lib/payments/queries';
-import { getEventBySlug } from '@/lib/programme/queries';
+import { findCurrentEvent } from '@/app/_lib/current-event';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Payments needing attention' };
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export default async function AdminPaymentsPage() {
   await requirePermission('orders.view', '/admin/payments');
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const items = event ? await listPaymentsNeedingAttention(ctx, event.id) : [];
   return (
     <div className="flex flex-col gap-6">
@@ -29,38 +30,26 @@ export default async function AdminPaymentsPage() {
         <p className="card p-4">Nothing needs attention.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Payments needing attention, newest first</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Order</th>
-                <th scope="col" className="py-2 pr-4">Buyer email</th>
-                <th scope="col" className="py-2 pr-4">Reason</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                <th scope="col" className="py-2 pr-4 text-right">Paid</th>
-                <th scope="col" className="py-2 pr-4 text-right">Refunded</th>
-                <th scope="col" className="py-2">Updated (UTC)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id} className="border-b border-line align-top">
-                  <td className="py-2 pr-4">
-                    <span className="font-mono">{p.reference}</span>
-                    {p.paymentReference && <span className="block font-mono text-sm text-muted">{p.paymentReference}</span>}
-                  </td>
-                  <td className="py-2 pr-4 break-all">{p.buyerEmail}</td>
-                  <td className="py-2 pr-4">{p.reason}</td>
-                  <td className="py-2 pr-4">{p.status.replace('_', ' ')}, {p.paymentState.replace('_', ' ')}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(p.total, p.currency)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(p.amountPaid, p.currency)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(p.amountRefunded, p.currency)}</td>
-                  <td className="py-2"><time dateTime={p.updatedAt.toISOString()}>{when.format(p.updatedAt)}</time></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Payments needing attention, newest first"
+            rows={items}
+            rowKey={(p) => p.id}
+            columns={[
+              {
+                header: 'Order', cell: (p) => <>
+                  <span className="font-mono">{p.reference}</span>
+                  {p.paymentReference && <span className="block font-mono text-sm text-muted">{p.paymentReference}</span>}
+                </>,
+              },
+              { header: 'Buyer email', className: 'break-all', cell: (p) => p.buyerEmail },
+              { header: 'Reason', cell: (p) => p.reason },
+              { header: 'Status', cell: (p) => <>{p.status.replace('_', ' ')}, {p.paymentState.replace('_', ' ')}</> },
+              { header: 'Total', numeric: true, cell: (p) => formatMoney(p.total, p.currency) },
+              { header: 'Paid', numeric: true, cell: (p) => formatMoney(p.amountPaid, p.currency) },
+              { header: 'Refunded', numeric: true, cell: (p) => formatMoney(p.amountRefunded, p.currency) },
+              { header: 'Updated (UTC)', cell: (p) => <time dateTime={p.updatedAt.toISOString()}>{when.format(p.updatedAt)}</time> },
+            ]}
+          />
         </div>
       )}
     </div>

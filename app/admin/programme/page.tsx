@@ -4,13 +4,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { SessionTime } from '@/app/_components/session-time';
 import { listSessionsForAdmin, type AdminSessionRow } from '@/lib/programme/staff-queries';
 import { formatLabels } from '@/lib/programme/filter';
 import { eventDays } from '@/lib/programme/queries';
 import { Notice, ProgrammeNav } from './_components/programme-nav';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Programme' };
 export const dynamic = 'force-dynamic';
@@ -46,38 +47,27 @@ export default async function ProgrammeAdminPage({ searchParams }: { searchParam
             <p className="card p-4">No sessions on this day yet.</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-[0.9375rem]">
-                <caption className="sr-only">Sessions on {longDay(day)}, by start time</caption>
-                <thead>
-                  <tr className="border-b border-line">
-                    <th scope="col" className="py-2 pr-4">Time</th>
-                    <th scope="col" className="py-2 pr-4">Session</th>
-                    <th scope="col" className="py-2 pr-4">Track</th>
-                    <th scope="col" className="py-2 pr-4">Room</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Seats</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((s) => (
-                    <tr key={s.id} className="border-b border-line align-top">
-                      <td className="py-2 pr-4"><SessionTime startsAt={s.startsAt} endsAt={s.endsAt} day={s.day} timeZone={event.timezone} /></td>
-                      <th scope="row" className="py-2 pr-4 text-left font-normal">
-                        <Link href={`/admin/programme/sessions/${s.id}`} className="font-semibold">{s.title}</Link>
-                        <span className="block text-sm text-muted">
-                          {formatLabels[s.format]}
-                          {s.visibility === 'attendees' ? ' · attendees only' : ''}
-                          {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
-                        </span>
-                      </th>
-                      <td className="py-2 pr-4">{s.track ?? <span className="text-muted">None</span>}</td>
-                      <td className="py-2 pr-4">{s.room ?? <span className="text-muted">None</span>}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">
-                        <Seats row={s} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={`Sessions on ${longDay(day)}, by start time`}
+                rows={list}
+                rowKey={(s) => s.id}
+                columns={[
+                  { header: 'Time', cell: (s) => <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} day={s.day} timeZone={event.timezone} /> },
+                  {
+                    header: 'Session', rowHeader: true, cell: (s) => <>
+                      <Link href={`/admin/programme/sessions/${s.id}`} className="font-semibold">{s.title}</Link>
+                      <span className="block text-sm text-muted">
+                        {formatLabels[s.format]}
+                        {s.visibility === 'attendees' ? ' · attendees only' : ''}
+                        {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
+                      </span>
+                    </>,
+                  },
+                  { header: 'Track', cell: (s) => s.track ?? <span className="text-muted">None</span> },
+                  { header: 'Room', cell: (s) => s.room ?? <span className="text-muted">None</span> },
+                  { header: 'Seats', numeric: true, cell: (s) => <Seats row={s} /> },
+                ]}
+              />
             </div>
           )}
         </section>

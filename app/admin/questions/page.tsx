@@ -3,12 +3,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { listQuestionsForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { QuestionFields } from './_components/question-fields';
 import { createQuestionAction } from './actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Questions' };
 export const dynamic = 'force-dynamic';
@@ -31,34 +32,28 @@ export default async function QuestionsPage() {
         <h2 id="list-heading" className="mb-3 text-2xl font-semibold">All questions</h2>
         {questions.length === 0 ? <p className="card p-4">No questions yet.</p> : (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Questions in the order they are asked</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Question</th>
-                  <th scope="col" className="py-2 pr-4">Kind</th>
-                  <th scope="col" className="py-2 pr-4">Asked for</th>
-                  <th scope="col" className="py-2 text-right">Answers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {questions.map((q) => (
-                  <tr key={q.id} className="border-b border-line align-top">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      <Link href={`/admin/questions/${q.id}`} className="font-semibold">{q.label}</Link>
-                      <span className="block font-mono text-sm text-muted">{q.key}</span>
-                      {q.isSensitive ? <span className="badge badge-note mt-1">Sensitive</span> : null}
-                      {q.isAccessNeed ? <span className="badge badge-note mt-1 ml-1">Access needs</span> : null}
-                    </th>
-                    <td className="py-2 pr-4">{KIND_LABELS[q.kind]}{q.kind === 'select' ? ` (${q.options.length} options)` : ''}</td>
-                    <td className="py-2 pr-4">
-                      {q.asks.length ? q.asks.map((a) => `${label.get(a.ticketTypeId) ?? 'Unknown'}${a.isRequired ? ' (required)' : ''}`).join(', ') : <span className="text-muted">No ticket type</span>}
-                    </td>
-                    <td className="py-2 text-right tabular-nums">{q.answerCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Questions in the order they are asked"
+              rows={questions}
+              rowKey={(q) => q.id}
+              columns={[
+                {
+                  header: 'Question', rowHeader: true, cell: (q) => <>
+                    <Link href={`/admin/questions/${q.id}`} className="font-semibold">{q.label}</Link>
+                    <span className="block font-mono text-sm text-muted">{q.key}</span>
+                    {q.isSensitive ? <span className="badge badge-note mt-1">Sensitive</span> : null}
+                    {q.isAccessNeed ? <span className="badge badge-note mt-1 ml-1">Access needs</span> : null}
+                  </>,
+                },
+                { header: 'Kind', cell: (q) => <>{KIND_LABELS[q.kind]}{q.kind === 'select' ? ` (${q.options.length} options)` : ''}</> },
+                {
+                  header: 'Asked for', cell: (q) => (q.asks.length
+                    ? q.asks.map((a) => `${label.get(a.ticketTypeId) ?? 'Unknown'}${a.isRequired ? ' (required)' : ''}`).join(', ')
+                    : <span className="text-muted">No ticket type</span>),
+                },
+                { header: 'Answers', numeric: true, cell: (q) => q.answerCount },
+              ]}
+            />
           </div>
         )}
       </section>

@@ -2,7 +2,7 @@
 // total capacity. Times are entered in the event's zone; the saved moment is shown beside with the viewer's time.
 import type { Metadata } from 'next';
 import { requirePermission } from '@/app/_lib/authz';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/app/admin/_components/fields';

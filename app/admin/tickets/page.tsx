@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
@@ -13,6 +13,7 @@ import { Fieldset } from './_components/fieldset';
 import { TicketTypeFields } from './_components/ticket-type-fields';
 import { createTicketTypeAction } from './actions';
 import { createPoolAction } from './pools/actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Tickets' };
 export const dynamic = 'force-dynamic';
@@ -40,45 +41,36 @@ export default async function TicketsPage() {
         <h2 id="types-heading" className="mb-3 text-2xl font-semibold">Ticket types</h2>
         {types.length === 0 ? <p className="card p-4">No ticket types yet. Add the first one below.</p> : (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Ticket types in the order the registration page lists them, with seats sold, held and left</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Ticket type</th>
-                  <th scope="col" className="py-2 pr-4">Price now</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Sold</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Held</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Capacity</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Left</th>
-                  <th scope="col" className="py-2">On sale</th>
-                </tr>
-              </thead>
-              <tbody>
-                {types.map((t) => {
-                  const price = t.prices.find((p) => p.id === t.currentPriceId);
-                  return (
-                    <tr key={t.id} className="border-b border-line align-top">
-                      <th scope="row" className="py-2 pr-4 text-left font-normal">
-                        <Link href={`/admin/tickets/${t.id}`} className="font-semibold">{t.internalLabel}</Link>
-                        <span className="block text-sm text-muted">Public: {t.publicLabel} · <span className="font-mono">{t.code}</span></span>
-                        <span className="mt-1 flex flex-wrap gap-1">
-                          {t.isHidden ? <span className="badge">Hidden</span> : null}
-                          {t.attendance === 'virtual' ? <span className="badge">Online</span> : null}
-                          {t.validOn ? <span className="badge">Day pass {t.validOn}</span> : null}
-                          {t.pools.map((p) => <span key={p.id} className="badge">Pool: {p.name}</span>)}
-                        </span>
-                      </th>
-                      <td className="py-2 pr-4 tabular-nums">{price ? <>{formatMoney(price.amount, event.currency)} <span className="block text-sm text-muted">{price.label}</span></> : 'No price now'}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{t.seats.sold}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{t.seats.held}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{count(t.seats.capacity)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{count(t.seats.left)}</td>
-                      <td className="py-2 text-sm"><EventWindow startsAt={t.saleStartsAt} endsAt={t.saleEndsAt} timeZone={tz} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Ticket types in the order the registration page lists them, with seats sold, held and left"
+              rows={types}
+              rowKey={(t) => t.id}
+              columns={[
+                {
+                  header: 'Ticket type', rowHeader: true, cell: (t) => <>
+                    <Link href={`/admin/tickets/${t.id}`} className="font-semibold">{t.internalLabel}</Link>
+                    <span className="block text-sm text-muted">Public: {t.publicLabel} · <span className="font-mono">{t.code}</span></span>
+                    <span className="mt-1 flex flex-wrap gap-1">
+                      {t.isHidden ? <span className="badge">Hidden</span> : null}
+                      {t.attendance === 'virtual' ? <span className="badge">Online</span> : null}
+                      {t.validOn ? <span className="badge">Day pass {t.validOn}</span> : null}
+                      {t.pools.map((p) => <span key={p.id} className="badge">Pool: {p.name}</span>)}
+                    </span>
+                  </>,
+                },
+                {
+                  header: 'Price now', className: 'tabular-nums', cell: (t) => {
+                    const price = t.prices.find((p) => p.id === t.currentPriceId);
+                    return price ? <>{formatMoney(price.amount, event.currency)} <span className="block text-sm text-muted">{price.label}</span></> : 'No price now';
+                  },
+                },
+                { header: 'Sold', numeric: true, cell: (t) => t.seats.sold },
+                { header: 'Held', numeric: true, cell: (t) => t.seats.held },
+                { header: 'Capacity', numeric: true, cell: (t) => count(t.seats.capacity) },
+                { header: 'Left', numeric: true, cell: (t) => count(t.seats.left) },
+                { header: 'On sale', className: 'text-sm', cell: (t) => <EventWindow startsAt={t.saleStartsAt} endsAt={t.saleEndsAt} timeZone={tz} /> },
+              ]}
+            />
           </div>
         )}
       </section>
@@ -88,29 +80,18 @@ export default async function TicketsPage() {
         <p className="mb-3 text-muted">A pool is a number of seats several ticket types share, such as the venue&apos;s seats for every in-person ticket.</p>
         {pools.length === 0 ? <p className="card mb-4 p-4">No shared pools yet.</p> : (
           <div className="mb-6 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Shared capacity pools with their ticket types and seats taken</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Pool</th>
-                  <th scope="col" className="py-2 pr-4">Ticket types</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Taken</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Capacity</th>
-                  <th scope="col" className="py-2 text-right">Left</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pools.map((p) => (
-                  <tr key={p.id} className="border-b border-line align-top">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal"><Link href={`/admin/tickets/pools/${p.id}`} className="font-semibold">{p.name}</Link></th>
-                    <td className="py-2 pr-4">{p.types.length ? p.types.map((t) => t.internalLabel).join(', ') : <span className="text-muted">None</span>}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{p.taken}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{p.capacity}</td>
-                    <td className="py-2 text-right tabular-nums">{p.left}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Shared capacity pools with their ticket types and seats taken"
+              rows={pools}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: 'Pool', rowHeader: true, cell: (p) => <Link href={`/admin/tickets/pools/${p.id}`} className="font-semibold">{p.name}</Link> },
+                { header: 'Ticket types', cell: (p) => (p.types.length ? p.types.map((t) => t.internalLabel).join(', ') : <span className="text-muted">None</span>) },
+                { header: 'Taken', numeric: true, cell: (p) => p.taken },
+                { header: 'Capacity', numeric: true, cell: (p) => p.capacity },
+                { header: 'Left', numeric: true, cell: (p) => p.left },
+              ]}
+            />
           </div>
         )}
         <div className="max-w-xl">

@@ -10,6 +10,7 @@ import { listSignInLocks, type SignInLockState } from '@/lib/staff/sign-in-locks
 import { listPendingInvitations, listStaff } from '@/lib/staff/users';
 import { USER_ROLES } from '@/lib/auth/users';
 import { changeStaffRoleAction, inviteStaffAction, removeStaffAction, unlockSignInAction } from './actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Users and roles' };
 export const dynamic = 'force-dynamic';
@@ -53,29 +54,18 @@ export default async function AdminUsersPage() {
       <section aria-labelledby="staff-heading" className="flex flex-col gap-3">
         <h2 id="staff-heading" className="text-xl font-semibold">Staff</h2>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Staff accounts and their roles</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">Since (UTC)</th>
-                <th scope="col" className="py-2 pr-4">Sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr key={s.id} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">{s.name || '—'}{s.id === me.id ? <span className="text-muted"> (you)</span> : null}</th>
-                  <td className="py-2 pr-4 break-all">{s.email}</td>
-                  <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
-                  <td className="py-2 pr-4"><time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time></td>
-                  <td className="py-2 pr-4">{lockLabel(locks.get(s.id))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Staff accounts and their roles"
+            rows={staff}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: 'Name', rowHeader: true, cell: (s) => <>{s.name || '—'}{s.id === me.id ? <span className="text-muted"> (you)</span> : null}</> },
+              { header: 'Email', className: 'break-all', cell: (s) => s.email },
+              { header: 'Role', cell: (s) => ROLE_LABELS[s.role] },
+              { header: 'Since (UTC)', cell: (s) => <time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time> },
+              { header: 'Sign-in', cell: (s) => lockLabel(locks.get(s.id)) },
+            ]}
+          />
         </div>
         <details>
           <summary className="cursor-pointer font-medium">What each role can do</summary>

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
@@ -15,6 +15,7 @@ import { describeVoucherTerms } from '@/lib/catalogue/vouchers';
 import { VoucherFields } from './_components/voucher-fields';
 import { STATUS_LABELS } from './_components/voucher-labels';
 import { createVoucherAction, createVoucherBatchAction } from './actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Vouchers' };
 export const dynamic = 'force-dynamic';
@@ -59,34 +60,24 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
         </p>
         {vouchers.length ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Vouchers, newest first, with their uses and state</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Code</th>
-                  <th scope="col" className="py-2 pr-4">Terms</th>
-                  <th scope="col" className="py-2 pr-4">Applies to</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Uses</th>
-                  <th scope="col" className="py-2 pr-4">Valid</th>
-                  <th scope="col" className="py-2">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {vouchers.map((v) => (
-                  <tr key={v.id} className="border-b border-line align-top">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      <Link href={`/admin/vouchers/${v.id}`} className="font-mono font-semibold">{v.code}</Link>
-                      {v.note ? <span className="block text-sm text-muted">{v.note}</span> : null}
-                    </th>
-                    <td className="py-2 pr-4">{describeVoucherTerms(v, event.currency)}</td>
-                    <td className="py-2 pr-4">{v.ticketTypeIds.length ? v.ticketTypeIds.map((id) => typeLabel.get(id) ?? 'Unknown').join(', ') : 'Every ticket type'}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{v.uses}{v.maxUses !== null ? ` of ${v.maxUses}` : ''}</td>
-                    <td className="py-2 pr-4 text-sm"><EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} /></td>
-                    <td className="py-2"><span className={v.status === 'active' ? 'badge badge-brand' : 'badge'}>{STATUS_LABELS[v.status]}</span></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Vouchers, newest first, with their uses and state"
+              rows={vouchers}
+              rowKey={(v) => v.id}
+              columns={[
+                {
+                  header: 'Code', rowHeader: true, cell: (v) => <>
+                    <Link href={`/admin/vouchers/${v.id}`} className="font-mono font-semibold">{v.code}</Link>
+                    {v.note ? <span className="block text-sm text-muted">{v.note}</span> : null}
+                  </>,
+                },
+                { header: 'Terms', cell: (v) => describeVoucherTerms(v, event.currency) },
+                { header: 'Applies to', cell: (v) => (v.ticketTypeIds.length ? v.ticketTypeIds.map((id) => typeLabel.get(id) ?? 'Unknown').join(', ') : 'Every ticket type') },
+                { header: 'Uses', numeric: true, cell: (v) => <>{v.uses}{v.maxUses !== null ? ` of ${v.maxUses}` : ''}</> },
+                { header: 'Valid', className: 'text-sm', cell: (v) => <EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} /> },
+                { header: 'State', cell: (v) => <span className={v.status === 'active' ? 'badge badge-brand' : 'badge'}>{STATUS_LABELS[v.status]}</span> },
+              ]}
+            />
           </div>
         ) : null}
       </section>

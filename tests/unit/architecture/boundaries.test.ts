@@ -24,7 +24,8 @@ export const LAYERS: string[][] = [
   ['audit', 'health', 'waitlist'],
   ['context'],
   ['adapters'],
-  ['capacity', 'env', 'http', 'links', 'outbox', 'validation', 'runtime'],
+  ['capacity', 'env', 'http', 'links', 'outbox', 'runtime'],
+  ['validation'],
   ['calendar', 'errors', 'like', 'money', 'rate-limit', 'slug', 'text', 'time', 'tokens', 'vault'],
 ];
 

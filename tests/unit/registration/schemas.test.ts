@@ -3,7 +3,7 @@ import { DomainError } from '@/lib/errors';
 import { registrationSchema } from '@/lib/orders/schemas';
 import { emailSchema, FORBIDDEN_CHARS } from '@/lib/validation';
 import { FORBIDDEN_IN_BLOCK } from '@/lib/text';
-import { parseInput } from '@/lib/validation';
+import { isUuid, parseInput } from '@/lib/validation';
 
 const TYPE = '3f2b8c1e-6a4d-4e2b-9c1a-2b3c4d5e6f70';
 const WORKSHOP = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -190,6 +190,16 @@ describe('registrationSchema', () => {
   it('refuses input that is not an object at all under the _form key', () => {
     for (const input of [null, undefined, 'hello', 42, [], true]) {
       expect(issues(input)).toHaveProperty(['_form']);
+    }
+  });
+});
+
+describe('isUuid', () => {
+  it('accepts a uuid in either letter case and nothing else', () => {
+    expect(isUuid('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+    expect(isUuid('0F8FAD5B-D9CB-469F-A165-70867728950E')).toBe(true);
+    for (const bad of ['', '0f8fad5b-d9cb-469f-a165-70867728950', '0f8fad5b-d9cb-469f-a165-70867728950e ', 'x0f8fad5b-d9cb-469f-a165-70867728950e', '0f8fad5bd9cb469fa16570867728950e', 42, null, undefined]) {
+      expect(isUuid(bad)).toBe(false);
     }
   });
 });

@@ -10,7 +10,7 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { formatMoney } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/queries';
 import { orderLinkState } from '@/lib/self-service/access-links';
-import { formatInstant, getManageView, type ManageView } from '@/lib/self-service/manage';
+import { getManageView, type ManageView } from '@/lib/self-service/manage';
 import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { issueBuyerOwnPageLinks } from '@/lib/tickets/attendee-page';
 import { ExpiredLink } from '../../find-registration/expired-link';
@@ -24,6 +24,7 @@ import { DONE_NOTICES } from './_lib/form-state';
 import { privatePageMetadata } from './_lib/metadata';
 import { PayNowForm } from './pay-now-form';
 import { PaymentStatus } from './payment-status';
+import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Your order');
@@ -93,7 +94,7 @@ function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; toke
         {changes.open ? (
           <p>
             You can change attendee details and workshops, or transfer a ticket to someone else, until{' '}
-            <strong><time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz)}</time></strong>
+            <strong><time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz, { weekday: false })}</time></strong>
             <LocalInstant at={changes.until.toISOString()} timeZone={tz} />. Use the links under each ticket.
           </p>
         ) : <p>{changes.closedMessage}</p>}
@@ -104,7 +105,7 @@ function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; toke
           <>
             <p>
               You can cancel {view.tickets.length === 1 ? 'this registration' : 'the whole order'} with a full refund until{' '}
-              <strong><time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, tz)}</time></strong>
+              <strong><time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, tz, { weekday: false })}</time></strong>
               <LocalInstant at={cancel.until.toISOString()} timeZone={tz} />. You will be asked to confirm.
             </p>
             <p><Link href={`/orders/${token}/cancel`} className="btn btn-secondary">Cancel registration…</Link></p>

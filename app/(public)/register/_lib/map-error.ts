@@ -1,8 +1,7 @@
-// Turns what a registration use case threw into form state: field messages beside their fields, a waiting-list
-// link for what sold out, and for anything unexpected a generic message (logged with an id, no personal data).
+// Turns a failed registration into form state: what app/_lib/public-action.ts maps, plus a waiting-list link for
+// what sold out, with a full workshop's message beside the workshop choice of every attendee who picked it.
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { isDomainError } from '@/lib/errors';
+import type { ActionFailure } from '@/app/_lib/public-action';
 import type { RegistrationFormState } from './form-state';
 
 type ErrorPart = Pick<RegistrationFormState, 'fieldErrors' | 'formError' | 'soldOut'>;
@@ -16,25 +15,17 @@ export function waitlistHrefFor(details: Record<string, unknown>): string | null
   return null;
 }
 
-export function registrationErrorState(error: unknown, values: Record<string, string[]>, where: string): ErrorPart {
-  if (!isDomainError(error)) {
-    const ref = randomUUID();
-    console.error(`${where} failed (ref ${ref})`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
-    return { fieldErrors: {}, formError: GENERIC_ERROR };
-  }
-  const fieldErrors = { ...error.fieldErrors };
-  if (error.code === 'SOLD_OUT') {
-    // Put a full workshop's message beside the workshop choice of every attendee who picked it.
-    const sessionId = error.details.sessionId;
-    if (error.details.pool === 'workshop' && typeof sessionId === 'string') {
-      for (const [name, chosen] of Object.entries(values)) {
-        if (/^attendees\.\d+\.workshopIds$/.test(name) && chosen.includes(sessionId)) fieldErrors[name] = [error.message];
-      }
+export function registrationErrorState(failure: ActionFailure, values: Record<string, string[]>): ErrorPart {
+  const { error } = failure;
+  if (error?.code !== 'SOLD_OUT') return { fieldErrors: failure.fieldErrors, formError: failure.formError };
+  const fieldErrors = { ...failure.fieldErrors };
+  const sessionId = error.details.sessionId;
+  if (error.details.pool === 'workshop' && typeof sessionId === 'string') {
+    for (const [name, chosen] of Object.entries(values)) {
+      if (/^attendees\.\d+\.workshopIds$/.test(name) && chosen.includes(sessionId)) fieldErrors[name] = [error.message];
     }
-    delete fieldErrors.workshops;
-    delete fieldErrors.attendees;
-    return { fieldErrors, soldOut: { message: error.message, waitlistHref: waitlistHrefFor(error.details) } };
   }
-  const generic = error.code === 'VALIDATION' && Object.keys(fieldErrors).length > 0;
-  return { fieldErrors, formError: generic ? undefined : error.message };
+  delete fieldErrors.workshops;
+  delete fieldErrors.attendees;
+  return { fieldErrors, soldOut: { message: error.message, waitlistHref: waitlistHrefFor(error.details) } };
 }

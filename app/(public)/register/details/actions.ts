@@ -3,6 +3,7 @@
 // "Confirm" books exactly what was reviewed through createOrder, or goes back to the review if anything changed.
 import { createHash } from 'node:crypto';
 import { redirect } from 'next/navigation';
+import { publicAction, submittedValues } from '@/app/_lib/public-action';
 import { getClientKey, getRequestContext } from '@/app/_lib/request-context';
 import { DomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
@@ -11,22 +12,10 @@ import { getEventBySlug } from '@/lib/programme/queries';
 import { registrationFromForm } from '@/lib/orders/form-input';
 import { checkboxQuestionKeys, quoteOrder, type Quote } from '@/lib/orders/quote';
 import type { QuoteView, RegistrationFormState } from '../_lib/form-state';
-import { registrationErrorState } from '../_lib/map-error';
+import { GENERIC_ERROR, registrationErrorState } from '../_lib/map-error';
 
-const MAX_FIELDS = 600;
-const MAX_VALUE = 2000;
-
-/** The submitted text values, bounded, to give back to the form as its defaults. */
-function submittedValues(formData: FormData): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  let n = 0;
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== 'string' || name.startsWith('$') || name === 'intent' || name === 'fingerprint' || name.length > 100) continue;
-    if (++n > MAX_FIELDS) break;
-    (out[name] ??= []).push(value.slice(0, MAX_VALUE));
-  }
-  return out;
-}
+/** The form's values given back with the answer: every field but the button and the review's fingerprint. */
+const VALUES = { skip: ['intent', 'fingerprint'], maxFields: 600 } as const;
 
 function quoteView(q: Quote): QuoteView {
   const money = (amount: number) => formatMoney(amount, q.currency);
@@ -47,10 +36,9 @@ function fingerprintOf(input: unknown, quote: Quote): string {
 
 export async function registerAttendeesAction(previous: RegistrationFormState, formData: FormData): Promise<RegistrationFormState> {
   const intent = formData.get('intent') === 'confirm' ? 'confirm' : 'review';
-  const values = submittedValues(formData);
+  const values = submittedValues(formData, VALUES);
   const base: RegistrationFormState = { seq: previous.seq + 1, values, fieldErrors: {} };
-  let orderPath: string;
-  try {
+  return publicAction('registerAttendeesAction', GENERIC_ERROR, async () => {
     const ctx = await getRequestContext();
     const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
     if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
@@ -65,9 +53,6 @@ export async function registerAttendeesAction(previous: RegistrationFormState, f
       return { ...base, quote: quoteView(quote), fingerprint, notice };
     }
     const { accessToken } = await createOrder(ctx, event.id, input, { clientKey });
-    orderPath = `/orders/${accessToken}`;
-  } catch (error) {
-    return { ...base, ...registrationErrorState(error, values, 'registerAttendeesAction') };
-  }
-  redirect(orderPath);
+    redirect(`/orders/${accessToken}`);
+  }, (failure) => ({ ...base, ...registrationErrorState(failure, values) }));
 }

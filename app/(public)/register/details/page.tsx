@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { listOnSale, type OnSaleTicketType, type OnSaleWorkshop } from '@/lib/catalogue/on-sale';
 import type { SlotView, WorkshopView } from '../_lib/form-state';
@@ -36,7 +36,7 @@ function workshopView(w: OnSaleWorkshop, all: OnSaleWorkshop[], timeZone: string
 export default async function DetailsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const params = await searchParams;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = await getRequestContext();
   const voucher = await readVoucher(ctx, event.id, first(params.voucher));
   // Problems with the ticket choice are shown beside the choice itself, on step 1.

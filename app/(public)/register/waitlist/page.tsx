@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { listOnSale } from '@/lib/catalogue/on-sale';
@@ -9,10 +9,10 @@ import { WAITLIST_CONFIRM_HOURS } from '@/lib/waitlist/join';
 import { dayOf } from '../_lib/format';
 import { first, type SearchParams } from '../_lib/selection';
 import { WaitlistForm } from './waitlist-form';
+import { isUuid } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Waiting list', robots: { index: false, follow: false } };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function duration(minutes: number): string {
   if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
@@ -22,13 +22,13 @@ function duration(minutes: number): string {
 export default async function WaitlistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const params = await searchParams;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const ctx = await getRequestContext();
   const ticketTypeId = first(params.ticketType)?.trim();
   const sessionId = first(params.session)?.trim();
   const { ticketTypes, workshops } = await listOnSale(ctx, event);
-  const type = ticketTypeId && UUID.test(ticketTypeId) ? ticketTypes.find((t) => t.id === ticketTypeId) : undefined;
-  const workshop = !type && sessionId && UUID.test(sessionId) ? workshops.find((w) => w.id === sessionId && w.capacity !== null) : undefined;
+  const type = ticketTypeId && isUuid(ticketTypeId) ? ticketTypes.find((t) => t.id === ticketTypeId) : undefined;
+  const workshop = !type && sessionId && isUuid(sessionId) ? workshops.find((w) => w.id === sessionId && w.capacity !== null) : undefined;
   const stillOpen = type ? type.status === 'available' : workshop ? (workshop.remaining ?? 1) > 0 : false;
 
   return (

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { findCurrentEvent, loadCurrentEvent } from '@/app/_components/current-event';
+import { findCurrentEvent, getCurrentEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { ContentNote } from '@/app/_components/content-note';
 import { Paragraphs } from '@/app/_components/paragraphs';
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SessionPage({ params }: Props) {
   await connection();
   const { slug } = await params;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const session = await find(slug);
   if (!session) notFound();
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { findCurrentEvent, loadCurrentEvent } from '@/app/_components/current-event';
+import { findCurrentEvent, getCurrentEvent } from '@/app/_lib/current-event';
 import { Paragraphs } from '@/app/_components/paragraphs';
 import { SessionCard } from '@/app/_components/session-card';
 import { getPublicSpeaker } from '@/lib/programme/queries';
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SpeakerPage({ params }: Props) {
   await connection();
   const { slug } = await params;
-  const event = await loadCurrentEvent();
+  const event = await getCurrentEvent();
   const speaker = await find(slug);
   if (!speaker) notFound();
 

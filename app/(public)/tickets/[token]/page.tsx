@@ -8,10 +8,9 @@ import { longDay } from '@/app/_components/dates';
 import { LocalInstant } from '@/app/_components/local-time';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { formatInstant } from '@/lib/self-service/manage';
 import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { getAttendeePage, type AttendeePage } from '@/lib/tickets/attendee-page';
-import { dateInZone } from '@/lib/time';
+import { dateInZone, formatInstant } from '@/lib/time';
 import { AttendeeDetails } from '../../orders/[token]/_components/attendee-details';
 import { DataExportLink } from '../../orders/[token]/_components/data-export-link';
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
@@ -32,7 +31,7 @@ function AccessRequest({ page }: { page: AttendeePage }) {
       <h2 id="access-heading" className="text-xl font-semibold">Your access request</h2>
       <p>
         Status: <strong>{access.statusLabel}</strong>
-        <span className="text-muted"> (since {formatInstant(access.updatedAt, event.timezone)})</span>
+        <span className="text-muted"> (since {formatInstant(access.updatedAt, event.timezone, { weekday: false })})</span>
       </p>
       {access.message ? (
         <div>
@@ -67,7 +66,7 @@ function WhoViewed({ page }: { page: AttendeePage }) {
             <tbody>
               {page.views.map((v, i) => (
                 <tr key={`${v.at.toISOString()}-${i}`} className="border-b border-line">
-                  <td className="py-2 pr-4"><time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz)}</time></td>
+                  <td className="py-2 pr-4"><time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz, { weekday: false })}</time></td>
                   <td className="py-2 pr-4">{v.name ? `${v.name}, ${v.role}` : v.role}</td>
                   <td className="py-2">{v.why === 'exported' ? 'Exported' : 'Viewed'}</td>
                 </tr>
@@ -157,7 +156,7 @@ export default async function AttendeeTicketPage({ params, searchParams }: {
           <p>
             <Link href={`/tickets/${token}/edit`} className="btn btn-secondary">Change your details</Link>{' '}
             <span className="text-[0.9375rem] text-muted">
-              Until <time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz)}</time>
+              Until <time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz, { weekday: false })}</time>
               <LocalInstant at={changes.until.toISOString()} timeZone={tz} />.
             </span>
           </p>

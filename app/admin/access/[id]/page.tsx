@@ -11,8 +11,8 @@ import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SelectField, TextAreaField } from '@/app/admin/_components/fields';
 import { getAccessRequest } from '@/lib/access/queue';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUSES } from '@/lib/access/requests';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { updateAccessRequestAction } from '../actions';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Access request' };
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export default async function AccessRequestPage({ params }: { params: Promise<{ 
   const ctx = getContext();
   const request = await getAccessRequest(ctx, { id, reader: user });
   if (!request) notFound();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const tz = event?.timezone ?? 'UTC';
   return (
     <div className="flex max-w-3xl flex-col gap-8">

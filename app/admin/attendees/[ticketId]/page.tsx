@@ -16,6 +16,7 @@ import { EmailHistory } from '../../orders/_components/email-history';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { SOURCE_LABELS, statusLabel } from '../../orders/_components/labels';
 import { EditAttendeeForm } from './edit-form';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Attendee' };
 export const dynamic = 'force-dynamic';
@@ -124,25 +125,16 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
         <h2 id="checkins-heading" className="mb-2 text-xl font-semibold">Check-ins</h2>
         {detail.checkIns.length ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Check-ins of this attendee</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">List</th>
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.checkIns.map((c) => (
-                  <tr key={`${c.list}-${c.checkedInAt.toISOString()}`} className="border-b border-line align-top">
-                    <td className="py-2 pr-4">{c.list}</td>
-                    <td className="py-2 pr-4"><EventInstant at={c.checkedInAt} timeZone={tz} /></td>
-                    <td className="py-2 break-all">{c.by || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Check-ins of this attendee"
+              rows={detail.checkIns}
+              rowKey={(c) => `${c.list}-${c.checkedInAt.toISOString()}`}
+              columns={[
+                { header: 'List', cell: (c) => c.list },
+                { header: 'When', cell: (c) => <EventInstant at={c.checkedInAt} timeZone={tz} /> },
+                { header: 'By', className: 'break-all', cell: (c) => c.by || '—' },
+              ]}
+            />
           </div>
         ) : <p>Not checked in yet.</p>}
       </section>

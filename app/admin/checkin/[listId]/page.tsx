@@ -9,10 +9,10 @@ import { SessionTime } from '@/app/_components/session-time';
 import { getCheckinListWithCount } from '@/lib/checkin/queries';
 import { formatCheckinTime } from '@/lib/checkin/result';
 import { searchCheckinTickets } from '@/lib/checkin/search';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone } from '@/lib/time';
 import { CheckinDesk, type DeskMatch } from '../_components/checkin-desk';
 import { LiveCount } from '../_components/live-count';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Check-in desk' };
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export default async function CheckinDeskPage({ params, searchParams }: { params
   const { listId } = await params;
   await requirePermission('checkin.scan', `/admin/checkin/${encodeURIComponent(listId)}`);
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   const list = event ? await getCheckinListWithCount(ctx, event.id, listId) : null;
   if (!list) notFound();
   const raw = (await searchParams).q;

@@ -7,17 +7,17 @@ import { adminAction } from '@/app/admin/_lib/action';
 import { text } from '@/app/admin/_lib/form-state';
 import { cancelOrderAsStaff, refundOrderAsStaff, resendConfirmation } from '@/lib/orders/staff-actions';
 import { formatMoney } from '@/lib/money';
+import { isUuid } from '@/lib/validation';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The order id from the form; the lib functions validate it again. */
 function orderId(formData: FormData): string {
   const id = text(formData, 'orderId');
-  return UUID.test(id) ? id.toLowerCase() : id.slice(0, 40);
+  return isUuid(id) ? id.toLowerCase() : id.slice(0, 40);
 }
 
 const refresh = (id: string) => {
-  if (UUID.test(id)) revalidatePath(`/admin/orders/${id}`);
+  if (isUuid(id)) revalidatePath(`/admin/orders/${id}`);
 };
 
 export const refundOrderAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {

@@ -16,6 +16,7 @@ import { EmailHistory } from '../_components/email-history';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { PAYMENT_STATE_LABELS, SOURCE_LABELS, statusLabel } from '../_components/labels';
 import { cancelOrderAction, refundOrderAction, resendConfirmationAction } from './actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Order' };
 export const dynamic = 'force-dynamic';
@@ -90,34 +91,28 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <section aria-labelledby="tickets-heading">
         <h2 id="tickets-heading" className="mb-2 text-xl font-semibold">Tickets ({detail.tickets.length})</h2>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Tickets in this order</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Attendee</th>
-                <th scope="col" className="py-2 pr-4">Ticket</th>
-                <th scope="col" className="py-2 pr-4">Workshops</th>
-                <th scope="col" className="py-2 text-right">Price</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.tickets.map((t) => (
-                <tr key={t.id} className="border-b border-line align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {can(user.role, 'attendees.view') ? <Link href={`/admin/attendees/${t.id}`}>{t.legalName}</Link> : t.legalName}
-                    <span className="block text-sm text-muted">Badge: {t.badgeName}</span>
-                    <span className="block text-sm break-all text-muted">{t.email}</span>
-                  </th>
-                  <td className="py-2 pr-4">{t.internalLabel}{t.internalLabel !== t.label ? <span className="block text-sm text-muted">Shown as “{t.label}”</span> : null}</td>
-                  <td className="py-2 pr-4">{t.workshops.length ? t.workshops.map((w) => w.title).join('; ') : '—'}</td>
-                  <td className="py-2 text-right tabular-nums">
-                    {money(t.price - t.discount)}
-                    {t.discount ? <span className="block text-sm text-muted">{money(t.price)} less {money(t.discount)}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Tickets in this order"
+            rows={detail.tickets}
+            rowKey={(t) => t.id}
+            columns={[
+              {
+                header: 'Attendee', rowHeader: true, cell: (t) => <>
+                  {can(user.role, 'attendees.view') ? <Link href={`/admin/attendees/${t.id}`}>{t.legalName}</Link> : t.legalName}
+                  <span className="block text-sm text-muted">Badge: {t.badgeName}</span>
+                  <span className="block text-sm break-all text-muted">{t.email}</span>
+                </>,
+              },
+              { header: 'Ticket', cell: (t) => <>{t.internalLabel}{t.internalLabel !== t.label ? <span className="block text-sm text-muted">Shown as “{t.label}”</span> : null}</> },
+              { header: 'Workshops', cell: (t) => (t.workshops.length ? t.workshops.map((w) => w.title).join('; ') : '—') },
+              {
+                header: 'Price', numeric: true, cell: (t) => <>
+                  {money(t.price - t.discount)}
+                  {t.discount ? <span className="block text-sm text-muted">{money(t.price)} less {money(t.discount)}</span> : null}
+                </>,
+              },
+            ]}
+          />
         </div>
       </section>
 
@@ -125,30 +120,22 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <h2 id="refunds-heading" className="mb-2 text-xl font-semibold">Refunds</h2>
         {detail.refunds.length ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Refunds of this order, oldest first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Requested</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Amount</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.refunds.map((r) => (
-                  <tr key={r.id} className="border-b border-line align-top">
-                    <td className="py-2 pr-4"><EventInstant at={r.createdAt} timeZone={tz} /></td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{money(r.amount)}</td>
-                    <td className="py-2 pr-4">
-                      {REFUND_STATUS[r.status]}
-                      {r.providerRefundId ? <span className="block font-mono text-sm break-all text-muted">{r.providerRefundId}</span> : null}
-                    </td>
-                    <td className="py-2">{r.reason || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Refunds of this order, oldest first"
+              rows={detail.refunds}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: 'Requested', cell: (r) => <EventInstant at={r.createdAt} timeZone={tz} /> },
+                { header: 'Amount', numeric: true, cell: (r) => money(r.amount) },
+                {
+                  header: 'Status', cell: (r) => <>
+                    {REFUND_STATUS[r.status]}
+                    {r.providerRefundId ? <span className="block font-mono text-sm break-all text-muted">{r.providerRefundId}</span> : null}
+                  </>,
+                },
+                { header: 'Reason', cell: (r) => r.reason || '—' },
+              ]}
+            />
           </div>
         ) : <p>No refunds.</p>}
       </section>

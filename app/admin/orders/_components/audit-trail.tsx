@@ -1,32 +1,23 @@
 // Audit entries (who did what, when), newest first. Summaries never carry sensitive answers.
 import type { AuditEntry } from '@/db/schema';
 import { EventInstant } from '@/app/admin/_components/event-instant';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export function AuditTrail({ entries, timeZone, caption }: { entries: AuditEntry[]; timeZone: string; caption: string }) {
   if (!entries.length) return <p>Nothing recorded yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-[0.9375rem]">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="py-2 pr-4">When</th>
-            <th scope="col" className="py-2 pr-4">Who</th>
-            <th scope="col" className="py-2 pr-4">Action</th>
-            <th scope="col" className="py-2">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((a) => (
-            <tr key={a.id} className="border-b border-line align-top">
-              <td className="py-2 pr-4"><EventInstant at={a.createdAt} timeZone={timeZone} /></td>
-              <td className="py-2 pr-4 break-all">{a.actorLabel || a.actorType}</td>
-              <td className="py-2 pr-4 font-mono text-sm">{a.action}</td>
-              <td className="py-2">{a.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={caption}
+        rows={entries}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: 'When', cell: (a) => <EventInstant at={a.createdAt} timeZone={timeZone} /> },
+          { header: 'Who', className: 'break-all', cell: (a) => a.actorLabel || a.actorType },
+          { header: 'Action', className: 'font-mono text-sm', cell: (a) => a.action },
+          { header: 'What', cell: (a) => a.summary },
+        ]}
+      />
     </div>
   );
 }

@@ -11,11 +11,11 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '@/app/admi
 import { getManualOrderForm } from '@/lib/orders/manual-order';
 import { can } from '@/lib/staff/permissions';
 import { formatMoney } from '@/lib/money';
-import { getEventBySlug } from '@/lib/programme/queries';
 import { dateInZone, formatTimeRange } from '@/lib/time';
 import { listParams, type RawSearchParams } from '../_components/search-params';
 import { createManualOrderAction } from './actions';
 import { FieldError } from './field-error';
+import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'New registration' };
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export default async function NewRegistrationPage({ searchParams }: { searchPara
   const params = await searchParams;
   const count = Math.min(MAX_ATTENDEES, listParams.page(params.attendees));
   const ctx = getContext();
-  const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+  const event = await findCurrentEvent();
   if (!event) {
     return (
       <div>

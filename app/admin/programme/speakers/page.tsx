@@ -4,12 +4,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { listSpeakersForAdmin } from '@/lib/programme/staff-queries';
 import { Notice, ProgrammeNav } from '../_components/programme-nav';
 import { SpeakerFields } from '../_components/speaker-fields';
 import { addSpeakerAction } from './actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Speakers' };
 export const dynamic = 'force-dynamic';
@@ -27,27 +28,16 @@ export default async function SpeakersAdminPage({ searchParams }: { searchParams
       <Notice text={notice === 'deleted' ? 'The speaker was deleted.' : null} />
       {speakers.length === 0 ? <p className="card mb-8 p-4">No speakers yet.</p> : (
         <div className="mb-10 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Speakers by name</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">Speaker</th>
-                <th scope="col" className="py-2 pr-4">Affiliation</th>
-                <th scope="col" className="py-2 pr-4 text-right">Sessions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {speakers.map((s) => (
-                <tr key={s.id} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <Link href={`/admin/programme/speakers/${s.id}`} className="font-semibold">{s.name}</Link>
-                  </th>
-                  <td className="py-2 pr-4">{s.affiliation || <span className="text-muted">Not given</span>}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{s.sessionCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Speakers by name"
+            rows={speakers}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: 'Speaker', rowHeader: true, cell: (s) => <Link href={`/admin/programme/speakers/${s.id}`} className="font-semibold">{s.name}</Link> },
+              { header: 'Affiliation', cell: (s) => s.affiliation || <span className="text-muted">Not given</span> },
+              { header: 'Sessions', numeric: true, cell: (s) => s.sessionCount },
+            ]}
+          />
         </div>
       )}
       <section aria-labelledby="add-heading" className="max-w-2xl">

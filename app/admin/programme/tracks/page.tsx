@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextAreaField, TextField } from '@/app/admin/_components/fields';
 import { listTracksForAdmin } from '@/lib/programme/staff-queries';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { EventInstant, EventWindow } from '@/app/admin/_components/event-instant';
@@ -14,6 +14,7 @@ import { describeVoucherTerms, voucherFormValues } from '@/lib/catalogue/voucher
 import { VoucherFields } from '../_components/voucher-fields';
 import { STATUS_LABELS } from '../_components/voucher-labels';
 import { endVoucherAction, updateVoucherAction } from '../actions';
+import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Voucher' };
 export const dynamic = 'force-dynamic';
@@ -57,29 +58,17 @@ export default async function VoucherPage({ params, searchParams }: {
         <h2 id="orders-heading" className="mb-3 text-2xl font-semibold">Orders that used it</h2>
         {orders.length === 0 ? <p className="card p-4">No order has used this voucher.</p> : (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Orders placed with this voucher, newest first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Order</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Tickets discounted</th>
-                  <th scope="col" className="py-2">Placed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orders.map((o) => (
-                  <tr key={o.id} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 text-left font-mono font-normal">
-                      {linkOrders ? <Link href={`/admin/orders/${o.id}`}>{o.reference}</Link> : o.reference}
-                    </th>
-                    <td className="py-2 pr-4">{ORDER_STATUS[o.status] ?? o.status}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{o.tickets}</td>
-                    <td className="py-2"><EventInstant at={o.createdAt} timeZone={tz} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Orders placed with this voucher, newest first"
+              rows={orders}
+              rowKey={(o) => o.id}
+              columns={[
+                { header: 'Order', rowHeader: true, className: 'font-mono', cell: (o) => (linkOrders ? <Link href={`/admin/orders/${o.id}`}>{o.reference}</Link> : o.reference) },
+                { header: 'Status', cell: (o) => ORDER_STATUS[o.status] ?? o.status },
+                { header: 'Tickets discounted', numeric: true, cell: (o) => o.tickets },
+                { header: 'Placed', cell: (o) => <EventInstant at={o.createdAt} timeZone={tz} /> },
+              ]}
+            />
           </div>
         )}
         <p className="mt-2 text-sm text-muted">Only paid orders and holds that have not lapsed count as uses.</p>

@@ -2,7 +2,7 @@
 // in their words and how to reach them.
 import type { Event } from '@/db/schema';
 import { Paragraphs } from '@/app/_components/paragraphs';
-import { formatInstant } from '@/lib/self-service/manage';
+import { formatInstant } from '@/lib/time';
 
 export function RefundPolicy({ event, reference, contact, headingLevel }: {
   event: Pick<Event, 'refundUntil' | 'refundPolicy' | 'timezone'>; reference: string; contact: string; headingLevel: 2 | 3;
@@ -13,7 +13,7 @@ export function RefundPolicy({ event, reference, contact, headingLevel }: {
       <Heading className={headingLevel === 2 ? 'text-xl font-semibold' : 'text-lg font-semibold'}>Refund policy</Heading>
       <p>
         {event.refundUntil
-          ? <>Online cancellation with a refund closed on <time dateTime={event.refundUntil.toISOString()}>{formatInstant(event.refundUntil, event.timezone)}</time>.</>
+          ? <>Online cancellation with a refund closed on <time dateTime={event.refundUntil.toISOString()}>{formatInstant(event.refundUntil, event.timezone, { weekday: false })}</time>.</>
           : 'This registration cannot be cancelled online.'}
       </p>
       {event.refundPolicy.trim() && <Paragraphs text={event.refundPolicy} />}

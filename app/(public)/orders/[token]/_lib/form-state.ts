@@ -8,6 +8,9 @@ export interface ManageFormState {
   formError?: string;
 }
 
+/** The manage forms' values given back after a problem: every field but the token. */
+export const MANAGE_VALUES = { skip: ['token'], maxFields: 200 } as const;
+
 export const initialManageState: ManageFormState = { seq: 0, values: {}, fieldErrors: {} };
 
 /** What the order page says after a change, by the `done` query parameter the actions redirect with. */

@@ -5,12 +5,13 @@ import { notFound } from 'next/navigation';
 import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { formatMoney } from '@/lib/money';
-import { formatInstant, getManageView } from '@/lib/self-service/manage';
+import { getManageView } from '@/lib/self-service/manage';
 import { RefundPolicy } from '../_components/refund-policy';
 import { SubpageHeader } from '../_components/subpage-header';
 import { organizerAddress } from '../_lib/contact';
 import { privatePageMetadata } from '../_lib/metadata';
 import { CancelForm } from './cancel-form';
+import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Cancel your registration');
@@ -34,7 +35,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
         <>
           <p>
             You can cancel with a full refund until{' '}
-            <time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, event.timezone)}</time>
+            <time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, event.timezone, { weekday: false })}</time>
             <LocalInstant at={cancel.until.toISOString()} timeZone={event.timezone} />.
             Refunds usually reach your account within 5–10 working days. We confirm the cancellation by email.
           </p>

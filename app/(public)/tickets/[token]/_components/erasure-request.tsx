@@ -1,6 +1,6 @@
 // The attendee's own page: ask for their data to be erased (a pending request is shown as such).
 import { getRequestContext } from '@/app/_lib/request-context';
-import { formatInstant } from '@/lib/self-service/manage';
+import { formatInstant } from '@/lib/time';
 import { getErasureRequestState } from '@/lib/rights/erasure-requests';
 import { ErasureForm } from './erasure-form';
 
@@ -11,7 +11,7 @@ export async function ErasureRequest({ token, timeZone }: { token: string; timeZ
       <h2 id="erasure-heading" className="text-xl font-semibold">Erase your data</h2>
       {state ? (
         <p role="status">
-          You asked for your data to be erased on <time dateTime={state.requestedAt.toISOString()}>{formatInstant(state.requestedAt, timeZone)}</time>.
+          You asked for your data to be erased on <time dateTime={state.requestedAt.toISOString()}>{formatInstant(state.requestedAt, timeZone, { weekday: false })}</time>.
           The request is pending with the organizers.
         </p>
       ) : (

@@ -4,12 +4,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { formatInstant, type ManageTicket } from '@/lib/self-service/manage';
+import { type ManageTicket } from '@/lib/self-service/manage';
 import { getAttendeePage } from '@/lib/tickets/attendee-page';
 import { AttendeeDetails } from '../../../orders/[token]/_components/attendee-details';
 import { privatePageMetadata } from '../../../orders/[token]/_lib/metadata';
 import { EditAttendeeForm } from '../../../orders/[token]/tickets/[ticketId]/edit/edit-form';
 import { editOwnDetailsAction } from '../actions';
+import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Your details');
@@ -39,7 +40,7 @@ export default async function EditOwnDetailsPage({ params }: { params: Promise<{
         <>
           <p>
             You can change these until{' '}
-            <time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, event.timezone)}</time>
+            <time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, event.timezone, { weekday: false })}</time>
             <LocalInstant at={changes.until.toISOString()} timeZone={event.timezone} />. Answers marked private are yours: the
             person who registered you does not see them, and at the organization only the staff who need them do.
           </p>

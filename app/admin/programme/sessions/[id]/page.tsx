@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { getSessionForEdit, toLocalInput } from '@/lib/programme/staff-queries';

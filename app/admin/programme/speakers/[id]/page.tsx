@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { getSpeakerForAdmin } from '@/lib/programme/staff-queries';
 import { ProgrammeNav } from '../../_components/programme-nav';

@@ -5,7 +5,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
-import { loadCurrentEvent } from '@/app/_components/current-event';
+import { getCurrentEvent } from '@/app/_lib/current-event';
 import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { waitlistConfirmState } from '@/lib/waitlist/confirm';
@@ -60,7 +60,7 @@ export default async function ConfirmWaitlistPage({ params }: { params: Promise<
         </Answer>
       );
     case 'pending': {
-      const event = await loadCurrentEvent();
+      const event = await getCurrentEvent();
       const at = link.confirmBy;
       return (
         <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">

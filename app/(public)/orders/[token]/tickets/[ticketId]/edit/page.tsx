@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
-import { formatInstant, getTicketPage, type ManageTicket } from '@/lib/self-service/manage';
+import { getTicketPage, type ManageTicket } from '@/lib/self-service/manage';
 import { AttendeeDetails } from '../../../_components/attendee-details';
 import { PrivateNote } from '../../../_components/private-note';
 import { SubpageHeader } from '../../../_components/subpage-header';
 import { privatePageMetadata } from '../../../_lib/metadata';
 import { EditAttendeeForm } from './edit-form';
+import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Attendee details');
@@ -38,7 +39,7 @@ export default async function EditAttendeePage({ params }: { params: Promise<{ t
         <>
           <p>
             {ticket.label}, in the name of <strong>{ticket.legalName}</strong> ({ticket.email}). You can change these details until{' '}
-            <time dateTime={until.toISOString()}>{formatInstant(until, event.timezone)}</time>
+            <time dateTime={until.toISOString()}>{formatInstant(until, event.timezone, { weekday: false })}</time>
             <LocalInstant at={until.toISOString()} timeZone={event.timezone} />. The full name and email stay with this person;
             to give the ticket to someone else, <Link href={`/orders/${token}/tickets/${ticket.id}/transfer`}>transfer it</Link>.
           </p>

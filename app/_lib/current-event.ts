@@ -1,11 +1,12 @@
-// The public site's event, read once per request (React cache) however many components ask for it.
+// The configured event (EVENT_SLUG) that the public site and the admin pages show, read once per request (React
+// cache) however many components ask for it.
 import 'server-only';
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import type { Event } from '@/db/schema';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { getContext } from '@/app/_lib/context';
+import { getContext } from './context';
 
 /** The configured event or null; throws only when the database cannot be reached. */
 export const findCurrentEvent = cache(async (): Promise<Event | null> => {
@@ -15,7 +16,7 @@ export const findCurrentEvent = cache(async (): Promise<Event | null> => {
 });
 
 /** The configured event; a 404 page when it does not exist. */
-export async function loadCurrentEvent(): Promise<Event> {
+export async function getCurrentEvent(): Promise<Event> {
   const event = await findCurrentEvent();
   if (!event) notFound();
   return event;
