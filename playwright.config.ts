@@ -15,7 +15,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   // Generous: two cores shared with the server, the database and the build make slow steps common in CI.
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 7_500 },
   outputDir: '.data/test-results/playwright',
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT || '.data/test-results/playwright.json' }]],
