@@ -40,7 +40,6 @@ const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 test.describe('personal agenda', () => {
   test('stars two sessions, shows them as My agenda and serves them in the private calendar feed', async ({ page }) => {
-    test.setTimeout(60_000);
     const id = unique();
     const first: Person = { legalName: 'Lena Varga', badgeName: `Lena ${id}`, email: `lena.${id}@e2e.example` };
     const second: Person = { legalName: 'Omar Haddad', badgeName: `Omar ${id}`, email: `omar.${id}@e2e.example` };
@@ -142,7 +141,6 @@ test.describe('personal agenda', () => {
   });
 
   test('an expired emailed link offers a fresh one, answering neutrally', async ({ page, context, baseURL }) => {
-    test.setTimeout(60_000);
     const id = unique();
     const order = await paidOrder(page, [{ legalName: 'Ines Moreau', badgeName: `Ines ${id}`, email: `ines.${id}@e2e.example` }]);
     // The confirmation email carries an extra link to the order, which expires some time after the event.

@@ -10,7 +10,6 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const SENSITIVE = /addiction|recovery|relapse|substance|drug|sober/i;
 
 test('the confirmation of a paid order arrives in the local mailbox with its QR code, calendar and manage link', async ({ page }) => {
-  test.setTimeout(60_000);
   const id = unique();
   const buyer = { name: `Mailbox Buyer ${id}`, email: `mailbox.${id}@e2e.example` };
   const types = await page.request.get('/api/v1/ticket-types');

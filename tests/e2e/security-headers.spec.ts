@@ -104,7 +104,6 @@ async function violations(page: Page, path: string): Promise<string[]> {
 }
 
 test('pages run under the policy with no violation, and client code still runs', async ({ browser }) => {
-  test.setTimeout(60_000);
   // A viewer in another zone: the local times beside event times are rendered by client code after hydration.
   const context = await browser.newContext({ timezoneId: 'Pacific/Auckland' });
   const page = await context.newPage();

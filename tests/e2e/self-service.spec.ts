@@ -66,7 +66,6 @@ const ticket = (page: Page, n: number) => page.getByRole('listitem').filter({ ha
 
 test.describe('manage page (order link)', () => {
   test('from the confirmation in the mailbox: shows QR codes, changes a badge name and a workshop, transfers a ticket and cancels with a full refund', async ({ page, browser, baseURL }) => {
-    test.setTimeout(60_000);
     const id = unique();
     const first = { legalName: 'Amara Nwosu', badgeName: `Amara ${id}`, email: `amara.${id}@e2e.example` };
     const second = { legalName: 'Teodor Lind', badgeName: `Teo ${id}`, email: `teo.${id}@e2e.example` };
