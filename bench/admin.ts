@@ -12,7 +12,8 @@ import { attendeeSearchSchema, attendeeSearchStatement, eventTicketTypeIds, sear
 import { exportAttendeesCsv } from '../lib/attendees/export';
 import { createEvent, createRoom } from '../lib/programme/build';
 import { createSession } from '../lib/programme/create-session';
-import { createQuestion, createTicketType } from '../lib/catalogue/setup';
+import { createQuestion } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { zonedTimeToUtc } from '../lib/time';
 import { percentile } from './support/load';
 import { benchDatabase } from './support/server';

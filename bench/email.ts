@@ -18,7 +18,7 @@ import { startEmailWorker } from '../lib/email/worker';
 import { parseEnv } from '../lib/env';
 import { createOrder } from '../lib/orders/create-order';
 import { createEvent } from '../lib/programme/build';
-import { createTicketType } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { createFakeResend } from '../tests/support/fake-resend';
 import { benchDatabase } from './support/server';
 import { testVault } from '../tests/support/vault';

@@ -6,7 +6,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { createDb } from '../db/client';
 import { orders, tickets } from '../db/schema';
 import { createEvent } from '../lib/programme/build';
-import { createTicketType } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { benchDatabase, startApp } from './support/server';
 import { load, percentile, request } from './support/load';
 

@@ -11,7 +11,7 @@ import { signStripeWebhook } from '../lib/adapters/payments/webhook-signature';
 import { parseEnv } from '../lib/env';
 import { createOrder } from '../lib/orders/create-order';
 import { createEvent } from '../lib/programme/build';
-import { createTicketType } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { load, percentile, request } from './support/load';
 import { benchDatabase, startApp } from './support/server';
 import { testVault } from '../tests/support/vault';

@@ -19,7 +19,7 @@ import { orders, paymentEvents } from '../db/schema';
 import { systemClock } from '../lib/adapters/clock';
 import { parseEnv } from '../lib/env';
 import { createEvent } from '../lib/programme/build';
-import { createTicketType } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { benchDatabase, root, type BenchDatabase } from '../bench/support/server';
 import { AppProcess as App } from './lib/app-process';
 import { ensureBuild } from './lib/build';

@@ -22,7 +22,7 @@ import { systemClock } from '../lib/adapters/clock';
 import { LIVENESS_LOCK_SPACE } from '../lib/email/worker-recovery';
 import { parseEnv } from '../lib/env';
 import { createEvent } from '../lib/programme/build';
-import { createTicketType } from '../lib/catalogue/setup';
+import { createTicketType } from '../lib/catalogue/ticket-types';
 import { createFakeResend, type FakeResend } from '../tests/support/fake-resend';
 import { freePort } from '../tests/support/postgres-server';
 import { AppProcess } from './lib/app-process';

@@ -1,55 +1,12 @@
-// Setting up what is sold: ticket types with price windows, shared pools, questions and vouchers.
-// Used by the seed now and by the organizer dashboard later; every input is validated here.
+// Setting up what is sold, for the demo seed and test fixtures: shared pools, questions and vouchers (the admin
+// screens use pools.ts, questions.ts and vouchers.ts). Ticket types: createTicketType in ticket-types.ts.
 import { z } from 'zod';
-import {
-  capacityPools, questions, ticketPrices, ticketTypePools, ticketTypeQuestions, ticketTypes, voucherTicketTypes, vouchers,
-  type Question, type TicketType, type Voucher,
-} from '@/db/schema';
+import { capacityPools, questions, voucherTicketTypes, vouchers, type Question, type Voucher } from '@/db/schema';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
 
 type Ctx = Pick<AppContext, 'db'>;
-
-const code = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes').max(60);
-
-export const ticketTypeSchema = z.object({
-  code,
-  publicLabel: z.string().trim().min(1, 'A public label is required').max(120),
-  internalLabel: z.string().trim().min(1, 'An internal label is required').max(120),
-  description: z.string().trim().max(2000).default(''),
-  attendance: z.enum(['in_person', 'virtual']).default('in_person'),
-  validOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
-  capacity: z.number().int().min(0).nullable().default(null),
-  saleStartsAt: z.date().nullable().default(null),
-  saleEndsAt: z.date().nullable().default(null),
-  minPerOrder: z.number().int().min(1).default(1),
-  maxPerOrder: z.number().int().min(1).max(100).default(10),
-  isHidden: z.boolean().default(false),
-  includesWorkshops: z.boolean().default(true),
-  sortOrder: z.number().int().default(0),
-  prices: z.array(z.object({
-    label: z.string().trim().min(1).max(60),
-    amount: z.number().int().min(0, 'Prices cannot be negative'),
-    startsAt: z.date().nullable().default(null),
-    endsAt: z.date().nullable().default(null),
-  })).min(1, 'Give at least one price'),
-  poolIds: z.array(z.uuid()).default([]),
-  questions: z.array(z.object({ questionId: z.uuid(), isRequired: z.boolean().default(false) })).default([]),
-}).refine((t) => t.maxPerOrder >= t.minPerOrder, { path: ['maxPerOrder'], message: 'The maximum must not be below the minimum' });
-export type TicketTypeInput = z.input<typeof ticketTypeSchema>;
-
-export async function createTicketType(ctx: Ctx, eventId: string, input: TicketTypeInput): Promise<TicketType> {
-  const { prices, poolIds, questions: qs, ...data } = parseInput(ticketTypeSchema, input);
-  return ctx.db.transaction(async (tx) => {
-    const [type] = await tx.insert(ticketTypes).values({ ...data, eventId }).onConflictDoNothing().returning();
-    if (!type) throw new DomainError('CONFLICT', 'A ticket type with this code already exists', { code: ['Already in use'] });
-    await tx.insert(ticketPrices).values(prices.map((p) => ({ ...p, ticketTypeId: type.id })));
-    if (poolIds.length) await tx.insert(ticketTypePools).values(poolIds.map((poolId) => ({ ticketTypeId: type.id, poolId })));
-    if (qs.length) await tx.insert(ticketTypeQuestions).values(qs.map((q) => ({ ...q, ticketTypeId: type.id })));
-    return type;
-  });
-}
 
 export async function createCapacityPool(ctx: Ctx, eventId: string, input: { name: string; capacity: number }) {
   const data = parseInput(z.object({ name: z.string().trim().min(1).max(120), capacity: z.number().int().min(0) }), input);

@@ -1,92 +1,105 @@
-// Creating and editing ticket types. A type's capacity never goes below the seats it already has taken (checked
-// under its pool lock); a day pass is valid on one of the event's dates; codes are unique per event.
+// Creating and editing ticket types: one use case each and one schema, for every caller (the admin forms, whose
+// strings app/admin/tickets/_lib/ticket-type-form.ts reads into this typed input, the demo seed and the tests).
+// A type's capacity never goes below the seats it already has taken (checked under its pool lock); a day pass is
+// valid on one of the event's dates; a sale closes after it opens; codes are unique per event.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ticketTypes, type Event, type TicketType } from '@/db/schema';
-import { recordAudit } from '../audit/record';
+import { ticketPrices, ticketTypePools, ticketTypeQuestions, ticketTypes, type Event, type TicketType } from '@/db/schema';
+import { recordAudit, type AuditActor } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
-import { createTicketType as insertTicketType } from './setup';
+import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { isUuid, parseInput } from '../validation';
-import { fieldError, type FormInput, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
-import { checkbox, intField, whenParsed, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
-import { parseMoneyInput } from './money-input';
-
-export const ticketTypeFields = [
-  'code', 'publicLabel', 'internalLabel', 'description', 'attendance', 'validOn', 'capacity', 'saleStartsAt', 'saleEndsAt',
-  'minPerOrder', 'maxPerOrder', 'isHidden', 'includesWorkshops', 'sortOrder',
-] as const;
-export const newTicketTypeFields = [...ticketTypeFields, 'priceLabel', 'priceAmount'] as const;
+import { fieldError, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 
 const CODE_TAKEN = 'Another ticket type already uses this code';
-const CODE_MESSAGE = 'Use lowercase letters, digits and single dashes, such as full-pass';
 
-export const ticketTypeFormSchema = z.object({
-  code: requiredText('Code', 60).pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, CODE_MESSAGE)),
-  publicLabel: requiredText('Public label', 120),
-  internalLabel: requiredText('Internal label', 120),
-  description: optionalText('Description', 2000),
-  attendance: z.enum(['in_person', 'virtual'], { message: 'Choose in person or online' }),
-  validOn: z.string().default('').transform((v) => v.trim() || null),
-  capacity: optionalIntField('Capacity', { min: 0, max: 1_000_000 }),
-  saleStartsAt: localDateTimeField('Sale opens'),
-  saleEndsAt: localDateTimeField('Sale closes'),
-  minPerOrder: intField('Minimum per order', { min: 1, max: 100 }),
-  maxPerOrder: intField('Maximum per order', { min: 1, max: 100 }),
-  isHidden: checkbox,
-  includesWorkshops: checkbox,
-  sortOrder: intField('Sort order', { min: -10_000, max: 10_000 }),
-}).refine((t) => t.maxPerOrder >= t.minPerOrder, { path: ['maxPerOrder'], message: 'The maximum must not be below the minimum', when: whenParsed('minPerOrder', 'maxPerOrder') });
-export type TicketTypeFormInput = FormInput<(typeof ticketTypeFields)[number]>;
+const ticketTypeFieldsObject = z.object({
+  code: z.string().max(60).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, such as full-pass'),
+  publicLabel: z.string().trim().min(1, 'A public label is required').max(120),
+  internalLabel: z.string().trim().min(1, 'An internal label is required').max(120),
+  description: z.string().trim().max(2000).default(''),
+  attendance: z.enum(['in_person', 'virtual']).default('in_person'),
+  // A date of the event (YYYY-MM-DD), or null for every day; checked against the event's dates.
+  validOn: z.string().nullable().default(null),
+  capacity: z.number().int().min(0).nullable().default(null),
+  saleStartsAt: z.date().nullable().default(null),
+  saleEndsAt: z.date().nullable().default(null),
+  minPerOrder: z.number().int().min(1).default(1),
+  maxPerOrder: z.number().int().min(1).max(100).default(10),
+  isHidden: z.boolean().default(false),
+  includesWorkshops: z.boolean().default(true),
+  sortOrder: z.number().int().default(0),
+});
 
-const firstPriceSchema = z.object({ priceLabel: requiredText('Price label', 60), priceAmount: z.string().default('') });
-export type NewTicketTypeInput = FormInput<(typeof newTicketTypeFields)[number]>;
+const perOrder = (t: { minPerOrder: number; maxPerOrder: number }) => t.maxPerOrder >= t.minPerOrder;
+const perOrderIssue = { path: ['maxPerOrder'], message: 'The maximum must not be below the minimum' };
 
-const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+/** A ticket type's own fields (what an edit changes). */
+export const ticketTypeFieldsSchema = ticketTypeFieldsObject.refine(perOrder, perOrderIssue);
+export type TicketTypeFields = z.output<typeof ticketTypeFieldsSchema>;
 
-/** Shared checks; returns the row values with times as instants. */
-function toRow(event: Event, data: z.output<typeof ticketTypeFormSchema>) {
+/** A new ticket type: its fields, its prices (at least one, each with an optional window), pools and questions. */
+export const ticketTypeSchema = ticketTypeFieldsObject.extend({
+  prices: z.array(z.object({
+    label: z.string().trim().min(1).max(60),
+    amount: z.number().int().min(0, 'Prices cannot be negative'),
+    startsAt: z.date().nullable().default(null),
+    endsAt: z.date().nullable().default(null),
+  })).min(1, 'Give at least one price'),
+  poolIds: z.array(z.uuid()).default([]),
+  questions: z.array(z.object({ questionId: z.uuid(), isRequired: z.boolean().default(false) })).default([]),
+}).refine(perOrder, perOrderIssue);
+export type TicketTypeInput = z.input<typeof ticketTypeSchema>;
+
+/** The checks that need the event: a day pass's date is one of the event's, and a sale closes after it opens. */
+function checkAgainstEvent(event: Event, data: TicketTypeFields): void {
   if (data.validOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(data.validOn) || data.validOn < event.startsOn || data.validOn > event.endsOn)) {
     throw fieldError('validOn', `Choose one of the event's dates (${event.startsOn} to ${event.endsOn}), or every day`);
   }
-  const saleStartsAt = toInstant(data.saleStartsAt, event.timezone);
-  const saleEndsAt = toInstant(data.saleEndsAt, event.timezone);
-  if (saleStartsAt && saleEndsAt && saleEndsAt <= saleStartsAt) throw fieldError('saleEndsAt', 'The sale must close after it opens');
-  return { ...data, saleStartsAt, saleEndsAt };
+  if (data.saleStartsAt && data.saleEndsAt && data.saleEndsAt <= data.saleStartsAt) throw fieldError('saleEndsAt', 'The sale must close after it opens');
 }
 
-export async function createTicketType(ctx: SalesCtx, eventId: string, input: NewTicketTypeInput): Promise<TicketType> {
-  const data = parseInput(ticketTypeFormSchema.and(firstPriceSchema), input);
-  const now = ctx.clock.now();
+const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+
+/**
+ * Who creates a ticket type. Staff pass `actor` (with the clock) and the creation is audited; the demo seed, the
+ * benchmarks and test fixtures pass neither and nothing is audited: the audit trail records what people did.
+ */
+export type CreateTicketTypeCtx = Pick<AppContext, 'db'> & ({ actor?: undefined } | (Pick<AppContext, 'clock'> & { actor: AuditActor }));
+
+export async function createTicketType(ctx: CreateTicketTypeCtx, eventId: string, input: TicketTypeInput): Promise<TicketType> {
+  const { prices, poolIds, questions: qs, ...data } = parseInput(ticketTypeSchema, input);
   return ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
-    const { priceLabel, priceAmount, ...rest } = data;
-    const row = toRow(event, rest);
-    const amount = parseMoneyInput(priceAmount, event.currency);
-    if (!amount.ok) throw fieldError('priceAmount', amount.message);
-    const type = await insertTicketType({ db: tx }, eventId, { ...row, prices: [{ label: priceLabel, amount: amount.amount }] }).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', CODE_TAKEN, { code: [CODE_TAKEN] });
-      throw error;
-    });
-    await recordAudit(tx, {
-      actor: ctx.actor, action: 'ticket_type.create', eventId, targetType: 'ticket_type', targetId: type.id, at: now,
-      summary: `Created ticket type ${type.code} ("${type.internalLabel}")`,
-      details: { code: type.code, capacity: type.capacity, isHidden: type.isHidden, price: { label: priceLabel, amount: amount.amount } },
-    });
+    checkAgainstEvent(event, data);
+    const [type] = await tx.insert(ticketTypes).values({ ...data, eventId }).onConflictDoNothing().returning();
+    if (!type) throw new DomainError('CONFLICT', CODE_TAKEN, { code: [CODE_TAKEN] });
+    await tx.insert(ticketPrices).values(prices.map((p) => ({ ...p, ticketTypeId: type.id })));
+    if (poolIds.length) await tx.insert(ticketTypePools).values(poolIds.map((poolId) => ({ ticketTypeId: type.id, poolId })));
+    if (qs.length) await tx.insert(ticketTypeQuestions).values(qs.map((q) => ({ ...q, ticketTypeId: type.id })));
+    if (ctx.actor) {
+      const [first] = prices;
+      await recordAudit(tx, {
+        actor: ctx.actor, action: 'ticket_type.create', eventId, targetType: 'ticket_type', targetId: type.id, at: ctx.clock.now(),
+        summary: `Created ticket type ${type.code} ("${type.internalLabel}")`,
+        details: { code: type.code, capacity: type.capacity, isHidden: type.isHidden, price: { label: first!.label, amount: first!.amount } },
+      });
+    }
     return type;
   });
 }
 
-export async function updateTicketType(ctx: SalesCtx, eventId: string, ticketTypeId: string, input: TicketTypeFormInput): Promise<{ type: TicketType; changed: string[] }> {
-  const data = parseInput(ticketTypeFormSchema, input);
+export async function updateTicketType(ctx: SalesCtx, eventId: string, ticketTypeId: string, input: TicketTypeFields): Promise<{ type: TicketType; changed: string[] }> {
+  const row = parseInput(ticketTypeFieldsSchema, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     if (!isUuid(ticketTypeId)) throw notFound('This ticket type');
     const [current] = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.id, ticketTypeId), eq(ticketTypes.eventId, eventId))).for('no key update');
     if (!current) throw notFound('This ticket type');
-    const row = toRow(event, data);
+    checkAgainstEvent(event, row);
     const changed = (Object.keys(row) as (keyof typeof row)[]).filter((k) => plain(row[k]) !== plain(current[k]));
     if (!changed.length) return { type: current, changed };
     if (changed.includes('capacity') && row.capacity !== null) {
@@ -105,15 +118,4 @@ export async function updateTicketType(ctx: SalesCtx, eventId: string, ticketTyp
     });
     return { type: type!, changed };
   });
-}
-
-/** The edit form's starting values (times as wall-clock in the event's zone). */
-export function ticketTypeFormValues(type: TicketType, timeZone: string): Record<(typeof ticketTypeFields)[number], string> {
-  return {
-    code: type.code, publicLabel: type.publicLabel, internalLabel: type.internalLabel, description: type.description,
-    attendance: type.attendance, validOn: type.validOn ?? '', capacity: type.capacity === null ? '' : String(type.capacity),
-    saleStartsAt: toLocalInput(type.saleStartsAt, timeZone), saleEndsAt: toLocalInput(type.saleEndsAt, timeZone),
-    minPerOrder: String(type.minPerOrder), maxPerOrder: String(type.maxPerOrder), isHidden: type.isHidden ? 'on' : '',
-    includesWorkshops: type.includesWorkshops ? 'on' : '', sortOrder: String(type.sortOrder),
-  };
 }

@@ -57,7 +57,7 @@ export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: {
   };
 }
 
-/** The question keys each ticket type asks with a checkbox, so an unticked box reads as "no" (see form-input.ts). */
+/** The question keys each ticket type asks with a checkbox, so an unticked box reads as "no" (see app/_lib/registration-form.ts). */
 export async function checkboxQuestionKeys(ctx: Pick<AppContext, 'db'>, eventId: string, ticketTypeIds: string[]): Promise<Map<string, Set<string>>> {
   const ids = [...new Set(ticketTypeIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
   if (!ids.length) return new Map();

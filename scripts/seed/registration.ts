@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { events } from '../../db/schema';
-import { createCapacityPool, createQuestion, createTicketType, createVoucher } from '../../lib/catalogue/setup';
+import { createCapacityPool, createQuestion, createVoucher } from '../../lib/catalogue/setup';
+import { createTicketType } from '../../lib/catalogue/ticket-types';
 import { addDays, formatDay, zonedTimeToUtc } from '../../lib/time';
 
 export interface SeedRegistrationEvent { id: string; startsOn: string; endsOn: string; timezone: string }

@@ -6,7 +6,8 @@ import { createManualClock } from '@/lib/adapters/clock';
 import { parseEnv, type Env } from '@/lib/env';
 import { createEvent, createRoom } from '@/lib/programme/build';
 import { createSession } from '@/lib/programme/create-session';
-import { createCapacityPool, createQuestion, createTicketType, createVoucher } from '@/lib/catalogue/setup';
+import { createCapacityPool, createQuestion, createVoucher } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { zonedTimeToUtc } from '@/lib/time';
 import { TEST_DATA_ENCRYPTION_KEY, testVault } from './vault';
 

@@ -6,16 +6,19 @@ import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
 import { formValues } from '@/lib/catalogue/common';
 import { addPriceWindow, priceWindowFields, removePriceWindow, updatePriceWindow } from '@/lib/catalogue/prices';
-import { createTicketType, newTicketTypeFields, ticketTypeFields, updateTicketType } from '@/lib/catalogue/ticket-types';
-import { idOf, salesCtx, salesEventId } from './_lib/sales';
+import { createTicketType, updateTicketType } from '@/lib/catalogue/ticket-types';
+import { idOf, salesCtx, salesEvent, salesEventId } from './_lib/sales';
+import { newTicketTypeFields, readNewTicketTypeForm, readTicketTypeForm, ticketTypeFields } from './_lib/ticket-type-form';
 
 export const createTicketTypeAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {
-  const type = await createTicketType(salesCtx(ctx, user), await salesEventId(ctx), formValues(formData, newTicketTypeFields));
+  const event = await salesEvent(ctx);
+  const type = await createTicketType(salesCtx(ctx, user), event.id, readNewTicketTypeForm(formValues(formData, newTicketTypeFields), event));
   redirect(`/admin/tickets/${type.id}?notice=created`);
 });
 
 export const updateTicketTypeAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {
-  const { changed } = await updateTicketType(salesCtx(ctx, user), await salesEventId(ctx), idOf(formData), formValues(formData, ticketTypeFields));
+  const event = await salesEvent(ctx);
+  const { changed } = await updateTicketType(salesCtx(ctx, user), event.id, idOf(formData), readTicketTypeForm(formValues(formData, ticketTypeFields), event));
   refresh();
   return changed.length ? 'Ticket type saved.' : 'Nothing changed.';
 });

@@ -6,7 +6,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedConference } from '@/scripts/seed/seed';
 import { systemClock } from '@/lib/adapters/clock';
 import { createUser } from '@/lib/auth/users';
-import { createTicketType } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { parseEnv } from '@/lib/env';
 import { withDatabase } from '../../support/postgres-server';
 import { e2eAccounts } from './accounts';

@@ -7,7 +7,8 @@ import { auditLog, capacityPools, ticketPrices, ticketTypePools, ticketTypes } f
 import { createPool, updatePool, attachTicketTypeToPool, detachTicketTypeFromPool } from '@/lib/catalogue/pools';
 import { addPriceWindow, removePriceWindow, updatePriceWindow } from '@/lib/catalogue/prices';
 import { getTicketTypeForAdmin, listPoolsForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
-import { createTicketType, ticketTypeFormValues, updateTicketType, type NewTicketTypeInput } from '@/lib/catalogue/ticket-types';
+import { createTicketType, updateTicketType } from '@/lib/catalogue/ticket-types';
+import { readNewTicketTypeForm, readTicketTypeForm, ticketTypeFormValues, type NewTicketTypeInput, type TicketTypeFormInput } from '@/app/admin/tickets/_lib/ticket-type-form';
 import { listOnSale } from '@/lib/catalogue/on-sale';
 import { useTestDb } from '../../support/test-db';
 import { auditRows, buildSalesFixture, heldOrder, paidOrder, refusal, type SalesFixture } from './sales-fixture';
@@ -22,6 +23,15 @@ const newType = (overrides: Partial<NewTicketTypeInput> = {}): NewTicketTypeInpu
   sortOrder: '20', priceLabel: 'Supporter', priceAmount: '650.00', ...overrides,
 });
 
+// What the admin actions do: read the form's strings, then run the use case.
+async function createFromForm(fx: SalesFixture, input: NewTicketTypeInput) {
+  return createTicketType(fx.sales, fx.event.id, readNewTicketTypeForm(input, fx.event));
+}
+
+async function updateFromForm(fx: SalesFixture, ticketTypeId: string, input: TicketTypeFormInput) {
+  return updateTicketType(fx.sales, fx.event.id, ticketTypeId, readTicketTypeForm(input, fx.event));
+}
+
 async function prices(ticketTypeId: string) {
   return t.db.select().from(ticketPrices).where(eq(ticketPrices.ticketTypeId, ticketTypeId));
 }
@@ -33,7 +43,7 @@ async function auditCount(fx: SalesFixture) {
 describe('ticket types', () => {
   it('creates a ticket type with its first price in minor units, and audits it', async () => {
     const fx = await fixture();
-    const type = await createTicketType(fx.sales, fx.event.id, newType({ saleEndsAt: '2030-03-27T12:00', isHidden: 'on' }));
+    const type = await createFromForm(fx, newType({ saleEndsAt: '2030-03-27T12:00', isHidden: 'on' }));
     expect(type).toMatchObject({ code: 'supporter', capacity: 40, maxPerOrder: 4, isHidden: true, includesWorkshops: true, sortOrder: 20 });
     expect(type.saleEndsAt?.toISOString()).toBe('2030-03-27T11:00:00.000Z');
     expect((await prices(type.id)).map((p) => [p.label, p.amount, p.startsAt, p.endsAt])).toEqual([['Supporter', 65000, null, null]]);
@@ -43,15 +53,15 @@ describe('ticket types', () => {
 
   it('refuses a duplicate code, bad fields and a sale that closes before it opens, writing nothing', async () => {
     const fx = await fixture();
-    const dup = await refusal(createTicketType(fx.sales, fx.event.id, newType({ code: 'full' })));
+    const dup = await refusal(createFromForm(fx, newType({ code: 'full' })));
     expect(dup).toMatchObject({ code: 'CONFLICT', fieldErrors: { code: ['Another ticket type already uses this code'] } });
-    const bad = await refusal(createTicketType(fx.sales, fx.event.id, newType({
+    const bad = await refusal(createFromForm(fx, newType({
       code: 'Full Pass', publicLabel: '', capacity: 'lots', minPerOrder: '5', maxPerOrder: '2', priceLabel: '',
     })));
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(['capacity', 'code', 'maxPerOrder', 'priceLabel', 'publicLabel']);
-    expect((await refusal(createTicketType(fx.sales, fx.event.id, newType({ priceAmount: '12.345' })))).fieldErrors.priceAmount).toEqual(['Use at most 2 decimals, such as 120.00']);
-    expect((await refusal(createTicketType(fx.sales, fx.event.id, newType({ validOn: '2030-04-02' })))).fieldErrors.validOn).toBeDefined();
-    const window = await refusal(createTicketType(fx.sales, fx.event.id, newType({ saleStartsAt: '2030-03-01T10:00', saleEndsAt: '2030-03-01T09:00' })));
+    expect((await refusal(createFromForm(fx, newType({ priceAmount: '12.345' })))).fieldErrors.priceAmount).toEqual(['Use at most 2 decimals, such as 120.00']);
+    expect((await refusal(createFromForm(fx, newType({ validOn: '2030-04-02' })))).fieldErrors.validOn).toBeDefined();
+    const window = await refusal(createFromForm(fx, newType({ saleStartsAt: '2030-03-01T10:00', saleEndsAt: '2030-03-01T09:00' })));
     expect(window.fieldErrors.saleEndsAt).toEqual(['The sale must close after it opens']);
     expect(await t.db.select().from(ticketTypes).where(and(eq(ticketTypes.eventId, fx.event.id), eq(ticketTypes.code, 'supporter')))).toEqual([]);
     expect(await auditCount(fx)).toBe(0);
@@ -62,21 +72,41 @@ describe('ticket types', () => {
     await paidOrder(fx, 2);
     await heldOrder(fx);
     const values = ticketTypeFormValues(fx.fullPass, fx.event.timezone);
-    const low = await refusal(updateTicketType(fx.sales, fx.event.id, fx.fullPass.id, { ...values, capacity: '2', publicLabel: 'Renamed' }));
+    const low = await refusal(updateFromForm(fx, fx.fullPass.id, { ...values, capacity: '2', publicLabel: 'Renamed' }));
     expect(low.fieldErrors.capacity![0]).toMatch(/^3 tickets of this type are already taken/);
     const [unchanged] = await t.db.select().from(ticketTypes).where(eq(ticketTypes.id, fx.fullPass.id));
     expect(unchanged).toEqual(fx.fullPass);
 
-    const { type, changed } = await updateTicketType(fx.sales, fx.event.id, fx.fullPass.id, { ...values, capacity: '3', publicLabel: 'Conference pass', validOn: '2030-03-29' });
+    const { type, changed } = await updateFromForm(fx, fx.fullPass.id, { ...values, capacity: '3', publicLabel: 'Conference pass', validOn: '2030-03-29' });
     expect(changed.sort()).toEqual(['capacity', 'publicLabel', 'validOn']);
     expect(type).toMatchObject({ capacity: 3, publicLabel: 'Conference pass', validOn: '2030-03-29' });
     const [audit] = await auditRows(t.db, fx.event.id, 'ticket_type.update');
     expect(audit!.details).toEqual({ capacity: { from: 100, to: 3 }, publicLabel: { from: 'Full pass', to: 'Conference pass' }, validOn: { from: null, to: '2030-03-29' } });
 
-    const clash = await refusal(updateTicketType(fx.sales, fx.event.id, fx.fullPass.id, { ...values, code: 'virtual' }));
+    const clash = await refusal(updateFromForm(fx, fx.fullPass.id, { ...values, code: 'virtual' }));
     expect(clash).toMatchObject({ code: 'CONFLICT', fieldErrors: { code: ['Another ticket type already uses this code'] } });
     const other = await buildSalesFixture(t.db, { slug: `tickets${++slugs}` });
-    expect((await refusal(updateTicketType(fx.sales, fx.event.id, other.fullPass.id, values))).code).toBe('NOT_FOUND');
+    expect((await refusal(updateFromForm(fx, other.fullPass.id, values))).code).toBe('NOT_FOUND');
+  });
+
+  it('gives typed callers (the seed, fixtures) the same checks, several price windows, and no audit entry without an actor', async () => {
+    const fx = await fixture();
+    const base = { publicLabel: 'Day pass', internalLabel: 'Day', prices: [{ label: 'Day', amount: 5000 }] };
+    const { db } = fx.sales;
+    const outside = await refusal(createTicketType({ db }, fx.event.id, { ...base, code: 'day', validOn: '2030-04-02' }));
+    expect(outside.fieldErrors.validOn).toEqual(['Choose one of the event\'s dates (2030-03-28 to 2030-03-30), or every day']);
+    const backwards = await refusal(createTicketType({ db }, fx.event.id, { ...base, code: 'day', saleStartsAt: new Date('2030-03-01T10:00Z'), saleEndsAt: new Date('2030-03-01T09:00Z') }));
+    expect(backwards.fieldErrors.saleEndsAt).toEqual(['The sale must close after it opens']);
+    const dup = await refusal(createTicketType({ db }, fx.event.id, { ...base, code: 'full' }));
+    expect(dup).toMatchObject({ code: 'CONFLICT', fieldErrors: { code: ['Another ticket type already uses this code'] } });
+
+    const early = new Date('2030-02-01T00:00Z');
+    const type = await createTicketType({ db }, fx.event.id, {
+      ...base, code: 'day', validOn: '2030-03-29',
+      prices: [{ label: 'Early', amount: 4000, endsAt: early }, { label: 'Late', amount: 6000, startsAt: early }],
+    });
+    expect((await prices(type.id)).map((p) => [p.label, p.amount]).sort()).toEqual([['Early', 4000], ['Late', 6000]]);
+    expect(await auditCount(fx)).toBe(0);
   });
 
   it('shows sold, held and capacity per ticket type, counting only live holds', async () => {

@@ -9,7 +9,7 @@ import { searchCheckinTickets } from '@/lib/checkin/search';
 import { undoCheckIn } from '@/lib/checkin/undo';
 import { DomainError } from '@/lib/errors';
 import { createSession } from '@/lib/programme/create-session';
-import { createTicketType } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { newSecretToken } from '@/lib/tokens';
 import { zonedTimeToUtc } from '@/lib/time';
 import { buildRegistrationFixture } from '../../support/registration-fixture';

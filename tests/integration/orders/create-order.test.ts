@@ -5,7 +5,8 @@ import { answers, orders, questions, tickets, workshopSeats } from '@/db/schema'
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
 import { getOrderByToken } from '@/lib/orders/queries';
-import { createTicketType, createVoucher } from '@/lib/catalogue/setup';
+import { createVoucher } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { openPronouns } from '@/lib/privacy/sealed';
 import { hashToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration } from '../../support/registration-fixture';

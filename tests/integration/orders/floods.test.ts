@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { orders, rateLimits } from '@/db/schema';
 import { DomainError, MAX_FIELD_ERRORS, toHttpError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
-import { registrationFromForm } from '@/lib/orders/form-input';
+import { registrationFromForm } from '@/app/_lib/registration-form';
 import { quoteOrder } from '@/lib/orders/quote';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';

@@ -8,7 +8,7 @@ import { orders, tickets } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { readJsonBody } from '@/lib/http/json-body';
 import { createOrder } from '@/lib/orders/create-order';
-import { registrationFromForm } from '@/lib/orders/form-input';
+import { registrationFromForm } from '@/app/_lib/registration-form';
 import { attendee, buildRegistrationFixture, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 

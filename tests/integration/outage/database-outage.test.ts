@@ -12,7 +12,7 @@ import { createOrder } from '@/lib/orders/create-order';
 import { createEvent } from '@/lib/programme/build';
 import { getEventBySlug } from '@/lib/programme/queries';
 import { listOnSale } from '@/lib/catalogue/on-sale';
-import { createTicketType } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { testConfig } from '../../support/registration-fixture';
 import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { createTestDb, type TestDb } from '../../support/test-db';

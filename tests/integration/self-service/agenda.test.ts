@@ -14,7 +14,7 @@ import { createOrder } from '@/lib/orders/create-order';
 import { createEvent } from '@/lib/programme/build';
 import { createSession } from '@/lib/programme/create-session';
 import { listPublicSessions } from '@/lib/programme/queries';
-import { createTicketType } from '@/lib/catalogue/setup';
+import { createTicketType } from '@/lib/catalogue/ticket-types';
 import { transferTicket } from '@/lib/self-service/transfer';
 import { zonedTimeToUtc } from '@/lib/time';
 import { attendee, buildRegistrationFixture, registration, testConfig } from '../../support/registration-fixture';

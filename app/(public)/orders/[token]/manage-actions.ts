@@ -10,7 +10,7 @@ import { DomainError } from '@/lib/errors';
 import { cancelRegistration } from '@/lib/self-service/cancel';
 import { changeWorkshops } from '@/lib/self-service/change-workshops';
 import { editAttendee } from '@/lib/self-service/edit-attendee';
-import { attendeeDetailsFromForm, cancelConfirmationFromForm, transferFromForm, workshopChoiceFromForm } from '@/lib/self-service/form-input';
+import { attendeeDetailsFromForm, cancelConfirmationFromForm, transferFromForm, workshopChoiceFromForm } from '@/app/_lib/manage-form';
 import { transferTicket } from '@/lib/self-service/transfer';
 import { MANAGE_VALUES, type ManageFormState } from './_lib/form-state';
 

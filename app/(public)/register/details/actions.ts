@@ -9,7 +9,7 @@ import { DomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { createOrder } from '@/lib/orders/create-order';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { registrationFromForm } from '@/lib/orders/form-input';
+import { registrationFromForm } from '@/app/_lib/registration-form';
 import { checkboxQuestionKeys, quoteOrder, type Quote } from '@/lib/orders/quote';
 import type { QuoteView, RegistrationFormState } from '../_lib/form-state';
 import { GENERIC_ERROR, registrationErrorState } from '../_lib/map-error';

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { NOTHING_WAS_CHANGED, publicAction, submittedValues } from '@/app/_lib/public-action';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { DomainError } from '@/lib/errors';
-import { attendeeDetailsFromForm } from '@/lib/self-service/form-input';
+import { attendeeDetailsFromForm } from '@/app/_lib/manage-form';
 import { editOwnDetails } from '@/lib/tickets/attendee-page';
 import { MANAGE_VALUES, type ManageFormState } from '../../orders/[token]/_lib/form-state';
 

@@ -7,7 +7,7 @@ import { text } from '@/app/admin/_lib/form-state';
 import { createManualOrder, type ManualSource } from '@/lib/orders/manual-order';
 import { DomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
-import { registrationFromForm } from '@/lib/orders/form-input';
+import { registrationFromForm } from '@/app/_lib/registration-form';
 import { formatTime } from '@/lib/time';
 
 export const createManualOrderAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {

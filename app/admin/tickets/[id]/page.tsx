@@ -9,7 +9,7 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { priceWindowFormValues } from '@/lib/catalogue/prices';
 import { getTicketTypeForAdmin } from '@/lib/catalogue/staff-queries';
-import { ticketTypeFormValues } from '@/lib/catalogue/ticket-types';
+import { ticketTypeFormValues } from '../_lib/ticket-type-form';
 import { formatMoney } from '@/lib/money';
 import { EventWindow } from '@/app/admin/_components/event-instant';
 import { Fieldset, Notice } from '../_components/fieldset';
