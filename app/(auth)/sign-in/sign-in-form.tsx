@@ -1,8 +1,9 @@
 'use client';
 // The sign-in form. Works without JavaScript (the server action answers with the page); with it, errors appear
 // in place and the form error takes focus so it is read out.
-import { useActionState, useEffect, useRef } from 'react';
-import { Field, FormError } from '../_components/field';
+import { useActionState } from 'react';
+import { Field } from '../_components/field';
+import { FocusedFormError } from '../_components/focused-form-error';
 import { signInAction, type SignInState } from './actions';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -11,19 +12,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     fieldErrors: {},
     formError: initialError,
   });
-  const errorRef = useRef<HTMLDivElement>(null);
-  const initialState = useRef(state);
-  useEffect(() => {
-    // Only after a submission: on first load the message (if any) is simply part of the page.
-    if (state !== initialState.current && state.formError) errorRef.current?.focus();
-  }, [state]);
   const formErrorId = 'sign-in-error';
   const describedBy = state.formError ? formErrorId : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <div ref={errorRef} tabIndex={-1} className="outline-none">
-        <FormError id={formErrorId} message={state.formError} />
-      </div>
+      <FocusedFormError id={formErrorId} state={state} message={state.formError} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {/* key: React resets a form after its action; remounting keeps the email just typed in the field. */}
       <Field

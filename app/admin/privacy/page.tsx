@@ -8,6 +8,7 @@ import { getContext } from '@/app/_lib/context';
 import { formatInEventZone } from '@/app/admin/_components/event-instant';
 import { listPendingErasureRequests, listRetentionPasses } from '@/lib/rights/erasure-requests';
 import { DecideForm, EraseForm } from './_components/privacy-forms';
+import { PlainTable } from '@/app/_components/plain-table';
 
 export const metadata: Metadata = { title: 'Privacy' };
 export const dynamic = 'force-dynamic';
@@ -44,32 +45,18 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         <h2 id="requests-heading" className="text-xl font-semibold">Erasure requests</h2>
         {pending.length === 0 ? <p>No pending requests.</p> : (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-[0.9375rem]">
-              <caption className="sr-only">Pending erasure requests, oldest first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4">Requested</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2 pr-4">Event</th>
-                  <th scope="col" className="py-2">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.map((r) => (
-                  <tr key={r.id} className="border-b border-line align-top">
-                    <td className="py-2 pr-4"><time dateTime={r.requestedAt.toISOString()}>{formatInEventZone(r.requestedAt, ZONE)}</time></td>
-                    <td className="py-2 pr-4 break-all">{r.badgeName ? `${r.badgeName}, ` : ''}{r.email}</td>
-                    <td className="py-2 pr-4">{r.eventName ?? '—'}</td>
-                    <td className="py-2">
-                      <div className="flex flex-wrap gap-2">
-                        <DecideForm id={r.id} decision="confirm" />
-                        <DecideForm id={r.id} decision="decline" />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PlainTable caption="Pending erasure requests, oldest first" className="w-full border-collapse text-left text-[0.9375rem]"
+              rowClassName="border-b border-line align-top" rows={pending} rowKey={(r) => r.id} columns={[
+                { header: 'Requested', cell: (r) => <time dateTime={r.requestedAt.toISOString()}>{formatInEventZone(r.requestedAt, ZONE)}</time> },
+                { header: 'Who', cellClassName: 'break-all', cell: (r) => <>{r.badgeName ? `${r.badgeName}, ` : ''}{r.email}</> },
+                { header: 'Event', cell: (r) => r.eventName ?? '—' },
+                { header: 'Decision', cell: (r) => (
+                  <div className="flex flex-wrap gap-2">
+                    <DecideForm id={r.id} decision="confirm" />
+                    <DecideForm id={r.id} decision="decline" />
+                  </div>
+                ) },
+              ]} />
           </div>
         )}
       </section>

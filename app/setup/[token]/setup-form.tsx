@@ -1,23 +1,17 @@
 'use client';
 // Name and password (and, for the owner, the email address) for a new staff account. Works without JavaScript.
-import { useActionState, useEffect, useRef } from 'react';
-import { Field, FormError } from '@/app/(auth)/_components/field';
+import { useActionState } from 'react';
+import { Field } from '@/app/(auth)/_components/field';
+import { FocusedFormError } from '@/app/(auth)/_components/focused-form-error';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { redeemAccountTokenAction, type SetupState } from './actions';
 
 export function SetupForm({ token, askEmail }: { token: string; askEmail: boolean }) {
   const [state, formAction, pending] = useActionState<SetupState, FormData>(redeemAccountTokenAction, { email: '', name: '', fieldErrors: {} });
-  const errorRef = useRef<HTMLDivElement>(null);
-  const initialState = useRef(state);
-  useEffect(() => {
-    if (state !== initialState.current && state.formError) errorRef.current?.focus();
-  }, [state]);
   const formErrorId = 'setup-error';
   return (
     <form action={formAction} noValidate className="space-y-5">
-      <div ref={errorRef} tabIndex={-1} className="outline-none">
-        <FormError id={formErrorId} message={state.formError} />
-      </div>
+      <FocusedFormError id={formErrorId} state={state} message={state.formError} />
       <input type="hidden" name="token" value={token} />
       {askEmail ? (
         <Field key={`email-${state.email}`} id="email" name="email" type="email" label="Email" autoComplete="username" defaultValue={state.email} errors={state.fieldErrors.email} />

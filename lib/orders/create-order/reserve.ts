@@ -4,31 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { toQuery } from '@/db/client';
-import type { Event, Order, OrderSource } from '@/db/schema';
+import type { Order, OrderSource } from '@/db/schema';
 import { DomainError, isDatabaseUnavailable } from '../../errors';
 import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
 import { lockSeatsSql, poolsFor, seatLockFailure, type PoolLocker } from '../../capacity/seats';
-import type { CatalogueTicketType, CatalogueWorkshop } from '../../catalogue/listing';
-import type { OrderPrice } from '../../catalogue/pricing';
-import type { Registration } from '../schemas';
 import { enqueueEmailsSql } from '../../outbox/enqueue-batch';
 import { paidOrderEmails } from '../../outbox/triggers';
 import { newReference } from '../../tokens';
 import { statesAccessNeed } from '../../access/requests';
 import { answerColumns, pronounColumns } from '../../privacy/sealed';
 import type { Vault } from '../../vault';
-import type { VoucherView } from '../../catalogue/voucher-queries';
-import type { ValidatedAttendee } from './validate';
+import type { PreparedOrder } from './prepare';
 
-export interface ReserveInput {
-  event: Event;
-  registration: Registration;
-  attendees: ValidatedAttendee[];
-  price: OrderPrice;
-  types: Map<string, CatalogueTicketType>;
-  workshops: Map<string, CatalogueWorkshop>;
-  voucher: VoucherView | null;
-  offer: { id: string } | null;
+/** What prepareOrder found (event, attendees, price, catalogue, voucher, offer) and what the writer adds. */
+export interface ReserveInput extends PreparedOrder {
   accessTokenHash: string;
   clientKey: string | null;
   /** 'online' for the public form and API; organizers' manual and complimentary registrations say so. */

@@ -17,6 +17,7 @@ import { DoneNotice } from '../../orders/[token]/_components/done-notice';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
 import { ErasureRequest } from './_components/erasure-request';
+import { PlainTable } from '@/app/_components/plain-table';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Your ticket');
@@ -54,25 +55,12 @@ function WhoViewed({ page }: { page: AttendeePage }) {
       </p>
       {page.views.length === 0 ? <p>Nobody at the organization has opened your private answers.</p> : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-[0.9375rem]">
-            <caption className="sr-only">Views and exports of your private answers, newest first</caption>
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-2 pr-4">When</th>
-                <th scope="col" className="py-2 pr-4">Who</th>
-                <th scope="col" className="py-2">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.views.map((v, i) => (
-                <tr key={`${v.at.toISOString()}-${i}`} className="border-b border-line">
-                  <td className="py-2 pr-4"><time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz, { weekday: false })}</time></td>
-                  <td className="py-2 pr-4">{v.name ? `${v.name}, ${v.role}` : v.role}</td>
-                  <td className="py-2">{v.why === 'exported' ? 'Exported' : 'Viewed'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PlainTable caption="Views and exports of your private answers, newest first" className="w-full border-collapse text-left text-[0.9375rem]"
+            rows={page.views} rowKey={(v, i) => `${v.at.toISOString()}-${i}`} columns={[
+              { header: 'When', cell: (v) => <time dateTime={v.at.toISOString()}>{formatInstant(v.at, tz, { weekday: false })}</time> },
+              { header: 'Who', cell: (v) => (v.name ? `${v.name}, ${v.role}` : v.role) },
+              { header: 'What', cell: (v) => (v.why === 'exported' ? 'Exported' : 'Viewed') },
+            ]} />
         </div>
       )}
     </section>

@@ -5,9 +5,8 @@ import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/current-event';
-import { AdminForm } from '@/app/admin/_components/admin-form';
 import { listSpeakersForAdmin } from '@/lib/programme/staff-queries';
-import { Notice, ProgrammeNav } from '../_components/programme-nav';
+import { ProgrammeListPage } from '../_components/programme-item-pages';
 import { SpeakerFields } from '../_components/speaker-fields';
 import { addSpeakerAction } from './actions';
 import { DataTable } from '@/app/admin/_components/data-table';
@@ -21,12 +20,10 @@ export default async function SpeakersAdminPage({ searchParams }: { searchParams
   const event = await getCurrentEvent();
   const speakers = await listSpeakersForAdmin(getContext(), event.id);
   return (
-    <div>
-      <h1 className="mb-2 text-3xl font-bold">Speakers</h1>
-      <p className="mb-4 text-muted">Attach speakers to sessions from each session&rsquo;s page. Only speakers of public sessions appear on the public speaker pages.</p>
-      <ProgrammeNav current="speakers" page />
-      <Notice text={notice === 'deleted' ? 'The speaker was deleted.' : null} />
-      {speakers.length === 0 ? <p className="card mb-8 p-4">No speakers yet.</p> : (
+    <ProgrammeListPage section="speakers" noun="speaker" notice={notice} addAction={addSpeakerAction}
+      intro="Attach speakers to sessions from each session’s page. Only speakers of public sessions appear on the public speaker pages."
+      empty={speakers.length === 0}
+      table={
         <div className="mb-10 overflow-x-auto">
           <DataTable
             caption="Speakers by name"
@@ -39,13 +36,8 @@ export default async function SpeakersAdminPage({ searchParams }: { searchParams
             ]}
           />
         </div>
-      )}
-      <section aria-labelledby="add-heading" className="max-w-2xl">
-        <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a speaker</h2>
-        <AdminForm action={addSpeakerAction} submitLabel="Add speaker" keepValues resetOnSuccess>
-          <SpeakerFields />
-        </AdminForm>
-      </section>
-    </div>
+      }>
+      <SpeakerFields />
+    </ProgrammeListPage>
   );
 }

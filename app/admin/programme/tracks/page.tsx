@@ -4,11 +4,10 @@ import type { Metadata } from 'next';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/current-event';
-import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextAreaField, TextField } from '@/app/admin/_components/fields';
 import { listTracksForAdmin } from '@/lib/programme/staff-queries';
 import { OrderedTable } from '../_components/ordered-table';
-import { Notice, ProgrammeNav } from '../_components/programme-nav';
+import { ProgrammeListPage } from '../_components/programme-item-pages';
 import { addTrackAction, moveTrackAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tracks' };
@@ -20,26 +19,19 @@ export default async function TracksPage({ searchParams }: { searchParams: Promi
   const event = await getCurrentEvent();
   const tracks = await listTracksForAdmin(getContext(), event.id);
   return (
-    <div>
-      <h1 className="mb-2 text-3xl font-bold">Tracks</h1>
-      <p className="mb-4 text-muted">Themes that group sessions. The public programme lists and filters them in this order.</p>
-      <ProgrammeNav current="tracks" page />
-      <Notice text={notice === 'deleted' ? 'The track was deleted.' : null} />
-      {tracks.length === 0 ? <p className="card mb-8 p-4">No tracks yet.</p> : (
+    <ProgrammeListPage section="tracks" noun="track" notice={notice} addAction={addTrackAction}
+      intro="Themes that group sessions. The public programme lists and filters them in this order."
+      empty={tracks.length === 0}
+      table={
         <OrderedTable caption="Tracks" nameHeader="Track" hrefBase="/admin/programme/tracks" rows={tracks} moveAction={moveTrackAction} columns={[
           { header: 'Address', cell: (t) => <span className="font-mono text-sm">{t.slug}</span> },
           { header: 'Sessions', numeric: true, cell: (t) => t.sessionCount },
         ]} />
-      )}
-      <section aria-labelledby="add-heading" className="max-w-2xl">
-        <h2 id="add-heading" className="mb-4 text-xl font-semibold">Add a track</h2>
-        <AdminForm action={addTrackAction} submitLabel="Add track" keepValues resetOnSuccess>
-          <TextField name="name" label="Name" />
-          <TextAreaField name="description" label="Description" rows={3} />
-          <TextField name="slug" label="Web address" required={false}
-            hint="Used in programme links (?track=...). Leave blank to make one from the name." />
-        </AdminForm>
-      </section>
-    </div>
+      }>
+      <TextField name="name" label="Name" />
+      <TextAreaField name="description" label="Description" rows={3} />
+      <TextField name="slug" label="Web address" required={false}
+        hint="Used in programme links (?track=...). Leave blank to make one from the name." />
+    </ProgrammeListPage>
   );
 }

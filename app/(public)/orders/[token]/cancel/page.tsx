@@ -2,8 +2,8 @@
 // the payment is refunded in full; after it (or when the event has no self-service refunds) the policy is shown
 // with how to reach the organizers. Reached through the order's secret link.
 import { notFound } from 'next/navigation';
-import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
+import { Deadline } from '../_components/attendee-edit';
 import { formatMoney } from '@/lib/money';
 import { getManageView } from '@/lib/self-service/manage';
 import { RefundPolicy } from '../_components/refund-policy';
@@ -11,7 +11,6 @@ import { SubpageHeader } from '../_components/subpage-header';
 import { organizerAddress } from '../_lib/contact';
 import { privatePageMetadata } from '../_lib/metadata';
 import { CancelForm } from './cancel-form';
-import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Cancel your registration');
@@ -35,8 +34,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
         <>
           <p>
             You can cancel with a full refund until{' '}
-            <time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, event.timezone, { weekday: false })}</time>
-            <LocalInstant at={cancel.until.toISOString()} timeZone={event.timezone} />.
+            <Deadline at={cancel.until} timeZone={event.timezone} />.
             Refunds usually reach your account within 5–10 working days. We confirm the cancellation by email.
           </p>
           <section aria-labelledby="confirm-heading" className="card flex flex-col gap-4 p-4 sm:p-5">

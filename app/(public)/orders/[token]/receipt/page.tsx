@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/money';
 import { getReceipt } from '@/lib/payments/queries';
 import { formatDate } from '../../../register/_lib/format';
 import { PrintButton } from './print-button';
+import { PlainTable } from '@/app/_components/plain-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -68,27 +69,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           ))}
         </dl>
 
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Items</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-2 pr-4">Item</th>
-              <th scope="col" className="py-2 pr-4 text-right">Price</th>
-              <th scope="col" className="py-2 pr-4 text-right">Discount</th>
-              <th scope="col" className="py-2 text-right">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {receipt.lines.map((line, i) => (
-              <tr key={i} className="border-b border-line">
-                <td className="py-2 pr-4">{line.label}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{money(line.price)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{line.discount > 0 ? `−${money(line.discount)}` : '—'}</td>
-                <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlainTable caption="Items" rows={receipt.lines} rowKey={(_, i) => i} columns={[
+          { header: 'Item', cell: (line) => line.label },
+          { header: 'Price', numeric: true, cell: (line) => money(line.price) },
+          { header: 'Discount', numeric: true, cell: (line) => (line.discount > 0 ? `−${money(line.discount)}` : '—') },
+          { header: 'Amount', numeric: true, cell: (line) => money(line.amount) },
+        ]} />
 
         <dl className="ml-auto grid min-w-64 grid-cols-[1fr_auto] gap-x-6 gap-y-1">
           {receipt.discount > 0 && (

@@ -5,9 +5,8 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { getCurrentEvent } from '@/app/_lib/current-event';
-import { AdminForm } from '@/app/admin/_components/admin-form';
 import { getSpeakerForAdmin } from '@/lib/programme/staff-queries';
-import { ProgrammeNav } from '../../_components/programme-nav';
+import { ProgrammeEditPage } from '../../_components/programme-item-pages';
 import { SpeakerFields } from '../../_components/speaker-fields';
 import { deleteSpeakerAction, updateSpeakerAction } from '../actions';
 
@@ -21,31 +20,20 @@ export default async function EditSpeakerPage({ params }: { params: Promise<{ id
   const speaker = await getSpeakerForAdmin(getContext(), event.id, id);
   if (!speaker) notFound();
   return (
-    <div className="max-w-2xl">
-      <p className="mb-2 text-sm"><Link href="/admin/programme/speakers">Speakers</Link> <span aria-hidden="true">›</span> Edit speaker</p>
-      <h1 className="mb-4 text-3xl font-bold">{speaker.name}</h1>
-      <ProgrammeNav current="speakers" />
-      <AdminForm action={updateSpeakerAction} submitLabel="Save changes" keepValues>
-        <input type="hidden" name="id" value={speaker.id} />
-        <SpeakerFields values={speaker} />
-      </AdminForm>
-      <section aria-labelledby="sessions-heading" className="mt-10">
-        <h2 id="sessions-heading" className="text-xl font-semibold">Sessions</h2>
-        {speaker.sessions.length === 0 ? <p className="mt-2 text-muted">Not on any session yet.</p> : (
-          <ul className="mt-2 list-disc pl-6">
-            {speaker.sessions.map((s) => <li key={s.id}><Link href={`/admin/programme/sessions/${s.id}`}>{s.title}</Link></li>)}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="delete-heading" className="mt-12 rounded-md border border-[#b42318] p-4">
-        <h2 id="delete-heading" className="text-xl font-semibold">Delete this speaker</h2>
-        <p className="mt-2 mb-4 text-muted">
-          {speaker.sessions.length ? 'Take them off their sessions first (on each session’s page).' : 'They are not on any session.'}
-        </p>
-        <AdminForm action={deleteSpeakerAction} submitLabel="Delete speaker" submitClassName="btn btn-secondary" confirm={`Delete ${speaker.name}?`}>
-          <input type="hidden" name="id" value={speaker.id} />
-        </AdminForm>
-      </section>
-    </div>
+    <ProgrammeEditPage section="speakers" noun="speaker" item={speaker} updateAction={updateSpeakerAction} deleteAction={deleteSpeakerAction}
+      deleteNote={speaker.sessions.length ? 'Take them off their sessions first (on each session’s page).' : 'They are not on any session.'}
+      deleteConfirm={`Delete ${speaker.name}?`}
+      extra={
+        <section aria-labelledby="sessions-heading" className="mt-10">
+          <h2 id="sessions-heading" className="text-xl font-semibold">Sessions</h2>
+          {speaker.sessions.length === 0 ? <p className="mt-2 text-muted">Not on any session yet.</p> : (
+            <ul className="mt-2 list-disc pl-6">
+              {speaker.sessions.map((s) => <li key={s.id}><Link href={`/admin/programme/sessions/${s.id}`}>{s.title}</Link></li>)}
+            </ul>
+          )}
+        </section>
+      }>
+      <SpeakerFields values={speaker} />
+    </ProgrammeEditPage>
   );
 }

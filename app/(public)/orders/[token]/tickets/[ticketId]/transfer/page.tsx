@@ -2,13 +2,12 @@
 // QR code stops working, answers and agenda are cleared, both people get an email). Reached through the
 // order's secret link.
 import { notFound } from 'next/navigation';
-import { LocalInstant } from '@/app/_components/local-time';
 import { getRequestContext } from '@/app/_lib/request-context';
+import { Deadline } from '../../../_components/attendee-edit';
 import { getTicketPage } from '@/lib/self-service/manage';
 import { SubpageHeader } from '../../../_components/subpage-header';
 import { privatePageMetadata } from '../../../_lib/metadata';
 import { TransferForm } from './transfer-form';
-import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Transfer a ticket');
@@ -34,8 +33,7 @@ export default async function TransferPage({ params }: { params: Promise<{ token
               <li>Every QR code issued for this ticket so far stops working.</li>
               <li>{ticket.legalName}’s pronouns, answers and personal agenda are removed, and we let them know by email that the ticket was passed on.</li>
               <li>
-                You can transfer tickets until <time dateTime={until.toISOString()}>{formatInstant(until, event.timezone, { weekday: false })}</time>
-                <LocalInstant at={until.toISOString()} timeZone={event.timezone} />.
+                You can transfer tickets until <Deadline at={until} timeZone={event.timezone} />.
               </li>
             </ul>
           </section>

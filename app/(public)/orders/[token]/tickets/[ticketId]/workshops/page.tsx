@@ -1,16 +1,15 @@
 // Changing a ticket's workshops until the change cut-off; after it (or for a ticket without workshops) the
 // current choice is shown with the reason. Reached through the order's secret link.
 import { notFound } from 'next/navigation';
-import { LocalInstant } from '@/app/_components/local-time';
 import { SessionTime } from '@/app/_components/session-time';
 import { getRequestContext } from '@/app/_lib/request-context';
+import { Deadline } from '../../../_components/attendee-edit';
 import { listWorkshopOptions } from '@/lib/self-service/change-workshops';
 import { getTicketPage } from '@/lib/self-service/manage';
 import { seatsLeftText } from '../../../../../register/_lib/workshop-list';
 import { SubpageHeader } from '../../../_components/subpage-header';
 import { privatePageMetadata } from '../../../_lib/metadata';
 import { WorkshopsForm } from './workshops-form';
-import { formatInstant } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Workshops');
@@ -34,7 +33,7 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ toke
         <>
           <p>
             Seats are limited: a seat you leave goes to someone else straight away. You can change workshops until{' '}
-            <time dateTime={until.toISOString()}>{formatInstant(until, tz, { weekday: false })}</time><LocalInstant at={until.toISOString()} timeZone={tz} />.
+            <Deadline at={until} timeZone={tz} />.
           </p>
           {options.length ? (
             <section aria-labelledby="workshops-heading" className="card flex flex-col gap-4 p-4 sm:p-5">

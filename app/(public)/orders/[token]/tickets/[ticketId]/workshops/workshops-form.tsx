@@ -4,22 +4,12 @@
 import { shortDay } from '@/app/_components/dates';
 import { SessionTime } from '@/app/_components/session-time';
 import { FieldError } from '../../../../../register/_lib/error-summary';
+import type { WorkshopView } from '../../../../../register/_lib/form-state';
 import { ManageFormBody, SubmitButton, useManageForm } from '../../../_components/form-shell';
 import { changeWorkshopsAction } from '../../../manage-actions';
 
-export interface WorkshopChoice {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  day: string;
-  seatsLeft: string | null;
-  full: boolean;
-  overlaps: string[];
-}
-
 export function WorkshopsForm({ token, ticketId, workshops, timeZone, initialValues }: {
-  token: string; ticketId: string; workshops: WorkshopChoice[]; timeZone: string; initialValues: Record<string, string[]>;
+  token: string; ticketId: string; workshops: WorkshopView[]; timeZone: string; initialValues: Record<string, string[]>;
 }) {
   const { state, formAction, pending, values, errors } = useManageForm(changeWorkshopsAction, initialValues);
   const chosen = new Set(values.all('workshopIds'));
