@@ -2,10 +2,30 @@ import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nextOnly = ['next', 'next/*', 'next-auth', 'next-auth/*', 'server-only', 'react', 'react-dom', '@/app/*', '**/app/**'];
+const nextOnly = [
+  'next',
+  'next/*',
+  'next-auth',
+  'next-auth/*',
+  'server-only',
+  'react',
+  'react-dom',
+  '@/app/*',
+  '**/app/**',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next*/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next*/**',
+      '.data/**',
+      'db/migrations/**',
+      'next-env.d.ts',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // Type-aware rules: a promise nobody awaits loses its error (and, in a transaction, runs after it ends).
@@ -29,9 +49,17 @@ export default tseslint.config(
       ...nextPlugin.configs['core-web-vitals'].rules,
       ...reactHooks.configs.recommended.rules,
       // app/ calls lib/ use cases; it never builds queries itself (docs/architecture.md).
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', 'postgres'], message: 'app/ calls lib/ use cases; queries live in lib/.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'postgres'],
+              message: 'app/ calls lib/ use cases; queries live in lib/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,9 +67,12 @@ export default tseslint.config(
     files: ['lib/**/*.ts', 'db/**/*.ts'],
     ignores: ['lib/email/templates/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: nextOnly, message: 'lib/ and db/ must not depend on Next.js, next-auth or app/.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: nextOnly, message: 'lib/ and db/ must not depend on Next.js, next-auth or app/.' }],
+        },
+      ],
     },
   },
 );

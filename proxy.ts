@@ -36,14 +36,19 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
   const security = securityHeaders({
-    pathname, search, nonce,
+    pathname,
+    search,
+    nonce,
     development: process.env.NODE_ENV === 'development',
     production: process.env.NODE_ENV === 'production',
   });
   // An address whose percent-encoding is not valid UTF-8 (/sessions/%ff) cannot name anything here: a plain 400,
   // before routing would fail on decoding it.
   if (!decodable(pathname)) {
-    const refused = new NextResponse('This address is not valid.\n', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const refused = new NextResponse('This address is not valid.\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
     for (const [name, value] of Object.entries(security)) refused.headers.set(name, value);
     return refused;
   }

@@ -9,10 +9,17 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   return (
     <div role="alert" className="mx-auto flex max-w-xl flex-col gap-4 py-8 text-center">
       <h1 className="text-3xl font-bold">Temporarily unavailable</h1>
-      <p className="text-lg">This page cannot be shown just now. This is on our side and usually passes within a minute: please try again in a moment.</p>
+      <p className="text-lg">
+        This page cannot be shown just now. This is on our side and usually passes within a minute: please try again in
+        a moment.
+      </p>
       <p className="flex flex-wrap justify-center gap-3">
-        <button type="button" onClick={() => retry()} className="btn btn-primary">Try again</button>
-        <Link href="/" className="btn btn-secondary">Go to the home page</Link>
+        <button type="button" onClick={() => retry()} className="btn btn-primary">
+          Try again
+        </button>
+        <Link href="/" className="btn btn-secondary">
+          Go to the home page
+        </Link>
       </p>
       {digest && <p className="text-sm text-muted">Reference: {digest}</p>}
     </div>

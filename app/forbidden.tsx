@@ -7,7 +7,9 @@ export default function Forbidden() {
     <div>
       <h1 className="text-3xl font-bold">You do not have access to that page</h1>
       <p className="mt-4">Your role does not include it. If you need it, ask the event&rsquo;s owner.</p>
-      <p className="mt-4"><Link href="/admin">Back to the admin area</Link></p>
+      <p className="mt-4">
+        <Link href="/admin">Back to the admin area</Link>
+      </p>
     </div>
   );
 }

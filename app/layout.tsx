@@ -23,22 +23,46 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="skip-link">Skip to main content</a>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
         <SiteHeader />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10"
+        >
           {children}
         </main>
         <footer className="border-t border-line bg-surface">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted sm:px-6">
             <nav aria-label="Footer">
               <ul className="flex flex-wrap gap-x-5 gap-y-2">
-                <li><Link href="/programme" className="text-muted">Programme</Link></li>
-                <li><Link href="/speakers" className="text-muted">Speakers</Link></li>
-                <li><Link href="/find-registration" className="text-muted">Find my registration</Link></li>
-                <li><Link href="/privacy" className="text-muted">Privacy</Link></li>
+                <li>
+                  <Link href="/programme" className="text-muted">
+                    Programme
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/speakers" className="text-muted">
+                    Speakers
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/find-registration" className="text-muted">
+                    Find my registration
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/privacy" className="text-muted">
+                    Privacy
+                  </Link>
+                </li>
               </ul>
             </nav>
-            <Link href="/sign-in" className="text-muted">Organizer sign-in</Link>
+            <Link href="/sign-in" className="text-muted">
+              Organizer sign-in
+            </Link>
           </div>
         </footer>
       </body>

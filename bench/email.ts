@@ -29,7 +29,9 @@ const RATE = 2;
 const BATCH = 100;
 
 const stubCompose: ComposeFn = async (_ctx, message) => ({
-  subject: 'Your registration is confirmed', html: `<p>Confirmation ${message.id}</p>`, text: `Confirmation ${message.id}`,
+  subject: 'Your registration is confirmed',
+  html: `<p>Confirmation ${message.id}</p>`,
+  text: `Confirmation ${message.id}`,
 });
 
 async function main() {
@@ -38,33 +40,79 @@ async function main() {
   const handle = createDb(database.url, { max: 10 });
   try {
     const config = parseEnv({
-      DATABASE_URL: database.url, ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000', HOLD_MAX_PER_EMAIL: '1000000',
-      RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, EMAIL_RATE_LIMIT_PER_SECOND: String(RATE), EMAIL_BATCH_SIZE: String(BATCH),
-      EMAIL_FROM: 'Conference registration <registration@example.org>', APP_URL: 'http://localhost:3000',
+      DATABASE_URL: database.url,
+      ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
+      HOLD_MAX_PER_CLIENT: '1000000',
+      HOLD_MAX_PER_EMAIL: '1000000',
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: fake.url,
+      EMAIL_RATE_LIMIT_PER_SECOND: String(RATE),
+      EMAIL_BATCH_SIZE: String(BATCH),
+      EMAIL_FROM: 'Conference registration <registration@example.org>',
+      APP_URL: 'http://localhost:3000',
     });
     const ctx = { db: handle.db, clock: systemClock, config, mailer: createMailer(config), vault: testVault };
     // Far enough ahead that no reminder is due: only the confirmations are sent now.
-    const event = await createEvent(ctx, { slug: 'mail', name: 'Mail', timezone: 'Europe/Amsterdam', startsOn: '2099-05-01', endsOn: '2099-05-02', currency: 'EUR', holdMinutes: 60 });
-    const type = await createTicketType(ctx, event.id, { code: 'pass', publicLabel: 'Conference pass', internalLabel: 'Pass', prices: [{ label: 'Free', amount: 0 }] });
+    const event = await createEvent(ctx, {
+      slug: 'mail',
+      name: 'Mail',
+      timezone: 'Europe/Amsterdam',
+      startsOn: '2099-05-01',
+      endsOn: '2099-05-02',
+      currency: 'EUR',
+      holdMinutes: 60,
+    });
+    const type = await createTicketType(ctx, event.id, {
+      code: 'pass',
+      publicLabel: 'Conference pass',
+      internalLabel: 'Pass',
+      prices: [{ label: 'Free', amount: 0 }],
+    });
     for (let i = 0; i < COUNT; i += 25) {
-      await Promise.all(Array.from({ length: Math.min(25, COUNT - i) }, (_, j) => createOrder(ctx, event.id, {
-        buyer: { name: 'Buyer Person', email: `buyer${i + j}@mail.example` },
-        attendees: [{ ticketTypeId: type.id, legalName: 'Buyer Person', email: `buyer${i + j}@mail.example` }],
-      }, { clientKey: null })));
+      await Promise.all(
+        Array.from({ length: Math.min(25, COUNT - i) }, (_, j) =>
+          createOrder(
+            ctx,
+            event.id,
+            {
+              buyer: { name: 'Buyer Person', email: `buyer${i + j}@mail.example` },
+              attendees: [{ ticketTypeId: type.id, legalName: 'Buyer Person', email: `buyer${i + j}@mail.example` }],
+            },
+            { clientKey: null },
+          ),
+        ),
+      );
     }
-    const confirmations = (await handle.db.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.kind, 'order_confirmation'))).map((r) => r.id);
-    if (confirmations.length !== COUNT) throw new Error(`expected ${COUNT} queued confirmations, found ${confirmations.length}`);
-    const queued = async () => (await handle.db.select({ n: count() }).from(emailMessages)
-      .where(and(inArray(emailMessages.id, confirmations), eq(emailMessages.status, 'queued'))))[0]!.n;
+    const confirmations = (
+      await handle.db
+        .select({ id: emailMessages.id })
+        .from(emailMessages)
+        .where(eq(emailMessages.kind, 'order_confirmation'))
+    ).map((r) => r.id);
+    if (confirmations.length !== COUNT)
+      throw new Error(`expected ${COUNT} queued confirmations, found ${confirmations.length}`);
+    const queued = async () =>
+      (
+        await handle.db
+          .select({ n: count() })
+          .from(emailMessages)
+          .where(and(inArray(emailMessages.id, confirmations), eq(emailMessages.status, 'queued')))
+      )[0]!.n;
 
     if (process.env.BENCH_COMPOSE_PROBE) {
-      const rows = await handle.db.select().from(emailMessages).where(eq(emailMessages.kind, 'order_confirmation')).limit(40);
+      const rows = await handle.db
+        .select()
+        .from(emailMessages)
+        .where(eq(emailMessages.kind, 'order_confirmation'))
+        .limit(40);
       for (const r of rows.slice(0, 10)) await composeEmail(ctx, r);
       const t0 = performance.now();
       for (const r of rows.slice(10)) await composeEmail(ctx, r);
       console.log(`compose probe: ${((performance.now() - t0) / 30).toFixed(1)} ms per confirmation, one at a time`);
     }
-    console.log(`${COUNT} confirmations queued; draining with ${STUB ? 'a stub compose' : 'the real compose'} at ${RATE} requests/s, batches of ${BATCH}`);
+    console.log(
+      `${COUNT} confirmations queued; draining with ${STUB ? 'a stub compose' : 'the real compose'} at ${RATE} requests/s, batches of ${BATCH}`,
+    );
     const started = performance.now();
     const composedAt: number[] = [];
     const timed: ComposeFn = async (c, m) => {
@@ -78,18 +126,27 @@ async function main() {
       await new Promise((r) => setTimeout(r, 50));
       if (performance.now() - lastReport > 30_000) {
         lastReport = performance.now();
-        console.log(`  ${((lastReport - started) / 1000).toFixed(0)} s: ${await queued()} still queued, ${fake.requests.length} requests so far`);
+        console.log(
+          `  ${((lastReport - started) / 1000).toFixed(0)} s: ${await queued()} still queued, ${fake.requests.length} requests so far`,
+        );
       }
     }
     const drainSeconds = (performance.now() - started) / 1000;
-    if (process.env.BENCH_DEBUG) console.log(`composed: first at ${(composedAt[0]! / 1000).toFixed(2)} s, 100th at ${((composedAt[99] ?? 0) / 1000).toFixed(2)} s, 200th at ${((composedAt[199] ?? 0) / 1000).toFixed(2)} s, last at ${((composedAt.at(-1) ?? 0) / 1000).toFixed(2)} s`);
-    if (process.env.BENCH_DEBUG) console.log(`requests at ${fake.requests.map((r) => ((r.at - started) / 1000).toFixed(2)).join(', ')} s`);
+    if (process.env.BENCH_DEBUG)
+      console.log(
+        `composed: first at ${(composedAt[0]! / 1000).toFixed(2)} s, 100th at ${((composedAt[99] ?? 0) / 1000).toFixed(2)} s, 200th at ${((composedAt[199] ?? 0) / 1000).toFixed(2)} s, last at ${((composedAt.at(-1) ?? 0) / 1000).toFixed(2)} s`,
+      );
+    if (process.env.BENCH_DEBUG)
+      console.log(`requests at ${fake.requests.map((r) => ((r.at - started) / 1000).toFixed(2)).join(', ')} s`);
     await worker.stop();
 
     const stats = fake.stats(confirmations);
     const withAttachments = new Set(fake.deliveries.filter((d) => d.attachments > 0).map((d) => d.ref)).size;
-    const statuses = await handle.db.select({ status: emailMessages.status, n: count() }).from(emailMessages)
-      .where(inArray(emailMessages.id, confirmations)).groupBy(emailMessages.status);
+    const statuses = await handle.db
+      .select({ status: emailMessages.status, n: count() })
+      .from(emailMessages)
+      .where(inArray(emailMessages.id, confirmations))
+      .groupBy(emailMessages.status);
     const requestsFor = (batchable: number, single: number) => Math.ceil(batchable / BATCH) + single;
     const result = {
       compose: STUB ? 'stub' : 'real',
@@ -109,9 +166,11 @@ async function main() {
       statuses: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
       bar: 'drainSeconds <= 1.2 x idealSeconds; lost = 0; duplicates = 0; maxRequestsPerSecond <= 2',
     };
-    console.log(`email drain: ${result.drainSeconds} s for ${COUNT} confirmations (ideal ${result.idealSeconds} s with batches, ` +
-      `${result.idealSecondsForContent} s for this content: ${withAttachments} carry attachments); ${result.requests} requests, ` +
-      `at most ${result.maxRequestsPerSecond} in any second; ${result.delivered} delivered, ${result.lost} lost, ${result.duplicates} duplicates`);
+    console.log(
+      `email drain: ${result.drainSeconds} s for ${COUNT} confirmations (ideal ${result.idealSeconds} s with batches, ` +
+        `${result.idealSecondsForContent} s for this content: ${withAttachments} carry attachments); ${result.requests} requests, ` +
+        `at most ${result.maxRequestsPerSecond} in any second; ${result.delivered} delivered, ${result.lost} lost, ${result.duplicates} duplicates`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await fake.close();

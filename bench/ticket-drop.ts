@@ -25,19 +25,38 @@ const SEATS = Number(process.env.SEATS || 100);
 async function main() {
   const database = await benchDatabase();
   const handle = createDb(database.url, { max: 2 });
-  const event = await createEvent({ db: handle.db }, {
-    slug: 'drop', name: 'Ticket drop', timezone: 'Europe/Amsterdam', startsOn: '2030-05-01', endsOn: '2030-05-02', currency: 'EUR',
-  });
+  const event = await createEvent(
+    { db: handle.db },
+    {
+      slug: 'drop',
+      name: 'Ticket drop',
+      timezone: 'Europe/Amsterdam',
+      startsOn: '2030-05-01',
+      endsOn: '2030-05-02',
+      currency: 'EUR',
+    },
+  );
   const type = await createTicketType({ db: handle.db }, event.id, {
-    code: 'drop', publicLabel: 'Conference pass', internalLabel: 'Drop', capacity: SEATS, prices: [{ label: 'Regular', amount: 10000 }],
+    code: 'drop',
+    publicLabel: 'Conference pass',
+    internalLabel: 'Drop',
+    capacity: SEATS,
+    prices: [{ label: 'Regular', amount: 10000 }],
   });
   // A second type only to warm the server up (JIT, connection pool) before the drop, as a live site would be.
   const warm = await createTicketType({ db: handle.db }, event.id, {
-    code: 'warm', publicLabel: 'Warm-up pass', internalLabel: 'Warm-up', prices: [{ label: 'Regular', amount: 10000 }],
+    code: 'warm',
+    publicLabel: 'Warm-up pass',
+    internalLabel: 'Warm-up',
+    prices: [{ label: 'Regular', amount: 10000 }],
   });
   const app = await startApp({
-    DATABASE_URL: database.url, EVENT_SLUG: 'drop', TRUST_PROXY: 'true',
-    ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000', HOLD_MAX_PER_EMAIL: '10',
+    DATABASE_URL: database.url,
+    EVENT_SLUG: 'drop',
+    TRUST_PROXY: 'true',
+    ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
+    HOLD_MAX_PER_CLIENT: '1000000',
+    HOLD_MAX_PER_EMAIL: '10',
   });
   try {
     const noop = await load(`${app.baseUrl}/api/live`, 50, 5);
@@ -45,21 +64,34 @@ async function main() {
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS });
     // Warm up: 400 orders of the warm-up type, 20 at a time.
-    const order = (email: string, ticketTypeId: string) => JSON.stringify({
-      buyer: { name: 'Buyer', email }, attendees: [{ ticketTypeId, legalName: 'Buyer Person', email }],
-    });
-    await Promise.all(Array.from({ length: 20 }, async (_, w) => {
-      for (let i = 0; i < 20; i++) await request(agent, `${app.baseUrl}/api/v1/orders`, { method: 'POST', body: order(`warm${w}-${i}@drop.example`, warm.id), headers: buyerAddress(1000 + w * 20 + i) });
-    }));
-    const started = performance.now();
-    const answers = await Promise.all(Array.from({ length: BUYERS }, (_, i) => request(agent, `${app.baseUrl}/api/v1/orders`, {
-      method: 'POST',
-      headers: buyerAddress(i),
-      body: JSON.stringify({
-        buyer: { name: `Buyer ${i}`, email: `buyer${i}@drop.example` },
-        attendees: [{ ticketTypeId: type.id, legalName: `Buyer Number ${i}`, email: `buyer${i}@drop.example` }],
+    const order = (email: string, ticketTypeId: string) =>
+      JSON.stringify({
+        buyer: { name: 'Buyer', email },
+        attendees: [{ ticketTypeId, legalName: 'Buyer Person', email }],
+      });
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, w) => {
+        for (let i = 0; i < 20; i++)
+          await request(agent, `${app.baseUrl}/api/v1/orders`, {
+            method: 'POST',
+            body: order(`warm${w}-${i}@drop.example`, warm.id),
+            headers: buyerAddress(1000 + w * 20 + i),
+          });
       }),
-    })));
+    );
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: BUYERS }, (_, i) =>
+        request(agent, `${app.baseUrl}/api/v1/orders`, {
+          method: 'POST',
+          headers: buyerAddress(i),
+          body: JSON.stringify({
+            buyer: { name: `Buyer ${i}`, email: `buyer${i}@drop.example` },
+            attendees: [{ ticketTypeId: type.id, legalName: `Buyer Number ${i}`, email: `buyer${i}@drop.example` }],
+          }),
+        }),
+      ),
+    );
     const seconds = (performance.now() - started) / 1000;
     agent.destroy();
 
@@ -68,22 +100,34 @@ async function main() {
     const soldOut = by((a) => a.status === 409 && a.body.includes('SOLD_OUT'));
     const errors5xx = by((a) => a.status >= 500);
     const other = BUYERS - sold - soldOut - errors5xx;
-    const [row] = await handle.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
+    const [row] = await handle.db
+      .select({ n: count() })
+      .from(tickets)
+      .innerJoin(orders, eq(orders.id, tickets.orderId))
       .where(and(eq(tickets.ticketTypeId, type.id), inArray(orders.status, ['paid', 'pending_payment'])));
     const inDatabase = row?.n ?? 0;
     const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
     const result = {
-      buyers: BUYERS, seats: SEATS, sold, soldOut, errors5xx, otherAnswers: other,
-      soldInDatabase: inDatabase, oversold: Math.max(0, inDatabase - SEATS),
+      buyers: BUYERS,
+      seats: SEATS,
+      sold,
+      soldOut,
+      errors5xx,
+      otherAnswers: other,
+      soldInDatabase: inDatabase,
+      oversold: Math.max(0, inDatabase - SEATS),
       seconds: Number(seconds.toFixed(3)),
       registrationsPerSecond: Number((BUYERS / seconds).toFixed(1)),
-      p50Ms: Number(percentile(latencies, 50).toFixed(1)), p95Ms: Number(percentile(latencies, 95).toFixed(1)),
+      p50Ms: Number(percentile(latencies, 50).toFixed(1)),
+      p95Ms: Number(percentile(latencies, 95).toFixed(1)),
       noopRps: Number(noop.rps.toFixed(1)),
       ratioToNoop: Number((BUYERS / seconds / noop.rps).toFixed(2)),
       bar: 'sold=100, soldOut=100, oversold=0, errors5xx=0, registrationsPerSecond >= 0.3 x noopRps',
     };
-    console.log(`ticket drop: ${sold} sold, ${soldOut} sold out, ${errors5xx} 5xx, ${other} other, ${inDatabase} in the database; ` +
-      `${result.registrationsPerSecond} registrations/s (${result.ratioToNoop} x no-op), p95 ${result.p95Ms} ms`);
+    console.log(
+      `ticket drop: ${sold} sold, ${soldOut} sold out, ${errors5xx} 5xx, ${other} other, ${inDatabase} in the database; ` +
+        `${result.registrationsPerSecond} registrations/s (${result.ratioToNoop} x no-op), p95 ${result.p95Ms} ms`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await app.stop();

@@ -1,7 +1,11 @@
 // Reading Postgres errors, in one place. The driver (postgres.js) puts the SQLSTATE in `code`; drizzle wraps the
 // driver's error and keeps it in `cause`, so every reader looks at both. Imports nothing: db/ sits below lib/.
 
-interface PgLike { code?: unknown; constraint_name?: unknown; cause?: { code?: unknown; constraint_name?: unknown } }
+interface PgLike {
+  code?: unknown;
+  constraint_name?: unknown;
+  cause?: { code?: unknown; constraint_name?: unknown };
+}
 
 /** The error itself and the error it wraps, when either carries a string code. */
 function carriers(error: unknown): { code: string; constraint_name?: unknown }[] {
@@ -24,7 +28,9 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 /** 23505. With `constraint`, only a violation of that unique constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  return carriers(error).some((c) => c.code === '23505' && (constraint === undefined || c.constraint_name === constraint));
+  return carriers(error).some(
+    (c) => c.code === '23505' && (constraint === undefined || c.constraint_name === constraint),
+  );
 }
 
 /** The constraint a unique violation broke ('' when the driver did not say), or null for any other error. */
@@ -60,8 +66,18 @@ export function isRetryableTransaction(error: unknown): boolean {
 const TRANSIENT_SQLSTATE = /^(08...|40001|40P01|55P03|57014|57P0[123]|53...)$/;
 // The driver's and the socket's own codes for a connection that failed or broke.
 const NET_FAILURE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND',
-  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
 ]);
 
 /** A database or network failure that a later attempt can get past (the one list every retry decision uses). */

@@ -18,13 +18,26 @@ function vaultKey(text: string, issue: (message: string) => void): VaultKey | un
 }
 
 // `<keyId>:<base64 of 32 bytes>` (or bare base64): the vault's current key, never logged.
-const dataKey = z.string().trim().optional().transform((v, ctx) =>
-  v ? vaultKey(v, (message) => ctx.addIssue({ code: 'custom', message })) : undefined);
+const dataKey = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => (v ? vaultKey(v, (message) => ctx.addIssue({ code: 'custom', message })) : undefined));
 
 // Comma-separated old keys, only for opening values sealed before a rotation.
-const oldDataKeys = z.string().optional().transform((v, ctx) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  .map((text, i) => vaultKey(text, (message) => ctx.addIssue({ code: 'custom', message: `key ${i + 1}: ${message}` })))
-  .filter((k): k is VaultKey => k !== undefined));
+const oldDataKeys = z
+  .string()
+  .optional()
+  .transform((v, ctx) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((text, i) =>
+        vaultKey(text, (message) => ctx.addIssue({ code: 'custom', message: `key ${i + 1}: ${message}` })),
+      )
+      .filter((k): k is VaultKey => k !== undefined),
+  );
 
 const boolDefaultTrue = z
   .enum(['true', 'false', '1', '0', ''])
@@ -43,7 +56,12 @@ export const envSchema = z.object({
   EVENT_SLUG: z.string().min(1).default('iac'),
   AUTH_SECRET: z.string().min(16).optional(),
   // A staff session ends this long after signing in, however active (the cookie's sliding expiry is 8 hours).
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Sign-in throttle (lib/auth/throttle.ts). One client on one account, and one client across accounts, are
   // locked for LOGIN_LOCK_MINUTES after these many failures; other clients are not affected.
   LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().min(1).default(5),
@@ -79,29 +97,69 @@ export const envSchema = z.object({
   // Waiting-list places one email address may hold at once per event (joined and not lapsed, or offered).
   WAITLIST_MAX_PER_EMAIL: z.coerce.number().int().min(1).max(100).default(3),
   // Payments: with STRIPE_SECRET_KEY the app uses Stripe; without it, the local demo checkout (test mode).
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)').optional().or(z.literal('').transform(() => undefined)),
-  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_').optional().or(z.literal('').transform(() => undefined)),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_... or sk_live_...)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', 'STRIPE_WEBHOOK_SECRET must start with whsec_')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Points the Stripe SDK at a Stripe-compatible server (tests). Unset in production.
-  STRIPE_API_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  STRIPE_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Shown on card statements after the account's descriptor: neutral words only (max 22 characters).
-  STRIPE_STATEMENT_DESCRIPTOR_SUFFIX: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9 .-]{1,22}$/, 'Use at most 22 letters, digits, spaces, dots or dashes, with at least one letter').default('REGISTRATION'),
+  STRIPE_STATEMENT_DESCRIPTOR_SUFFIX: z
+    .string()
+    .regex(
+      /^(?=.*[A-Za-z])[A-Za-z0-9 .-]{1,22}$/,
+      'Use at most 22 letters, digits, spaces, dots or dashes, with at least one letter',
+    )
+    .default('REGISTRATION'),
   // The local demo checkout is refused when APP_ENV=production unless this says it is a demo site.
   ALLOW_DEMO_PAYMENTS: bool,
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   // The reminder email goes this many hours before the event's first day begins (in the event's timezone).
-  EMAIL_REMINDER_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+  EMAIL_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
   // How long the links in a "find my registration" email keep working.
-  ORDER_ACCESS_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
+  ORDER_ACCESS_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   // Lets end-to-end tests move the clock through a cookie. Refused when APP_ENV=production.
   ALLOW_TEST_CLOCK: bool,
   // Email: with RESEND_API_KEY the app sends through Resend; without it, into the local mailbox (MAILBOX_DIR),
   // which organizers read at /admin/mailbox. The local mailbox is refused when APP_ENV=production unless
   // ALLOW_LOCAL_MAILBOX=true (a demo site): see lib/adapters/mailer/index.ts.
-  RESEND_API_KEY: z.string().startsWith('re_', 'RESEND_API_KEY must be a Resend API key (re_...)').optional().or(z.literal('').transform(() => undefined)),
+  RESEND_API_KEY: z
+    .string()
+    .startsWith('re_', 'RESEND_API_KEY must be a Resend API key (re_...)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Points the Resend SDK at a Resend-compatible server (tests). Unset in production.
-  RESEND_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  RESEND_BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Signing secret of the Resend webhook endpoint /api/webhooks/resend (whsec_...); without it the endpoint is off.
-  RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'RESEND_WEBHOOK_SECRET must start with whsec_').optional().or(z.literal('').transform(() => undefined)),
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', 'RESEND_WEBHOOK_SECRET must start with whsec_')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // The sender: a neutral name only (no word about the conference's subject), on a domain verified at Resend.
   EMAIL_FROM: z.string().min(3).default('Conference registration <registration@localhost>'),
   // The provider's request limit, shared by every instance and worker (Resend's default is 2 per second).
@@ -145,9 +203,11 @@ export function resolveAppEnv(raw: string | undefined, nodeEnv: string | undefin
   const value = raw?.trim();
   if (value) return APP_ENVS.includes(value) ? (value as AppEnv) : 'production';
   if (nodeEnv === 'production' && !isLocalUrl(appUrl)) {
-    throw new EnvError(`Invalid configuration:\n  APP_ENV: required when NODE_ENV=production and APP_URL (${appUrl}) is not a localhost address. `
-      + 'Set APP_ENV=production for a public site (it then needs STRIPE_SECRET_KEY and RESEND_API_KEY, or ALLOW_DEMO_PAYMENTS=true and '
-      + 'ALLOW_LOCAL_MAILBOX=true for a demo), or APP_ENV=development or APP_ENV=test for a private test install.');
+    throw new EnvError(
+      `Invalid configuration:\n  APP_ENV: required when NODE_ENV=production and APP_URL (${appUrl}) is not a localhost address. ` +
+        'Set APP_ENV=production for a public site (it then needs STRIPE_SECRET_KEY and RESEND_API_KEY, or ALLOW_DEMO_PAYMENTS=true and ' +
+        'ALLOW_LOCAL_MAILBOX=true for a demo), or APP_ENV=development or APP_ENV=test for a private test install.',
+    );
   }
   return 'development';
 }
@@ -158,21 +218,32 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env: Env = { ...result.data, APP_ENV: resolveAppEnv(result.data.APP_ENV, result.data.NODE_ENV, result.data.APP_URL) };
+  const env: Env = {
+    ...result.data,
+    APP_ENV: resolveAppEnv(result.data.APP_ENV, result.data.NODE_ENV, result.data.APP_URL),
+  };
   if (env.APP_ENV === 'production' && env.ALLOW_TEST_CLOCK) {
     throw new EnvError('Invalid configuration:\n  ALLOW_TEST_CLOCK: must not be set when APP_ENV=production');
   }
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-    throw new EnvError('Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (from the Stripe dashboard or `stripe listen`)');
+    throw new EnvError(
+      'Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (from the Stripe dashboard or `stripe listen`)',
+    );
   }
   if (env.APP_ENV === 'production' && !env.STRIPE_SECRET_KEY && !env.ALLOW_DEMO_PAYMENTS) {
-    throw new EnvError('Invalid configuration:\n  STRIPE_SECRET_KEY: required when APP_ENV=production (or set ALLOW_DEMO_PAYMENTS=true for a demo site)');
+    throw new EnvError(
+      'Invalid configuration:\n  STRIPE_SECRET_KEY: required when APP_ENV=production (or set ALLOW_DEMO_PAYMENTS=true for a demo site)',
+    );
   }
   if (env.APP_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
-    throw new EnvError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: required when APP_ENV=production (generate with `openssl rand -base64 32`; keep it safe: without it sensitive answers cannot be read)');
+    throw new EnvError(
+      'Invalid configuration:\n  DATA_ENCRYPTION_KEY: required when APP_ENV=production (generate with `openssl rand -base64 32`; keep it safe: without it sensitive answers cannot be read)',
+    );
   }
   if (env.PERSONAL_DATA_RETENTION_DAYS < env.SENSITIVE_DATA_RETENTION_DAYS) {
-    throw new EnvError('Invalid configuration:\n  PERSONAL_DATA_RETENTION_DAYS: must be at least SENSITIVE_DATA_RETENTION_DAYS');
+    throw new EnvError(
+      'Invalid configuration:\n  PERSONAL_DATA_RETENTION_DAYS: must be at least SENSITIVE_DATA_RETENTION_DAYS',
+    );
   }
   return env;
 }

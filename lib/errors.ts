@@ -36,7 +36,10 @@ const MAX_TEXT = 300;
  */
 export function limitFieldErrors(errors: Record<string, string[]>): Record<string, string[]> {
   const keys = Object.keys(errors);
-  const fits = (key: string) => key.length <= MAX_TEXT && errors[key]!.length <= MAX_MESSAGES_PER_FIELD && errors[key]!.every((m) => m.length <= MAX_TEXT);
+  const fits = (key: string) =>
+    key.length <= MAX_TEXT &&
+    errors[key]!.length <= MAX_MESSAGES_PER_FIELD &&
+    errors[key]!.every((m) => m.length <= MAX_TEXT);
   if (keys.length <= MAX_FIELD_ERRORS && keys.every(fits)) return errors;
   const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
   const fields = keys.filter((k) => k !== '_form');
@@ -44,7 +47,10 @@ export function limitFieldErrors(errors: Record<string, string[]>): Record<strin
   const out: Record<string, string[]> = {};
   const form = (errors._form ?? []).slice(0, MAX_MESSAGES_PER_FIELD).map(clip);
   const left = fields.length - kept.length;
-  if (left > 0) form.push(`${left.toLocaleString('en')} more field${left === 1 ? ' has' : 's have'} problems not listed here. Correct the ones listed and try again.`);
+  if (left > 0)
+    form.push(
+      `${left.toLocaleString('en')} more field${left === 1 ? ' has' : 's have'} problems not listed here. Correct the ones listed and try again.`,
+    );
   if (form.length) out._form = form;
   for (const key of kept) out[clip(key)] = errors[key]!.slice(0, MAX_MESSAGES_PER_FIELD).map(clip);
   return out;
@@ -97,7 +103,9 @@ const statusByCode: Record<DomainErrorCode, number> = {
 
 export interface HttpError {
   status: number;
-  body: { error: { code: string; message: string; fields?: Record<string, string[]>; details?: Record<string, unknown> } };
+  body: {
+    error: { code: string; message: string; fields?: Record<string, string[]>; details?: Record<string, unknown> };
+  };
   /** For a Retry-After header. */
   retryAfterSeconds?: number;
 }
@@ -110,13 +118,24 @@ export function toHttpError(error: unknown): HttpError {
     return {
       status: 503,
       retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
-      body: { error: { code: 'UNAVAILABLE', message: 'The service is temporarily unavailable. Please try again in a moment.' } },
+      body: {
+        error: {
+          code: 'UNAVAILABLE',
+          message: 'The service is temporarily unavailable. Please try again in a moment.',
+        },
+      },
     };
   }
   if (isDomainError(error)) {
     const fields = Object.keys(error.fieldErrors).length ? { fields: error.fieldErrors } : {};
     const details = Object.keys(error.details).length ? { details: error.details } : {};
-    return { status: statusByCode[error.code], body: { error: { code: error.code, message: error.message, ...fields, ...details } } };
+    return {
+      status: statusByCode[error.code],
+      body: { error: { code: error.code, message: error.message, ...fields, ...details } },
+    };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } },
+  };
 }

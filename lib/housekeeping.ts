@@ -14,21 +14,35 @@ import { retentionRanRecently, runRetention, type RetentionResult } from './righ
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'> & { payments?: PaymentGateway };
 
-export interface HousekeepingResult { expiredHolds: number; offers: MadeOffer[]; retention?: RetentionResult; payments?: ReconcileResult }
+export interface HousekeepingResult {
+  expiredHolds: number;
+  offers: MadeOffer[];
+  retention?: RetentionResult;
+  payments?: ReconcileResult;
+}
 
 export async function runHousekeeping(ctx: Ctx): Promise<HousekeepingResult | null> {
   const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.execute<{ got: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended('housekeeping', 0)) as got`);
+    const [row] = await tx.execute<{ got: boolean }>(
+      sql`select pg_try_advisory_xact_lock(hashtextextended('housekeeping', 0)) as got`,
+    );
     if (!row?.got) return null;
     const inner = { ...ctx, db: tx };
     const expired = await expireLapsedHolds(inner);
-    const events = await tx.selectDistinct({ eventId: waitlistEntries.eventId }).from(waitlistEntries).where(eq(waitlistEntries.status, 'waiting'));
+    const events = await tx
+      .selectDistinct({ eventId: waitlistEntries.eventId })
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.status, 'waiting'));
     const offers: MadeOffer[] = [];
-    for (const { eventId } of events) offers.push(...await offerFreedSeats(inner, eventId));
-    const retention = await retentionRanRecently(tx, ctx.clock.now()) ? undefined : await runRetention(inner, { dryRun: false });
+    for (const { eventId } of events) offers.push(...(await offerFreedSeats(inner, eventId)));
+    const retention = (await retentionRanRecently(tx, ctx.clock.now()))
+      ? undefined
+      : await runRetention(inner, { dryRun: false });
     return { expiredHolds: expired.length, offers, ...(retention ? { retention } : {}) };
   });
   // After the commit: reconciliation calls the payment provider, never inside a transaction.
   if (result && ctx.payments) await expireLapsedCheckouts({ ...ctx, payments: ctx.payments });
-  return result && ctx.payments ? { ...result, payments: await reconcilePayments({ ...ctx, payments: ctx.payments }) } : result;
+  return result && ctx.payments
+    ? { ...result, payments: await reconcilePayments({ ...ctx, payments: ctx.payments }) }
+    : result;
 }

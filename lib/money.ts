@@ -4,6 +4,7 @@ export function formatMoney(amount: number, currency: string, locale = 'en-GB'):
 }
 
 export function minorUnitFactor(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return 10 ** digits;
 }

@@ -21,13 +21,24 @@ export function rateLimitSql(key: string, windowMs: number, now: Date): SQL {
     returning count, window_started_at`;
 }
 
-export function rateLimitResult(row: { count: number; window_started_at: string | Date }, limit: number, windowMs: number, now: Date): RateLimitResult {
+export function rateLimitResult(
+  row: { count: number; window_started_at: string | Date },
+  limit: number,
+  windowMs: number,
+  now: Date,
+): RateLimitResult {
   const started = new Date(row.window_started_at);
   const retryAfterSeconds = Math.max(1, Math.ceil((started.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds };
 }
 
-export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowMs: number, now: Date): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<RateLimitResult> {
   const rows = await db.execute<{ count: number; window_started_at: string | Date }>(rateLimitSql(key, windowMs, now));
   return rateLimitResult(rows[0]!, limit, windowMs, now);
 }

@@ -12,4 +12,6 @@ const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\ud
 export const FORBIDDEN_IN_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_SURROGATE}`);
 
 /** For multi-line text (descriptions, long answers): tab, line feed and carriage return are allowed. */
-export const FORBIDDEN_IN_BLOCK = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_SURROGATE}`);
+export const FORBIDDEN_IN_BLOCK = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_SURROGATE}`,
+);

@@ -7,7 +7,12 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     dtfCache.set(timeZone, f);
   }
@@ -23,7 +28,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 function wallClock(instant: Date, timeZone: string): WallClock {
   const out: Record<string, number> = {};
@@ -31,8 +43,12 @@ function wallClock(instant: Date, timeZone: string): WallClock {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return {
-    year: out.year ?? 0, month: out.month ?? 0, day: out.day ?? 0,
-    hour: out.hour ?? 0, minute: out.minute ?? 0, second: out.second ?? 0,
+    year: out.year ?? 0,
+    month: out.month ?? 0,
+    day: out.day ?? 0,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
   };
 }
 
@@ -123,9 +139,10 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-G
  * with `weekday: false`.
  */
 export function formatInstant(instant: Date, timeZone: string, options: { weekday?: boolean } = {}): string {
-  const day = options.weekday === false
-    ? formatter('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant)
-    : formatDay(dateInZone(instant, timeZone));
+  const day =
+    options.weekday === false
+      ? formatter('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant)
+      : formatDay(dateInZone(instant, timeZone));
   return `${day}, ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 

@@ -7,7 +7,9 @@ import { FORBIDDEN_IN_LINE } from './text';
 export function describeUnknownKeys(keys: readonly PropertyKey[]): string {
   const shown = keys.slice(0, 5).map((k) => JSON.stringify(String(k).slice(0, 40)));
   const more = keys.length - shown.length;
-  return keys.length === 1 ? `Unknown field ${shown[0]}` : `Unknown fields: ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}`;
+  return keys.length === 1
+    ? `Unknown field ${shown[0]}`
+    : `Unknown fields: ${shown.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}`;
 }
 
 // zod lists every unknown key in one message; a request with thousands of them gets a short one instead.
@@ -25,7 +27,11 @@ export function isUuid(value: unknown): boolean {
   return typeof value === 'string' && UUID.test(value);
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Please correct the highlighted fields.'): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message = 'Please correct the highlighted fields.',
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};

@@ -46,7 +46,9 @@ export function parseVaultKey(text: string): VaultKey {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded)) throw new VaultError('the key must be base64 of 32 random bytes');
   const secret = Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (secret.length !== 32) {
-    throw new VaultError(`the key must be base64 of exactly 32 bytes (got ${secret.length}); generate one with \`openssl rand -base64 32\``);
+    throw new VaultError(
+      `the key must be base64 of exactly 32 bytes (got ${secret.length}); generate one with \`openssl rand -base64 32\``,
+    );
   }
   return { id: id ?? deriveKeyId(secret), secret };
 }
@@ -94,7 +96,10 @@ export function createVault(keys: { current: VaultKey; old?: readonly VaultKey[]
       decipher.setAAD(aad(sealed.keyId));
       decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
       try {
-        return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         throw new VaultError('A sealed value failed its integrity check (wrong key or altered data)');
       }

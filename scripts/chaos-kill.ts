@@ -53,7 +53,11 @@ const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 // ---------------------------------------------------------------------------------------------------------
 // HTTP helpers: every failure (connection refused, reset, timeout) is an answer of status 0.
 
-interface Answer { status: number; text: string; location: string | null }
+interface Answer {
+  status: number;
+  text: string;
+  location: string | null;
+}
 
 async function send(url: string, init: RequestInit = {}): Promise<Answer> {
   try {
@@ -65,12 +69,19 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
 }
 
 function decodeHtml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The "Pay now" form's fields, as a browser without JavaScript would post them; null when the page has none. */
 function payNowForm(html: string): FormData | null {
-  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('$ACTION_') && />Pay now\b/.test(f));
+  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .find((f) => f.includes('$ACTION_') && />Pay now\b/.test(f));
   if (!form) return null;
   const data = new FormData();
   for (const input of form.matchAll(/<input\b[^>]*>/g)) {
@@ -99,7 +110,13 @@ interface Stats {
   interrupted: Record<StepKind, number>;
 }
 
-interface Delivery { sessionId: string; orderId: string; body: string; attempts: number; nextAt: number }
+interface Delivery {
+  sessionId: string;
+  orderId: string;
+  body: string;
+  attempts: number;
+  nextAt: number;
+}
 
 async function main(): Promise<number> {
   await ensureBuild(root, '.next-test', (l) => log(l));
@@ -112,16 +129,20 @@ async function main(): Promise<number> {
   let app: App | null = null;
   // One clean-up, however many callers (the end of the run, a signal, the watchdog) wait for it.
   let cleaning: Promise<void> | null = null;
-  const cleanup = () => cleaning ??= (async () => {
-    await app?.stop().catch(() => undefined);
-    await fake?.close().catch(() => undefined);
-    await handle?.close().catch(() => undefined);
-    const dropped = await database?.drop().then(() => true, (e: unknown) => {
-      console.error(`[chaos] dropping the database failed: ${String(e)}`);
-      return false;
-    });
-    log(`cleaned up: app stopped, fake Stripe closed${dropped ? ', database dropped' : ''}`);
-  })();
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await app?.stop().catch(() => undefined);
+      await fake?.close().catch(() => undefined);
+      await handle?.close().catch(() => undefined);
+      const dropped = await database?.drop().then(
+        () => true,
+        (e: unknown) => {
+          console.error(`[chaos] dropping the database failed: ${String(e)}`);
+          return false;
+        },
+      );
+      log(`cleaned up: app stopped, fake Stripe closed${dropped ? ', database dropped' : ''}`);
+    })());
   process.once('exit', () => app?.stopNow());
   let signalled = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -147,8 +168,21 @@ async function main(): Promise<number> {
     const db = handle.db;
     const ctx = { db, clock: systemClock, config: parseEnv({ DATABASE_URL: database.url }) };
     // Holds of an hour: nothing lapses during the run, so every outcome is the payment path's own.
-    const event = await createEvent(ctx, { slug: SLUG, name: 'Chaos kill', timezone: 'Europe/Amsterdam', startsOn: '2030-05-01', endsOn: '2030-05-02', currency: 'EUR', holdMinutes: 60 });
-    const type = await createTicketType(ctx, event.id, { code: 'pass', publicLabel: 'Conference pass', internalLabel: 'Pass', prices: [{ label: 'Regular', amount: PRICE }] });
+    const event = await createEvent(ctx, {
+      slug: SLUG,
+      name: 'Chaos kill',
+      timezone: 'Europe/Amsterdam',
+      startsOn: '2030-05-01',
+      endsOn: '2030-05-02',
+      currency: 'EUR',
+      holdMinutes: 60,
+    });
+    const type = await createTicketType(ctx, event.id, {
+      code: 'pass',
+      publicLabel: 'Conference pass',
+      internalLabel: 'Pass',
+      prices: [{ label: 'Regular', amount: PRICE }],
+    });
     fake = await createFakeStripe({ webhookSecret: 'whsec_chaos_kill_fake_only' });
     // Stripe's own latency: the app waits on it while a kill can land, after the fake has already done the work.
     fake.delayMs = STRIPE_LATENCY_MS;
@@ -156,18 +190,37 @@ async function main(): Promise<number> {
 
     const port = await freePort();
     app = new App(port, {
-      NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', APP_ENV: 'test',
-      AUTH_SECRET: 'chaos-kill-secret-chaos-kill-secret-0000', APP_URL: `http://${HOST}:${port}`,
-      DATABASE_URL: database.url, EVENT_SLUG: SLUG,
-      STRIPE_SECRET_KEY: 'sk_test_fake_chaos_kill', STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url,
-      ORDER_RATE_LIMIT_PER_MINUTE: '1000000', HOLD_MAX_PER_CLIENT: '1000000', HOLD_MAX_PER_EMAIL: '1000000',
+      NEXT_DIST_DIR: '.next-test',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      APP_ENV: 'test',
+      AUTH_SECRET: 'chaos-kill-secret-chaos-kill-secret-0000',
+      APP_URL: `http://${HOST}:${port}`,
+      DATABASE_URL: database.url,
+      EVENT_SLUG: SLUG,
+      STRIPE_SECRET_KEY: 'sk_test_fake_chaos_kill',
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_URL: stripe.url,
+      ORDER_RATE_LIMIT_PER_MINUTE: '1000000',
+      HOLD_MAX_PER_CLIENT: '1000000',
+      HOLD_MAX_PER_EMAIL: '1000000',
     });
     const server = app;
-    log(`app on ${server.baseUrl} (ready in ${(await server.start()).toFixed(0)} ms), fake Stripe on ${stripe.url}; ${FLOWS} flows, ${CONCURRENCY} at a time, ${KILLS} kills`);
+    log(
+      `app on ${server.baseUrl} (ready in ${(await server.start()).toFixed(0)} ms), fake Stripe on ${stripe.url}; ${FLOWS} flows, ${CONCURRENCY} at a time, ${KILLS} kills`,
+    );
 
     const stats: Stats = {
-      orderAttempts: 0, pageAttempts: 0, checkoutAttempts: 0, checkoutErrorsShown: 0,
-      deliveries: 0, failedDeliveries: 0, redeliveries: 0, finalRedeliveries: 0, finalStatuses: {}, redeliveryOutcomes: {},
+      orderAttempts: 0,
+      pageAttempts: 0,
+      checkoutAttempts: 0,
+      checkoutErrorsShown: 0,
+      deliveries: 0,
+      failedDeliveries: 0,
+      redeliveries: 0,
+      finalRedeliveries: 0,
+      finalStatuses: {},
+      redeliveryOutcomes: {},
       interrupted: { order: 0, page: 0, checkout: 0, webhook: 0 },
     };
     const inFlight: Record<StepKind, number> = { order: 0, page: 0, checkout: 0, webhook: 0 };
@@ -198,10 +251,15 @@ async function main(): Promise<number> {
     const deliver = async (d: Delivery): Promise<Answer> => {
       d.attempts++;
       // Stripe signs every delivery afresh (the signature's timestamp is the delivery's).
-      const r = await tracked('webhook', () => send(`${server.baseUrl}/api/webhooks/stripe`, {
-        method: 'POST', body: d.body, headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(d.body) },
-      }));
-      if (r.status === 400) throw new Error(`the webhook refused a correctly signed event for ${d.sessionId}: ${r.text}`);
+      const r = await tracked('webhook', () =>
+        send(`${server.baseUrl}/api/webhooks/stripe`, {
+          method: 'POST',
+          body: d.body,
+          headers: { 'content-type': 'application/json', 'stripe-signature': stripe.sign(d.body) },
+        }),
+      );
+      if (r.status === 400)
+        throw new Error(`the webhook refused a correctly signed event for ${d.sessionId}: ${r.text}`);
       return r;
     };
     const ok = (r: Answer) => r.status >= 200 && r.status < 300;
@@ -230,7 +288,8 @@ async function main(): Promise<number> {
           stats.redeliveryOutcomes[outcome] = (stats.redeliveryOutcomes[outcome] ?? 0) + 1;
           if (!ok(r)) enqueue(d);
         }
-        if (!redelivering && queue.length && Date.now() > flowsDeadline + SETTLE_DEADLINE_MS) throw new Error(`${queue.length} deliveries still failing`);
+        if (!redelivering && queue.length && Date.now() > flowsDeadline + SETTLE_DEADLINE_MS)
+          throw new Error(`${queue.length} deliveries still failing`);
         await sleep(50);
       }
     })();
@@ -244,15 +303,22 @@ async function main(): Promise<number> {
         checkDeadline(`flow ${i}: creating the order`);
         stats.orderAttempts++;
         const email = `buyer${i}.${attempt}@chaos.example`;
-        const r = await tracked('order', () => send(`${server.baseUrl}/api/v1/orders`, {
-          method: 'POST', headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ buyer: { name: `Buyer ${i}`, email }, attendees: [{ ticketTypeId: type.id, legalName: `Buyer ${i}`, email }] }),
-        }));
+        const r = await tracked('order', () =>
+          send(`${server.baseUrl}/api/v1/orders`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              buyer: { name: `Buyer ${i}`, email },
+              attendees: [{ ticketTypeId: type.id, legalName: `Buyer ${i}`, email }],
+            }),
+          }),
+        );
         if (r.status === 201) {
           orderUrl = (JSON.parse(r.text) as { orderUrl: string }).orderUrl;
           break;
         }
-        if (r.status !== 0 && r.status < 500) throw new Error(`flow ${i}: POST /api/v1/orders answered ${r.status}: ${r.text.slice(0, 200)}`);
+        if (r.status !== 0 && r.status < 500)
+          throw new Error(`flow ${i}: POST /api/v1/orders answered ${r.status}: ${r.text.slice(0, 200)}`);
         await backoff(attempt);
       }
       progress++;
@@ -277,14 +343,17 @@ async function main(): Promise<number> {
         }
         await sleep(jitter(10, 120));
         stats.checkoutAttempts++;
-        const r = await tracked('checkout', () => send(orderUrl, { method: 'POST', body: form, headers: { origin: server.baseUrl } }));
+        const r = await tracked('checkout', () =>
+          send(orderUrl, { method: 'POST', body: form, headers: { origin: server.baseUrl } }),
+        );
         if (r.status === 303 && r.location?.startsWith(`${stripe.url}/`)) {
           sessionUrl = r.location;
           break;
         }
         // 200: the form came back with a message (the provider or the database was cut off mid-call).
         if (r.status === 200) stats.checkoutErrorsShown++;
-        else if (r.status !== 0 && r.status < 500) throw new Error(`flow ${i}: Pay now answered ${r.status} (${r.location ?? ''})`);
+        else if (r.status !== 0 && r.status < 500)
+          throw new Error(`flow ${i}: Pay now answered ${r.status} (${r.location ?? ''})`);
         await backoff(attempt);
       }
       progress++;
@@ -295,7 +364,13 @@ async function main(): Promise<number> {
       if (!session) throw new Error(`flow ${i}: the app redirected to an unknown session ${sessionId}`);
       await sleep(jitter(20, 200));
       const signed = stripe.completeSession(sessionId);
-      const delivery: Delivery = { sessionId, orderId: session.client_reference_id ?? '', body: signed.body, attempts: 0, nextAt: 0 };
+      const delivery: Delivery = {
+        sessionId,
+        orderId: session.client_reference_id ?? '',
+        body: signed.body,
+        attempts: 0,
+        nextAt: 0,
+      };
       completed.set(sessionId, delivery);
       stats.deliveries++;
       if (!ok(await deliver(delivery))) enqueue(delivery);
@@ -325,7 +400,9 @@ async function main(): Promise<number> {
         const pid = await server.kill();
         const restartMs = await server.restart();
         kills.push({ at: progress, pid, inFlight: snapshot, restartMs });
-        log(`kill -9 #${kills.length} of the server pid ${pid} at step ${progress}/${totalSteps}, in flight ${JSON.stringify(snapshot)}; healthy again in ${restartMs.toFixed(0)} ms`);
+        log(
+          `kill -9 #${kills.length} of the server pid ${pid} at step ${progress}/${totalSteps}, in flight ${JSON.stringify(snapshot)}; healthy again in ${restartMs.toFixed(0)} ms`,
+        );
       }
     })();
     killer.catch(fail);
@@ -333,19 +410,23 @@ async function main(): Promise<number> {
     const started = performance.now();
     const failures: string[] = [];
     let nextFlow = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (nextFlow < FLOWS) {
-        const i = nextFlow++;
-        await flow(i).catch((e: unknown) => {
-          failures.push(e instanceof Error ? e.message : String(e));
-        });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (nextFlow < FLOWS) {
+          const i = nextFlow++;
+          await flow(i).catch((e: unknown) => {
+            failures.push(e instanceof Error ? e.message : String(e));
+          });
+        }
+      }),
+    );
     flowsDone = true;
     await killer;
     if (fatal) throw fatal;
     const flowSeconds = (performance.now() - started) / 1000;
-    log(`${FLOWS - failures.length}/${FLOWS} flows reached the payment in ${flowSeconds.toFixed(1)} s with ${kills.length} kills; ${queue.length} deliveries waiting for redelivery`);
+    log(
+      `${FLOWS - failures.length}/${FLOWS} flows reached the payment in ${flowSeconds.toFixed(1)} s with ${kills.length} kills; ${queue.length} deliveries waiting for redelivery`,
+    );
     for (const f of failures.slice(0, 10)) console.error(`[chaos] ${f}`);
 
     // Settle: the queue drains, then every completed session's event is delivered once more.
@@ -359,7 +440,8 @@ async function main(): Promise<number> {
         const outcome = ok(r) ? outcomeOf(r) : String(r.status);
         stats.finalStatuses[outcome] = (stats.finalStatuses[outcome] ?? 0) + 1;
         if (ok(r)) break;
-        if (Date.now() > settleDeadline || Date.now() > hardStop) throw new Error(`redelivery for ${d.sessionId} kept failing (${r.status})`);
+        if (Date.now() > settleDeadline || Date.now() > hardStop)
+          throw new Error(`redelivery for ${d.sessionId} kept failing (${r.status})`);
         await backoff(attempt);
       }
     }
@@ -369,15 +451,26 @@ async function main(): Promise<number> {
     const paidAtProvider = sessions.filter((s) => s.payment_status === 'paid');
     const paidIds = paidAtProvider.map((s) => s.client_reference_id ?? '');
     const ourRows = paidIds.length
-      ? await db.select({ id: orders.id, status: orders.status, amountPaid: orders.amountPaid, paymentReference: orders.paymentReference }).from(orders).where(inArray(orders.id, paidIds))
+      ? await db
+          .select({
+            id: orders.id,
+            status: orders.status,
+            amountPaid: orders.amountPaid,
+            paymentReference: orders.paymentReference,
+          })
+          .from(orders)
+          .where(inArray(orders.id, paidIds))
       : [];
     const ours = new Map(ourRows.map((r) => [r.id, r]));
     const lost = paidAtProvider.filter((s) => {
       const row = ours.get(s.client_reference_id ?? '');
-      return !row || row.status !== 'paid' || row.amountPaid !== s.amount_total || row.paymentReference !== s.payment_intent;
+      return (
+        !row || row.status !== 'paid' || row.amountPaid !== s.amount_total || row.paymentReference !== s.payment_intent
+      );
     });
     const perOrder = new Map<string, number>();
-    for (const s of sessions) perOrder.set(s.client_reference_id ?? '?', (perOrder.get(s.client_reference_id ?? '?') ?? 0) + 1);
+    for (const s of sessions)
+      perOrder.set(s.client_reference_id ?? '?', (perOrder.get(s.client_reference_id ?? '?') ?? 0) + 1);
     const duplicateSessions = [...perOrder.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const perKey = new Map<string, number>();
     for (const s of sessions) perKey.set(s.idempotencyKey ?? '?', (perKey.get(s.idempotencyKey ?? '?') ?? 0) + 1);
@@ -386,14 +479,22 @@ async function main(): Promise<number> {
     // the retry got the same session back instead of a second one.
     const creates = stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions');
     const checkoutKeyRetries = creates.length - new Set(creates.map((r) => r.idempotencyKey)).size;
-    const confirmations = await db.select({ orderId: paymentEvents.orderId, n: count() }).from(paymentEvents)
-      .where(inArray(paymentEvents.outcome, ['paid', 'late_paid'])).groupBy(paymentEvents.orderId);
+    const confirmations = await db
+      .select({ orderId: paymentEvents.orderId, n: count() })
+      .from(paymentEvents)
+      .where(inArray(paymentEvents.outcome, ['paid', 'late_paid']))
+      .groupBy(paymentEvents.orderId);
     const doubleConfirmations = confirmations.filter((c) => c.n > 1).length;
     const [paidOrders] = await db.select({ n: count() }).from(orders).where(eq(orders.status, 'paid'));
     const [allOrders] = await db.select({ n: count() }).from(orders);
     const [flagged] = await db.select({ n: count() }).from(orders).where(isNotNull(orders.attentionReason));
-    const outcomes = await db.select({ outcome: paymentEvents.outcome, n: count() }).from(paymentEvents).groupBy(paymentEvents.outcome);
-    const [recorded] = await db.select({ n: sql<number>`count(distinct ${paymentEvents.providerEventId})::int` }).from(paymentEvents);
+    const outcomes = await db
+      .select({ outcome: paymentEvents.outcome, n: count() })
+      .from(paymentEvents)
+      .groupBy(paymentEvents.outcome);
+    const [recorded] = await db
+      .select({ n: sql<number>`count(distinct ${paymentEvents.providerEventId})::int` })
+      .from(paymentEvents);
 
     const result = {
       flows: FLOWS,
@@ -423,15 +524,23 @@ async function main(): Promise<number> {
     };
     for (const s of lost.slice(0, 10)) {
       const row = ours.get(s.client_reference_id ?? '');
-      console.error(`[chaos] LOST: session ${s.id} paid at the provider, order ${s.client_reference_id} is ${row ? `${row.status} (paid ${row.amountPaid}, ref ${row.paymentReference})` : 'missing'}`);
+      console.error(
+        `[chaos] LOST: session ${s.id} paid at the provider, order ${s.client_reference_id} is ${row ? `${row.status} (paid ${row.amountPaid}, ref ${row.paymentReference})` : 'missing'}`,
+      );
     }
-    for (const [orderId, n] of perOrder) if (n > 1) console.error(`[chaos] DUPLICATE: order ${orderId} has ${n} Checkout Sessions at the provider`);
-    const pass = result.lostPaidOrders === 0 && result.duplicateSessions === 0 && result.doubleConfirmations === 0
-      && result.flowsFailed === 0 && result.paidAtProvider === FLOWS && result.kills === killAt.length;
+    for (const [orderId, n] of perOrder)
+      if (n > 1) console.error(`[chaos] DUPLICATE: order ${orderId} has ${n} Checkout Sessions at the provider`);
+    const pass =
+      result.lostPaidOrders === 0 &&
+      result.duplicateSessions === 0 &&
+      result.doubleConfirmations === 0 &&
+      result.flowsFailed === 0 &&
+      result.paidAtProvider === FLOWS &&
+      result.kills === killAt.length;
     // Printed after the clean-up, so that the JSON stays the last line.
     verdict = [
       `[chaos] ${result.paidAtProvider} paid at the provider, ${result.paidOrders} paid orders, ${result.lostPaidOrders} lost, ` +
-      `${result.duplicateSessions} duplicate Checkout Sessions, ${result.doubleConfirmations} double confirmations, ${result.kills} kills: ${pass ? 'PASS' : 'FAIL'}`,
+        `${result.duplicateSessions} duplicate Checkout Sessions, ${result.doubleConfirmations} double confirmations, ${result.kills} kills: ${pass ? 'PASS' : 'FAIL'}`,
       JSON.stringify(result),
     ];
     return pass ? 0 : 1;
@@ -446,7 +555,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

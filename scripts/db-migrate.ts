@@ -7,7 +7,9 @@ async function main() {
   loadEnvConfig(path.resolve(__dirname, '..'));
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set. `npm start` migrates the embedded database by itself; set DATABASE_URL to migrate another.');
+    console.error(
+      'DATABASE_URL is not set. `npm start` migrates the embedded database by itself; set DATABASE_URL to migrate another.',
+    );
     process.exit(1);
   }
   await migrateDatabase(url);

@@ -6,15 +6,19 @@ import { systemClock } from '@/lib/adapters/clock';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set. Point it at a migrated Postgres database, e.g. DATABASE_URL=postgres://user:pass@localhost:5432/conference');
+    console.error(
+      'DATABASE_URL is not set. Point it at a migrated Postgres database, e.g. DATABASE_URL=postgres://user:pass@localhost:5432/conference',
+    );
     process.exit(1);
   }
   const handle = createDb(url, { max: 2 });
   try {
     const result = await seedConference({ db: handle.db }, { now: systemClock.now() });
-    console.log(result.created
-      ? `Seeded the demo conference (event ${result.eventId}).`
-      : `The demo conference is already there (event ${result.eventId}); nothing changed.`);
+    console.log(
+      result.created
+        ? `Seeded the demo conference (event ${result.eventId}).`
+        : `The demo conference is already there (event ${result.eventId}); nothing changed.`,
+    );
   } finally {
     await handle.close();
   }

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_DB_PORT || DEFAULT_EMBEDDED_PORT);
     process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/conference`;
-    console.log(`[retention] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`);
+    console.log(
+      `[retention] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`,
+    );
   }
   const dryRun = process.argv.includes('--dry-run');
   const unknown = process.argv.slice(2).filter((a) => a !== '--dry-run');
@@ -29,9 +31,12 @@ async function main(): Promise<number> {
   const handle = createDb(env.DATABASE_URL, { max: 2 });
   try {
     const result = await runRetention({ db: handle.db, clock: systemClock, config: env }, { dryRun });
-    console.log(`[retention] ${dryRun ? 'dry run (nothing changed)' : 'pass'}: sensitive data after ${env.SENSITIVE_DATA_RETENTION_DAYS} days, personal data after ${env.PERSONAL_DATA_RETENTION_DAYS} days from each event's end`);
+    console.log(
+      `[retention] ${dryRun ? 'dry run (nothing changed)' : 'pass'}: sensitive data after ${env.SENSITIVE_DATA_RETENTION_DAYS} days, personal data after ${env.PERSONAL_DATA_RETENTION_DAYS} days from each event's end`,
+    );
     if (!result.lines.length) console.log(`[retention] nothing ${dryRun ? 'would go' : 'was due'}.`);
-    for (const line of result.lines) console.log(`[retention] ${line.eventSlug}: ${line.count} ${line.kind}${dryRun ? ' would go' : ''}`);
+    for (const line of result.lines)
+      console.log(`[retention] ${line.eventSlug}: ${line.count} ${line.kind}${dryRun ? ' would go' : ''}`);
     for (const [kind, n] of Object.entries(result.totals)) if (n) console.log(`[retention] total ${kind}: ${n}`);
   } finally {
     await handle.close();
@@ -40,7 +45,10 @@ async function main(): Promise<number> {
 }
 
 // An explicit exit: the embedded database module's exit hooks would otherwise end the process with 0.
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`[retention] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[retention] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_DB_PORT || DEFAULT_EMBEDDED_PORT);
     process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/conference`;
-    console.log(`[rotate-key] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`);
+    console.log(
+      `[rotate-key] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`,
+    );
   }
   const production = process.env.APP_ENV === 'production';
   if (!process.env.DATA_ENCRYPTION_KEY && !production) process.env.DATA_ENCRYPTION_KEY = ensureDevDataKey(root);
@@ -33,14 +35,20 @@ async function main(): Promise<number> {
   try {
     const result = await rotateSealedValues({ db: handle.db, vault }, { batchSize });
     console.log(`[rotate-key] current key: ${result.currentKeyId}`);
-    console.log(`[rotate-key] sealed values that were in clear: ${result.sealed.answers} answers, ${result.sealed.pronouns} pronouns`);
+    console.log(
+      `[rotate-key] sealed values that were in clear: ${result.sealed.answers} answers, ${result.sealed.pronouns} pronouns`,
+    );
     for (const [name, n] of Object.entries(result.reencrypted)) console.log(`[rotate-key] re-encrypted ${name}: ${n}`);
     const unreadable = Object.values(result.unreadable).reduce((a, b) => a + b, 0);
     if (unreadable) {
-      console.error(`[rotate-key] ${unreadable} values are sealed under a key that is not configured: add it to DATA_ENCRYPTION_OLD_KEYS and run again.`);
+      console.error(
+        `[rotate-key] ${unreadable} values are sealed under a key that is not configured: add it to DATA_ENCRYPTION_OLD_KEYS and run again.`,
+      );
       code = 2;
     } else {
-      console.log('[rotate-key] every sealed value is under the current key; old keys may now be removed from DATA_ENCRYPTION_OLD_KEYS.');
+      console.log(
+        '[rotate-key] every sealed value is under the current key; old keys may now be removed from DATA_ENCRYPTION_OLD_KEYS.',
+      );
     }
   } finally {
     await handle.close();
@@ -49,7 +57,10 @@ async function main(): Promise<number> {
 }
 
 // An explicit exit: the embedded database module's exit hooks would otherwise end the process with 0.
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`[rotate-key] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[rotate-key] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -40,7 +40,8 @@ async function main() {
   const hostname = option(['-H', '--hostname']);
   const timeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${port}`);
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new Error('SHUTDOWN_TIMEOUT_MS must be a number of milliseconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+    throw new Error('SHUTDOWN_TIMEOUT_MS must be a number of milliseconds');
 
   const storage = new AsyncLocalStorage<RequestState>();
   installRequestStorage(storage);
@@ -61,15 +62,17 @@ async function main() {
     stampSocketAddress(req);
     const state: RequestState = { databaseUnavailable: false };
     guardStatus(res, state);
-    storage.run(state, () => handle(req, res)).catch((error: unknown) => {
-      console.error(`[server] request failed outside Next.js (${error instanceof Error ? error.name : 'unknown'})`);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end('Internal Server Error');
-      } else {
-        res.destroy();
-      }
-    });
+    storage
+      .run(state, () => handle(req, res))
+      .catch((error: unknown) => {
+        console.error(`[server] request failed outside Next.js (${error instanceof Error ? error.name : 'unknown'})`);
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end('Internal Server Error');
+        } else {
+          res.destroy();
+        }
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

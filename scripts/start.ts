@@ -28,7 +28,10 @@ const log = (line: string) => console.log(`[start] ${line}`);
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -57,13 +60,18 @@ async function main() {
   // Checked as the server will see it: `next start` runs with NODE_ENV=production. A public APP_URL without
   // APP_ENV stops here with lib/env.ts's message; an unknown APP_ENV counts as production.
   const serverNodeEnv = process.env.NODE_ENV || (dev ? 'development' : 'production');
-  const production = process.env.NODE_ENV === 'production' || resolveAppEnv(process.env.APP_ENV, serverNodeEnv, process.env.APP_URL) === 'production';
+  const production =
+    process.env.NODE_ENV === 'production' ||
+    resolveAppEnv(process.env.APP_ENV, serverNodeEnv, process.env.APP_URL) === 'production';
   if (!process.env.AUTH_SECRET) {
     if (production) throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
     process.env.AUTH_SECRET = ensureDevAuthSecret(root);
   }
   if (!process.env.DATA_ENCRYPTION_KEY) {
-    if (production) throw new Error('DATA_ENCRYPTION_KEY must be set in production (openssl rand -base64 32); keep a copy: sensitive answers cannot be read without it.');
+    if (production)
+      throw new Error(
+        'DATA_ENCRYPTION_KEY must be set in production (openssl rand -base64 32); keep a copy: sensitive answers cannot be read without it.',
+      );
     process.env.DATA_ENCRYPTION_KEY = ensureDevDataKey(root);
   }
   mkdirSync(path.join(root, '.data'), { recursive: true });
@@ -113,7 +121,8 @@ async function main() {
       }
       // Sensitive values stored in clear before the vault (a migration has no key to seal them with).
       const sealed = await sealPlaintext({ db: handle.db, vault });
-      if (sealed.answers || sealed.pronouns) log(`Sealed ${sealed.answers} sensitive answers and ${sealed.pronouns} pronouns that were stored in clear.`);
+      if (sealed.answers || sealed.pronouns)
+        log(`Sealed ${sealed.answers} sensitive answers and ${sealed.pronouns} pronouns that were stored in clear.`);
       const setupLink = await ensureOwnerSetupLink(ctx);
       if (setupLink) {
         console.log('\n  No organizer account exists yet. Create the owner account (link valid for 24 hours, once):');
@@ -140,7 +149,7 @@ async function main() {
   app.child = child;
   writeFileSync(pidFile, String(child.pid));
   log(`Serving the conference at ${process.env.APP_URL} (Ctrl-C to stop)`);
-  child.on('exit', (code) => void shutdown(stopping ? 0 : code ?? 1));
+  child.on('exit', (code) => void shutdown(stopping ? 0 : (code ?? 1)));
 }
 
 main().catch(async (error) => {

@@ -12,16 +12,23 @@ import { TEST_DATA_ENCRYPTION_KEY } from '../tests/support/vault';
 import { ensureBuild } from './lib/build';
 
 type Tier = 'types' | 'format' | 'lint' | 'unit' | 'integration' | 'e2e';
-const ALL: Tier[] = ['types', 'lint', 'unit', 'integration', 'e2e'];
+const ALL: Tier[] = ['types', 'format', 'lint', 'unit', 'integration', 'e2e'];
 const STATIC: Tier[] = ['types', 'format', 'lint'];
 const root = path.resolve(__dirname, '..');
 const results = path.join(root, '.data', 'test-results');
 const log = (line: string) => console.log(`\n[test] ${line}`);
 
-interface Totals { passed: number; failed: number }
+interface Totals {
+  passed: number;
+  failed: number;
+}
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   return result.status ?? 1;
 }
 
@@ -38,9 +45,15 @@ function check(name: string, args: string[]): Promise<Totals> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('error', (error) => { out += String(error); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', (error) => {
+      out += String(error);
+    });
     child.on('close', (code) => {
       log(`${name}: ${code === 0 ? 'ok' : 'FAILED'}`);
       if (out.trim()) console.log(out.trimEnd());
@@ -51,18 +64,42 @@ function check(name: string, args: string[]): Promise<Totals> {
 
 const bin = (p: string) => path.join(root, 'node_modules', p);
 const staticChecks: Record<'types' | 'format' | 'lint', () => Promise<Totals>> = {
-  types: () => check('Types (tsc --noEmit over app, lib, db, scripts, bench and tests)', [bin('typescript/bin/tsc'), '--noEmit', '-p', root]),
-  format: () => check('Format (prettier --check; `npm run format` fixes it)', [bin('prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']),
-  lint: () => check('Lint (ESLint: type-aware rules, React hooks, Next.js, the layout boundaries)', [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']),
+  types: () =>
+    check('Types (tsc --noEmit over app, lib, db, scripts, bench and tests)', [
+      bin('typescript/bin/tsc'),
+      '--noEmit',
+      '-p',
+      root,
+    ]),
+  format: () =>
+    check('Format (prettier --check; `npm run format` fixes it)', [
+      bin('prettier/bin/prettier.cjs'),
+      '--check',
+      '--log-level=warn',
+      '.',
+    ]),
+  lint: () =>
+    check('Lint (ESLint: type-aware rules, React hooks, Next.js, the layout boundaries)', [
+      bin('eslint/bin/eslint.js'),
+      '.',
+      '--max-warnings=0',
+    ]),
 };
 
 function vitest(project: 'unit' | 'integration'): Totals {
-  log(`${project === 'unit' ? 'Unit' : 'Integration'} tests (vitest${project === 'integration' ? ', real PostgreSQL' : ''})`);
+  log(
+    `${project === 'unit' ? 'Unit' : 'Integration'} tests (vitest${project === 'integration' ? ', real PostgreSQL' : ''})`,
+  );
   const file = path.join(results, `vitest-${project}.json`);
   rmSync(file, { force: true });
   const code = run(process.execPath, [
-    path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
+    path.join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
   ]);
   const report = readJson(file);
   if (!report) return { passed: 0, failed: 1 };
@@ -77,7 +114,9 @@ async function e2e(filters: string[]): Promise<Totals> {
   rmSync(file, { force: true });
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.error(`[test] Chromium not found at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    console.error(
+      `[test] Chromium not found at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
     return { passed: 0, failed: 1 };
   }
   await ensureBuild(root, '.next-test', (line) => console.log(`[test] ${line}`));

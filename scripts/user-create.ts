@@ -29,7 +29,9 @@ async function main() {
   loadEnvConfig(root, false, { info: () => {}, error: console.error });
   let args;
   try {
-    args = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    args = parseArgs({
+      options: { email: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
   }
@@ -53,7 +55,9 @@ async function main() {
   try {
     if (args.email && args.role) {
       const { token, expiresAt } = await createInvitationToken(ctx, { email: args.email, role: args.role });
-      console.log(`Invitation for ${args.email.trim().toLowerCase()} as ${args.role}. Send them this link (works once, until ${expiresAt.toISOString()}):\n`);
+      console.log(
+        `Invitation for ${args.email.trim().toLowerCase()} as ${args.role}. Send them this link (works once, until ${expiresAt.toISOString()}):\n`,
+      );
       console.log(`  ${accountLinkUrl(env.APP_URL, token)}\n`);
       return;
     }
@@ -73,7 +77,9 @@ async function main() {
     const { code, cause } = error as { code?: string; cause?: { code?: string } };
     const reason = code ?? cause?.code;
     if (reason === 'ECONNREFUSED' || reason === '3D000' || reason === '42P01' || reason === '28P01') {
-      fail(`Cannot use the database at ${redact(env.DATABASE_URL)} (${reason}). Is \`npm start\` running, or is DATABASE_URL right?`);
+      fail(
+        `Cannot use the database at ${redact(env.DATABASE_URL)} (${reason}). Is \`npm start\` running, or is DATABASE_URL right?`,
+      );
     }
     throw error;
   } finally {

@@ -32,12 +32,16 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_DB_PORT || DEFAULT_EMBEDDED_PORT);
     process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/conference`;
-    console.log(`[worker] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`);
+    console.log(
+      `[worker] DATABASE_URL is not set: using the embedded database that \`npm start\` runs (port ${port}).`,
+    );
   }
   const env = parseEnv(process.env);
   const ctx = createAppContext(env);
   const worker = await startEmailWorker({ connectionString: env.DATABASE_URL, ctx, compose: composeEmail });
-  console.log(`[worker] sending email through ${ctx.mailer.name === 'resend' ? 'Resend' : `the local mailbox (${env.MAILBOX_DIR})`}, at most ${env.EMAIL_RATE_LIMIT_PER_SECOND} requests/s across all workers`);
+  console.log(
+    `[worker] sending email through ${ctx.mailer.name === 'resend' ? 'Resend' : `the local mailbox (${env.MAILBOX_DIR})`}, at most ${env.EMAIL_RATE_LIMIT_PER_SECOND} requests/s across all workers`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

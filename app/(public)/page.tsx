@@ -17,15 +17,23 @@ export default async function HomePage() {
 
   return (
     <div className="flex flex-col gap-12">
-      <section aria-labelledby="event-heading" className="-mx-4 -mt-8 bg-brand-strong px-4 py-12 text-white sm:-mx-6 sm:-mt-10 sm:rounded-b-2xl sm:px-10 sm:py-16">
-        <h1 id="event-heading" className="max-w-3xl text-4xl font-bold sm:text-5xl">{event.name}</h1>
+      <section
+        aria-labelledby="event-heading"
+        className="-mx-4 -mt-8 bg-brand-strong px-4 py-12 text-white sm:-mx-6 sm:-mt-10 sm:rounded-b-2xl sm:px-10 sm:py-16"
+      >
+        <h1 id="event-heading" className="max-w-3xl text-4xl font-bold sm:text-5xl">
+          {event.name}
+        </h1>
         {event.tagline && <p className="mt-4 max-w-2xl text-lg text-white sm:text-xl">{event.tagline}</p>}
         <dl className="mt-6 flex flex-col gap-1 text-white sm:flex-row sm:gap-8">
           <div>
             <dt className="sr-only">Dates</dt>
             <dd className="font-semibold">
               <time dateTime={event.startsOn}>{formatDateRange(event.startsOn, event.endsOn)}</time>
-              <span className="font-normal"> · {days} {days === 1 ? 'day' : 'days'}</span>
+              <span className="font-normal">
+                {' '}
+                · {days} {days === 1 ? 'day' : 'days'}
+              </span>
             </dd>
           </div>
           {event.venueName && (
@@ -39,7 +47,10 @@ export default async function HomePage() {
           )}
         </dl>
         <p className="mt-8 flex flex-wrap gap-3">
-          <Link href="/programme" className="btn border-white bg-white text-brand-strong hover:bg-brand-soft hover:text-brand-strong">
+          <Link
+            href="/programme"
+            className="btn border-white bg-white text-brand-strong hover:bg-brand-soft hover:text-brand-strong"
+          >
             Browse the programme
           </Link>
           <Link href="/register" className="btn border-white text-white hover:bg-white/10 hover:text-white">
@@ -50,14 +61,18 @@ export default async function HomePage() {
 
       {event.description && (
         <section aria-labelledby="about-heading" className="flex flex-col gap-3">
-          <h2 id="about-heading" className="text-2xl font-bold">About the conference</h2>
+          <h2 id="about-heading" className="text-2xl font-bold">
+            About the conference
+          </h2>
           <Paragraphs text={event.description} className="max-w-prose text-lg" />
         </section>
       )}
 
       {tracks.length > 0 && (
         <section aria-labelledby="tracks-heading" className="flex flex-col gap-4">
-          <h2 id="tracks-heading" className="text-2xl font-bold">Tracks</h2>
+          <h2 id="tracks-heading" className="text-2xl font-bold">
+            Tracks
+          </h2>
           <ul className={`grid gap-3 sm:grid-cols-2 ${tracks.length >= 4 ? 'lg:grid-cols-4' : 'lg:grid-cols-3'}`}>
             {tracks.map((t) => (
               <li key={t.slug} className="card flex flex-col gap-2 border-t-4 border-t-brand p-5">
@@ -76,7 +91,9 @@ export default async function HomePage() {
 
       {keynotes.length > 0 && (
         <section aria-labelledby="keynotes-heading" className="flex flex-col gap-4">
-          <h2 id="keynotes-heading" className="text-2xl font-bold">Keynotes</h2>
+          <h2 id="keynotes-heading" className="text-2xl font-bold">
+            Keynotes
+          </h2>
           <ul className="grid gap-3">
             {keynotes.map((s) => (
               <li key={s.id}>
@@ -85,7 +102,9 @@ export default async function HomePage() {
             ))}
           </ul>
           <p>
-            <Link href="/programme" className="btn btn-primary">See the full programme</Link>
+            <Link href="/programme" className="btn btn-primary">
+              See the full programme
+            </Link>
           </p>
         </section>
       )}

@@ -14,11 +14,19 @@ function mmss(ms: number): string {
 
 function announcement(ms: number): string {
   if (ms <= 0) return 'Time is up. The seats are no longer held.';
-  const minutes = ANNOUNCE_AT_MINUTES.find((m) => ms <= m * 60_000 && ms > (m * 60_000) - 60_000);
+  const minutes = ANNOUNCE_AT_MINUTES.find((m) => ms <= m * 60_000 && ms > m * 60_000 - 60_000);
   return minutes ? `Less than ${minutes} minute${minutes === 1 ? '' : 's'} left to complete this order.` : '';
 }
 
-export function Countdown({ expiresAt, serverNow, label = 'Time left' }: { expiresAt: string; serverNow: string; label?: string }) {
+export function Countdown({
+  expiresAt,
+  serverNow,
+  label = 'Time left',
+}: {
+  expiresAt: string;
+  serverNow: string;
+  label?: string;
+}) {
   const router = useRouter();
   const [left, setLeft] = useState<number | null>(null);
   const [spoken, setSpoken] = useState('');
@@ -32,7 +40,10 @@ export function Countdown({ expiresAt, serverNow, label = 'Time left' }: { expir
       const ms = deadline - Date.now();
       setLeft(ms);
       const say = announcement(ms);
-      if (say && say !== last) { last = say; setSpoken(say); }
+      if (say && say !== last) {
+        last = say;
+        setSpoken(say);
+      }
       if (ms <= 0 && !refreshed) {
         refreshed = true;
         // Let the server say what the order's state is now.
@@ -52,7 +63,9 @@ export function Countdown({ expiresAt, serverNow, label = 'Time left' }: { expir
           <span className="text-2xl font-bold tabular-nums text-brand-strong">{mmss(left)}</span>
         </p>
       )}
-      <p className="sr-only" aria-live="polite" aria-atomic="true">{spoken}</p>
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        {spoken}
+      </p>
     </>
   );
 }

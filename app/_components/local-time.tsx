@@ -8,11 +8,15 @@ const browserZone = (): string | null => Intl.DateTimeFormat().resolvedOptions()
 const noZone = (): string | null => null;
 
 function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
 }
 
 function calendarDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 export function LocalTime({ start, end, timeZone }: { start: string; end: string; timeZone: string }) {
@@ -27,7 +31,12 @@ export function LocalTime({ start, end, timeZone }: { start: string; end: string
   const day = otherDay
     ? `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(from)} `
     : '';
-  return <span className="inline-block text-muted">({day}{local} your time, {zone})</span>;
+  return (
+    <span className="inline-block text-muted">
+      ({day}
+      {local} your time, {zone})
+    </span>
+  );
 }
 
 /** The same for a single instant ("15:35 your time, Europe/London"). */
@@ -37,5 +46,10 @@ export function LocalInstant({ at, timeZone }: { at: string; timeZone: string })
   const instant = new Date(at);
   const local = clock(instant, zone);
   if (local === clock(instant, timeZone)) return null;
-  return <span className="text-muted"> ({local} your time, {zone})</span>;
+  return (
+    <span className="text-muted">
+      {' '}
+      ({local} your time, {zone})
+    </span>
+  );
 }

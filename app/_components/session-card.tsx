@@ -7,7 +7,12 @@ import { SessionTime } from './session-time';
 
 type HeadingLevel = 'h2' | 'h3' | 'h4';
 
-export function SessionCard({ session, timeZone, heading: Heading = 'h3', showDay = false }: {
+export function SessionCard({
+  session,
+  timeZone,
+  heading: Heading = 'h3',
+  showDay = false,
+}: {
   session: ProgrammeSession;
   timeZone: string;
   heading?: HeadingLevel;
@@ -17,7 +22,9 @@ export function SessionCard({ session, timeZone, heading: Heading = 'h3', showDa
   return (
     <article className="card flex flex-col gap-2 p-4 sm:p-5">
       <div className="flex flex-wrap items-center gap-2">
-        <span className={`badge ${session.format === 'keynote' ? 'badge-brand' : ''}`}>{formatLabels[session.format]}</span>
+        <span className={`badge ${session.format === 'keynote' ? 'badge-brand' : ''}`}>
+          {formatLabels[session.format]}
+        </span>
         {session.track && <span className="text-sm font-medium text-muted">{session.track.name}</span>}
         {session.capacity !== null && <span className="badge badge-note">Limited seats</span>}
       </div>
@@ -27,7 +34,13 @@ export function SessionCard({ session, timeZone, heading: Heading = 'h3', showDa
         </Link>
       </Heading>
       <p className="text-[0.9375rem]">
-        <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} day={session.day} timeZone={timeZone} showDay={showDay} />
+        <SessionTime
+          startsAt={session.startsAt}
+          endsAt={session.endsAt}
+          day={session.day}
+          timeZone={timeZone}
+          showDay={showDay}
+        />
       </p>
       {(where || session.speakers.length > 0) && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-[0.9375rem]">

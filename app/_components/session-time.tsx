@@ -3,7 +3,13 @@ import { formatTime, zoneAbbreviation } from '@/lib/time';
 import { shortDay } from './dates';
 import { LocalTime } from './local-time';
 
-export function SessionTime({ startsAt, endsAt, day, timeZone, showDay = false }: {
+export function SessionTime({
+  startsAt,
+  endsAt,
+  day,
+  timeZone,
+  showDay = false,
+}: {
   startsAt: Date;
   endsAt: Date;
   day: string;
@@ -13,12 +19,16 @@ export function SessionTime({ startsAt, endsAt, day, timeZone, showDay = false }
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <span className="font-semibold tabular-nums">
-        {showDay && <><time dateTime={day}>{shortDay(day)}</time>, </>}
-        <time dateTime={startsAt.toISOString()}>{formatTime(startsAt, timeZone)}</time>
-        –
-        <time dateTime={endsAt.toISOString()}>{formatTime(endsAt, timeZone)}</time>
-        {' '}
-        <abbr title={timeZone.replace(/_/g, ' ')} className="no-underline">{zoneAbbreviation(startsAt, timeZone)}</abbr>
+        {showDay && (
+          <>
+            <time dateTime={day}>{shortDay(day)}</time>,{' '}
+          </>
+        )}
+        <time dateTime={startsAt.toISOString()}>{formatTime(startsAt, timeZone)}</time>–
+        <time dateTime={endsAt.toISOString()}>{formatTime(endsAt, timeZone)}</time>{' '}
+        <abbr title={timeZone.replace(/_/g, ' ')} className="no-underline">
+          {zoneAbbreviation(startsAt, timeZone)}
+        </abbr>
       </span>
       <LocalTime start={startsAt.toISOString()} end={endsAt.toISOString()} timeZone={timeZone} />
     </span>

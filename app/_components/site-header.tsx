@@ -16,17 +16,25 @@ export async function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex flex-wrap items-center gap-x-1 gap-y-1">
             <li>
-              <Link href="/programme" className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft">
+              <Link
+                href="/programme"
+                className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft"
+              >
                 Programme
               </Link>
             </li>
             <li>
-              <Link href="/speakers" className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft">
+              <Link
+                href="/speakers"
+                className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft"
+              >
                 Speakers
               </Link>
             </li>
             <li className="ml-1">
-              <Link href="/register" className="btn btn-primary">Register</Link>
+              <Link href="/register" className="btn btn-primary">
+                Register
+              </Link>
             </li>
           </ul>
         </nav>

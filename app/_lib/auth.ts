@@ -73,7 +73,11 @@ function buildConfig(): NextAuthConfig {
               clientKey: clientKey(request.headers, ctx.config),
             });
             return {
-              id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion,
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              sessionVersion: user.sessionVersion,
               signedInAt: ctx.clock.now().getTime(),
             };
           } catch (error) {

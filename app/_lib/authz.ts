@@ -21,7 +21,11 @@ export const SIGN_IN_MESSAGE = 'Please sign in.';
 export async function getCurrentUser(): Promise<StaffUser | null> {
   const claims = (await auth())?.user;
   if (!claims) return null;
-  return resolveSession(getContext(), { userId: claims.id, sessionVersion: claims.sessionVersion, signedInAt: claims.signedInAt });
+  return resolveSession(getContext(), {
+    userId: claims.id,
+    sessionVersion: claims.sessionVersion,
+    signedInAt: claims.signedInAt,
+  });
 }
 
 /**

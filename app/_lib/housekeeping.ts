@@ -8,13 +8,21 @@ export function startHousekeeping(intervalMs: number): void {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running || isShuttingDown()) return;
-    running = runHousekeeping(getContext()).then(() => undefined, (error: unknown) => {
-      // The code only: a database message can quote the values of the row it failed on.
-      const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
-      console.error(`housekeeping failed (${error instanceof Error ? error.name : 'unknown'}${code ? ` ${code}` : ''}); retrying next time`);
-    }).finally(() => {
-      running = null;
-    });
+    running = runHousekeeping(getContext())
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          // The code only: a database message can quote the values of the row it failed on.
+          const code =
+            (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+          console.error(
+            `housekeeping failed (${error instanceof Error ? error.name : 'unknown'}${code ? ` ${code}` : ''}); retrying next time`,
+          );
+        },
+      )
+      .finally(() => {
+        running = null;
+      });
   }, intervalMs);
   timer.unref();
   onShutdown('housekeeping', 'work', async () => {

@@ -8,7 +8,8 @@ export function errorResponse(error: unknown, where: string): Response {
   const { status, body, retryAfterSeconds } = toHttpError(error);
   // The database out of reach: the code only (an outage would otherwise flood the log with the same stack).
   if (body.error.code === 'UNAVAILABLE') console.error(`${where}: database unavailable (${describeCode(error)})`);
-  else if (status >= 500) console.error(`${where} failed`, error instanceof Error ? error.name : 'unknown error', error);
+  else if (status >= 500)
+    console.error(`${where} failed`, error instanceof Error ? error.name : 'unknown error', error);
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
   else if (error instanceof DomainError) {

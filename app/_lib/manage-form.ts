@@ -38,7 +38,11 @@ export function workshopChoiceFromForm(entries: FormEntries): Record<string, unk
 /** The new holder's names and email. */
 export function transferFromForm(entries: FormEntries): Record<string, unknown> {
   const badgeName = text(entries, 'badgeName') ?? '';
-  return { legalName: text(entries, 'legalName') ?? '', email: text(entries, 'email') ?? '', ...(badgeName ? { badgeName } : {}) };
+  return {
+    legalName: text(entries, 'legalName') ?? '',
+    email: text(entries, 'email') ?? '',
+    ...(badgeName ? { badgeName } : {}),
+  };
 }
 
 /** The cancellation's confirmation box. */

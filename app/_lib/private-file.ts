@@ -11,7 +11,10 @@ export const PRIVATE_FILE_HEADERS = {
 } as const;
 
 export function notFoundText(text = 'Not found'): Response {
-  return new Response(`${text}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS } });
+  return new Response(`${text}\n`, {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS },
+  });
 }
 
 /** 503 with Retry-After while the database is out of reach, otherwise 500; never the error's own text. */
@@ -22,7 +25,8 @@ export function serverErrorText(where: string, error: unknown): Response {
   return new Response(`${text}\n`, {
     status: status === 503 ? 503 : 500,
     headers: {
-      'Content-Type': 'text/plain; charset=utf-8', ...PRIVATE_FILE_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...PRIVATE_FILE_HEADERS,
       ...(retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {}),
     },
   });
@@ -31,14 +35,22 @@ export function serverErrorText(where: string, error: unknown): Response {
 /** A calendar download with a neutral file name (it shows in the downloads folder). */
 export function calendarFile(body: string): Response {
   return new Response(body, {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="conference.ics"', ...PRIVATE_FILE_HEADERS },
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="conference.ics"',
+      ...PRIVATE_FILE_HEADERS,
+    },
   });
 }
 
 /** A JSON download (a data export) under a neutral file name. */
 export function jsonFile(body: string, filename: string): Response {
   return new Response(body, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, ...PRIVATE_FILE_HEADERS },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      ...PRIVATE_FILE_HEADERS,
+    },
   });
 }
 
@@ -46,6 +58,10 @@ export function jsonFile(body: string, filename: string): Response {
 export function tooManyText(message: string, retryAfterSeconds: number): Response {
   return new Response(`${message}\n`, {
     status: 429,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfterSeconds), ...PRIVATE_FILE_HEADERS },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Retry-After': String(retryAfterSeconds),
+      ...PRIVATE_FILE_HEADERS,
+    },
   });
 }

@@ -9,7 +9,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { type DomainError, isDomainError } from '@/lib/errors';
 
 export const NOTHING_CHANGED = 'Something went wrong on our side and nothing changed. Please try again in a moment.';
-export const NOTHING_WAS_CHANGED = 'Something went wrong on our side and nothing was changed. Please try again in a moment.';
+export const NOTHING_WAS_CHANGED =
+  'Something went wrong on our side and nothing was changed. Please try again in a moment.';
 
 /** What a form shows for a DomainError: field messages beside their fields, and a message above the form. */
 export interface FormErrorState {
@@ -64,7 +65,10 @@ export async function publicAction<S>(
 }
 
 /** The submitted text values, bounded, to give back to the form as its defaults (minus the `skip` fields). */
-export function submittedValues(formData: FormData, options: { skip: readonly string[]; maxFields: number }): Record<string, string[]> {
+export function submittedValues(
+  formData: FormData,
+  options: { skip: readonly string[]; maxFields: number },
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   let n = 0;
   for (const [name, value] of formData.entries()) {

@@ -4,7 +4,8 @@ export interface FormEntries {
   entries(): Iterable<[string, string | File]>;
 }
 
-const ATTENDEE_FIELD = /^attendees\.(\d{1,2})\.(ticketTypeId|legalName|badgeName|email|pronouns|photoPreference|directoryOptIn|workshopIds|answers\.([a-z][a-z0-9_]{0,59}))$/;
+const ATTENDEE_FIELD =
+  /^attendees\.(\d{1,2})\.(ticketTypeId|legalName|badgeName|email|pronouns|photoPreference|directoryOptIn|workshopIds|answers\.([a-z][a-z0-9_]{0,59}))$/;
 
 type Fields = Map<string, (string | File)[]>;
 

@@ -8,7 +8,10 @@ import { readBoundedText } from '@/lib/http/bounded-body';
 export const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
 const headers = { 'Cache-Control': 'no-store' };
 
-export type ReceiveWebhook = (raw: string, request: Request) => Promise<{ status: number; body: Record<string, unknown> }>;
+export type ReceiveWebhook = (
+  raw: string,
+  request: Request,
+) => Promise<{ status: number; body: Record<string, unknown> }>;
 
 export function webhookRoute(provider: string, receive: ReceiveWebhook) {
   return async function POST(request: Request): Promise<Response> {

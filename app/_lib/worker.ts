@@ -23,7 +23,9 @@ async function startOnce(): Promise<EmailWorker | null> {
       return await startEmailWorker({ connectionString: ctx.config.DATABASE_URL, ctx, compose: composeEmail });
     } catch (error) {
       const code = (error as { code?: string })?.code;
-      console.error(`email worker could not start (${error instanceof Error ? error.name : 'unknown'}${code ? ` ${code}` : ''}); retrying`);
+      console.error(
+        `email worker could not start (${error instanceof Error ? error.name : 'unknown'}${code ? ` ${code}` : ''}); retrying`,
+      );
       await sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempt));
     }
   }

@@ -30,20 +30,25 @@ export function AdminNav({ role }: { role: UserRole }) {
   return (
     <nav aria-label="Admin">
       <ul className="flex flex-wrap gap-1">
-        {items.filter((item) => item.permission === null || can(role, item.permission)).map((item) => {
-          const current = item.href === '/admin' ? pathname === '/admin' : pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft aria-[current=page]:bg-brand-soft aria-[current=page]:text-brand-strong"
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
+        {items
+          .filter((item) => item.permission === null || can(role, item.permission))
+          .map((item) => {
+            const current =
+              item.href === '/admin'
+                ? pathname === '/admin'
+                : pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={current ? 'page' : undefined}
+                  className="inline-flex min-h-11 items-center rounded-md px-3 font-medium no-underline hover:bg-brand-soft aria-[current=page]:bg-brand-soft aria-[current=page]:text-brand-strong"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
       </ul>
     </nav>
   );

@@ -7,7 +7,10 @@ import { ROLE_LABELS } from '@/lib/staff/permissions';
 import { signOutAction } from './actions';
 import { AdminNav } from './admin-nav';
 
-export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Admin' }, robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { default: 'Admin', template: '%s · Admin' },
+  robots: { index: false, follow: false },
+};
 export const dynamic = 'force-dynamic';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -21,11 +24,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <p>
             <span className="font-semibold">{user.name || user.email}</span>
-            {user.name ? <span className="text-muted"> · {user.email}</span> : null}
-            {' '}<span className="badge badge-brand">{ROLE_LABELS[user.role]}</span>
+            {user.name ? <span className="text-muted"> · {user.email}</span> : null}{' '}
+            <span className="badge badge-brand">{ROLE_LABELS[user.role]}</span>
           </p>
           <form action={signOutAction}>
-            <button type="submit" className="btn btn-secondary">Sign out</button>
+            <button type="submit" className="btn btn-secondary">
+              Sign out
+            </button>
           </form>
         </div>
       </div>

@@ -29,7 +29,9 @@ function used(p: Pick<PoolFigures, 'capacity' | 'taken'>): string {
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -72,8 +74,8 @@ function SalesTable({ d }: { d: Dashboard }) {
         ]}
       />
       <p className="mt-2 text-sm text-muted">
-        Revenue kept is what was paid minus refunds; an order with several ticket types shares it by ticket price.
-        Seats taken counts paid tickets, live holds and live waiting-list offers.
+        Revenue kept is what was paid minus refunds; an order with several ticket types shares it by ticket price. Seats
+        taken counts paid tickets, live holds and live waiting-list offers.
       </p>
     </div>
   );
@@ -115,7 +117,9 @@ function CapacityTables({ d }: { d: Dashboard }) {
         </div>
       ) : null}
       {d.holds.nextExpiry ? (
-        <p className="text-sm">The next live hold lapses at <EventInstant at={d.holds.nextExpiry} timeZone={d.event.timezone} />.</p>
+        <p className="text-sm">
+          The next live hold lapses at <EventInstant at={d.holds.nextExpiry} timeZone={d.event.timezone} />.
+        </p>
       ) : null}
     </div>
   );
@@ -124,18 +128,28 @@ function CapacityTables({ d }: { d: Dashboard }) {
 function Attention({ d }: { d: Dashboard }) {
   return (
     <>
-      <p>{d.attention.count === 0 ? 'No payment needs attention.' : `${d.attention.count} ${d.attention.count === 1 ? 'order needs' : 'orders need'} a look.`}</p>
+      <p>
+        {d.attention.count === 0
+          ? 'No payment needs attention.'
+          : `${d.attention.count} ${d.attention.count === 1 ? 'order needs' : 'orders need'} a look.`}
+      </p>
       {d.attention.items.length ? (
         <ul className="flex flex-col gap-2">
           {d.attention.items.map((a) => (
             <li key={a.id} className="card p-3">
-              <Link href={`/admin/orders/${a.id}`} className="font-mono font-semibold">{a.reference}</Link>
+              <Link href={`/admin/orders/${a.id}`} className="font-mono font-semibold">
+                {a.reference}
+              </Link>
               <span className="block text-sm">{a.reason}</span>
             </li>
           ))}
         </ul>
       ) : null}
-      {d.attention.count > d.attention.items.length ? <p><Link href="/admin/payments">All payments needing attention</Link></p> : null}
+      {d.attention.count > d.attention.items.length ? (
+        <p>
+          <Link href="/admin/payments">All payments needing attention</Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -152,8 +166,26 @@ function EmailFailures({ d }: { d: Dashboard }) {
           { header: 'When', cell: (m) => <EventInstant at={m.at} timeZone={d.event.timezone} /> },
           { header: 'Email', cell: (m) => m.kind.replace(/_/g, ' ') },
           { header: 'To', className: 'break-all', cell: (m) => m.toEmail },
-          { header: 'Status', cell: (m) => <>{m.status}{m.lastError ? <span className="block text-sm text-muted">{m.lastError.slice(0, 200)}</span> : null}</> },
-          { header: 'Order', cell: (m) => (m.orderId ? <Link href={`/admin/orders/${m.orderId}`} className="font-mono">{m.orderReference}</Link> : '—') },
+          {
+            header: 'Status',
+            cell: (m) => (
+              <>
+                {m.status}
+                {m.lastError ? <span className="block text-sm text-muted">{m.lastError.slice(0, 200)}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: 'Order',
+            cell: (m) =>
+              m.orderId ? (
+                <Link href={`/admin/orders/${m.orderId}`} className="font-mono">
+                  {m.orderReference}
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
     </div>
@@ -161,7 +193,12 @@ function EmailFailures({ d }: { d: Dashboard }) {
 }
 
 function Checkins({ d }: { d: Dashboard }) {
-  if (!d.checkins.length) return <p>No check-in lists yet. <Link href="/admin/checkin">Open check-in</Link></p>;
+  if (!d.checkins.length)
+    return (
+      <p>
+        No check-in lists yet. <Link href="/admin/checkin">Open check-in</Link>
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <DataTable
@@ -189,15 +226,17 @@ export default async function AdminDashboardPage() {
       <div>
         <h1 className="text-3xl font-bold">Dashboard</h1>
         <p className="mt-8">
-          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code> yet. <code>npm start</code> seeds the demo
-          conference; or set EVENT_SLUG to your event.
+          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code> yet. <code>npm start</code> seeds the
+          demo conference; or set EVENT_SLUG to your event.
         </p>
       </div>
     );
   }
   const series = d.registrations.map((r) => ({
     key: r.day,
-    label: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${r.day}T12:00:00Z`)),
+    label: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
+      new Date(`${r.day}T12:00:00Z`),
+    ),
     longLabel: formatDay(r.day, 'en-GB', 'short'),
     value: r.tickets,
     extra: { Orders: r.orders },
@@ -206,7 +245,9 @@ export default async function AdminDashboardPage() {
     <div className="flex flex-col gap-10">
       <header>
         <h1 className="text-3xl font-bold">Dashboard</h1>
-        <p className="mt-2 text-muted">{d.event.name}. Times are in the event&apos;s time zone ({d.event.timezone.replace(/_/g, ' ')}).</p>
+        <p className="mt-2 text-muted">
+          {d.event.name}. Times are in the event&apos;s time zone ({d.event.timezone.replace(/_/g, ' ')}).
+        </p>
       </header>
       <Section id="sales-heading" title="Sales">
         <Figures d={d} />
@@ -216,7 +257,14 @@ export default async function AdminDashboardPage() {
         <CapacityTables d={d} />
       </Section>
       <Section id="registrations-heading" title="Registrations per day">
-        <BarChart id="registrations-chart" title="Tickets registered per day" data={series} unit="tickets" labelHeader="Day" valueHeader="Tickets" />
+        <BarChart
+          id="registrations-chart"
+          title="Tickets registered per day"
+          data={series}
+          unit="tickets"
+          labelHeader="Day"
+          valueHeader="Tickets"
+        />
       </Section>
       <Section id="attention-heading" title="Payments needing attention">
         <Attention d={d} />

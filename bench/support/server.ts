@@ -11,7 +11,10 @@ import { TEST_DATA_ENCRYPTION_KEY } from '../../tests/support/vault';
 
 export const root = path.resolve(__dirname, '../..');
 
-export interface BenchDatabase { url: string; drop: () => Promise<void> }
+export interface BenchDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
 
 export async function benchDatabase(): Promise<BenchDatabase> {
   const server = await startTestServer();
@@ -32,7 +35,10 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   };
 }
 
-export interface AppServer { baseUrl: string; stop: () => Promise<void> }
+export interface AppServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
 
 export async function startApp(env: Record<string, string>): Promise<AppServer> {
   await ensureBuild(root, '.next-test', (l) => console.error(`[bench] ${l}`));
@@ -43,7 +49,16 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
   const child: ChildProcess = spawn(server.command, server.args, {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY, APP_URL: `http://localhost:${port}`, ...env },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: '.next-test',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+      DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+      APP_URL: `http://localhost:${port}`,
+      ...env,
+    },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -58,9 +73,10 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
   }
   return {
     baseUrl,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -7,8 +7,12 @@ import { tickets } from './registration';
 export const agendaItems = pgTable(
   'agenda_items',
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    sessionId: uuid().notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.sessionId] }), index('agenda_items_session').on(t.sessionId)],

@@ -11,10 +11,14 @@ export const checkinLists = pgTable(
   'checkin_lists',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     // Null is the event entrance; otherwise the session whose attendance this list takes.
-    sessionId: uuid().unique().references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: uuid()
+      .unique()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
     sortOrder: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -25,8 +29,12 @@ export const checkIns = pgTable(
   'check_ins',
   {
     id: uuid().primaryKey().defaultRandom(),
-    listId: uuid().notNull().references(() => checkinLists.id, { onDelete: 'cascade' }),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    listId: uuid()
+      .notNull()
+      .references(() => checkinLists.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     checkedInAt: timestamp({ withTimezone: true }).notNull(),
     byUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     // The staff member's name or email as it was at the time.

@@ -5,7 +5,14 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } 
 import { orders } from './registration';
 
 export const emailStatus = pgEnum('email_status', [
-  'queued', 'sent', 'delivered', 'bounced', 'complained', 'failed', 'suppressed', 'skipped',
+  'queued',
+  'sent',
+  'delivered',
+  'bounced',
+  'complained',
+  'failed',
+  'suppressed',
+  'skipped',
 ]);
 
 export const emailMessages = pgTable(

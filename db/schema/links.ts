@@ -11,7 +11,9 @@ export const orderLinks = pgTable(
   'order_links',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     // Null never expires. The order's own link (orders.access_token_hash) expires like an emailed one composed
@@ -28,7 +30,9 @@ export const ticketTokens = pgTable(
   'ticket_tokens',
   {
     id: uuid().primaryKey().defaultRandom(),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull().unique(),
     purpose: text().notNull().default('qr'),
     // Page links lapse (30 days after the event); null never expires.
@@ -38,7 +42,10 @@ export const ticketTokens = pgTable(
     // Why it stopped working: 'transferred' (the ticket went to someone else), 'cancelled' or 'refunded' (the order).
     revokedReason: text(),
   },
-  (t) => [index('ticket_tokens_ticket').on(t.ticketId), check('ticket_tokens_purpose', sql`${t.purpose} in ('qr', 'page')`)],
+  (t) => [
+    index('ticket_tokens_ticket').on(t.ticketId),
+    check('ticket_tokens_purpose', sql`${t.purpose} in ('qr', 'page')`),
+  ],
 );
 
 // Links to a waiting-list offer; the entry's own status and expiry still decide whether the offer is live.
@@ -46,7 +53,9 @@ export const waitlistOfferLinks = pgTable(
   'waitlist_offer_links',
   {
     id: uuid().primaryKey().defaultRandom(),
-    entryId: uuid().notNull().references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    entryId: uuid()
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
@@ -59,7 +68,9 @@ export const waitlistConfirmLinks = pgTable(
   'waitlist_confirm_links',
   {
     id: uuid().primaryKey().defaultRandom(),
-    entryId: uuid().notNull().references(() => waitlistEntries.id, { onDelete: 'cascade' }),
+    entryId: uuid()
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },

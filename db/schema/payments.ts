@@ -16,7 +16,10 @@ export const paymentEvents = pgTable(
     outcome: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [unique('payment_events_provider_event').on(t.provider, t.providerEventId), index('payment_events_order').on(t.orderId)],
+  (t) => [
+    unique('payment_events_provider_event').on(t.provider, t.providerEventId),
+    index('payment_events_order').on(t.orderId),
+  ],
 );
 
 export const refundStatus = pgEnum('refund_status', ['pending', 'succeeded', 'failed']);
@@ -25,7 +28,9 @@ export const refunds = pgTable(
   'refunds',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'restrict' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
     amount: integer().notNull(),
     status: refundStatus().notNull().default('pending'),
     // Sent to the provider; one refund per key, however often it is retried.
@@ -43,7 +48,9 @@ export const localCheckoutStatus = pgEnum('local_checkout_status', ['open', 'com
 // The local demo gateway's stand-in for Stripe Checkout Sessions (only used without Stripe keys).
 export const localCheckouts = pgTable('local_checkouts', {
   id: text().primaryKey(),
-  orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  orderId: uuid()
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
   idempotencyKey: text().notNull().unique(),
   amount: integer().notNull(),
   currency: text().notNull(),

@@ -8,15 +8,25 @@ import { events } from './events';
 import { orders, tickets } from './registration';
 import { users } from './users';
 
-export const accessRequestStatus = pgEnum('access_request_status', ['new', 'in_progress', 'arranged', 'cannot_arrange']);
+export const accessRequestStatus = pgEnum('access_request_status', [
+  'new',
+  'in_progress',
+  'arranged',
+  'cannot_arrange',
+]);
 
 // One per ticket that answered an access-needs question; the answers themselves stay in `answers` (sealed).
 export const accessRequests = pgTable(
   'access_requests',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
-    ticketId: uuid().notNull().unique().references(() => tickets.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .unique()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     status: accessRequestStatus().notNull().default('new'),
     assigneeUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     // Internal notes of the team (sealed); never shown to the attendee.
@@ -44,11 +54,18 @@ export const sensitiveDataViews = pgTable(
   'sensitive_data_views',
   {
     id: uuid().primaryKey().defaultRandom(),
-    auditId: uuid().notNull().references(() => auditLog.id, { onDelete: 'cascade' }),
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    auditId: uuid()
+      .notNull()
+      .references(() => auditLog.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('sensitive_data_views_ticket').on(t.ticketId, t.createdAt), index('sensitive_data_views_audit').on(t.auditId)],
+  (t) => [
+    index('sensitive_data_views_ticket').on(t.ticketId, t.createdAt),
+    index('sensitive_data_views_audit').on(t.auditId),
+  ],
 );
 
 export const erasureRequestStatus = pgEnum('erasure_request_status', ['requested', 'confirmed', 'declined']);
@@ -72,7 +89,9 @@ export const erasureRequests = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('erasure_requests_one_pending').on(t.ticketId).where(sql`${t.status} = 'requested'`),
+    uniqueIndex('erasure_requests_one_pending')
+      .on(t.ticketId)
+      .where(sql`${t.status} = 'requested'`),
     index('erasure_requests_status').on(t.status, t.requestedAt),
     check('erasure_requests_email_sealed', sql`(${t.emailCipher} is null) = (${t.emailKeyId} is null)`),
   ],

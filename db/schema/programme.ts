@@ -1,12 +1,15 @@
 // The programme: tracks, rooms, speakers and sessions of an event.
 import { sql } from 'drizzle-orm';
-import {
-  check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { events } from './events';
 
 export const sessionFormat = pgEnum('session_format', [
-  'keynote', 'talk', 'panel', 'workshop', 'support_meeting', 'social',
+  'keynote',
+  'talk',
+  'panel',
+  'workshop',
+  'support_meeting',
+  'social',
 ]);
 export const sessionVisibility = pgEnum('session_visibility', ['public', 'attendees']);
 
@@ -14,7 +17,9 @@ export const tracks = pgTable(
   'tracks',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     slug: text().notNull(),
     name: text().notNull(),
     description: text().notNull().default(''),
@@ -27,7 +32,9 @@ export const rooms = pgTable(
   'rooms',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     location: text().notNull().default(''),
     capacity: integer(),
@@ -43,7 +50,9 @@ export const speakers = pgTable(
   'speakers',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     slug: text().notNull(),
     name: text().notNull(),
     affiliation: text().notNull().default(''),
@@ -56,7 +65,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     slug: text().notNull(),
     title: text().notNull(),
     abstract: text().notNull().default(''),
@@ -82,15 +93,16 @@ export const sessions = pgTable(
 export const sessionSpeakers = pgTable(
   'session_speakers',
   {
-    sessionId: uuid().notNull().references(() => sessions.id, { onDelete: 'cascade' }),
-    speakerId: uuid().notNull().references(() => speakers.id, { onDelete: 'cascade' }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    speakerId: uuid()
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
     role: text().notNull().default('speaker'),
     sortOrder: integer().notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.sessionId, t.speakerId] }),
-    index('session_speakers_speaker').on(t.speakerId),
-  ],
+  (t) => [primaryKey({ columns: [t.sessionId, t.speakerId] }), index('session_speakers_speaker').on(t.speakerId)],
 );
 
 export type Track = typeof tracks.$inferSelect;

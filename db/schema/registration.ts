@@ -3,7 +3,19 @@
 // availability is always computed from paid orders and unexpired holds.
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { events } from './events';
 import { sessions } from './programme';
@@ -12,7 +24,14 @@ export const attendanceMode = pgEnum('attendance_mode', ['in_person', 'virtual']
 export const orderStatus = pgEnum('order_status', ['pending_payment', 'paid', 'expired', 'cancelled', 'refunded']);
 // Where the money is, beside the order's status: a pending order can be 'processing' (a bank transfer on its
 // way) or 'failed' (declined, may still be retried); a paid one can be partly refunded.
-export const paymentState = pgEnum('payment_state', ['none', 'processing', 'failed', 'paid', 'partially_refunded', 'refunded']);
+export const paymentState = pgEnum('payment_state', [
+  'none',
+  'processing',
+  'failed',
+  'paid',
+  'partially_refunded',
+  'refunded',
+]);
 export const questionKind = pgEnum('question_kind', ['text', 'textarea', 'select', 'checkbox']);
 export const voucherKind = pgEnum('voucher_kind', ['percent', 'fixed', 'free']);
 export const photoPreference = pgEnum('photo_preference', ['ok', 'no_photos']);
@@ -22,7 +41,9 @@ export const ticketTypes = pgTable(
   'ticket_types',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     code: text().notNull(),
     // What receipts, emails and badges show; must stay discreet.
     publicLabel: text().notNull(),
@@ -54,7 +75,9 @@ export const ticketPrices = pgTable(
   'ticket_prices',
   {
     id: uuid().primaryKey().defaultRandom(),
-    ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'cascade' }),
     label: text().notNull(),
     amount: integer().notNull(),
     // The window in which this price applies; null ends are open.
@@ -69,44 +92,77 @@ export const ticketPrices = pgTable(
 );
 
 // A capacity shared by several ticket types (e.g. every in-person ticket shares the venue's seats).
-export const capacityPools = pgTable('capacity_pools', {
-  id: uuid().primaryKey().defaultRandom(),
-  eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
-  name: text().notNull(),
-  capacity: integer().notNull(),
-}, (t) => [check('capacity_pools_capacity', sql`${t.capacity} >= 0`), unique('capacity_pools_event_name').on(t.eventId, t.name)]);
+export const capacityPools = pgTable(
+  'capacity_pools',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    capacity: integer().notNull(),
+  },
+  (t) => [
+    check('capacity_pools_capacity', sql`${t.capacity} >= 0`),
+    unique('capacity_pools_event_name').on(t.eventId, t.name),
+  ],
+);
 
-export const ticketTypePools = pgTable('ticket_type_pools', {
-  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
-  poolId: uuid().notNull().references(() => capacityPools.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.ticketTypeId, t.poolId] })]);
+export const ticketTypePools = pgTable(
+  'ticket_type_pools',
+  {
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    poolId: uuid()
+      .notNull()
+      .references(() => capacityPools.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.ticketTypeId, t.poolId] })],
+);
 
-export const questions = pgTable('questions', {
-  id: uuid().primaryKey().defaultRandom(),
-  eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
-  key: text().notNull(),
-  label: text().notNull(),
-  help: text().notNull().default(''),
-  kind: questionKind().notNull(),
-  options: jsonb().$type<string[]>().notNull().default([]),
-  // Health, access needs and the like: shown only to roles that need them, and sealed at rest (lib/privacy/).
-  isSensitive: boolean().notNull().default(false),
-  // An answer opens an access request for the accessibility team (/admin/access). Always sensitive too.
-  isAccessNeed: boolean().notNull().default(false),
-  sortOrder: integer().notNull().default(0),
-}, (t) => [unique('questions_event_key').on(t.eventId, t.key)]);
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    key: text().notNull(),
+    label: text().notNull(),
+    help: text().notNull().default(''),
+    kind: questionKind().notNull(),
+    options: jsonb().$type<string[]>().notNull().default([]),
+    // Health, access needs and the like: shown only to roles that need them, and sealed at rest (lib/privacy/).
+    isSensitive: boolean().notNull().default(false),
+    // An answer opens an access request for the accessibility team (/admin/access). Always sensitive too.
+    isAccessNeed: boolean().notNull().default(false),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [unique('questions_event_key').on(t.eventId, t.key)],
+);
 
-export const ticketTypeQuestions = pgTable('ticket_type_questions', {
-  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
-  questionId: uuid().notNull().references(() => questions.id, { onDelete: 'cascade' }),
-  isRequired: boolean().notNull().default(false),
-}, (t) => [primaryKey({ columns: [t.ticketTypeId, t.questionId] })]);
+export const ticketTypeQuestions = pgTable(
+  'ticket_type_questions',
+  {
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'cascade' }),
+    questionId: uuid()
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    isRequired: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.ticketTypeId, t.questionId] })],
+);
 
 export const vouchers = pgTable(
   'vouchers',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     // Stored upper case; codes are matched case-insensitively.
     code: text().notNull(),
     kind: voucherKind().notNull(),
@@ -127,16 +183,26 @@ export const vouchers = pgTable(
 );
 
 // Empty means the voucher applies to every ticket type.
-export const voucherTicketTypes = pgTable('voucher_ticket_types', {
-  voucherId: uuid().notNull().references(() => vouchers.id, { onDelete: 'cascade' }),
-  ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.voucherId, t.ticketTypeId] })]);
+export const voucherTicketTypes = pgTable(
+  'voucher_ticket_types',
+  {
+    voucherId: uuid()
+      .notNull()
+      .references(() => vouchers.id, { onDelete: 'cascade' }),
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.voucherId, t.ticketTypeId] })],
+);
 
 export const orders = pgTable(
   'orders',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'restrict' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'restrict' }),
     // Short code people can read out on the phone; not a secret.
     reference: text().notNull().unique(),
     // SHA-256 of the secret in the order's private link, which works as long as a link in an email composed
@@ -175,7 +241,10 @@ export const orders = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('orders_amounts', sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
+    check(
+      'orders_amounts',
+      sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`,
+    ),
     check('orders_refund_within_paid', sql`${t.amountRefunded} >= 0 and ${t.amountRefunded} <= ${t.amountPaid}`),
     check('orders_source', sql`${t.source} in ('online', 'manual', 'complimentary')`),
     check('orders_hold_has_expiry', sql`${t.status} <> 'pending_payment' or ${t.expiresAt} is not null`),
@@ -192,10 +261,14 @@ export const tickets = pgTable(
   'tickets',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     // The attendee's place in the order as entered (0, 1, ...), so lists keep the buyer's order.
     position: integer().notNull().default(0),
-    ticketTypeId: uuid().notNull().references(() => ticketTypes.id, { onDelete: 'restrict' }),
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'restrict' }),
     price: integer().notNull(),
     discount: integer().notNull().default(0),
     // Set when the order's voucher applied to this ticket: one use of the voucher.
@@ -235,23 +308,40 @@ export const tickets = pgTable(
 
 // An answer to a sensitive question is sealed by the vault (value null, value_cipher + key_id set); others are
 // plain text. Read and write them only through lib/privacy/sealed.ts.
-export const answers = pgTable('answers', {
-  ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-  questionId: uuid().notNull().references(() => questions.id, { onDelete: 'restrict' }),
-  value: text(),
-  valueCipher: text(),
-  keyId: text(),
-}, (t) => [
-  primaryKey({ columns: [t.ticketId, t.questionId] }),
-  check('answers_one_form', sql`(${t.value} is null) <> (${t.valueCipher} is null) and (${t.valueCipher} is null) = (${t.keyId} is null)`),
-]);
+export const answers = pgTable(
+  'answers',
+  {
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    questionId: uuid()
+      .notNull()
+      .references(() => questions.id, { onDelete: 'restrict' }),
+    value: text(),
+    valueCipher: text(),
+    keyId: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ticketId, t.questionId] }),
+    check(
+      'answers_one_form',
+      sql`(${t.value} is null) <> (${t.valueCipher} is null) and (${t.valueCipher} is null) = (${t.keyId} is null)`,
+    ),
+  ],
+);
 
 export const workshopSeats = pgTable(
   'workshop_seats',
   {
-    ticketId: uuid().notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    sessionId: uuid().notNull().references(() => sessions.id, { onDelete: 'restrict' }),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    ticketId: uuid()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'restrict' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.sessionId] }), index('workshop_seats_session').on(t.sessionId)],
 );
@@ -260,7 +350,9 @@ export const waitlistEntries = pgTable(
   'waitlist_entries',
   {
     id: uuid().primaryKey().defaultRandom(),
-    eventId: uuid().notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     ticketTypeId: uuid().references(() => ticketTypes.id, { onDelete: 'cascade' }),
     sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
     name: text().notNull(),
@@ -280,7 +372,8 @@ export const waitlistEntries = pgTable(
   (t) => [
     check('waitlist_one_target', sql`(${t.ticketTypeId} is null) <> (${t.sessionId} is null)`),
     check('waitlist_offer_expiry', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
-    uniqueIndex('waitlist_one_active_per_email').on(t.eventId, t.email, sql`coalesce(${t.ticketTypeId}, ${t.sessionId})`)
+    uniqueIndex('waitlist_one_active_per_email')
+      .on(t.eventId, t.email, sql`coalesce(${t.ticketTypeId}, ${t.sessionId})`)
       .where(sql`${t.status} in ('waiting', 'offered')`),
     index('waitlist_target').on(t.ticketTypeId, t.sessionId, t.status),
     index('waitlist_event_email').on(t.eventId, t.email),

@@ -35,16 +35,20 @@ export const accountTokens = pgTable('account_tokens', {
 
 // Failed sign-in counters per client, per account and client pair, and per account, shared by every instance.
 // Keys (lib/auth/throttle.ts): "client:<client>", "pair:<account>|<client>" and "account:<account>".
-export const authThrottle = pgTable('auth_throttle', {
-  key: text().primaryKey(),
-  // The normalised email of pair and account keys, so an owner can clear an account's locks in one statement.
-  account: text(),
-  failures: integer().notNull().default(0),
-  // Client and pair keys: when the counting window began. Account keys: the last counted attempt.
-  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
-  // Client and pair keys: the end of a lock. Account keys: when the next attempt may come (the growing delay).
-  lockedUntil: timestamp({ withTimezone: true }),
-}, (t) => [index('auth_throttle_account').on(t.account)]);
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    key: text().primaryKey(),
+    // The normalised email of pair and account keys, so an owner can clear an account's locks in one statement.
+    account: text(),
+    failures: integer().notNull().default(0),
+    // Client and pair keys: when the counting window began. Account keys: the last counted attempt.
+    windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+    // Client and pair keys: the end of a lock. Account keys: when the next attempt may come (the growing delay).
+    lockedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('auth_throttle_account').on(t.account)],
+);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -31,12 +31,23 @@ export async function syncAccessRequest(
   tx: DbOrTx,
   input: { eventId: string; ticketId: string; hasNeed: boolean; changed: boolean; now: Date },
 ): Promise<'opened' | 'updated' | 'removed' | 'unchanged'> {
-  const [existing] = await tx.select({ id: accessRequests.id, status: accessRequests.status }).from(accessRequests)
-    .where(eq(accessRequests.ticketId, input.ticketId)).for('update');
+  const [existing] = await tx
+    .select({ id: accessRequests.id, status: accessRequests.status })
+    .from(accessRequests)
+    .where(eq(accessRequests.ticketId, input.ticketId))
+    .for('update');
   const { now } = input;
   if (!existing) {
     if (!input.hasNeed) return 'unchanged';
-    await tx.insert(accessRequests).values({ eventId: input.eventId, ticketId: input.ticketId, statusChangedAt: now, createdAt: now, updatedAt: now })
+    await tx
+      .insert(accessRequests)
+      .values({
+        eventId: input.eventId,
+        ticketId: input.ticketId,
+        statusChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing({ target: accessRequests.ticketId });
     return 'opened';
   }
@@ -47,25 +58,56 @@ export async function syncAccessRequest(
   }
   // A closed request whose need changed needs the team again.
   const reopen = input.hasNeed && (existing.status === 'arranged' || existing.status === 'cannot_arrange');
-  await tx.update(accessRequests).set({
-    answerChangedAt: now, updatedAt: now, ...(reopen ? { status: 'new' as const, statusChangedAt: now } : {}),
-  }).where(eq(accessRequests.id, existing.id));
+  await tx
+    .update(accessRequests)
+    .set({
+      answerChangedAt: now,
+      updatedAt: now,
+      ...(reopen ? { status: 'new' as const, statusChangedAt: now } : {}),
+    })
+    .where(eq(accessRequests.id, existing.id));
   return 'updated';
 }
 
 /** A question just became an access-needs question: open requests for the tickets whose answer states a need. */
 export async function openRequestsForQuestion(
-  tx: DbOrTx, vault: Pick<Vault, 'open'>, input: { eventId: string; questionId: string; now: Date },
+  tx: DbOrTx,
+  vault: Pick<Vault, 'open'>,
+  input: { eventId: string; questionId: string; now: Date },
 ): Promise<number> {
-  const given = await tx.select({ ticketId: answers.ticketId, value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId })
-    .from(answers).innerJoin(tickets, eq(tickets.id, answers.ticketId)).innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(and(eq(answers.questionId, input.questionId), eq(orders.eventId, input.eventId), sql`${orders.status} in ('paid', 'pending_payment')`));
+  const given = await tx
+    .select({
+      ticketId: answers.ticketId,
+      value: answers.value,
+      valueCipher: answers.valueCipher,
+      keyId: answers.keyId,
+    })
+    .from(answers)
+    .innerJoin(tickets, eq(tickets.id, answers.ticketId))
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(
+      and(
+        eq(answers.questionId, input.questionId),
+        eq(orders.eventId, input.eventId),
+        sql`${orders.status} in ('paid', 'pending_payment')`,
+      ),
+    );
   const needing = given.filter((a) => statesAccessNeed([{ isAccessNeed: true, value: openAnswer(vault, a) }]));
   if (!needing.length) return 0;
   const { now } = input;
-  const inserted = await tx.insert(accessRequests)
-    .values(needing.map((a) => ({ eventId: input.eventId, ticketId: a.ticketId, statusChangedAt: now, createdAt: now, updatedAt: now })))
-    .onConflictDoNothing({ target: accessRequests.ticketId }).returning({ id: accessRequests.id });
+  const inserted = await tx
+    .insert(accessRequests)
+    .values(
+      needing.map((a) => ({
+        eventId: input.eventId,
+        ticketId: a.ticketId,
+        statusChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: accessRequests.ticketId })
+    .returning({ id: accessRequests.id });
   return inserted.length;
 }
 

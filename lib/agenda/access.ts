@@ -8,7 +8,11 @@ import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-export interface AgendaTicket { id: string; badgeName: string; label: string }
+export interface AgendaTicket {
+  id: string;
+  badgeName: string;
+  label: string;
+}
 
 export interface AgendaAccess {
   order: Order;
@@ -16,11 +20,15 @@ export interface AgendaAccess {
   ticket: AgendaTicket & { feedVersion: number; feedShowsTitles: boolean };
 }
 
-export type AgendaAccessResult = { state: 'ok'; access: AgendaAccess } | { state: 'not_paid'; order: Order } | { state: 'unknown' };
-
+export type AgendaAccessResult =
+  { state: 'ok'; access: AgendaAccess } | { state: 'not_paid'; order: Order } | { state: 'unknown' };
 
 /** @param ticketId one of the order's tickets, or null for its first. */
-export async function resolveAgendaTicket(ctx: Ctx, token: string, ticketId: string | null): Promise<AgendaAccessResult> {
+export async function resolveAgendaTicket(
+  ctx: Ctx,
+  token: string,
+  ticketId: string | null,
+): Promise<AgendaAccessResult> {
   const view = await getOrderByToken(ctx, token);
   if (!view) return { state: 'unknown' };
   const wanted = ticketId?.toLowerCase() ?? null;
@@ -29,7 +37,9 @@ export async function resolveAgendaTicket(ctx: Ctx, token: string, ticketId: str
   const list = view.tickets.map((t) => ({ id: t.id, badgeName: t.badgeName, label: t.label }));
   const chosen = list.find((t) => t.id === wanted) ?? list[0];
   if (!chosen) return { state: 'unknown' };
-  const [row] = await ctx.db.select({ feedVersion: tickets.feedVersion, feedShowsTitles: tickets.feedShowsTitles }).from(tickets)
+  const [row] = await ctx.db
+    .select({ feedVersion: tickets.feedVersion, feedShowsTitles: tickets.feedShowsTitles })
+    .from(tickets)
     .where(and(eq(tickets.id, chosen.id), eq(tickets.orderId, view.order.id)));
   if (!row) return { state: 'unknown' };
   return { state: 'ok', access: { order: view.order, tickets: list, ticket: { ...chosen, ...row } } };

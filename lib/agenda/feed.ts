@@ -32,7 +32,10 @@ export function feedSignature(secret: string, ticketId: string, feedVersion: num
   return createHmac('sha256', secret).update(`agenda:${ticketId}:${feedVersion}`).digest('base64url');
 }
 
-export interface FeedUrls { https: string; webcal: string }
+export interface FeedUrls {
+  https: string;
+  webcal: string;
+}
 
 export function feedUrls(appUrl: string, ticketId: string, sig: string): FeedUrls {
   const https = `${appUrl.replace(/\/+$/, '')}/feeds/agenda/${ticketId}/${sig}.ics`;
@@ -52,26 +55,52 @@ const NOT_FOUND_MESSAGE = 'This agenda was not found. Open it again from your or
 /** The .ics text of the agenda, built from the programme as it is now; null for anything but a live feed. */
 export async function getAgendaFeed(ctx: FeedCtx, ticketId: string, sig: string): Promise<string | null> {
   if (!isUuid(ticketId) || !SIG.test(sig)) return null;
-  const [row] = await ctx.db.select({
-    feedVersion: tickets.feedVersion, feedShowsTitles: tickets.feedShowsTitles, status: orders.status, expiresAt: orders.expiresAt,
-    eventId: events.id, venueName: events.venueName,
-  }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId)).innerJoin(events, eq(events.id, orders.eventId))
+  const [row] = await ctx.db
+    .select({
+      feedVersion: tickets.feedVersion,
+      feedShowsTitles: tickets.feedShowsTitles,
+      status: orders.status,
+      expiresAt: orders.expiresAt,
+      eventId: events.id,
+      venueName: events.venueName,
+    })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .innerJoin(events, eq(events.id, orders.eventId))
     .where(eq(tickets.id, ticketId));
   const expected = feedSignature(feedSecret(ctx.config), ticketId, row?.feedVersion ?? 0);
   if (!sameSignature(sig, expected) || !row) return null;
   if (effectiveStatus(row, ctx.clock.now()) !== 'paid') return null;
-  const starred = await ctx.db.select({
-    id: sessions.id, slug: sessions.slug, title: sessions.title, visibility: sessions.visibility, contentNote: sessions.contentNote,
-    startsAt: sessions.startsAt, endsAt: sessions.endsAt, updatedAt: sessions.updatedAt, room: rooms.name,
-  }).from(agendaItems)
+  const starred = await ctx.db
+    .select({
+      id: sessions.id,
+      slug: sessions.slug,
+      title: sessions.title,
+      visibility: sessions.visibility,
+      contentNote: sessions.contentNote,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      updatedAt: sessions.updatedAt,
+      room: rooms.name,
+    })
+    .from(agendaItems)
     .innerJoin(sessions, and(eq(sessions.id, agendaItems.sessionId), eq(sessions.eventId, row.eventId)))
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
     .where(eq(agendaItems.ticketId, ticketId))
     .orderBy(asc(sessions.startsAt), asc(sessions.title));
-  const names = await speakerNames(ctx.db, starred.map((s) => s.id));
-  return agendaCalendar(starred.map((s) => ({ ...s, speakers: names.get(s.id) ?? [] })), {
-    appUrl: ctx.config.APP_URL, venueName: row.venueName, now: ctx.clock.now(), showTitles: row.feedShowsTitles,
-  });
+  const names = await speakerNames(
+    ctx.db,
+    starred.map((s) => s.id),
+  );
+  return agendaCalendar(
+    starred.map((s) => ({ ...s, speakers: names.get(s.id) ?? [] })),
+    {
+      appUrl: ctx.config.APP_URL,
+      venueName: row.venueName,
+      now: ctx.clock.now(),
+      showTitles: row.feedShowsTitles,
+    },
+  );
 }
 
 /** Retires the ticket's feed address and makes a new one. Authorized by the order link, like the agenda itself. */
@@ -81,12 +110,22 @@ export async function resetAgendaFeed(ctx: FeedCtx, input: { token: string; tick
   const { order, ticket } = resolved.access;
   const now = ctx.clock.now();
   const version = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx.update(tickets).set({ feedVersion: sql`${tickets.feedVersion} + 1`, updatedAt: now })
-      .where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id))).returning({ feedVersion: tickets.feedVersion });
+    const [updated] = await tx
+      .update(tickets)
+      .set({ feedVersion: sql`${tickets.feedVersion} + 1`, updatedAt: now })
+      .where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id)))
+      .returning({ feedVersion: tickets.feedVersion });
     if (!updated) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
     await recordAudit(tx, {
-      actor: { type: 'attendee' }, action: FEED_RESET_ACTION, eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id, summary: 'Calendar feed address reset', details: { feedVersion: updated.feedVersion }, at: now,
+      actor: { type: 'attendee' },
+      action: FEED_RESET_ACTION,
+      eventId: order.eventId,
+      orderId: order.id,
+      targetType: 'ticket',
+      targetId: ticket.id,
+      summary: 'Calendar feed address reset',
+      details: { feedVersion: updated.feedVersion },
+      at: now,
     });
     return updated.feedVersion;
   });
@@ -97,20 +136,31 @@ export async function resetAgendaFeed(ctx: FeedCtx, input: { token: string; tick
  * The attendee's choice for their calendar feed: real titles of attendee-only sessions and sessions with a content
  * note, or "Conference session" (the default). Authorized by the order link, like the agenda itself; audited.
  */
-export async function setFeedTitles(ctx: FeedCtx, input: { token: string; ticketId: string; showTitles: boolean }): Promise<{ showTitles: boolean }> {
+export async function setFeedTitles(
+  ctx: FeedCtx,
+  input: { token: string; ticketId: string; showTitles: boolean },
+): Promise<{ showTitles: boolean }> {
   const resolved = await resolveAgendaTicket(ctx, input.token, input.ticketId);
   if (resolved.state !== 'ok') throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
   const { order, ticket } = resolved.access;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx.update(tickets).set({ feedShowsTitles: input.showTitles, updatedAt: now })
-      .where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id))).returning({ id: tickets.id });
+    const [updated] = await tx
+      .update(tickets)
+      .set({ feedShowsTitles: input.showTitles, updatedAt: now })
+      .where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id)))
+      .returning({ id: tickets.id });
     if (!updated) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
     await recordAudit(tx, {
-      actor: { type: 'attendee' }, action: FEED_TITLES_ACTION, eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id,
+      actor: { type: 'attendee' },
+      action: FEED_TITLES_ACTION,
+      eventId: order.eventId,
+      orderId: order.id,
+      targetType: 'ticket',
+      targetId: ticket.id,
       summary: input.showTitles ? 'Calendar feed shows real session titles' : 'Calendar feed made discreet',
-      details: { showTitles: input.showTitles }, at: now,
+      details: { showTitles: input.showTitles },
+      at: now,
     });
   });
   return { showTitles: input.showTitles };

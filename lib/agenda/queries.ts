@@ -38,19 +38,37 @@ export interface AgendaView {
   feedShowsTitles: boolean;
 }
 
-export type AgendaResult = { state: 'ok'; view: AgendaView } | { state: 'not_paid'; reference: string } | { state: 'unknown' };
+export type AgendaResult =
+  { state: 'ok'; view: AgendaView } | { state: 'not_paid'; reference: string } | { state: 'unknown' };
 
-export async function listAgendaSessions(ctx: Pick<AppContext, 'db'>, event: Pick<Event, 'id' | 'timezone'>, ticketId: string): Promise<AgendaSession[]> {
-  const rows = await ctx.db.select({
-    id: sessions.id, slug: sessions.slug, title: sessions.title, format: sessions.format, visibility: sessions.visibility,
-    startsAt: sessions.startsAt, endsAt: sessions.endsAt, room: rooms.name, track: tracks.name, starredAt: agendaItems.createdAt,
-  }).from(sessions)
+export async function listAgendaSessions(
+  ctx: Pick<AppContext, 'db'>,
+  event: Pick<Event, 'id' | 'timezone'>,
+  ticketId: string,
+): Promise<AgendaSession[]> {
+  const rows = await ctx.db
+    .select({
+      id: sessions.id,
+      slug: sessions.slug,
+      title: sessions.title,
+      format: sessions.format,
+      visibility: sessions.visibility,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      room: rooms.name,
+      track: tracks.name,
+      starredAt: agendaItems.createdAt,
+    })
+    .from(sessions)
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
     .leftJoin(tracks, eq(tracks.id, sessions.trackId))
     .leftJoin(agendaItems, and(eq(agendaItems.sessionId, sessions.id), eq(agendaItems.ticketId, ticketId)))
     .where(eq(sessions.eventId, event.id))
     .orderBy(asc(sessions.startsAt), asc(tracks.sortOrder), asc(sessions.title));
-  const names = await speakerNames(ctx.db, rows.map((r) => r.id));
+  const names = await speakerNames(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ visibility, starredAt, ...s }) => ({
     ...s,
     attendeesOnly: visibility === 'attendees',
@@ -66,13 +84,33 @@ export async function getAgenda(ctx: Ctx, token: string, ticketId: string | null
   if (resolved.state === 'unknown') return resolved;
   if (resolved.state === 'not_paid') return { state: 'not_paid', reference: resolved.order.reference };
   const { order, tickets, ticket } = resolved.access;
-  const [event] = await ctx.db.select({ id: events.id, name: events.name, timezone: events.timezone, startsOn: events.startsOn, endsOn: events.endsOn })
-    .from(events).where(eq(events.id, order.eventId));
+  const [event] = await ctx.db
+    .select({
+      id: events.id,
+      name: events.name,
+      timezone: events.timezone,
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+    })
+    .from(events)
+    .where(eq(events.id, order.eventId));
   if (!event) return { state: 'unknown' };
   const list = await listAgendaSessions(ctx, event, ticket.id);
-  const feed = feedUrls(ctx.config.APP_URL, ticket.id, feedSignature(feedSecret(ctx.config), ticket.id, ticket.feedVersion));
+  const feed = feedUrls(
+    ctx.config.APP_URL,
+    ticket.id,
+    feedSignature(feedSecret(ctx.config), ticket.id, ticket.feedVersion),
+  );
   return {
     state: 'ok',
-    view: { event, reference: order.reference, tickets, ticket: { id: ticket.id, badgeName: ticket.badgeName, label: ticket.label }, sessions: list, feed, feedShowsTitles: ticket.feedShowsTitles },
+    view: {
+      event,
+      reference: order.reference,
+      tickets,
+      ticket: { id: ticket.id, badgeName: ticket.badgeName, label: ticket.label },
+      sessions: list,
+      feed,
+      feedShowsTitles: ticket.feedShowsTitles,
+    },
   };
 }

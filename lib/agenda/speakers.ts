@@ -6,7 +6,9 @@ import { sessionSpeakers, speakers } from '@/db/schema';
 export async function speakerNames(db: DbOrTx, sessionIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (!sessionIds.length) return map;
-  const rows = await db.select({ sessionId: sessionSpeakers.sessionId, name: speakers.name }).from(sessionSpeakers)
+  const rows = await db
+    .select({ sessionId: sessionSpeakers.sessionId, name: speakers.name })
+    .from(sessionSpeakers)
     .innerJoin(speakers, eq(speakers.id, sessionSpeakers.speakerId))
     .where(inArray(sessionSpeakers.sessionId, sessionIds))
     .orderBy(asc(sessionSpeakers.sortOrder), asc(speakers.name));

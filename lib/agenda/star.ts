@@ -18,18 +18,29 @@ export const starSchema = z.object({
 
 export type StarInput = z.input<typeof starSchema>;
 
-export async function setStar(ctx: Pick<AppContext, 'db' | 'clock'>, input: StarInput): Promise<{ title: string; starred: boolean }> {
+export async function setStar(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: StarInput,
+): Promise<{ title: string; starred: boolean }> {
   const { token, ticketId, sessionId, starred } = parseInput(starSchema, input);
   const resolved = await resolveAgendaTicket(ctx, token, ticketId);
-  if (resolved.state !== 'ok') throw new DomainError('NOT_FOUND', 'This agenda was not found. Open it again from your order’s page.');
+  if (resolved.state !== 'ok')
+    throw new DomainError('NOT_FOUND', 'This agenda was not found. Open it again from your order’s page.');
   const { order, ticket } = resolved.access;
-  const [session] = await ctx.db.select({ id: sessions.id, title: sessions.title }).from(sessions)
+  const [session] = await ctx.db
+    .select({ id: sessions.id, title: sessions.title })
+    .from(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.eventId, order.eventId)));
   if (!session) throw new DomainError('NOT_FOUND', 'That session is no longer in the programme.');
   if (starred) {
-    await ctx.db.insert(agendaItems).values({ ticketId: ticket.id, sessionId: session.id, createdAt: ctx.clock.now() }).onConflictDoNothing();
+    await ctx.db
+      .insert(agendaItems)
+      .values({ ticketId: ticket.id, sessionId: session.id, createdAt: ctx.clock.now() })
+      .onConflictDoNothing();
   } else {
-    await ctx.db.delete(agendaItems).where(and(eq(agendaItems.ticketId, ticket.id), eq(agendaItems.sessionId, session.id)));
+    await ctx.db
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.ticketId, ticket.id), eq(agendaItems.sessionId, session.id)));
   }
   return { title: session.title, starred };
 }

@@ -4,8 +4,25 @@
 // read (lib/privacy/sensitive-access.ts); for anyone else they are never loaded.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
-  accessRequests, answers, auditLog, checkIns, checkinLists, events, orders, questions, sessions, ticketTypeQuestions, ticketTypes, tickets, workshopSeats,
-  type AccessRequestStatus, type AuditEntry, type OrderStatus, type Question, type Ticket, type UserRole,
+  accessRequests,
+  answers,
+  auditLog,
+  checkIns,
+  checkinLists,
+  events,
+  orders,
+  questions,
+  sessions,
+  ticketTypeQuestions,
+  ticketTypes,
+  tickets,
+  workshopSeats,
+  type AccessRequestStatus,
+  type AuditEntry,
+  type OrderStatus,
+  type Question,
+  type Ticket,
+  type UserRole,
 } from '@/db/schema';
 import type { AppContext } from '../context';
 import { readSensitiveData } from '../privacy/sensitive-access';
@@ -16,7 +33,12 @@ import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-export interface Viewer { id: string; email: string; name?: string; role: UserRole }
+export interface Viewer {
+  id: string;
+  email: string;
+  name?: string;
+  role: UserRole;
+}
 
 export interface AttendeeAnswer extends Pick<Question, 'id' | 'key' | 'label' | 'kind' | 'options' | 'isSensitive'> {
   isRequired: boolean;
@@ -27,7 +49,18 @@ export interface AttendeeAnswer extends Pick<Question, 'id' | 'key' | 'label' | 
 
 export interface AttendeeDetail {
   /** `pronouns` is null for a viewer who may not see sensitive data (pronouns are sealed and private like answers). */
-  ticket: Pick<Ticket, 'id' | 'legalName' | 'badgeName' | 'email' | 'directoryOptIn' | 'photoPreference' | 'createdAt' | 'updatedAt' | 'transferredAt'> & { pronouns: string | null };
+  ticket: Pick<
+    Ticket,
+    | 'id'
+    | 'legalName'
+    | 'badgeName'
+    | 'email'
+    | 'directoryOptIn'
+    | 'photoPreference'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'transferredAt'
+  > & { pronouns: string | null };
   ticketType: { id: string; label: string; internalLabel: string };
   order: { id: string; reference: string; status: OrderStatus; source: string; buyerName: string; buyerEmail: string };
   timezone: string;
@@ -44,7 +77,6 @@ export interface AttendeeDetail {
   audit: AuditEntry[];
 }
 
-
 /**
  * The questions of the ticket's type and any other answered ones, sensitive ones only when `withSensitive`; the
  * values of sensitive answers are filled in by the caller through the audited read.
@@ -52,21 +84,46 @@ export interface AttendeeDetail {
 async function loadAnswers(ctx: Ctx, ticketId: string, ticketTypeId: string, withSensitive: boolean) {
   const sensitiveFilter = withSensitive ? undefined : eq(questions.isSensitive, false);
   const [asked, given] = await Promise.all([
-    ctx.db.select({
-      id: questions.id, key: questions.key, label: questions.label, kind: questions.kind, options: questions.options,
-      isSensitive: questions.isSensitive, sortOrder: questions.sortOrder, isRequired: ticketTypeQuestions.isRequired,
-    }).from(ticketTypeQuestions).innerJoin(questions, eq(questions.id, ticketTypeQuestions.questionId))
-      .where(and(eq(ticketTypeQuestions.ticketTypeId, ticketTypeId), sensitiveFilter)).orderBy(asc(questions.sortOrder), asc(questions.key)),
-    ctx.db.select({
-      id: questions.id, key: questions.key, label: questions.label, kind: questions.kind, options: questions.options,
-      isSensitive: questions.isSensitive, sortOrder: questions.sortOrder, value: answers.value,
-    }).from(answers).innerJoin(questions, eq(questions.id, answers.questionId))
-      .where(and(eq(answers.ticketId, ticketId), sensitiveFilter)).orderBy(asc(questions.sortOrder), asc(questions.key)),
+    ctx.db
+      .select({
+        id: questions.id,
+        key: questions.key,
+        label: questions.label,
+        kind: questions.kind,
+        options: questions.options,
+        isSensitive: questions.isSensitive,
+        sortOrder: questions.sortOrder,
+        isRequired: ticketTypeQuestions.isRequired,
+      })
+      .from(ticketTypeQuestions)
+      .innerJoin(questions, eq(questions.id, ticketTypeQuestions.questionId))
+      .where(and(eq(ticketTypeQuestions.ticketTypeId, ticketTypeId), sensitiveFilter))
+      .orderBy(asc(questions.sortOrder), asc(questions.key)),
+    ctx.db
+      .select({
+        id: questions.id,
+        key: questions.key,
+        label: questions.label,
+        kind: questions.kind,
+        options: questions.options,
+        isSensitive: questions.isSensitive,
+        sortOrder: questions.sortOrder,
+        value: answers.value,
+      })
+      .from(answers)
+      .innerJoin(questions, eq(questions.id, answers.questionId))
+      .where(and(eq(answers.ticketId, ticketId), sensitiveFilter))
+      .orderBy(asc(questions.sortOrder), asc(questions.key)),
   ]);
   const valueOf = new Map(given.map((g) => [g.id, g.value]));
-  const out: AttendeeAnswer[] = asked.map(({ sortOrder: _s, ...q }) => ({ ...q, asked: true, value: valueOf.get(q.id) ?? null }));
+  const out: AttendeeAnswer[] = asked.map(({ sortOrder: _s, ...q }) => ({
+    ...q,
+    asked: true,
+    value: valueOf.get(q.id) ?? null,
+  }));
   const askedIds = new Set(asked.map((q) => q.id));
-  for (const { sortOrder: _s, ...g } of given) if (!askedIds.has(g.id)) out.push({ ...g, isRequired: false, asked: false });
+  for (const { sortOrder: _s, ...g } of given)
+    if (!askedIds.has(g.id)) out.push({ ...g, isRequired: false, asked: false });
   return out;
 }
 
@@ -80,12 +137,24 @@ async function hasSensitiveQuestions(ctx: Ctx, ticketId: string, ticketTypeId: s
   return row?.found === true;
 }
 
-export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; viewer: Viewer }): Promise<AttendeeDetail | null> {
+export async function getAttendeeDetail(
+  ctx: Ctx,
+  input: { ticketId: string; viewer: Viewer },
+): Promise<AttendeeDetail | null> {
   if (!isUuid(input.ticketId)) return null;
-  const [row] = await ctx.db.select({
-    ticket: tickets, order: orders, timezone: events.timezone, label: ticketTypes.publicLabel, internalLabel: ticketTypes.internalLabel,
-  }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId)).innerJoin(events, eq(events.id, orders.eventId))
-    .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId)).where(eq(tickets.id, input.ticketId));
+  const [row] = await ctx.db
+    .select({
+      ticket: tickets,
+      order: orders,
+      timezone: events.timezone,
+      label: ticketTypes.publicLabel,
+      internalLabel: ticketTypes.internalLabel,
+    })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .innerJoin(events, eq(events.id, orders.eventId))
+    .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
+    .where(eq(tickets.id, input.ticketId));
   if (!row) return null;
   const { ticket, order } = row;
   const withSensitive = can(input.viewer.role, 'attendees.sensitive');
@@ -93,43 +162,83 @@ export async function getAttendeeDetail(ctx: Ctx, input: { ticketId: string; vie
   let pronouns: string | null = null;
   if (withSensitive) {
     // Recorded before the trail is read, so the page shows this view too.
-    const opened = (await readSensitiveData(ctx, {
-      reader: input.viewer, action: 'attendee.view_sensitive', eventId: order.eventId, orderId: order.id,
-      targetType: 'ticket', targetId: ticket.id, summary: 'Viewed answers to sensitive questions', ticketIds: [ticket.id],
-    })).get(ticket.id);
+    const opened = (
+      await readSensitiveData(ctx, {
+        reader: input.viewer,
+        action: 'attendee.view_sensitive',
+        eventId: order.eventId,
+        orderId: order.id,
+        targetType: 'ticket',
+        targetId: ticket.id,
+        summary: 'Viewed answers to sensitive questions',
+        ticketIds: [ticket.id],
+      })
+    ).get(ticket.id);
     for (const a of answerRows) {
       if (a.isSensitive) a.value = opened?.answers.find((o) => o.questionId === a.id)?.value ?? null;
     }
     pronouns = opened?.pronouns ?? '';
   }
   const [workshops, sensitiveAsked, checkins, emails, suppressions, audit, [access]] = await Promise.all([
-    ctx.db.select({ title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt }).from(workshopSeats)
-      .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId)).where(eq(workshopSeats.ticketId, ticket.id)).orderBy(asc(sessions.startsAt)),
+    ctx.db
+      .select({ title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+      .from(workshopSeats)
+      .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
+      .where(eq(workshopSeats.ticketId, ticket.id))
+      .orderBy(asc(sessions.startsAt)),
     withSensitive ? Promise.resolve(false) : hasSensitiveQuestions(ctx, ticket.id, ticket.ticketTypeId),
-    ctx.db.select({ list: checkinLists.name, checkedInAt: checkIns.checkedInAt, by: checkIns.byLabel }).from(checkIns)
-      .innerJoin(checkinLists, eq(checkinLists.id, checkIns.listId)).where(eq(checkIns.ticketId, ticket.id)).orderBy(asc(checkIns.checkedInAt)),
+    ctx.db
+      .select({ list: checkinLists.name, checkedInAt: checkIns.checkedInAt, by: checkIns.byLabel })
+      .from(checkIns)
+      .innerJoin(checkinLists, eq(checkinLists.id, checkIns.listId))
+      .where(eq(checkIns.ticketId, ticket.id))
+      .orderBy(asc(checkIns.checkedInAt)),
     listEmailHistory(ctx, { ticketId: ticket.id, email: ticket.email }),
     findSuppressions(ctx, [ticket.email]),
-    ctx.db.select().from(auditLog).where(and(eq(auditLog.targetType, 'ticket'), eq(auditLog.targetId, ticket.id)))
-      .orderBy(desc(auditLog.createdAt)).limit(200),
-    ctx.db.select({ id: accessRequests.id, status: accessRequests.status }).from(accessRequests).where(eq(accessRequests.ticketId, ticket.id)),
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'ticket'), eq(auditLog.targetId, ticket.id)))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(200),
+    ctx.db
+      .select({ id: accessRequests.id, status: accessRequests.status })
+      .from(accessRequests)
+      .where(eq(accessRequests.ticketId, ticket.id)),
   ]);
   return {
     ticket: {
-      id: ticket.id, legalName: ticket.legalName, badgeName: ticket.badgeName, email: ticket.email, pronouns,
-      directoryOptIn: ticket.directoryOptIn, photoPreference: ticket.photoPreference, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
+      id: ticket.id,
+      legalName: ticket.legalName,
+      badgeName: ticket.badgeName,
+      email: ticket.email,
+      pronouns,
+      directoryOptIn: ticket.directoryOptIn,
+      photoPreference: ticket.photoPreference,
+      createdAt: ticket.createdAt,
+      updatedAt: ticket.updatedAt,
       transferredAt: ticket.transferredAt,
     },
     ticketType: { id: ticket.ticketTypeId, label: row.label, internalLabel: row.internalLabel },
     order: {
-      id: order.id, reference: order.reference, status: effectiveStatus(order, ctx.clock.now()), source: order.source,
-      buyerName: order.buyerName, buyerEmail: order.buyerEmail,
+      id: order.id,
+      reference: order.reference,
+      status: effectiveStatus(order, ctx.clock.now()),
+      source: order.source,
+      buyerName: order.buyerName,
+      buyerEmail: order.buyerEmail,
     },
     timezone: row.timezone,
     workshops,
     answers: answerRows,
     sensitiveHidden: sensitiveAsked,
-    access: !access ? null : can(input.viewer.role, 'access.manage') ? access : access.status === 'arranged' ? { arranged: true } : null,
+    access: !access
+      ? null
+      : can(input.viewer.role, 'access.manage')
+        ? access
+        : access.status === 'arranged'
+          ? { arranged: true }
+          : null,
     checkIns: checkins,
     emails,
     suppression: suppressions[0] ?? null,

@@ -41,9 +41,21 @@ export function csvRow(cells: readonly Cell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-export interface ExportViewer { id: string; email: string; name?: string; role: UserRole }
+export interface ExportViewer {
+  id: string;
+  email: string;
+  name?: string;
+  role: UserRole;
+}
 /** Filters as they arrive (query-string text); validated here with the search's own schema. */
-export interface AttendeeExportInput { eventId: string; q?: string; status?: string; ticketTypeId?: string; sessionId?: string; viewer: ExportViewer }
+export interface AttendeeExportInput {
+  eventId: string;
+  q?: string;
+  status?: string;
+  ticketTypeId?: string;
+  sessionId?: string;
+  viewer: ExportViewer;
+}
 
 export interface AttendeeExport {
   filename: string;
@@ -57,9 +69,23 @@ export interface AttendeeExport {
 type StoredAnswer = [string | null, string | null, string | null];
 
 interface ExportRow extends Record<string, unknown> {
-  id: string; reference: string; status: string; ticket: string; legal_name: string; badge_name: string; email: string;
-  pronouns?: string; pronouns_cipher?: string | null; pronouns_key_id?: string | null; directory_opt_in: boolean; photo_preference: string;
-  workshops: string | null; answers: Record<string, StoredAnswer> | null; ticket_amount?: number; amount_paid?: number; amount_refunded?: number;
+  id: string;
+  reference: string;
+  status: string;
+  ticket: string;
+  legal_name: string;
+  badge_name: string;
+  email: string;
+  pronouns?: string;
+  pronouns_cipher?: string | null;
+  pronouns_key_id?: string | null;
+  directory_opt_in: boolean;
+  photo_preference: string;
+  workshops: string | null;
+  answers: Record<string, StoredAnswer> | null;
+  ticket_amount?: number;
+  amount_paid?: number;
+  amount_refunded?: number;
 }
 
 function decimal(amount: number | undefined, currency: string): string {
@@ -69,9 +95,11 @@ function decimal(amount: number | undefined, currency: string): string {
 
 export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): Promise<AttendeeExport> {
   const { viewer, ...rawFilters } = input;
-  if (!can(viewer.role, 'attendees.export')) throw new DomainError('FORBIDDEN', 'Your account does not have access to this.');
+  if (!can(viewer.role, 'attendees.export'))
+    throw new DomainError('FORBIDDEN', 'Your account does not have access to this.');
   const filters = parseInput(attendeeFilterSchema, rawFilters, 'Please correct the export filters.');
-  if (!('$client' in ctx.db)) throw new Error('The export streams on a connection of its own: pass the pool, not a transaction');
+  if (!('$client' in ctx.db))
+    throw new Error('The export streams on a connection of its own: pass the pool, not a transaction');
   const client: postgres.Sql = ctx.db.$client;
   const event = await getEventOrThrow(ctx, filters.eventId);
   const now = ctx.clock.now();
@@ -79,20 +107,38 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
   const matching = matchingTickets(filters, await eventTicketTypeIds(ctx, event.id), now);
   const includesSensitive = can(viewer.role, 'attendees.sensitive');
   const includesFinancial = can(viewer.role, 'orders.view');
-  const shown = (await ctx.db.select({ id: questions.id, label: questions.label, isSensitive: questions.isSensitive })
-    .from(questions).where(eq(questions.eventId, event.id)).orderBy(asc(questions.sortOrder), asc(questions.key)))
-    .filter((q) => includesSensitive || !q.isSensitive);
+  const shown = (
+    await ctx.db
+      .select({ id: questions.id, label: questions.label, isSensitive: questions.isSensitive })
+      .from(questions)
+      .where(eq(questions.eventId, event.id))
+      .orderBy(asc(questions.sortOrder), asc(questions.key))
+  ).filter((q) => includesSensitive || !q.isSensitive);
   const sensitiveIds = new Set(shown.filter((q) => q.isSensitive).map((q) => q.id));
   const columns = [
-    'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', ...(includesSensitive ? ['Pronouns'] : []), 'Directory opt-in',
-    'Photo preference', 'Workshops', ...shown.map((q) => q.label),
-    ...(includesFinancial ? [`Ticket amount (${event.currency})`, `Order paid (${event.currency})`, `Order refunded (${event.currency})`] : []),
+    'Reference',
+    'Order status',
+    'Ticket',
+    'Legal name',
+    'Badge name',
+    'Email',
+    ...(includesSensitive ? ['Pronouns'] : []),
+    'Directory opt-in',
+    'Photo preference',
+    'Workshops',
+    ...shown.map((q) => q.label),
+    ...(includesFinancial
+      ? [`Ticket amount (${event.currency})`, `Order paid (${event.currency})`, `Order refunded (${event.currency})`]
+      : []),
   ];
 
   // Answers are picked in SQL, so a sensitive answer never leaves the database for a role that may not see it.
   const answers: SQL = shown.length
     ? sql`(select jsonb_object_agg(a.question_id, jsonb_build_array(a.value, a.value_cipher, a.key_id)) from answers a where a.ticket_id = t.id
-        and a.question_id in (${sql.join(shown.map((q) => sql`${q.id}::uuid`), sql`, `)}))`
+        and a.question_id in (${sql.join(
+          shown.map((q) => sql`${q.id}::uuid`),
+          sql`, `,
+        )}))`
     : sql`null::jsonb`;
   const money: SQL = includesFinancial
     ? sql`, t.price - t.discount as ticket_amount, o.amount_paid, o.amount_refunded`
@@ -109,7 +155,10 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
 
   const { eventId: _e, ...auditFilters } = filters;
   const entry = {
-    action: 'attendees.export', eventId: event.id, targetType: 'event', targetId: event.id,
+    action: 'attendees.export',
+    eventId: event.id,
+    targetType: 'event',
+    targetId: event.id,
     summary: `Exported the attendee list as CSV${includesSensitive ? ', with sensitive answers' : ', without sensitive answers'}`,
     details: { filters: auditFilters, sensitiveColumns: includesSensitive, financialColumns: includesFinancial },
   };
@@ -120,10 +169,32 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
   const answerText = (stored: StoredAnswer | undefined): string =>
     stored ? openAnswer(ctx.vault, { value: stored[0], valueCipher: stored[1], keyId: stored[2] }) : '';
   const toCells = (r: ExportRow): Cell[] => [
-    r.reference, r.status, r.ticket, r.legal_name, r.badge_name, r.email,
-    ...(includesSensitive ? [openPronouns(ctx.vault, { pronouns: r.pronouns ?? '', pronounsCipher: r.pronouns_cipher ?? null, pronounsKeyId: r.pronouns_key_id ?? null })] : []),
-    r.directory_opt_in, r.photo_preference === 'ok' ? 'photos ok' : 'no photos', r.workshops ?? '', ...shown.map((q) => answerText(r.answers?.[q.id])),
-    ...(includesFinancial ? [decimal(r.ticket_amount, event.currency), decimal(r.amount_paid, event.currency), decimal(r.amount_refunded, event.currency)] : []),
+    r.reference,
+    r.status,
+    r.ticket,
+    r.legal_name,
+    r.badge_name,
+    r.email,
+    ...(includesSensitive
+      ? [
+          openPronouns(ctx.vault, {
+            pronouns: r.pronouns ?? '',
+            pronounsCipher: r.pronouns_cipher ?? null,
+            pronounsKeyId: r.pronouns_key_id ?? null,
+          }),
+        ]
+      : []),
+    r.directory_opt_in,
+    r.photo_preference === 'ok' ? 'photos ok' : 'no photos',
+    r.workshops ?? '',
+    ...shown.map((q) => answerText(r.answers?.[q.id])),
+    ...(includesFinancial
+      ? [
+          decimal(r.ticket_amount, event.currency),
+          decimal(r.amount_paid, event.currency),
+          decimal(r.amount_refunded, event.currency),
+        ]
+      : []),
   ];
   const encoder = new TextEncoder();
   let rows: AsyncIterator<ExportRow[]> | undefined;
@@ -134,11 +205,17 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
     },
     // Pulled only when the reader wants more, so a slow download holds one batch, not the whole list.
     async pull(controller) {
-      rows ??= client.unsafe<ExportRow[]>(query.sql, query.params, { prepare: false }).cursor(EXPORT_BATCH_ROWS)[Symbol.asyncIterator]();
+      rows ??= client
+        .unsafe<ExportRow[]>(query.sql, query.params, { prepare: false })
+        .cursor(EXPORT_BATCH_ROWS)
+        [Symbol.asyncIterator]();
       const next = await rows.next();
       if (next.done) return controller.close();
       const withSensitive = next.value
-        .filter((r) => r.pronouns_cipher || r.pronouns || Object.keys(r.answers ?? {}).some((id) => sensitiveIds.has(id))).map((r) => r.id);
+        .filter(
+          (r) => r.pronouns_cipher || r.pronouns || Object.keys(r.answers ?? {}).some((id) => sensitiveIds.has(id)),
+        )
+        .map((r) => r.id);
       // Recorded before the batch leaves, so nobody's sensitive answers go out unrecorded.
       if (withSensitive.length) await noteTicketsSeen(ctx.db, auditId, withSensitive, now);
       controller.enqueue(encoder.encode(next.value.map((r) => csvRow(toCells(r))).join('')));
@@ -150,6 +227,9 @@ export async function exportAttendeesCsv(ctx: Ctx, input: AttendeeExportInput): 
 
   return {
     filename: `attendees-${dateInZone(now, event.timezone)}.csv`,
-    columns, includesSensitive, includesFinancial, stream,
+    columns,
+    includesSensitive,
+    includesFinancial,
+    stream,
   };
 }

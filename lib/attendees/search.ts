@@ -39,7 +39,12 @@ export interface AttendeeRow {
   hasAccessArrangement: boolean;
 }
 
-export interface AttendeeSearchResult { rows: AttendeeRow[]; total: number; page: number; pageSize: number }
+export interface AttendeeSearchResult {
+  rows: AttendeeRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 const uuid = (what: string) => z.uuid({ error: `Choose a valid ${what}.` });
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -55,14 +60,18 @@ export const attendeeFilterSchema = z.object({
 });
 
 export const attendeeSearchSchema = attendeeFilterSchema.extend({
-  page: z.coerce.number({ error: 'Page must be a number.' }).int({ error: 'Page must be a whole number.' })
+  page: z.coerce
+    .number({ error: 'Page must be a number.' })
+    .int({ error: 'Page must be a whole number.' })
     .min(1, { error: 'Page must be 1 or more.' }),
-  pageSize: z.coerce.number({ error: 'Page size must be a number.' }).int({ error: 'Page size must be a whole number.' })
-    .min(1, { error: 'Page size must be between 1 and 200.' }).max(200, { error: 'Page size must be between 1 and 200.' }),
+  pageSize: z.coerce
+    .number({ error: 'Page size must be a number.' })
+    .int({ error: 'Page size must be a whole number.' })
+    .min(1, { error: 'Page size must be between 1 and 200.' })
+    .max(200, { error: 'Page size must be between 1 and 200.' }),
 });
 
 export type AttendeeFilters = z.output<typeof attendeeFilterSchema>;
-
 
 // drizzle hands postgres-js timestamps as text, so they travel as ISO strings.
 const at = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
@@ -78,7 +87,11 @@ export async function eventTicketTypeIds(ctx: Pick<AppContext, 'db'>, eventId: s
   return rows.map((r) => r.id);
 }
 
-const ids = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}::uuid`), sql`, `);
+const ids = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}::uuid`),
+    sql`, `,
+  );
 const OTHER_THAN_PAID = sql`('pending_payment', 'expired', 'cancelled', 'refunded')`;
 
 const TICKET_KEYS = sql`st.id, st.created_at, st.ticket_type_id, st.order_id`;
@@ -117,22 +130,45 @@ export function matchingTickets(filters: AttendeeFilters, eventTypeIds: readonly
     source = sql`tickets`;
   }
   if (filters.q && filters.sessionId) {
-    where.push(sql`exists (select 1 from workshop_seats ws where ws.ticket_id = t.id and ws.session_id = ${filters.sessionId})`);
+    where.push(
+      sql`exists (select 1 from workshop_seats ws where ws.ticket_id = t.id and ws.session_id = ${filters.sessionId})`,
+    );
   }
-  const order = (condition: SQL) => sql`exists (select 1 from orders so where so.id = t.order_id and so.event_id = ${filters.eventId} and ${condition})`;
+  const order = (condition: SQL) =>
+    sql`exists (select 1 from orders so where so.id = t.order_id and so.event_id = ${filters.eventId} and ${condition})`;
   switch (filters.status ?? 'all') {
-    case 'all': break;
-    case 'paid': where.push(sql`not ${order(sql`so.status in ${OTHER_THAN_PAID}`)}`); break;
-    case 'pending_payment': where.push(order(sql`so.status = 'pending_payment' and so.expires_at > ${at(now)}`)); break;
-    case 'expired': where.push(order(sql`(so.status = 'expired' or (so.status = 'pending_payment' and so.expires_at <= ${at(now)}))`)); break;
-    default: where.push(order(sql`so.status = ${filters.status}`));
+    case 'all':
+      break;
+    case 'paid':
+      where.push(sql`not ${order(sql`so.status in ${OTHER_THAN_PAID}`)}`);
+      break;
+    case 'pending_payment':
+      where.push(order(sql`so.status = 'pending_payment' and so.expires_at > ${at(now)}`));
+      break;
+    case 'expired':
+      where.push(
+        order(sql`(so.status = 'expired' or (so.status = 'pending_payment' and so.expires_at <= ${at(now)}))`),
+      );
+      break;
+    default:
+      where.push(order(sql`so.status = ${filters.status}`));
   }
   return sql`select t.id, t.created_at from ${source} t where ${sql.join(where, sql` and `)}`;
 }
 
 interface RawRow extends Record<string, unknown> {
-  ticket_id: string; order_id: string; reference: string; legal_name: string; badge_name: string; email: string;
-  ticket_label: string; order_status: string; source: string; created_ms: number; workshops: string[] | null; total: number;
+  ticket_id: string;
+  order_id: string;
+  reference: string;
+  legal_name: string;
+  badge_name: string;
+  email: string;
+  ticket_label: string;
+  order_status: string;
+  source: string;
+  created_ms: number;
+  workshops: string[] | null;
+  total: number;
   has_access: boolean;
 }
 
@@ -141,7 +177,11 @@ interface RawRow extends Record<string, unknown> {
  * to the columns the list shows. With no page rows (past the end, or no match) it still answers one row, the
  * total with nulls. Null when nothing can match. Exported so the benchmark can EXPLAIN exactly this statement.
  */
-export function attendeeSearchStatement(input: z.output<typeof attendeeSearchSchema>, eventTypeIds: readonly string[], now: Date): SQL | null {
+export function attendeeSearchStatement(
+  input: z.output<typeof attendeeSearchSchema>,
+  eventTypeIds: readonly string[],
+  now: Date,
+): SQL | null {
   const matching = matchingTickets(input, eventTypeIds, now);
   if (!matching) return null;
   const offset = (input.page - 1) * input.pageSize;
@@ -173,9 +213,18 @@ export async function searchAttendees(ctx: Ctx, query: AttendeeSearchQuery): Pro
   const rows = result.filter((r) => r.ticket_id !== null);
   return {
     rows: rows.map((r) => ({
-      ticketId: r.ticket_id, orderId: r.order_id, reference: r.reference, legalName: r.legal_name, badgeName: r.badge_name,
-      email: r.email, ticketLabel: r.ticket_label, orderStatus: r.order_status, source: r.source,
-      createdAt: new Date(r.created_ms), workshops: r.workshops ?? [], hasAccessArrangement: r.has_access === true,
+      ticketId: r.ticket_id,
+      orderId: r.order_id,
+      reference: r.reference,
+      legalName: r.legal_name,
+      badgeName: r.badge_name,
+      email: r.email,
+      ticketLabel: r.ticket_label,
+      orderStatus: r.order_status,
+      source: r.source,
+      createdAt: new Date(r.created_ms),
+      workshops: r.workshops ?? [],
+      hasAccessArrangement: r.has_access === true,
     })),
     total,
     page: input.page,

@@ -26,18 +26,38 @@ export const updateAttendeeSchema = z.strictObject({
   directoryOptIn: z.boolean({ error: 'Directory opt-in must be yes or no' }),
   photoPreference: z.enum(['ok', 'no_photos'], { error: 'Choose a photo preference' }),
   // Question key -> answer. Keys left out keep their answer; '' (or false for a checkbox) clears or unticks it.
-  answers: z.record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()])).default({}),
+  answers: z
+    .record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()]))
+    .default({}),
 });
 export type UpdateAttendeeInput = z.input<typeof updateAttendeeSchema>;
 
-export interface UpdateAttendeeResult { changed: string[] }
+export interface UpdateAttendeeResult {
+  changed: string[];
+}
 
-interface AskedQuestion { id: string; key: string; label: string; kind: string; options: string[]; isSensitive: boolean; isAccessNeed: boolean; isRequired: boolean }
+interface AskedQuestion {
+  id: string;
+  key: string;
+  label: string;
+  kind: string;
+  options: string[];
+  isSensitive: boolean;
+  isAccessNeed: boolean;
+  isRequired: boolean;
+}
 
 type Errors = Record<string, string[]>;
 const push = (errors: Errors, key: string, message: string) => void (errors[key] ??= []).push(message);
 
-const CHECKBOX_WORDS = new Map<string, boolean>([['on', true], ['yes', true], ['true', true], ['', false], ['no', false], ['false', false]]);
+const CHECKBOX_WORDS = new Map<string, boolean>([
+  ['on', true],
+  ['yes', true],
+  ['true', true],
+  ['', false],
+  ['no', false],
+  ['false', false],
+]);
 
 /** The stored value for an answer ('' clears it), or an error message. */
 function answerValue(q: AskedQuestion, raw: string | boolean): { value: string } | { error: string } {
@@ -50,7 +70,8 @@ function answerValue(q: AskedQuestion, raw: string | boolean): { value: string }
   }
   if (typeof raw === 'boolean') return { error: 'Answer with text' };
   const value = raw.trim();
-  if (FORBIDDEN_CHARS.test(value.replace(/[\r\n\t]/g, ' '))) return { error: 'The answer contains characters that are not allowed' };
+  if (FORBIDDEN_CHARS.test(value.replace(/[\r\n\t]/g, ' ')))
+    return { error: 'The answer contains characters that are not allowed' };
   if (!value) return q.isRequired ? { error: `${q.label} is required` } : { value: '' };
   if (q.kind === 'select' && !q.options.includes(value)) return { error: 'Choose one of the options' };
   if (q.kind === 'text' && value.length > 300) return { error: 'Answers must be at most 300 characters' };
@@ -58,20 +79,35 @@ function answerValue(q: AskedQuestion, raw: string | boolean): { value: string }
 }
 
 export async function updateAttendee(
-  ctx: Ctx, actor: { id: string; email: string; role: UserRole }, input: UpdateAttendeeInput,
+  ctx: Ctx,
+  actor: { id: string; email: string; role: UserRole },
+  input: UpdateAttendeeInput,
 ): Promise<UpdateAttendeeResult> {
   const data = parseInput(updateAttendeeSchema, input);
   const mayTouchSensitive = can(actor.role, 'attendees.sensitive');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select({ ticket: tickets, eventId: orders.eventId }).from(tickets)
-      .innerJoin(orders, eq(orders.id, tickets.orderId)).where(eq(tickets.id, data.ticketId)).for('update', { of: tickets });
+    const [row] = await tx
+      .select({ ticket: tickets, eventId: orders.eventId })
+      .from(tickets)
+      .innerJoin(orders, eq(orders.id, tickets.orderId))
+      .where(eq(tickets.id, data.ticketId))
+      .for('update', { of: tickets });
     if (!row) throw new DomainError('NOT_FOUND', 'This attendee no longer exists.');
     const { ticket } = row;
-    const asked: AskedQuestion[] = await tx.select({
-      id: questions.id, key: questions.key, label: questions.label, kind: questions.kind, options: questions.options,
-      isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed, isRequired: ticketTypeQuestions.isRequired,
-    }).from(ticketTypeQuestions).innerJoin(questions, eq(questions.id, ticketTypeQuestions.questionId))
+    const asked: AskedQuestion[] = await tx
+      .select({
+        id: questions.id,
+        key: questions.key,
+        label: questions.label,
+        kind: questions.kind,
+        options: questions.options,
+        isSensitive: questions.isSensitive,
+        isAccessNeed: questions.isAccessNeed,
+        isRequired: ticketTypeQuestions.isRequired,
+      })
+      .from(ticketTypeQuestions)
+      .innerJoin(questions, eq(questions.id, ticketTypeQuestions.questionId))
       .where(eq(ticketTypeQuestions.ticketTypeId, ticket.ticketTypeId));
     const byKey = new Map(asked.map((q) => [q.key, q]));
     const errors: Errors = {};
@@ -80,53 +116,97 @@ export async function updateAttendee(
     for (const [key, raw] of Object.entries(data.answers)) {
       const q = byKey.get(key);
       const field = `answers.${key}`;
-      if (!q) { push(errors, field, 'This question is not asked for this ticket type'); continue; }
-      if (q.isSensitive && !mayTouchSensitive) { push(errors, field, 'Your role cannot change answers to sensitive questions'); continue; }
+      if (!q) {
+        push(errors, field, 'This question is not asked for this ticket type');
+        continue;
+      }
+      if (q.isSensitive && !mayTouchSensitive) {
+        push(errors, field, 'Your role cannot change answers to sensitive questions');
+        continue;
+      }
       const result = answerValue(q, raw);
       if ('error' in result) push(errors, field, result.error);
       else writes.push({ question: q, value: result.value });
     }
-    if (Object.keys(errors).length) throw new DomainError('VALIDATION', 'Please correct the highlighted fields.', errors);
+    if (Object.keys(errors).length)
+      throw new DomainError('VALIDATION', 'Please correct the highlighted fields.', errors);
 
     // Opened in memory only to compare with what was sent (and to see whether an access need remains).
     const compared = asked.filter((q) => q.isAccessNeed || writes.some((w) => w.question.id === q.id)).map((q) => q.id);
-    const existing = compared.length ? await tx.select({ questionId: answers.questionId, value: answers.value, valueCipher: answers.valueCipher, keyId: answers.keyId })
-      .from(answers).where(and(eq(answers.ticketId, ticket.id), inArray(answers.questionId, compared))) : [];
+    const existing = compared.length
+      ? await tx
+          .select({
+            questionId: answers.questionId,
+            value: answers.value,
+            valueCipher: answers.valueCipher,
+            keyId: answers.keyId,
+          })
+          .from(answers)
+          .where(and(eq(answers.ticketId, ticket.id), inArray(answers.questionId, compared)))
+      : [];
     const current = new Map(existing.map((a) => [a.questionId, openAnswer(ctx.vault, a)]));
     const changedAnswers = writes.filter((w) => (current.get(w.question.id) ?? '') !== w.value);
 
     const before = { ...ticket, pronouns: openPronouns(ctx.vault, ticket) };
     const fields = {
-      legalName: data.legalName, badgeName: data.badgeName, email: data.email, pronouns: data.pronouns ?? before.pronouns,
-      directoryOptIn: data.directoryOptIn, photoPreference: data.photoPreference,
+      legalName: data.legalName,
+      badgeName: data.badgeName,
+      email: data.email,
+      pronouns: data.pronouns ?? before.pronouns,
+      directoryOptIn: data.directoryOptIn,
+      photoPreference: data.photoPreference,
     } as const;
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => before[k] !== fields[k]);
     if (!changed.length && !changedAnswers.length) return { changed: [] };
 
     const { pronouns, ...plain } = fields;
-    await tx.update(tickets).set({ ...plain, ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}), updatedAt: now })
+    await tx
+      .update(tickets)
+      .set({ ...plain, ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}), updatedAt: now })
       .where(eq(tickets.id, ticket.id));
     for (const w of changedAnswers) {
       if (w.value === '') {
         await tx.delete(answers).where(and(eq(answers.ticketId, ticket.id), eq(answers.questionId, w.question.id)));
       } else {
         const stored = answerColumns(ctx.vault, w.question, w.value);
-        await tx.insert(answers).values({ ticketId: ticket.id, questionId: w.question.id, ...stored })
+        await tx
+          .insert(answers)
+          .values({ ticketId: ticket.id, questionId: w.question.id, ...stored })
           .onConflictDoUpdate({ target: [answers.ticketId, answers.questionId], set: stored });
       }
     }
     const access = asked.filter((q) => q.isAccessNeed);
     if (changedAnswers.some((w) => w.question.isAccessNeed)) {
-      const after = access.map((q) => ({ isAccessNeed: true, value: changedAnswers.find((w) => w.question.id === q.id)?.value ?? current.get(q.id) ?? '' }));
-      await syncAccessRequest(tx, { eventId: row.eventId, ticketId: ticket.id, hasNeed: statesAccessNeed(after), changed: true, now });
+      const after = access.map((q) => ({
+        isAccessNeed: true,
+        value: changedAnswers.find((w) => w.question.id === q.id)?.value ?? current.get(q.id) ?? '',
+      }));
+      await syncAccessRequest(tx, {
+        eventId: row.eventId,
+        ticketId: ticket.id,
+        hasNeed: statesAccessNeed(after),
+        changed: true,
+        now,
+      });
     }
     const words: Record<keyof typeof fields, string> = {
-      legalName: 'legal name', badgeName: 'badge name', email: 'email', pronouns: 'pronouns', directoryOptIn: 'directory opt-in', photoPreference: 'photo preference',
+      legalName: 'legal name',
+      badgeName: 'badge name',
+      email: 'email',
+      pronouns: 'pronouns',
+      directoryOptIn: 'directory opt-in',
+      photoPreference: 'photo preference',
     };
     const parts = changed.map((k) => words[k]);
-    if (changedAnswers.length) parts.push(changedAnswers.length === 1 ? '1 answer' : `${changedAnswers.length} answers`);
+    if (changedAnswers.length)
+      parts.push(changedAnswers.length === 1 ? '1 answer' : `${changedAnswers.length} answers`);
     await recordAudit(tx, {
-      actor: staffActor(actor), action: 'attendee.update', eventId: row.eventId, orderId: ticket.orderId, targetType: 'ticket', targetId: ticket.id,
+      actor: staffActor(actor),
+      action: 'attendee.update',
+      eventId: row.eventId,
+      orderId: ticket.orderId,
+      targetType: 'ticket',
+      targetId: ticket.id,
       summary: `Updated ${parts.join(', ')}`,
       // Field names and question keys only: never a name, an address or an answer.
       details: { fields: changed, questions: changedAnswers.map((w) => w.question.key) },

@@ -30,19 +30,22 @@ export function staffActor(user: { id: string; email: string }): AuditActor {
 /** Writes one entry; answers its id (sensitive-data views link their tickets to it). */
 export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<string> {
   const actor = input.actor;
-  const [row] = await db.insert(auditLog).values({
-    eventId: input.eventId ?? null,
-    actorType: actor.type,
-    actorUserId: actor.type === 'user' ? actor.userId : null,
-    actorLabel: actor.type === 'user' || actor.type === 'provider' ? actor.label : actor.type,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    orderId: input.orderId ?? null,
-    summary: input.summary ?? '',
-    details: input.details ?? {},
-    createdAt: input.at,
-  }).returning({ id: auditLog.id });
+  const [row] = await db
+    .insert(auditLog)
+    .values({
+      eventId: input.eventId ?? null,
+      actorType: actor.type,
+      actorUserId: actor.type === 'user' ? actor.userId : null,
+      actorLabel: actor.type === 'user' || actor.type === 'provider' ? actor.label : actor.type,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      orderId: input.orderId ?? null,
+      summary: input.summary ?? '',
+      details: input.details ?? {},
+      createdAt: input.at,
+    })
+    .returning({ id: auditLog.id });
   return row!.id;
 }
 
@@ -61,12 +64,26 @@ export const paymentEventEntries = sql`select pe.id, o.event_id, 'provider'::tex
 export async function orderTrail(db: DbOrTx, orderId: string, limit = 200): Promise<AuditEntry[]> {
   const [own, payments] = await Promise.all([
     db.select().from(auditLog).where(eq(auditLog.orderId, orderId)).orderBy(desc(auditLog.createdAt)).limit(limit),
-    db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId)).orderBy(desc(paymentEvents.receivedAt)).limit(limit),
+    db
+      .select()
+      .from(paymentEvents)
+      .where(eq(paymentEvents.orderId, orderId))
+      .orderBy(desc(paymentEvents.receivedAt))
+      .limit(limit),
   ]);
   const fromPayments: AuditEntry[] = payments.map((pe) => ({
-    id: pe.id, eventId: null, actorType: 'provider', actorUserId: null, actorLabel: pe.provider, action: `payment.${pe.type}`,
-    targetType: 'payment_event', targetId: pe.providerEventId, orderId: pe.orderId,
-    summary: `Payment event: ${pe.type.replaceAll('_', ' ')} (${pe.outcome.replaceAll('_', ' ')})`, details: {}, createdAt: pe.receivedAt,
+    id: pe.id,
+    eventId: null,
+    actorType: 'provider',
+    actorUserId: null,
+    actorLabel: pe.provider,
+    action: `payment.${pe.type}`,
+    targetType: 'payment_event',
+    targetId: pe.providerEventId,
+    orderId: pe.orderId,
+    summary: `Payment event: ${pe.type.replaceAll('_', ' ')} (${pe.outcome.replaceAll('_', ' ')})`,
+    details: {},
+    createdAt: pe.receivedAt,
   }));
   return [...own, ...fromPayments].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);
 }

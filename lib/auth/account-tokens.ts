@@ -15,7 +15,8 @@ import { emailSchema, insertUser, nameSchema, newPasswordSchema, USER_ROLES, typ
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 export const ACCOUNT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
-export const TOKEN_INVALID_MESSAGE = 'This link is not valid any more: it was already used, has expired or is incomplete. Ask for a new one.';
+export const TOKEN_INVALID_MESSAGE =
+  'This link is not valid any more: it was already used, has expired or is incomplete. Ask for a new one.';
 // Serialises owner set-ups, so two set-up links redeemed at once cannot both create an owner.
 const OWNER_SETUP_LOCK = 727_001;
 
@@ -23,7 +24,10 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-async function issueToken(ctx: Ctx, values: { purpose: 'owner_setup' | 'invitation'; role: UserRole; email: string | null }) {
+async function issueToken(
+  ctx: Ctx,
+  values: { purpose: 'owner_setup' | 'invitation'; role: UserRole; email: string | null },
+) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + ACCOUNT_TOKEN_TTL_MS);
   await ctx.db.insert(accountTokens).values({ ...values, tokenHash: hashToken(token), expiresAt });
@@ -35,13 +39,22 @@ export function createOwnerSetupToken(ctx: Ctx): Promise<{ token: string; expire
   return issueToken(ctx, { purpose: 'owner_setup', role: 'owner', email: null });
 }
 
-const invitationSchema = z.object({ email: emailSchema, role: z.enum(USER_ROLES, { error: `Choose a role: ${USER_ROLES.join(', ')}.` }) });
+const invitationSchema = z.object({
+  email: emailSchema,
+  role: z.enum(USER_ROLES, { error: `Choose a role: ${USER_ROLES.join(', ')}.` }),
+});
 
 /** A link secret inviting one email address to create an account with the given role. */
-export async function createInvitationToken(ctx: Ctx, input: { email: string; role: string }): Promise<{ token: string; expiresAt: Date }> {
+export async function createInvitationToken(
+  ctx: Ctx,
+  input: { email: string; role: string },
+): Promise<{ token: string; expiresAt: Date }> {
   const { email, role } = parseInput(invitationSchema, input);
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) throw new DomainError('CONFLICT', 'An account with this email address already exists.', { email: ['An account with this email address already exists.'] });
+  if (existing)
+    throw new DomainError('CONFLICT', 'An account with this email address already exists.', {
+      email: ['An account with this email address already exists.'],
+    });
   return issueToken(ctx, { purpose: 'invitation', role, email });
 }
 
@@ -56,14 +69,23 @@ export interface AccountTokenInfo {
 const tokenShape = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 function usable(ctx: Ctx, token: string) {
-  return and(eq(accountTokens.tokenHash, hashToken(token)), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, ctx.clock.now()));
+  return and(
+    eq(accountTokens.tokenHash, hashToken(token)),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, ctx.clock.now()),
+  );
 }
 
 /** What a still usable token is for, so the set-up page can show it; null if it cannot be redeemed. */
 export async function describeAccountToken(ctx: Ctx, token: string): Promise<AccountTokenInfo | null> {
   if (!tokenShape.safeParse(token).success) return null;
   const [row] = await ctx.db
-    .select({ purpose: accountTokens.purpose, role: accountTokens.role, email: accountTokens.email, expiresAt: accountTokens.expiresAt })
+    .select({
+      purpose: accountTokens.purpose,
+      role: accountTokens.role,
+      email: accountTokens.email,
+      expiresAt: accountTokens.expiresAt,
+    })
     .from(accountTokens)
     .where(usable(ctx, token));
   return row ?? null;
@@ -86,11 +108,16 @@ export type PasswordHasher = (password: string) => Promise<string>;
  * The token is checked before the password is hashed, so a wrong link costs one indexed read, never argon2's work;
  * it is checked again under the row lock, since it may be redeemed in between.
  */
-export async function redeemAccountToken(ctx: Ctx, input: RedeemAccountTokenInput, hasher: PasswordHasher = hashPassword): Promise<StaffUser> {
+export async function redeemAccountToken(
+  ctx: Ctx,
+  input: RedeemAccountTokenInput,
+  hasher: PasswordHasher = hashPassword,
+): Promise<StaffUser> {
   const token = typeof input.token === 'string' ? input.token : '';
   const info = await describeAccountToken(ctx, token);
   if (!info) throw new DomainError('TOKEN_INVALID', TOKEN_INVALID_MESSAGE);
-  if (info.purpose === 'owner_setup' && (await ownerExists(ctx.db))) throw new DomainError('TOKEN_INVALID', OWNER_EXISTS_MESSAGE);
+  if (info.purpose === 'owner_setup' && (await ownerExists(ctx.db)))
+    throw new DomainError('TOKEN_INVALID', OWNER_EXISTS_MESSAGE);
   const data = parseInput(redeemSchema, input);
   if (!info.email && !data.email) throw missingEmail();
   // The slow hash runs before the transaction, so no row lock waits on it.
@@ -110,7 +137,8 @@ export async function redeemAccountToken(ctx: Ctx, input: RedeemAccountTokenInpu
   });
 }
 
-const missingEmail = () => new DomainError('VALIDATION', 'Please correct the highlighted fields.', { email: ['Enter your email address.'] });
+const missingEmail = () =>
+  new DomainError('VALIDATION', 'Please correct the highlighted fields.', { email: ['Enter your email address.'] });
 const OWNER_EXISTS_MESSAGE = 'The owner account has already been created. Sign in, or ask the owner for an invitation.';
 
 async function ownerExists(db: DbOrTx): Promise<boolean> {

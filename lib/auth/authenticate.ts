@@ -16,7 +16,10 @@ export const WRONG_CREDENTIALS_MESSAGE = 'Wrong email or password.';
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(MAX_PASSWORD_LENGTH, { error: WRONG_CREDENTIALS_MESSAGE }),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, { error: 'Enter your password.' })
+    .max(MAX_PASSWORD_LENGTH, { error: WRONG_CREDENTIALS_MESSAGE }),
 });
 
 export interface AuthenticateInput {
@@ -30,7 +33,11 @@ export interface AuthenticateInput {
 export async function authenticate(ctx: Ctx, input: AuthenticateInput): Promise<StaffUser> {
   const { email, password } = parseInput(credentialsSchema, input);
   const user = await findUserForSignIn(ctx, email);
-  const attempt = await beginSignInAttempt(ctx, { email, client: input.clientKey.slice(0, 100) || 'unknown', accountId: user?.id ?? null });
+  const attempt = await beginSignInAttempt(ctx, {
+    email,
+    client: input.clientKey.slice(0, 100) || 'unknown',
+    accountId: user?.id ?? null,
+  });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) {
     await recordSignInFailure(ctx, attempt);

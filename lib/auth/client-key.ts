@@ -34,7 +34,10 @@ function normalise(address: string): string | null {
     const right = tail ? tail.split(':') : [];
     groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   }
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -48,7 +51,8 @@ function normalise(address: string): string | null {
 export function clientAddress(headers: HeaderSource, config: ClientKeyConfig): string {
   if (config.TRUST_PROXY) {
     const entries = (headers.get('x-forwarded-for') ?? '').split(',');
-    const hop = entries.length >= config.TRUST_PROXY_HOPS ? entries[entries.length - config.TRUST_PROXY_HOPS] : undefined;
+    const hop =
+      entries.length >= config.TRUST_PROXY_HOPS ? entries[entries.length - config.TRUST_PROXY_HOPS] : undefined;
     const forwarded = hop === undefined ? null : normalise(hop);
     if (forwarded) return forwarded;
   }
@@ -68,7 +72,9 @@ export function clientKey(headers: HeaderSource, config: ClientKeyConfig & Pick<
   if (address === UNKNOWN_CLIENT) {
     if (!warnedUnknown) {
       warnedUnknown = true;
-      console.warn(`[client-key] a request came without the ${SOCKET_ADDRESS_HEADER} header our server sets: per-client limits count such requests as one client. Serve the app with npm start (scripts/server.ts).`);
+      console.warn(
+        `[client-key] a request came without the ${SOCKET_ADDRESS_HEADER} header our server sets: per-client limits count such requests as one client. Serve the app with npm start (scripts/server.ts).`,
+      );
     }
     return UNKNOWN_CLIENT;
   }

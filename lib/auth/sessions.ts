@@ -43,7 +43,8 @@ export async function resolveSession(ctx: Ctx, claims: SessionClaims): Promise<S
 /** Ends every session of the user issued so far (sign-out, and anywhere a copied cookie must stop working). */
 export async function endSessions(ctx: Pick<AppContext, 'db' | 'clock'>, userId: string): Promise<void> {
   if (!z.uuid().safeParse(userId).success) return;
-  await ctx.db.update(users)
+  await ctx.db
+    .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: ctx.clock.now() })
     .where(eq(users.id, userId));
 }

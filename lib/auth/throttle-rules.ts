@@ -4,8 +4,15 @@
 import type { Env } from '../env';
 import { DomainError } from '../errors';
 
-export type ThrottleConfig = Pick<Env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT' | 'LOGIN_MAX_FAILURES_PER_CLIENT' | 'LOGIN_LOCK_MINUTES'
-  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_ACCOUNT_MAX_DELAY_MINUTES' | 'LOGIN_FAILURE_WINDOW_MINUTES'>;
+export type ThrottleConfig = Pick<
+  Env,
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT'
+  | 'LOGIN_MAX_FAILURES_PER_CLIENT'
+  | 'LOGIN_LOCK_MINUTES'
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
+  | 'LOGIN_ACCOUNT_MAX_DELAY_MINUTES'
+  | 'LOGIN_FAILURE_WINDOW_MINUTES'
+>;
 
 /** client: one client on every account; pair: one client on one account; account: every client on one account. */
 export type ThrottleKind = 'client' | 'pair' | 'account';
@@ -67,7 +74,11 @@ export function counted(kind: ThrottleKind, row: ThrottleRow, now: Date, config:
   const failures = row.failures + 1;
   if (kind !== 'account') return { failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil };
   const beyond = failures - maxFailures(kind, config) + 1;
-  return { failures, windowStartedAt: now, lockedUntil: beyond >= 1 ? new Date(now.getTime() + accountDelayMs(beyond, config)) : null };
+  return {
+    failures,
+    windowStartedAt: now,
+    lockedUntil: beyond >= 1 ? new Date(now.getTime() + accountDelayMs(beyond, config)) : null,
+  };
 }
 
 export function throttledMessage(seconds: number): string {

@@ -9,7 +9,14 @@ import { authThrottle } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import type { AppContext } from '../context';
 import {
-  accountThrottleKey, clientThrottleKey, counted, isStale, maxFailures, pairThrottleKey, refusedUntil, ThrottledError,
+  accountThrottleKey,
+  clientThrottleKey,
+  counted,
+  isStale,
+  maxFailures,
+  pairThrottleKey,
+  refusedUntil,
+  ThrottledError,
   type ThrottleKind,
 } from './throttle-rules';
 
@@ -36,7 +43,9 @@ async function take(ctx: Ctx, kind: ThrottleKind, key: string, account: string |
     await tx.insert(t).values({ key, account, failures: 0, windowStartedAt: now }).onConflictDoNothing();
     const [stored] = await tx.select().from(t).where(eq(t.key, key)).for('update');
     if (!stored) throw new Error('sign-in throttle row vanished under its lock');
-    const row = isStale(kind, stored, now, ctx.config) ? { failures: 0, windowStartedAt: now, lockedUntil: null } : stored;
+    const row = isStale(kind, stored, now, ctx.config)
+      ? { failures: 0, windowStartedAt: now, lockedUntil: null }
+      : stored;
     const refused = refusedUntil(kind, row, now, ctx.config);
     if (refused) return refused;
     const next = counted(kind, row, now, ctx.config);
@@ -49,15 +58,28 @@ async function take(ctx: Ctx, kind: ThrottleKind, key: string, account: string |
 async function giveBack(ctx: Ctx, keys: TakenKey[]): Promise<void> {
   if (keys.length === 0) return;
   const t = authThrottle;
-  await ctx.db.update(t).set({ failures: sql`greatest(${t.failures} - 1, 0)` })
-    .where(and(inArray(t.key, keys.map((k) => k.key)), or(isNull(t.lockedUntil), lte(t.lockedUntil, ctx.clock.now()))));
+  await ctx.db
+    .update(t)
+    .set({ failures: sql`greatest(${t.failures} - 1, 0)` })
+    .where(
+      and(
+        inArray(
+          t.key,
+          keys.map((k) => k.key),
+        ),
+        or(isNull(t.lockedUntil), lte(t.lockedUntil, ctx.clock.now())),
+      ),
+    );
 }
 
 /**
  * Counts the attempt for the client, the account and client pair, then the account, and throws ThrottledError
  * if one refuses. Call it before checking the password; then recordSignInFailure or recordSignInSuccess.
  */
-export async function beginSignInAttempt(ctx: Ctx, input: { email: string; client: string; accountId: string | null }): Promise<SignInAttempt> {
+export async function beginSignInAttempt(
+  ctx: Ctx,
+  input: { email: string; client: string; accountId: string | null },
+): Promise<SignInAttempt> {
   const keys: [ThrottleKind, string, string | null][] = [
     ['client', clientThrottleKey(input.client), null],
     ['pair', pairThrottleKey(input.email, input.client), input.email],
@@ -91,7 +113,11 @@ export async function recordSignInFailure(ctx: Ctx, attempt: SignInAttempt): Pro
     if (kind === 'account') {
       if (n === max && attempt.accountId) {
         await recordAudit(ctx.db, {
-          actor: { type: 'system' }, action: 'auth.account_delayed', ...target, at: now, details: { failures: max },
+          actor: { type: 'system' },
+          action: 'auth.account_delayed',
+          ...target,
+          at: now,
+          details: { failures: max },
           summary: `Sign-in to this account slowed down for every client after ${max} wrong passwords: each further attempt waits, up to ${ctx.config.LOGIN_ACCOUNT_MAX_DELAY_MINUTES} minutes.`,
         });
       }
@@ -99,14 +125,20 @@ export async function recordSignInFailure(ctx: Ctx, attempt: SignInAttempt): Pro
     }
     const minutes = ctx.config.LOGIN_LOCK_MINUTES;
     await ctx.db.transaction(async (tx) => {
-      const locked = await tx.update(t).set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) })
+      const locked = await tx
+        .update(t)
+        .set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) })
         .where(and(eq(t.key, key), or(isNull(t.lockedUntil), lte(t.lockedUntil, now))))
         .returning({ key: t.key });
       // An unknown email has no account to name; its pair locks quietly, as a real one would.
       if (locked.length === 0 || (kind === 'pair' && !attempt.accountId)) return;
       await recordAudit(tx, {
-        actor: { type: 'system' }, action: `auth.${kind}_locked`, ...(kind === 'pair' ? target : {}), at: now,
-        summary: `${LOCK_SUMMARY[kind]} (${minutes} minutes)`, details: { failures: max, minutes },
+        actor: { type: 'system' },
+        action: `auth.${kind}_locked`,
+        ...(kind === 'pair' ? target : {}),
+        at: now,
+        summary: `${LOCK_SUMMARY[kind]} (${minutes} minutes)`,
+        details: { failures: max, minutes },
       });
     });
   }

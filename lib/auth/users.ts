@@ -19,7 +19,11 @@ export const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }).max(254, { error: 'That email address is too long.' }));
+  .pipe(
+    z
+      .email({ error: 'Enter a valid email address, like name@example.org.' })
+      .max(254, { error: 'That email address is too long.' }),
+  );
 
 export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })

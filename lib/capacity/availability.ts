@@ -94,9 +94,13 @@ export function takenSql(now: Date, q: PoolQuery): SQL | null {
   }
   if (q.holds) {
     const hold = sql`o.status = 'pending_payment' and o.expires_at > ${at}`;
-    parts.push(sql`select 'holds:email' as key, count(*)::int as n from orders o where o.buyer_email = ${q.holds.email} and ${hold}`);
+    parts.push(
+      sql`select 'holds:email' as key, count(*)::int as n from orders o where o.buyer_email = ${q.holds.email} and ${hold}`,
+    );
     if (q.holds.clientKey) {
-      parts.push(sql`select 'holds:client' as key, count(*)::int as n from orders o where o.client_key = ${q.holds.clientKey} and ${hold}`);
+      parts.push(
+        sql`select 'holds:client' as key, count(*)::int as n from orders o where o.client_key = ${q.holds.clientKey} and ${hold}`,
+      );
     }
   }
   return parts.length ? sql.join(parts, sql` union all `) : null;
@@ -106,7 +110,6 @@ export function takenSql(now: Date, q: PoolQuery): SQL | null {
 export function remaining(capacity: number | null, taken: number): number | null {
   return capacity === null ? null : Math.max(0, capacity - taken);
 }
-
 
 export interface CapacityQuery {
   eventId?: string;
@@ -124,10 +127,18 @@ export interface CapacityQuery {
 export async function readCapacities(db: DbOrTx, q: CapacityQuery): Promise<Map<string, number | null>> {
   const parts: SQL[] = [];
   if (q.eventId) parts.push(sql`select 'event:' || id as key, capacity from events where id = ${q.eventId}::uuid`);
-  if (q.ticketTypeIds?.length) parts.push(sql`select 'ticket_type:' || id as key, capacity from ticket_types where id = any(${uuidArray(q.ticketTypeIds)})`);
-  if (q.poolIds?.length) parts.push(sql`select 'pool:' || id as key, capacity from capacity_pools where id = any(${uuidArray(q.poolIds)})`);
-  if (q.sessionIds?.length) parts.push(sql`select 'session:' || id as key, capacity from sessions where id = any(${uuidArray(q.sessionIds)})`);
-  if (q.voucherIds?.length) parts.push(sql`select 'voucher:' || id as key, max_uses as capacity from vouchers where id = any(${uuidArray(q.voucherIds)})`);
+  if (q.ticketTypeIds?.length)
+    parts.push(
+      sql`select 'ticket_type:' || id as key, capacity from ticket_types where id = any(${uuidArray(q.ticketTypeIds)})`,
+    );
+  if (q.poolIds?.length)
+    parts.push(sql`select 'pool:' || id as key, capacity from capacity_pools where id = any(${uuidArray(q.poolIds)})`);
+  if (q.sessionIds?.length)
+    parts.push(sql`select 'session:' || id as key, capacity from sessions where id = any(${uuidArray(q.sessionIds)})`);
+  if (q.voucherIds?.length)
+    parts.push(
+      sql`select 'voucher:' || id as key, max_uses as capacity from vouchers where id = any(${uuidArray(q.voucherIds)})`,
+    );
   if (!parts.length) return new Map();
   const rows = await db.execute<{ key: string; capacity: number | null }>(sql.join(parts, sql` union all `));
   return new Map([...rows].map((r) => [r.key, r.capacity === null ? null : Number(r.capacity)]));

@@ -47,7 +47,9 @@ export function poolsFor(p: SeatPools): string[] {
     ...(p.poolIds ?? []).map(poolKey.pool),
     ...(p.sessionIds ?? []).map(poolKey.session),
     ...(p.voucherIds ?? []).map(poolKey.voucher),
-    ...(p.holds ? [`holds:email:${p.holds.email}`, ...(p.holds.clientKey ? [`holds:client:${p.holds.clientKey}`] : [])] : []),
+    ...(p.holds
+      ? [`holds:email:${p.holds.email}`, ...(p.holds.clientKey ? [`holds:client:${p.holds.clientKey}`] : [])]
+      : []),
   ];
 }
 
@@ -94,12 +96,25 @@ export interface SeatCheck {
  * lock is seen), then measures the seats taken at `now`. The event total and vouchers are measured only when
  * limited. `excludeOfferId`: the offer being redeemed does not count against itself.
  */
-export async function checkSeats(tx: Tx, now: Date, pools: SeatPools & { excludeOfferId?: string }): Promise<SeatCheck> {
+export async function checkSeats(
+  tx: Tx,
+  now: Date,
+  pools: SeatPools & { excludeOfferId?: string },
+): Promise<SeatCheck> {
   const { eventId, ticketTypeIds, poolIds, sessionIds, voucherIds } = pools;
-  const capacities = await readCapacities(tx, { eventId: pools.includeEvent ? eventId : undefined, ticketTypeIds, poolIds, sessionIds, voucherIds });
+  const capacities = await readCapacities(tx, {
+    eventId: pools.includeEvent ? eventId : undefined,
+    ticketTypeIds,
+    poolIds,
+    sessionIds,
+    voucherIds,
+  });
   const limited = (key: string) => (capacities.get(key) ?? null) !== null;
   const taken = await measureTaken(tx, now, {
-    eventId, ticketTypeIds, poolIds, sessionIds,
+    eventId,
+    ticketTypeIds,
+    poolIds,
+    sessionIds,
     includeEvent: Boolean(pools.includeEvent) && limited(poolKey.event(eventId)),
     voucherIds: voucherIds?.filter((id) => limited(poolKey.voucher(id))),
     excludeOfferId: pools.excludeOfferId,

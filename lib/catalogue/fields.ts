@@ -16,32 +16,46 @@ export function whenParsed(...keys: string[]) {
 const raw = () => z.string({ message: 'Must be text' }).default('');
 
 export function requiredText(label: string, max: number) {
-  return raw().pipe(z.string().trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !FORBIDDEN_CHARS.test(v), `${label} contains characters that are not allowed`));
+  return raw().pipe(
+    z
+      .string()
+      .trim()
+      .min(1, `${label} is required`)
+      .max(max, `${label} must be at most ${max} characters`)
+      .refine((v) => !FORBIDDEN_CHARS.test(v), `${label} contains characters that are not allowed`),
+  );
 }
 
 export function optionalText(label: string, max: number) {
-  return raw().pipe(z.string().trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    // Multi-line text may keep its line breaks and tabs.
-    .refine((v) => !FORBIDDEN_CHARS.test(v.replace(/[\n\r\t]/g, ' ')), `${label} contains characters that are not allowed`));
+  return raw().pipe(
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be at most ${max} characters`)
+      // Multi-line text may keep its line breaks and tabs.
+      .refine(
+        (v) => !FORBIDDEN_CHARS.test(v.replace(/[\n\r\t]/g, ' ')),
+        `${label} contains characters that are not allowed`,
+      ),
+  );
 }
 
-interface IntBounds { min: number; max: number }
+interface IntBounds {
+  min: number;
+  max: number;
+}
 
 function wholeNumber(label: string, { min, max }: IntBounds) {
-  return z.string()
+  return z
+    .string()
     .regex(/^-?\d{1,10}$/, `${label} must be a whole number`)
     .transform(Number)
-    .pipe(z.number()
-      .min(min, `${label} must be at least ${min}`)
-      .max(max, `${label} must be at most ${max}`));
+    .pipe(z.number().min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`));
 }
 
 export function intField(label: string, bounds: IntBounds) {
-  return z.union([z.number(), raw()])
+  return z
+    .union([z.number(), raw()])
     .transform((v) => String(v).trim())
     .pipe(z.string().min(1, `${label} is required`))
     .pipe(wholeNumber(label, bounds));
@@ -49,13 +63,16 @@ export function intField(label: string, bounds: IntBounds) {
 
 /** Empty means "no limit" (null). */
 export function optionalIntField(label: string, bounds: IntBounds) {
-  return z.union([z.number(), z.null(), raw()])
+  return z
+    .union([z.number(), z.null(), raw()])
     .transform((v) => (v === null ? '' : String(v).trim()))
     .pipe(z.union([z.literal('').transform(() => null), wholeNumber(label, bounds)]));
 }
 
 /** A ticked HTML checkbox sends "on"; an unticked one sends nothing. */
-export const checkbox = z.union([z.boolean(), z.string()]).default(false)
+export const checkbox = z
+  .union([z.boolean(), z.string()])
+  .default(false)
   .transform((v) => v === true || v === 'on' || v === 'true' || v === 'yes');
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/;
@@ -63,7 +80,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function realCalendarDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 2000 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return (
+    y >= 2000 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  );
 }
 
 /** "2026-03-11T09:30" (what datetime-local inputs send) to "2026-03-11" and "09:30", or null when it is not one. */
@@ -77,16 +96,29 @@ export function splitLocalDateTime(value: string): { date: string; time: string 
 
 /** An optional wall-clock date and time; empty is null. Still a string: it needs the zone to become an instant. */
 export function localDateTimeField(label: string) {
-  return raw().pipe(z.string().trim()
-    .refine((v) => v === '' || splitLocalDateTime(v) !== null, `${label}: enter a date and time such as 2026-03-11 09:30`))
+  return raw()
+    .pipe(
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => v === '' || splitLocalDateTime(v) !== null,
+          `${label}: enter a date and time such as 2026-03-11 09:30`,
+        ),
+    )
     .transform((v) => v || null);
 }
 
 export function dateField(label: string) {
-  return raw().pipe(z.string().trim().refine((v) => {
-    const m = DATE.exec(v);
-    return m !== null && realCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  }, `${label}: enter a date such as 2026-03-11`));
+  return raw().pipe(
+    z
+      .string()
+      .trim()
+      .refine((v) => {
+        const m = DATE.exec(v);
+        return m !== null && realCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      }, `${label}: enter a date such as 2026-03-11`),
+  );
 }
 
 /** The instant a wall-clock value in the zone stands for; null stays null. */
@@ -104,12 +136,26 @@ export function toLocalInput(instant: Date | null, timeZone: string): string {
 }
 
 /** An IANA zone name such as Europe/Amsterdam, in its canonical spelling; offsets like +01:00 are refused. */
-export const timeZoneField = raw().pipe(z.string().trim()
-  .refine((v) => /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(v) && isValidTimeZone(v),
-    'Enter an IANA time zone such as Europe/Amsterdam or America/New_York')
-  .transform((v) => new Intl.DateTimeFormat('en-US', { timeZone: v }).resolvedOptions().timeZone));
+export const timeZoneField = raw().pipe(
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(v) && isValidTimeZone(v),
+      'Enter an IANA time zone such as Europe/Amsterdam or America/New_York',
+    )
+    .transform((v) => new Intl.DateTimeFormat('en-US', { timeZone: v }).resolvedOptions().timeZone),
+);
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-export const currencyField = raw().pipe(z.string().trim().toUpperCase()
-  .refine((v) => /^[A-Z]{3}$/.test(v) && CURRENCIES.has(v), 'Enter an ISO 4217 currency code such as EUR, USD or GBP'));
+export const currencyField = raw().pipe(
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(
+      (v) => /^[A-Z]{3}$/.test(v) && CURRENCIES.has(v),
+      'Enter an ISO 4217 currency code such as EUR, USD or GBP',
+    ),
+);

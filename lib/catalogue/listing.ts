@@ -6,7 +6,10 @@ import { addTaken, takenSql, type PoolQuery, type Taken } from '../capacity/avai
 import { rateLimitSql } from '../rate-limit';
 import type { PriceWindow } from './pricing';
 
-export interface CatalogueQuestion extends Pick<Question, 'id' | 'key' | 'label' | 'help' | 'kind' | 'options' | 'isSensitive' | 'isAccessNeed' | 'sortOrder'> {
+export interface CatalogueQuestion extends Pick<
+  Question,
+  'id' | 'key' | 'label' | 'help' | 'kind' | 'options' | 'isSensitive' | 'isAccessNeed' | 'sortOrder'
+> {
   isRequired: boolean;
 }
 
@@ -29,7 +32,12 @@ function fromJsonRow<T>(row: Record<string, unknown>): T {
 
 type CatalogueRow = {
   event: Record<string, unknown>;
-  types: { type: Record<string, unknown>; prices: Record<string, unknown>[]; pools: { id: string; capacity: number }[]; questions: Record<string, unknown>[] }[];
+  types: {
+    type: Record<string, unknown>;
+    prices: Record<string, unknown>[];
+    pools: { id: string; capacity: number }[];
+    questions: Record<string, unknown>[];
+  }[];
   rate_limit: { count: number; window_started_at: string } | null;
   taken: { key: string; n: number }[];
 };
@@ -52,11 +60,17 @@ export interface OrderCatalogue {
  * The event and everything it sells, in one statement, optionally with a rate-limit hit and a snapshot of
  * seats taken: it runs on every order, where each round trip costs more than the work it carries.
  */
-export async function loadOrderCatalogue(db: DbOrTx, ref: { id: string } | { slug: string }, options: CatalogueOptions = {}): Promise<OrderCatalogue | null> {
+export async function loadOrderCatalogue(
+  db: DbOrTx,
+  ref: { id: string } | { slug: string },
+  options: CatalogueOptions = {},
+): Promise<OrderCatalogue | null> {
   if ('id' in ref && !/^[0-9a-f-]{36}$/i.test(ref.id)) return null;
   const where = 'id' in ref ? sql`e.id = ${ref.id}::uuid` : sql`e.slug = ${ref.slug}`;
   const takenQuery = options.taken ? takenSql(options.taken.now, options.taken.query) : null;
-  const rows = await executePrepared<CatalogueRow>(db, sql`
+  const rows = await executePrepared<CatalogueRow>(
+    db,
+    sql`
     ${options.rateLimit ? sql`with rl as (${rateLimitSql(options.rateLimit.key, options.rateLimit.windowMs, options.rateLimit.now)})` : sql``}
     select row_to_json(e) as event, coalesce((
       select json_agg(json_build_object(
@@ -72,7 +86,8 @@ export async function loadOrderCatalogue(db: DbOrTx, ref: { id: string } | { slu
       from ticket_types t where t.event_id = e.id), '[]') as types,
       ${options.rateLimit ? sql`(select row_to_json(rl) from rl)` : sql`null::json`} as rate_limit,
       ${takenQuery ? sql`(select coalesce(json_agg(x), '[]') from (${takenQuery}) x)` : sql`'[]'::json`} as taken
-    from events e where ${where}`);
+    from events e where ${where}`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -113,11 +128,22 @@ export interface CatalogueWorkshop {
 
 /** Workshops people book during registration: every workshop of the event, public or attendee-only. */
 export async function loadWorkshops(db: DbOrTx, eventId: string, ids?: string[]): Promise<CatalogueWorkshop[]> {
-  return db.select({ id: sessions.id, slug: sessions.slug, title: sessions.title, startsAt: sessions.startsAt, endsAt: sessions.endsAt, capacity: sessions.capacity })
+  return db
+    .select({
+      id: sessions.id,
+      slug: sessions.slug,
+      title: sessions.title,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+    })
     .from(sessions)
-    .where(and(
-      eq(sessions.eventId, eventId), eq(sessions.format, 'workshop'),
-      ids ? inArray(sessions.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
-    ))
+    .where(
+      and(
+        eq(sessions.eventId, eventId),
+        eq(sessions.format, 'workshop'),
+        ids ? inArray(sessions.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
+      ),
+    )
     .orderBy(asc(sessions.startsAt), asc(sessions.title));
 }

@@ -13,10 +13,18 @@ export function parseMoneyInput(value: string, currency: string): MoneyParse {
   if (text === '') return { ok: false, message: 'Enter an amount' };
   if (text.startsWith('-')) return { ok: false, message: 'The amount cannot be negative' };
   const m = /^(\d{1,10})(?:\.(\d+))?$/.exec(text);
-  if (!m) return { ok: false, message: `Enter an amount in ${currency} such as ${example} (digits, and a dot before the ${digits > 0 ? 'cents' : 'end'})` };
+  if (!m)
+    return {
+      ok: false,
+      message: `Enter an amount in ${currency} such as ${example} (digits, and a dot before the ${digits > 0 ? 'cents' : 'end'})`,
+    };
   const fraction = m[2] ?? '';
   if (fraction.length > digits) {
-    return { ok: false, message: digits === 0 ? `${currency} amounts have no decimals` : `Use at most ${digits} decimals, such as ${example}` };
+    return {
+      ok: false,
+      message:
+        digits === 0 ? `${currency} amounts have no decimals` : `Use at most ${digits} decimals, such as ${example}`,
+    };
   }
   const amount = Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   if (!Number.isSafeInteger(amount) || amount > MAX_MINOR) return { ok: false, message: 'The amount is too large' };

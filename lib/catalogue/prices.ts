@@ -26,14 +26,21 @@ export type PriceWindowInput = FormInput<(typeof priceWindowFields)[number]>;
 
 async function lockType(tx: Tx, eventId: string, ticketTypeId: string): Promise<TicketType> {
   if (!isUuid(ticketTypeId)) throw notFound('This ticket type');
-  const [type] = await tx.select().from(ticketTypes).where(and(eq(ticketTypes.id, ticketTypeId), eq(ticketTypes.eventId, eventId))).for('no key update');
+  const [type] = await tx
+    .select()
+    .from(ticketTypes)
+    .where(and(eq(ticketTypes.id, ticketTypeId), eq(ticketTypes.eventId, eventId)))
+    .for('no key update');
   if (!type) throw notFound('This ticket type');
   return type;
 }
 
 async function priceOfType(tx: Tx, type: TicketType, priceId: string): Promise<TicketPrice> {
   if (!isUuid(priceId)) throw notFound('This price');
-  const [price] = await tx.select().from(ticketPrices).where(and(eq(ticketPrices.id, priceId), eq(ticketPrices.ticketTypeId, type.id)));
+  const [price] = await tx
+    .select()
+    .from(ticketPrices)
+    .where(and(eq(ticketPrices.id, priceId), eq(ticketPrices.ticketTypeId, type.id)));
   if (!price) throw notFound('This price');
   return price;
 }
@@ -50,13 +57,17 @@ async function checkedWindow(tx: Tx, event: Event, type: TicketType, input: Pric
   const startsAt = toInstant(data.startsAt, event.timezone);
   const endsAt = toInstant(data.endsAt, event.timezone);
   if (startsAt && endsAt && endsAt <= startsAt) throw fieldError('endsAt', 'The price must end after it starts');
-  const others = await tx.select().from(ticketPrices)
+  const others = await tx
+    .select()
+    .from(ticketPrices)
     .where(and(eq(ticketPrices.ticketTypeId, type.id), exceptId ? ne(ticketPrices.id, exceptId) : undefined))
     .orderBy(asc(ticketPrices.startsAt));
   const clash = findOverlap({ startsAt, endsAt }, others);
   if (clash) {
-    const span = [clash.startsAt ? `from ${toLocalInput(clash.startsAt, event.timezone).replace('T', ' ')}` : 'from the start',
-      clash.endsAt ? `until ${toLocalInput(clash.endsAt, event.timezone).replace('T', ' ')}` : 'with no end'].join(' ');
+    const span = [
+      clash.startsAt ? `from ${toLocalInput(clash.startsAt, event.timezone).replace('T', ' ')}` : 'from the start',
+      clash.endsAt ? `until ${toLocalInput(clash.endsAt, event.timezone).replace('T', ' ')}` : 'with no end',
+    ].join(' ');
     const message = `This overlaps the price "${clash.label}" (${span}, ${event.timezone}). Change its dates or these first.`;
     // An overlap concerns both ends of the window, so the message sits beside each.
     throw new DomainError('VALIDATION', message, { startsAt: [message], endsAt: [message] });
@@ -64,22 +75,42 @@ async function checkedWindow(tx: Tx, event: Event, type: TicketType, input: Pric
   return { label: data.label, amount: amount.amount, startsAt, endsAt };
 }
 
-export async function addPriceWindow(ctx: SalesCtx, eventId: string, ticketTypeId: string, input: PriceWindowInput): Promise<TicketPrice> {
+export async function addPriceWindow(
+  ctx: SalesCtx,
+  eventId: string,
+  ticketTypeId: string,
+  input: PriceWindowInput,
+): Promise<TicketPrice> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     const type = await lockType(tx, eventId, ticketTypeId);
     const row = await checkedWindow(tx, event, type, input, null);
-    const [price] = await tx.insert(ticketPrices).values({ ...row, ticketTypeId }).returning();
+    const [price] = await tx
+      .insert(ticketPrices)
+      .values({ ...row, ticketTypeId })
+      .returning();
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'ticket_price.create', eventId, targetType: 'ticket_price', targetId: price!.id, at: now,
-      summary: `Added the price ${describe(event, row)} to ticket type ${type.code}`, details: windowDetails(row),
+      actor: ctx.actor,
+      action: 'ticket_price.create',
+      eventId,
+      targetType: 'ticket_price',
+      targetId: price!.id,
+      at: now,
+      summary: `Added the price ${describe(event, row)} to ticket type ${type.code}`,
+      details: windowDetails(row),
     });
     return price!;
   });
 }
 
-export async function updatePriceWindow(ctx: SalesCtx, eventId: string, ticketTypeId: string, priceId: string, input: PriceWindowInput): Promise<TicketPrice> {
+export async function updatePriceWindow(
+  ctx: SalesCtx,
+  eventId: string,
+  ticketTypeId: string,
+  priceId: string,
+  input: PriceWindowInput,
+): Promise<TicketPrice> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
@@ -88,7 +119,12 @@ export async function updatePriceWindow(ctx: SalesCtx, eventId: string, ticketTy
     const row = await checkedWindow(tx, event, type, input, priceId);
     const [price] = await tx.update(ticketPrices).set(row).where(eq(ticketPrices.id, priceId)).returning();
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'ticket_price.update', eventId, targetType: 'ticket_price', targetId: priceId, at: now,
+      actor: ctx.actor,
+      action: 'ticket_price.update',
+      eventId,
+      targetType: 'ticket_price',
+      targetId: priceId,
+      at: now,
       summary: `Changed the price ${describe(event, before)} of ticket type ${type.code} to ${describe(event, row)}`,
       details: { from: windowDetails(before), to: windowDetails(row) },
     });
@@ -96,32 +132,59 @@ export async function updatePriceWindow(ctx: SalesCtx, eventId: string, ticketTy
   });
 }
 
-export async function removePriceWindow(ctx: SalesCtx, eventId: string, ticketTypeId: string, priceId: string): Promise<void> {
+export async function removePriceWindow(
+  ctx: SalesCtx,
+  eventId: string,
+  ticketTypeId: string,
+  priceId: string,
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     const type = await lockType(tx, eventId, ticketTypeId);
     const price = await priceOfType(tx, type, priceId);
-    const others = await tx.select({ id: ticketPrices.id }).from(ticketPrices).where(and(eq(ticketPrices.ticketTypeId, type.id), ne(ticketPrices.id, priceId)));
+    const others = await tx
+      .select({ id: ticketPrices.id })
+      .from(ticketPrices)
+      .where(and(eq(ticketPrices.ticketTypeId, type.id), ne(ticketPrices.id, priceId)));
     if (!others.length) {
-      throw new DomainError('CONFLICT', 'A ticket type needs at least one price. Add the new price first, or close the sale in the ticket type\'s settings.');
+      throw new DomainError(
+        'CONFLICT',
+        "A ticket type needs at least one price. Add the new price first, or close the sale in the ticket type's settings.",
+      );
     }
     await tx.delete(ticketPrices).where(eq(ticketPrices.id, priceId));
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'ticket_price.delete', eventId, targetType: 'ticket_price', targetId: priceId, at: now,
-      summary: `Removed the price ${describe(event, price)} from ticket type ${type.code}`, details: windowDetails(price),
+      actor: ctx.actor,
+      action: 'ticket_price.delete',
+      eventId,
+      targetType: 'ticket_price',
+      targetId: priceId,
+      at: now,
+      summary: `Removed the price ${describe(event, price)} from ticket type ${type.code}`,
+      details: windowDetails(price),
     });
   });
 }
 
 function windowDetails(w: { label: string; amount: number; startsAt: Date | null; endsAt: Date | null }) {
-  return { label: w.label, amount: w.amount, startsAt: w.startsAt?.toISOString() ?? null, endsAt: w.endsAt?.toISOString() ?? null };
+  return {
+    label: w.label,
+    amount: w.amount,
+    startsAt: w.startsAt?.toISOString() ?? null,
+    endsAt: w.endsAt?.toISOString() ?? null,
+  };
 }
 
 /** An edit form's starting values. */
-export function priceWindowFormValues(price: TicketPrice, event: Pick<Event, 'timezone' | 'currency'>): Record<(typeof priceWindowFields)[number], string> {
+export function priceWindowFormValues(
+  price: TicketPrice,
+  event: Pick<Event, 'timezone' | 'currency'>,
+): Record<(typeof priceWindowFields)[number], string> {
   return {
-    label: price.label, amount: formatMoneyInput(price.amount, event.currency),
-    startsAt: toLocalInput(price.startsAt, event.timezone), endsAt: toLocalInput(price.endsAt, event.timezone),
+    label: price.label,
+    amount: formatMoneyInput(price.amount, event.currency),
+    startsAt: toLocalInput(price.startsAt, event.timezone),
+    endsAt: toLocalInput(price.endsAt, event.timezone),
   };
 }

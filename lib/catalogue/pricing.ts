@@ -59,7 +59,12 @@ export function lineDiscount(voucher: VoucherRule, price: number): number {
 export function priceOrder(lines: { ticketTypeId: string; price: number }[], voucher: VoucherRule | null): OrderPrice {
   const priced = lines.map((l) => {
     const applies = voucher !== null && voucherApplies(voucher, l.ticketTypeId);
-    return { ticketTypeId: l.ticketTypeId, price: l.price, discount: applies ? lineDiscount(voucher, l.price) : 0, voucherApplied: applies };
+    return {
+      ticketTypeId: l.ticketTypeId,
+      price: l.price,
+      discount: applies ? lineDiscount(voucher, l.price) : 0,
+      voucherApplied: applies,
+    };
   });
   const subtotal = priced.reduce((s, l) => s + l.price, 0);
   const discount = priced.reduce((s, l) => s + l.discount, 0);

@@ -19,7 +19,14 @@ export async function ticketTypesListing(ctx: Ctx, input: { voucherCode: string;
     ticketTypes: ticketTypes.map(({ questions, nextPrice, ...t }) => ({
       ...t,
       nextPrice: nextPrice ? { ...nextPrice, startsAt: nextPrice.startsAt.toISOString() } : null,
-      questions: questions.map(({ key, label, help, kind, options, isRequired }) => ({ key, label, help, kind, options, isRequired })),
+      questions: questions.map(({ key, label, help, kind, options, isRequired }) => ({
+        key,
+        label,
+        help,
+        kind,
+        options,
+        isRequired,
+      })),
     })),
     workshops: workshops.map((w) => ({ ...w, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
   };

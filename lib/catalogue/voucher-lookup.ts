@@ -29,15 +29,29 @@ export function voucherInDates(v: Pick<VoucherView, 'validFrom' | 'validUntil'>,
  * THROTTLED (with retryAfterSeconds) once the client has looked up too many codes this minute. A code that is not
  * even shaped like one is null without counting: it needs no database and confirms nothing.
  */
-export async function lookUpVoucher(ctx: Ctx, input: { eventId: string; code: string; clientKey: string | null }): Promise<VoucherView | null> {
+export async function lookUpVoucher(
+  ctx: Ctx,
+  input: { eventId: string; code: string; clientKey: string | null },
+): Promise<VoucherView | null> {
   const code = input.code.trim();
   if (!VOUCHER_CODE_FORMAT.test(code)) return null;
   const now = ctx.clock.now();
   if (input.clientKey) {
-    const hit = await hitRateLimit(ctx.db, voucherThrottleKey(input.clientKey), ctx.config.VOUCHER_RATE_LIMIT_PER_MINUTE, VOUCHER_LOOKUP_WINDOW_MS, now);
+    const hit = await hitRateLimit(
+      ctx.db,
+      voucherThrottleKey(input.clientKey),
+      ctx.config.VOUCHER_RATE_LIMIT_PER_MINUTE,
+      VOUCHER_LOOKUP_WINDOW_MS,
+      now,
+    );
     if (!hit.allowed) {
       const message = `Too many voucher codes tried. Please wait ${hit.retryAfterSeconds} seconds and try again.`;
-      throw new DomainError('THROTTLED', message, { voucherCode: [message] }, { retryAfterSeconds: hit.retryAfterSeconds });
+      throw new DomainError(
+        'THROTTLED',
+        message,
+        { voucherCode: [message] },
+        { retryAfterSeconds: hit.retryAfterSeconds },
+      );
     }
   }
   const voucher = await findVoucher(ctx.db, input.eventId, code);

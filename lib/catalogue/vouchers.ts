@@ -13,7 +13,15 @@ import { formatMoney } from '../money';
 import { newReference } from '../tokens';
 import { isUuid, parseInput } from '../validation';
 import { fieldError, type FormInput, loadEvent, notFound, unique, type SalesCtx } from './common';
-import { intField, localDateTimeField, optionalIntField, optionalText, requiredText, toInstant, toLocalInput } from './fields';
+import {
+  intField,
+  localDateTimeField,
+  optionalIntField,
+  optionalText,
+  requiredText,
+  toInstant,
+  toLocalInput,
+} from './fields';
 import { formatMoneyInput, parseMoneyInput } from './money-input';
 
 export const voucherFields = ['kind', 'value', 'maxUses', 'validFrom', 'validUntil', 'note'] as const;
@@ -29,10 +37,13 @@ const terms = {
 };
 
 export const voucherFormSchema = z.object({
-  code: requiredText('Code', 40).pipe(z.string()
-    .min(3, 'A code has at least 3 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, dashes and underscores')
-    .transform((c) => c.toUpperCase())),
+  code: requiredText('Code', 40).pipe(
+    z
+      .string()
+      .min(3, 'A code has at least 3 characters')
+      .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, dashes and underscores')
+      .transform((c) => c.toUpperCase()),
+  ),
   ...terms,
 });
 export type VoucherFormInput = FormInput<(typeof voucherFields)[number] | 'code' | 'ticketTypeIds'>;
@@ -41,9 +52,12 @@ export const voucherTermsSchema = z.object(terms);
 export type VoucherTermsInput = FormInput<(typeof voucherFields)[number] | 'ticketTypeIds'>;
 
 export const voucherBatchSchema = z.object({
-  prefix: requiredText('Prefix', 20).pipe(z.string()
-    .regex(/^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$/, 'Use letters and digits (dashes or underscores between them)')
-    .transform((c) => c.toUpperCase())),
+  prefix: requiredText('Prefix', 20).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$/, 'Use letters and digits (dashes or underscores between them)')
+      .transform((c) => c.toUpperCase()),
+  ),
   count: intField('Number of codes', { min: 1, max: 500 }),
   ...terms,
 });
@@ -66,11 +80,15 @@ async function termsToRow(tx: Tx, event: Event, t: Terms) {
   }
   const validFrom = toInstant(t.validFrom, event.timezone);
   const validUntil = toInstant(t.validUntil, event.timezone);
-  if (validFrom && validUntil && validUntil <= validFrom) throw fieldError('validUntil', 'The voucher must stop being valid after it starts');
+  if (validFrom && validUntil && validUntil <= validFrom)
+    throw fieldError('validUntil', 'The voucher must stop being valid after it starts');
   const ids = [...new Set(t.ticketTypeIds)];
   if (ids.some((id) => !isUuid(id))) throw fieldError('ticketTypeIds', 'Unknown ticket type');
   const types = ids.length
-    ? await tx.select({ id: ticketTypes.id, code: ticketTypes.code }).from(ticketTypes).where(and(eq(ticketTypes.eventId, event.id), inArray(ticketTypes.id, ids)))
+    ? await tx
+        .select({ id: ticketTypes.id, code: ticketTypes.code })
+        .from(ticketTypes)
+        .where(and(eq(ticketTypes.eventId, event.id), inArray(ticketTypes.id, ids)))
     : [];
   if (types.length !== ids.length) throw fieldError('ticketTypeIds', 'Unknown ticket type');
   return { row: { kind: t.kind, value, maxUses: t.maxUses, validFrom, validUntil, note: t.note }, types };
@@ -84,8 +102,12 @@ export function describeVoucherTerms(v: { kind: string; value: number }, currenc
 
 function termsDetails(row: Awaited<ReturnType<typeof termsToRow>>['row'], types: { code: string }[]) {
   return {
-    kind: row.kind, value: row.value, maxUses: row.maxUses, validFrom: row.validFrom?.toISOString() ?? null,
-    validUntil: row.validUntil?.toISOString() ?? null, ticketTypes: types.map((t) => t.code),
+    kind: row.kind,
+    value: row.value,
+    maxUses: row.maxUses,
+    validFrom: row.validFrom?.toISOString() ?? null,
+    validUntil: row.validUntil?.toISOString() ?? null,
+    ticketTypes: types.map((t) => t.code),
   };
 }
 
@@ -95,11 +117,28 @@ export async function createVoucher(ctx: SalesCtx, eventId: string, input: Vouch
   return ctx.db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     const { row, types } = await termsToRow(tx, event, t);
-    const [voucher] = await unique(() => tx.insert(vouchers).values({ ...row, code, eventId }).returning(), 'code', 'A voucher with this code already exists');
-    if (types.length) await tx.insert(voucherTicketTypes).values(types.map((type) => ({ voucherId: voucher!.id, ticketTypeId: type.id })));
+    const [voucher] = await unique(
+      () =>
+        tx
+          .insert(vouchers)
+          .values({ ...row, code, eventId })
+          .returning(),
+      'code',
+      'A voucher with this code already exists',
+    );
+    if (types.length)
+      await tx
+        .insert(voucherTicketTypes)
+        .values(types.map((type) => ({ voucherId: voucher!.id, ticketTypeId: type.id })));
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'voucher.create', eventId, targetType: 'voucher', targetId: voucher!.id, at: now,
-      summary: `Created the voucher ${code} (${describeVoucherTerms(row, event.currency)})`, details: { code, ...termsDetails(row, types) },
+      actor: ctx.actor,
+      action: 'voucher.create',
+      eventId,
+      targetType: 'voucher',
+      targetId: voucher!.id,
+      at: now,
+      summary: `Created the voucher ${code} (${describeVoucherTerms(row, event.currency)})`,
+      details: { code, ...termsDetails(row, types) },
     });
     return voucher!;
   });
@@ -117,14 +156,27 @@ export async function createVoucherBatch(ctx: SalesCtx, eventId: string, input: 
     for (let round = 0; created.length < count && round < 5; round++) {
       const codes = new Set<string>();
       while (codes.size < count - created.length) codes.add(newReference(prefix, 12));
-      created.push(...await tx.insert(vouchers).values([...codes].map((code) => ({ ...row, code, eventId }))).onConflictDoNothing().returning());
+      created.push(
+        ...(await tx
+          .insert(vouchers)
+          .values([...codes].map((code) => ({ ...row, code, eventId })))
+          .onConflictDoNothing()
+          .returning()),
+      );
     }
-    if (created.length < count) throw new DomainError('CONFLICT', 'Could not make enough unique codes. Please try again.');
+    if (created.length < count)
+      throw new DomainError('CONFLICT', 'Could not make enough unique codes. Please try again.');
     if (types.length) {
-      await tx.insert(voucherTicketTypes).values(created.flatMap((v) => types.map((type) => ({ voucherId: v.id, ticketTypeId: type.id }))));
+      await tx
+        .insert(voucherTicketTypes)
+        .values(created.flatMap((v) => types.map((type) => ({ voucherId: v.id, ticketTypeId: type.id }))));
     }
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'voucher.create_batch', eventId, targetType: 'voucher', at: now,
+      actor: ctx.actor,
+      action: 'voucher.create_batch',
+      eventId,
+      targetType: 'voucher',
+      at: now,
       summary: `Created ${count} vouchers ${prefix}-… (${describeVoucherTerms(row, event.currency)})`,
       details: { prefix, count, voucherIds: created.map((v) => v.id), ...termsDetails(row, types) },
     });
@@ -134,13 +186,22 @@ export async function createVoucherBatch(ctx: SalesCtx, eventId: string, input: 
 
 async function lockVoucher(tx: Tx, eventId: string, voucherId: string): Promise<Voucher> {
   if (!isUuid(voucherId)) throw notFound('This voucher');
-  const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.id, voucherId), eq(vouchers.eventId, eventId))).for('no key update');
+  const [voucher] = await tx
+    .select()
+    .from(vouchers)
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.eventId, eventId)))
+    .for('no key update');
   if (!voucher) throw notFound('This voucher');
   await lockSeats(tx, poolsFor({ eventId, voucherIds: [voucherId] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
   return voucher;
 }
 
-export async function updateVoucher(ctx: SalesCtx, eventId: string, voucherId: string, input: VoucherTermsInput): Promise<Voucher> {
+export async function updateVoucher(
+  ctx: SalesCtx,
+  eventId: string,
+  voucherId: string,
+  input: VoucherTermsInput,
+): Promise<Voucher> {
   const t = parseInput(voucherTermsSchema, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -148,15 +209,27 @@ export async function updateVoucher(ctx: SalesCtx, eventId: string, voucherId: s
     const before = await lockVoucher(tx, eventId, voucherId);
     const { row, types } = await termsToRow(tx, event, t);
     if (row.maxUses !== null) {
-      const uses = (await measureTaken(tx, now, { eventId, voucherIds: [voucherId] })).get(poolKey.voucher(voucherId)) ?? 0;
-      if (row.maxUses < uses) throw fieldError('maxUses', `This voucher has already been used ${uses} times (paid or held); the limit cannot be lower.`);
+      const uses =
+        (await measureTaken(tx, now, { eventId, voucherIds: [voucherId] })).get(poolKey.voucher(voucherId)) ?? 0;
+      if (row.maxUses < uses)
+        throw fieldError(
+          'maxUses',
+          `This voucher has already been used ${uses} times (paid or held); the limit cannot be lower.`,
+        );
     }
     const [voucher] = await tx.update(vouchers).set(row).where(eq(vouchers.id, voucherId)).returning();
     await tx.delete(voucherTicketTypes).where(eq(voucherTicketTypes.voucherId, voucherId));
-    if (types.length) await tx.insert(voucherTicketTypes).values(types.map((type) => ({ voucherId, ticketTypeId: type.id })));
+    if (types.length)
+      await tx.insert(voucherTicketTypes).values(types.map((type) => ({ voucherId, ticketTypeId: type.id })));
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'voucher.update', eventId, targetType: 'voucher', targetId: voucherId, at: now,
-      summary: `Changed the voucher ${before.code} (${describeVoucherTerms(row, event.currency)})`, details: termsDetails(row, types),
+      actor: ctx.actor,
+      action: 'voucher.update',
+      eventId,
+      targetType: 'voucher',
+      targetId: voucherId,
+      at: now,
+      summary: `Changed the voucher ${before.code} (${describeVoucherTerms(row, event.currency)})`,
+      details: termsDetails(row, types),
     });
     return voucher!;
   });
@@ -168,20 +241,33 @@ export async function endVoucher(ctx: SalesCtx, eventId: string, voucherId: stri
   return ctx.db.transaction(async (tx) => {
     await loadEvent(tx, eventId);
     const before = await lockVoucher(tx, eventId, voucherId);
-    if (before.validUntil && before.validUntil <= now) throw new DomainError('CONFLICT', `The voucher ${before.code} has already ended.`);
+    if (before.validUntil && before.validUntil <= now)
+      throw new DomainError('CONFLICT', `The voucher ${before.code} has already ended.`);
     const [voucher] = await tx.update(vouchers).set({ validUntil: now }).where(eq(vouchers.id, voucherId)).returning();
     await recordAudit(tx, {
-      actor: ctx.actor, action: 'voucher.end', eventId, targetType: 'voucher', targetId: voucherId, at: now,
-      summary: `Ended the voucher ${before.code}`, details: { validUntil: { from: before.validUntil?.toISOString() ?? null, to: now.toISOString() } },
+      actor: ctx.actor,
+      action: 'voucher.end',
+      eventId,
+      targetType: 'voucher',
+      targetId: voucherId,
+      at: now,
+      summary: `Ended the voucher ${before.code}`,
+      details: { validUntil: { from: before.validUntil?.toISOString() ?? null, to: now.toISOString() } },
     });
     return voucher!;
   });
 }
 
-export function voucherFormValues(v: Voucher, event: Pick<Event, 'timezone' | 'currency'>): Record<(typeof voucherFields)[number], string> {
+export function voucherFormValues(
+  v: Voucher,
+  event: Pick<Event, 'timezone' | 'currency'>,
+): Record<(typeof voucherFields)[number], string> {
   return {
-    kind: v.kind, value: v.kind === 'fixed' ? formatMoneyInput(v.value, event.currency) : v.kind === 'percent' ? String(v.value) : '',
-    maxUses: v.maxUses === null ? '' : String(v.maxUses), validFrom: toLocalInput(v.validFrom, event.timezone),
-    validUntil: toLocalInput(v.validUntil, event.timezone), note: v.note,
+    kind: v.kind,
+    value: v.kind === 'fixed' ? formatMoneyInput(v.value, event.currency) : v.kind === 'percent' ? String(v.value) : '',
+    maxUses: v.maxUses === null ? '' : String(v.maxUses),
+    validFrom: toLocalInput(v.validFrom, event.timezone),
+    validUntil: toLocalInput(v.validUntil, event.timezone),
+    note: v.note,
   };
 }

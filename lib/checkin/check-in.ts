@@ -44,11 +44,15 @@ interface ScanRow extends Record<string, unknown> {
 }
 
 async function loadScan(db: DbOrTx, listId: string, ref: TicketRef): Promise<ScanRow | null> {
-  const ticket = 'token' in ref
-    // Only QR tokens admit: a ticket's private page link (purpose 'page') is no door code.
-    ? sql`join ticket_tokens tk on tk.token_hash = ${hashToken(ref.token)} and tk.purpose = 'qr' join tickets t on t.id = tk.ticket_id`
-    : sql`join tickets t on t.id = ${ref.ticketId}::uuid`;
-  const revoked = 'token' in ref ? sql`tk.revoked_reason, tk.revoked_at is not null as revoked` : sql`null::text as revoked_reason, false as revoked`;
+  const ticket =
+    'token' in ref
+      ? // Only QR tokens admit: a ticket's private page link (purpose 'page') is no door code.
+        sql`join ticket_tokens tk on tk.token_hash = ${hashToken(ref.token)} and tk.purpose = 'qr' join tickets t on t.id = tk.ticket_id`
+      : sql`join tickets t on t.id = ${ref.ticketId}::uuid`;
+  const revoked =
+    'token' in ref
+      ? sql`tk.revoked_reason, tk.revoked_at is not null as revoked`
+      : sql`null::text as revoked_reason, false as revoked`;
   const rows = await db.execute<ScanRow>(sql`
     select t.id as ticket_id, t.badge_name, tt.public_label, tt.attendance, tt.valid_on, o.reference, o.id as order_id,
       o.status as order_status, o.event_id = l.event_id as same_event, ${admittedSql} as admitted,
@@ -74,31 +78,40 @@ const ORDER_REFUSALS: Record<string, string> = {
 
 /** Why a ticket of this event in a paid order is not admitted by the list (see admission.ts). */
 function refusal(list: CheckinListView, row: ScanRow, today: string): string | null {
-  if (row.attendance !== 'in_person') return `${row.public_label} is for online attendance: it does not admit in person.`;
+  if (row.attendance !== 'in_person')
+    return `${row.public_label} is for online attendance: it does not admit in person.`;
   if (!row.admitted) {
     if (list.session?.format === 'workshop' && !row.has_seat) return `No seat booked in “${list.session.title}”.`;
     if (row.valid_on) return `This day pass is for ${formatDay(row.valid_on)}.`;
     return 'This ticket does not admit to this list.';
   }
   // The entrance admits a day pass on its own day only.
-  if (!list.session && row.valid_on && row.valid_on !== today) return `This day pass is for ${formatDay(row.valid_on)}, not today.`;
+  if (!list.session && row.valid_on && row.valid_on !== today)
+    return `This day pass is for ${formatDay(row.valid_on)}, not today.`;
   return null;
 }
 
 /** The list, or NOT_FOUND: a stale page or a hand-made request naming a list that does not exist. */
 export async function loadListOrFail(ctx: Pick<AppContext, 'db'>, listId: string): Promise<CheckinListView> {
   const list = await getCheckinList(ctx, listId);
-  if (!list) throw new DomainError('NOT_FOUND', 'This check-in list does not exist. Go back to the lists and choose one.');
+  if (!list)
+    throw new DomainError('NOT_FOUND', 'This check-in list does not exist. Go back to the lists and choose one.');
   return list;
 }
 
-export async function checkInTicket(ctx: Ctx, input: { listId: string; ref: TicketRef; staff: CheckinStaff }): Promise<CheckinResult> {
+export async function checkInTicket(
+  ctx: Ctx,
+  input: { listId: string; ref: TicketRef; staff: CheckinStaff },
+): Promise<CheckinResult> {
   const { staff } = input;
   const list = await loadListOrFail(ctx, input.listId);
   const base = { listId: list.id, listName: list.name, timezone: list.timezone };
   let ref = input.ref;
   if ('token' in ref) {
-    if (!ref.token.trim()) throw new DomainError('VALIDATION', 'Scan a ticket or type its code.', { token: ['Scan a ticket or type its code.'] });
+    if (!ref.token.trim())
+      throw new DomainError('VALIDATION', 'Scan a ticket or type its code.', {
+        token: ['Scan a ticket or type its code.'],
+      });
     const token = normalizeScannedToken(ref.token);
     if (!token) return { ...base, outcome: 'unknown' };
     ref = { token };
@@ -111,9 +124,17 @@ export async function checkInTicket(ctx: Ctx, input: { listId: string; ref: Tick
   if (row.revoked && row.revoked_reason === 'transferred') {
     return { ...base, outcome: 'transferred', reason: 'This QR code was replaced: the ticket was transferred.' };
   }
-  const who = { ticketId: row.ticket_id, badgeName: row.badge_name, ticketType: row.public_label, orderReference: row.reference, hasAccessArrangement: row.has_access };
+  const who = {
+    ticketId: row.ticket_id,
+    badgeName: row.badge_name,
+    ticketType: row.public_label,
+    orderReference: row.reference,
+    hasAccessArrangement: row.has_access,
+  };
   if (row.order_status !== 'paid' || row.revoked) {
-    const reason = ORDER_REFUSALS[row.order_status] ?? (row.revoked_reason === 'cancelled' ? ORDER_REFUSALS.cancelled : 'This QR code is no longer valid.');
+    const reason =
+      ORDER_REFUSALS[row.order_status] ??
+      (row.revoked_reason === 'cancelled' ? ORDER_REFUSALS.cancelled : 'This QR code is no longer valid.');
     return { ...base, ...who, outcome: 'cancelled', reason };
   }
   const refused = refusal(list, row, dateInZone(ctx.clock.now(), list.timezone));
@@ -121,7 +142,13 @@ export async function checkInTicket(ctx: Ctx, input: { listId: string; ref: Tick
   return record(ctx, list, row, staff, who);
 }
 
-async function record(ctx: Ctx, list: CheckinListView, row: ScanRow, staff: CheckinStaff, who: Partial<CheckinResult>): Promise<CheckinResult> {
+async function record(
+  ctx: Ctx,
+  list: CheckinListView,
+  row: ScanRow,
+  staff: CheckinStaff,
+  who: Partial<CheckinResult>,
+): Promise<CheckinResult> {
   const base = { listId: list.id, listName: list.name, timezone: list.timezone, ...who };
   const byLabel = staff.name || staff.email;
   // An undo can delete the winner's row between our insert and our read; then the insert is simply tried again.
@@ -135,15 +162,27 @@ async function record(ctx: Ctx, list: CheckinListView, row: ScanRow, staff: Chec
       if (inserted.length) {
         const actor: AuditActor = { type: 'user', userId: staff.id, label: staff.email };
         await recordAudit(tx, {
-          actor, action: 'checkin.create', eventId: list.eventId, orderId: row.order_id, targetType: 'ticket', targetId: row.ticket_id, at: now,
-          summary: `Checked in ${row.badge_name} at ${list.name}`, details: { listId: list.id },
+          actor,
+          action: 'checkin.create',
+          eventId: list.eventId,
+          orderId: row.order_id,
+          targetType: 'ticket',
+          targetId: row.ticket_id,
+          at: now,
+          summary: `Checked in ${row.badge_name} at ${list.name}`,
+          details: { listId: list.id },
         });
         return { ...base, outcome: 'valid', checkedInAt: now, checkedInBy: byLabel };
       }
       const [earlier] = await tx.execute<{ checked_in_at: string; by_label: string }>(sql`
         select checked_in_at, by_label from check_ins where list_id = ${list.id}::uuid and ticket_id = ${row.ticket_id}::uuid`);
       if (!earlier) return null;
-      return { ...base, outcome: 'already_checked_in', checkedInAt: new Date(earlier.checked_in_at), checkedInBy: earlier.by_label };
+      return {
+        ...base,
+        outcome: 'already_checked_in',
+        checkedInAt: new Date(earlier.checked_in_at),
+        checkedInBy: earlier.by_label,
+      };
     });
     if (result) return result;
   }

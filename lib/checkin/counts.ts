@@ -26,5 +26,10 @@ export async function getCheckinCounts(ctx: Pick<AppContext, 'db'>, eventId: str
     left join sessions s on s.id = l.session_id
     where l.event_id = ${eventId}::uuid
     order by l.sort_order, s.starts_at nulls first, l.name`);
-  return [...rows].map((r) => ({ listId: r.list_id, name: r.name, checkedIn: Number(r.checked_in), expected: Number(r.expected) }));
+  return [...rows].map((r) => ({
+    listId: r.list_id,
+    name: r.name,
+    checkedIn: Number(r.checked_in),
+    expected: Number(r.expected),
+  }));
 }

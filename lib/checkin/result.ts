@@ -5,13 +5,7 @@
 import { dateInZone, formatDay, formatTime, zoneAbbreviation } from '../time';
 
 export type CheckinOutcome =
-  | 'valid'
-  | 'already_checked_in'
-  | 'cancelled'
-  | 'transferred'
-  | 'not_valid_for_list'
-  | 'wrong_event'
-  | 'unknown';
+  'valid' | 'already_checked_in' | 'cancelled' | 'transferred' | 'not_valid_for_list' | 'wrong_event' | 'unknown';
 
 export interface CheckinResult {
   outcome: CheckinOutcome;

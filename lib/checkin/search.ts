@@ -21,12 +21,23 @@ export interface CheckinSearchMatch {
 export const MIN_SEARCH_LENGTH = 2;
 const LIMIT = 20;
 
-
-export async function searchCheckinTickets(ctx: Pick<AppContext, 'db'>, list: CheckinListView, query: string): Promise<CheckinSearchMatch[]> {
+export async function searchCheckinTickets(
+  ctx: Pick<AppContext, 'db'>,
+  list: CheckinListView,
+  query: string,
+): Promise<CheckinSearchMatch[]> {
   const q = query.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 100);
   if (q.length < MIN_SEARCH_LENGTH) return [];
   const pattern = `%${escapeLike(q)}%`;
-  const rows = await ctx.db.execute<{ ticket_id: string; badge_name: string; public_label: string; reference: string; status: string; checked_in_at: string | null; has_access: boolean }>(sql`
+  const rows = await ctx.db.execute<{
+    ticket_id: string;
+    badge_name: string;
+    public_label: string;
+    reference: string;
+    status: string;
+    checked_in_at: string | null;
+    has_access: boolean;
+  }>(sql`
     select t.id as ticket_id, t.badge_name, tt.public_label, o.reference, o.status, c.checked_in_at, ${hasArrangementSql} as has_access
     from tickets t
     join orders o on o.id = t.order_id
@@ -37,7 +48,12 @@ export async function searchCheckinTickets(ctx: Pick<AppContext, 'db'>, list: Ch
     order by (o.status = 'paid') desc, lower(t.badge_name), o.reference, t.position
     limit ${LIMIT}`);
   return [...rows].map((r) => ({
-    ticketId: r.ticket_id, badgeName: r.badge_name, ticketType: r.public_label, orderReference: r.reference,
-    isPaid: r.status === 'paid', checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, hasAccessArrangement: r.has_access,
+    ticketId: r.ticket_id,
+    badgeName: r.badge_name,
+    ticketType: r.public_label,
+    orderReference: r.reference,
+    isPaid: r.status === 'paid',
+    checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null,
+    hasAccessArrangement: r.has_access,
   }));
 }

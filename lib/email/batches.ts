@@ -16,10 +16,17 @@ export const DEFAULT_PIN_MS = 23 * 3_600_000;
 /** email:<id> for one message; for several, a key derived from their sorted ids (at most 256 characters). */
 export function batchKey(ids: string[]): string {
   if (ids.length === 1) return `email:${ids[0]}`;
-  return `email-batch:${createHash('sha256').update([...ids].sort().join(',')).digest('hex')}`;
+  return `email-batch:${createHash('sha256')
+    .update([...ids].sort().join(','))
+    .digest('hex')}`;
 }
 
-export interface FormBatchInput { ownId: string | null; now: Date; size: number; pinMs?: number }
+export interface FormBatchInput {
+  ownId: string | null;
+  now: Date;
+  size: number;
+  pinMs?: number;
+}
 
 /** Takes up to `size` due messages (own first) into a new batch with its job; null when none is due. */
 export async function formBatch(db: DbOrTx, input: FormBatchInput): Promise<BatchPayload | null> {
@@ -40,27 +47,47 @@ export async function formBatch(db: DbOrTx, input: FormBatchInput): Promise<Batc
     if (ids.length === 0) return null;
     const payload: BatchPayload = { ids, key: batchKey(ids), pinnedUntil: pinnedUntil.toISOString(), attempt: 0 };
     await scheduleBatchJob(tx, payload, input.now);
-    await removeMessageJobs(tx, ids.filter((id) => id !== input.ownId));
+    await removeMessageJobs(
+      tx,
+      ids.filter((id) => id !== input.ownId),
+    );
     return payload;
   });
 }
 
 /** The batch's messages still waiting for it (queued, pinned to exactly this batch). */
 export async function loadPinned(db: DbOrTx, payload: BatchPayload): Promise<EmailMessage[]> {
-  return db.select().from(emailMessages).where(and(
-    inArray(emailMessages.id, payload.ids),
-    eq(emailMessages.status, 'queued'),
-    eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
-  ));
+  return db
+    .select()
+    .from(emailMessages)
+    .where(
+      and(
+        inArray(emailMessages.id, payload.ids),
+        eq(emailMessages.status, 'queued'),
+        eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
+      ),
+    );
 }
 
 /** Past the pin: the messages return to the queue, each with its own job again. */
 export async function releaseBatch(db: DbOrTx, payload: BatchPayload, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const released = await tx.update(emailMessages).set({ sendAfter: now, updatedAt: now }).where(and(
-      inArray(emailMessages.id, payload.ids), eq(emailMessages.status, 'queued'), eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
-    )).returning({ id: emailMessages.id });
-    await scheduleMessageJobs(tx, released.map((r) => r.id), now);
+    const released = await tx
+      .update(emailMessages)
+      .set({ sendAfter: now, updatedAt: now })
+      .where(
+        and(
+          inArray(emailMessages.id, payload.ids),
+          eq(emailMessages.status, 'queued'),
+          eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
+        ),
+      )
+      .returning({ id: emailMessages.id });
+    await scheduleMessageJobs(
+      tx,
+      released.map((r) => r.id),
+      now,
+    );
   });
 }
 
@@ -69,13 +96,27 @@ export async function releaseBatch(db: DbOrTx, payload: BatchPayload, now: Date)
  * pinned a millisecond later so the old batch no longer sees it, with its own job at `runAt`. Null when the
  * message is no longer this batch's.
  */
-export async function splitOff(db: DbOrTx, payload: BatchPayload, id: string, now: Date, runAt: Date): Promise<BatchPayload | null> {
+export async function splitOff(
+  db: DbOrTx,
+  payload: BatchPayload,
+  id: string,
+  now: Date,
+  runAt: Date,
+): Promise<BatchPayload | null> {
   const pinnedUntil = new Date(new Date(payload.pinnedUntil).getTime() + 1);
   const single: BatchPayload = { ids: [id], key: batchKey([id]), pinnedUntil: pinnedUntil.toISOString(), attempt: 0 };
   return db.transaction(async (tx) => {
-    const moved = await tx.update(emailMessages).set({ sendAfter: pinnedUntil, updatedAt: now }).where(and(
-      eq(emailMessages.id, id), eq(emailMessages.status, 'queued'), eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
-    )).returning({ id: emailMessages.id });
+    const moved = await tx
+      .update(emailMessages)
+      .set({ sendAfter: pinnedUntil, updatedAt: now })
+      .where(
+        and(
+          eq(emailMessages.id, id),
+          eq(emailMessages.status, 'queued'),
+          eq(emailMessages.sendAfter, new Date(payload.pinnedUntil)),
+        ),
+      )
+      .returning({ id: emailMessages.id });
     if (moved.length === 0) return null;
     await scheduleBatchJob(tx, single, runAt);
     return single;

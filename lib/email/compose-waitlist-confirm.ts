@@ -14,15 +14,29 @@ export async function composeWaitlistConfirm(ctx: ComposeCtx, message: EmailMess
   const entryId = message.params.entryId;
   if (typeof entryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(entryId)) return null;
   const now = ctx.clock.now();
-  const [entry] = await ctx.db.select({
-    id: waitlistEntries.id, eventId: waitlistEntries.eventId, email: waitlistEntries.email, status: waitlistEntries.status,
-    confirmedAt: waitlistEntries.confirmedAt, confirmExpiresAt: waitlistEntries.confirmExpiresAt,
-    typeLabel: ticketTypes.publicLabel, sessionTitle: sessions.title,
-  }).from(waitlistEntries)
+  const [entry] = await ctx.db
+    .select({
+      id: waitlistEntries.id,
+      eventId: waitlistEntries.eventId,
+      email: waitlistEntries.email,
+      status: waitlistEntries.status,
+      confirmedAt: waitlistEntries.confirmedAt,
+      confirmExpiresAt: waitlistEntries.confirmExpiresAt,
+      typeLabel: ticketTypes.publicLabel,
+      sessionTitle: sessions.title,
+    })
+    .from(waitlistEntries)
     .leftJoin(ticketTypes, eq(ticketTypes.id, waitlistEntries.ticketTypeId))
     .leftJoin(sessions, eq(sessions.id, waitlistEntries.sessionId))
     .where(eq(waitlistEntries.id, entryId));
-  if (!entry || entry.status !== 'waiting' || entry.confirmedAt || !entry.confirmExpiresAt || entry.confirmExpiresAt <= now) return null;
+  if (
+    !entry ||
+    entry.status !== 'waiting' ||
+    entry.confirmedAt ||
+    !entry.confirmExpiresAt ||
+    entry.confirmExpiresAt <= now
+  )
+    return null;
   if (!sameAddress(entry.email, message.toEmail)) return null;
   const event = await loadEvent(ctx.db, entry.eventId);
   if (!event) return null;
@@ -31,7 +45,9 @@ export async function composeWaitlistConfirm(ctx: ComposeCtx, message: EmailMess
   const { html, text } = await renderEmailTemplate({
     kind: 'waitlist_confirm',
     props: {
-      eventName, requestedFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place', confirmBy: formatInstant(entry.confirmExpiresAt, event.timezone),
+      eventName,
+      requestedFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place',
+      confirmBy: formatInstant(entry.confirmExpiresAt, event.timezone),
       confirmUrl: urls.waitlistConfirm(ctx.config.APP_URL, token),
     },
   });

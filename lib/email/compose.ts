@@ -5,17 +5,42 @@
 // applies (a hold_expired for an order paid late, a payment_failed for an order paid since, an offer that
 // lapsed), so the sender skips it rather than telling someone something untrue.
 import { desc, eq, inArray } from 'drizzle-orm';
-import { accountTokens, orders, refunds, sessions, ticketTypes, users, waitlistEntries, type EmailMessage } from '@/db/schema';
+import {
+  accountTokens,
+  orders,
+  refunds,
+  sessions,
+  ticketTypes,
+  users,
+  waitlistEntries,
+  type EmailMessage,
+} from '@/db/schema';
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
 import { ROLE_LABELS } from '../staff/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
-import { issueOfferLink, issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from '../links/secret-links';
+import {
+  issueOfferLink,
+  issueOrderLink,
+  issueTicketPageLink,
+  issueTicketTokens,
+  orderLinkExpiry,
+  urls,
+} from '../links/secret-links';
 import { composeWaitlistConfirm } from './compose-waitlist-confirm';
 import type { ComposeBatch } from './prepare';
-import { eventFacts, loadEvent, loadOrderEmailData, loadOrderEmailDataMany, sameAddress, ticketCard, type EmailTicket, type OrderEmailData } from './order-data';
+import {
+  eventFacts,
+  loadEvent,
+  loadOrderEmailData,
+  loadOrderEmailDataMany,
+  sameAddress,
+  ticketCard,
+  type EmailTicket,
+  type OrderEmailData,
+} from './order-data';
 import { emailSubject, eventLabel } from './subjects';
 import { renderEmailTemplate, type EmailTemplate, type TicketCard, type UnkeptPaymentReason } from './templates';
 import { formatInstant } from '../time';
@@ -39,17 +64,28 @@ export interface ComposedEmail {
 }
 
 /** The message's order, read with every other order of its batch in one go when it is part of one. */
-async function orderData(ctx: ComposeCtx, message: EmailMessage & { orderId: string }, batch?: ComposeBatch): Promise<OrderEmailData | null> {
+async function orderData(
+  ctx: ComposeCtx,
+  message: EmailMessage & { orderId: string },
+  batch?: ComposeBatch,
+): Promise<OrderEmailData | null> {
   if (!batch) return loadOrderEmailData(ctx.db, message.orderId);
   let all = batch.memo.get('orders') as Promise<Map<string, OrderEmailData>> | undefined;
   if (!all) {
-    all = loadOrderEmailDataMany(ctx.db, batch.messages.flatMap((m) => (m.orderId ? [m.orderId] : [])));
+    all = loadOrderEmailDataMany(
+      ctx.db,
+      batch.messages.flatMap((m) => (m.orderId ? [m.orderId] : [])),
+    );
     batch.memo.set('orders', all);
   }
   return (await all).get(message.orderId) ?? null;
 }
 
-export async function composeEmail(ctx: ComposeCtx, message: EmailMessage, batch?: ComposeBatch): Promise<ComposedEmail | null> {
+export async function composeEmail(
+  ctx: ComposeCtx,
+  message: EmailMessage,
+  batch?: ComposeBatch,
+): Promise<ComposedEmail | null> {
   if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
   if (message.kind === 'waitlist_confirm') return composeWaitlistConfirm(ctx, message);
   if (message.kind === 'order_access') return composeAccess(ctx, message);
@@ -64,9 +100,16 @@ export async function composeEmail(ctx: ComposeCtx, message: EmailMessage, batch
   return { subject: emailSubject(message.kind, { eventName }), html, text };
 }
 
-interface Built { template: EmailTemplate }
+interface Built {
+  template: EmailTemplate;
+}
 
-async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: OrderEmailData, eventName: string | null): Promise<Built | null> {
+async function buildOrderEmail(
+  ctx: ComposeCtx,
+  message: EmailMessage,
+  data: OrderEmailData,
+  eventName: string | null,
+): Promise<Built | null> {
   const { order, event } = data;
   const now = ctx.clock.now();
   const appUrl = ctx.config.APP_URL;
@@ -85,8 +128,13 @@ async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: Ord
         template: {
           kind: 'order_confirmation',
           props: {
-            ...base, buyerName: order.buyerName, event: facts, tickets: cards.cards, total,
-            manageUrl: urls.order(appUrl, manageToken), calendarUrl: urls.orderCalendar(appUrl, manageToken),
+            ...base,
+            buyerName: order.buyerName,
+            event: facts,
+            tickets: cards.cards,
+            total,
+            manageUrl: urls.order(appUrl, manageToken),
+            calendarUrl: urls.orderCalendar(appUrl, manageToken),
           },
         },
       };
@@ -104,7 +152,13 @@ async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: Ord
       return {
         template: {
           kind: 'ticket',
-          props: { ...base, event: facts, ticket: cards.cards[0]!, calendarUrl: token ? urls.ticketCalendar(appUrl, token) : null, pageUrl: urls.ticketPage(appUrl, pageToken) },
+          props: {
+            ...base,
+            event: facts,
+            ticket: cards.cards[0]!,
+            calendarUrl: token ? urls.ticketCalendar(appUrl, token) : null,
+            pageUrl: urls.ticketPage(appUrl, pageToken),
+          },
         },
       };
     }
@@ -132,9 +186,14 @@ async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: Ord
         template: {
           kind: 'payment_receipt',
           props: {
-            ...base, buyerName: order.buyerName, paidAt: formatInstant(order.paidAt ?? message.createdAt, event.timezone), paymentReference: order.paymentReference,
-            lines: data.tickets.map((t) => ({ label: t.label, amount: money(t.price) })), discount: order.discount > 0 ? `−${money(order.discount)}` : null,
-            total: money(order.amountPaid), receiptUrl,
+            ...base,
+            buyerName: order.buyerName,
+            paidAt: formatInstant(order.paidAt ?? message.createdAt, event.timezone),
+            paymentReference: order.paymentReference,
+            lines: data.tickets.map((t) => ({ label: t.label, amount: money(t.price) })),
+            discount: order.discount > 0 ? `−${money(order.discount)}` : null,
+            total: money(order.amountPaid),
+            receiptUrl,
           },
         },
       };
@@ -151,19 +210,35 @@ async function buildOrderEmail(ctx: ComposeCtx, message: EmailMessage, data: Ord
       return { template: { kind: 'hold_expired', props: { ...base, registerUrl: urls.register(appUrl) } } };
     case 'cancellation':
       if (order.status !== 'cancelled') return null;
-      return { template: { kind: 'cancellation', props: { ...base, wasPaid: order.amountPaid > 0, registerUrl: urls.register(appUrl) } } };
+      return {
+        template: {
+          kind: 'cancellation',
+          props: { ...base, wasPaid: order.amountPaid > 0, registerUrl: urls.register(appUrl) },
+        },
+      };
     case 'refund': {
       const refund = await loadRefund(ctx, message);
       if (!refund || refund.status !== 'succeeded' || refund.orderId !== order.id) return null;
-      const props = { ...base, amount: money(refund.amount), totalRefunded: money(order.amountRefunded), fullyRefunded: order.amountRefunded >= order.amountPaid };
+      const props = {
+        ...base,
+        amount: money(refund.amount),
+        totalRefunded: money(order.amountRefunded),
+        fullyRefunded: order.amountRefunded >= order.amountPaid,
+      };
       return { template: { kind: 'refund', props: { ...props, orderUrl: await orderUrl() } } };
     }
     case 'late_payment_refunded': {
       const refund = await loadRefund(ctx, message);
       // A refund the provider refused is an organizer's matter (the order is flagged); do not claim it went.
       if (!refund || refund.status === 'failed' || refund.orderId !== order.id) return null;
-      const reason: UnkeptPaymentReason = (['seats_gone', 'duplicate', 'closed'] as const).find((r) => r === message.params.reason) ?? 'seats_gone';
-      return { template: { kind: 'late_payment_refunded', props: { ...base, amount: money(refund.amount), reason, registerUrl: urls.register(appUrl) } } };
+      const reason: UnkeptPaymentReason =
+        (['seats_gone', 'duplicate', 'closed'] as const).find((r) => r === message.params.reason) ?? 'seats_gone';
+      return {
+        template: {
+          kind: 'late_payment_refunded',
+          props: { ...base, amount: money(refund.amount), reason, registerUrl: urls.register(appUrl) },
+        },
+      };
     }
     default:
       throw new Error(`No email template for kind "${message.kind}"`);
@@ -183,12 +258,22 @@ async function loadRefund(ctx: ComposeCtx, message: EmailMessage) {
  * their calendar link (check-in refuses online tickets).
  */
 async function ticketCards(
-  ctx: ComposeCtx, data: OrderEmailData, list: EmailTicket[], options: { tokenForOnline?: boolean } = {},
+  ctx: ComposeCtx,
+  data: OrderEmailData,
+  list: EmailTicket[],
+  options: { tokenForOnline?: boolean } = {},
 ): Promise<{ cards: TicketCard[]; tokens: Map<string, string> }> {
-  const tokens = await issueTicketTokens(ctx.db, list.filter((t) => options.tokenForOnline || !t.online).map((t) => t.id), ctx.clock.now());
+  const tokens = await issueTicketTokens(
+    ctx.db,
+    list.filter((t) => options.tokenForOnline || !t.online).map((t) => t.id),
+    ctx.clock.now(),
+  );
   const cards = list.map((ticket) => {
     const token = tokens.get(ticket.id);
-    const qr = token && !ticket.online ? { src: urls.ticketQr(ctx.config.APP_URL, token), alt: `QR code for the ticket of ${ticket.legalName}` } : null;
+    const qr =
+      token && !ticket.online
+        ? { src: urls.ticketQr(ctx.config.APP_URL, token), alt: `QR code for the ticket of ${ticket.legalName}` }
+        : null;
     return ticketCard(ticket, data.event, qr);
   });
   return { cards, tokens };
@@ -203,18 +288,32 @@ async function composeInvitation(ctx: ComposeCtx, message: EmailMessage): Promis
   if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const now = ctx.clock.now();
   const [invitation] = await ctx.db.select().from(accountTokens).where(eq(accountTokens.id, id));
-  if (!invitation || invitation.purpose !== 'invitation' || invitation.usedAt || invitation.expiresAt <= now || !invitation.email) return null;
+  if (
+    !invitation ||
+    invitation.purpose !== 'invitation' ||
+    invitation.usedAt ||
+    invitation.expiresAt <= now ||
+    !invitation.email
+  )
+    return null;
   if (!sameAddress(invitation.email, message.toEmail)) return null;
   const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
   if (taken) return null;
   const token = newSecretToken();
   await ctx.db.insert(accountTokens).values({
-    tokenHash: hashToken(token), purpose: 'invitation', email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, createdAt: now,
+    tokenHash: hashToken(token),
+    purpose: 'invitation',
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    createdAt: now,
   });
   const { html, text } = await renderEmailTemplate({
     kind: 'staff_invitation',
     props: {
-      eventName: null, role: ROLE_LABELS[invitation.role], url: accountLinkUrl(ctx.config.APP_URL, token),
+      eventName: null,
+      role: ROLE_LABELS[invitation.role],
+      url: accountLinkUrl(ctx.config.APP_URL, token),
       expires: formatInstant(invitation.expiresAt, 'UTC'),
     },
   });
@@ -223,11 +322,23 @@ async function composeInvitation(ctx: ComposeCtx, message: EmailMessage): Promis
 
 /** "find my registration": short-lived links to the address's own orders (the params name them; the buyer must still match). */
 async function composeAccess(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
-  const ids = Array.isArray(message.params.orderIds) ? message.params.orderIds.filter((id): id is string => typeof id === 'string').slice(0, 10) : [];
+  const ids = Array.isArray(message.params.orderIds)
+    ? message.params.orderIds.filter((id): id is string => typeof id === 'string').slice(0, 10)
+    : [];
   if (ids.length === 0) return null;
   const now = ctx.clock.now();
-  const rows = await ctx.db.select({ id: orders.id, eventId: orders.eventId, reference: orders.reference, status: orders.status, expiresAt: orders.expiresAt, buyerEmail: orders.buyerEmail })
-    .from(orders).where(inArray(orders.id, ids)).orderBy(desc(orders.createdAt));
+  const rows = await ctx.db
+    .select({
+      id: orders.id,
+      eventId: orders.eventId,
+      reference: orders.reference,
+      status: orders.status,
+      expiresAt: orders.expiresAt,
+      buyerEmail: orders.buyerEmail,
+    })
+    .from(orders)
+    .where(inArray(orders.id, ids))
+    .orderBy(desc(orders.createdAt));
   const mine = rows.filter((o) => sameAddress(o.buyerEmail, message.toEmail));
   const first = mine[0];
   if (!first) return null;
@@ -235,16 +346,31 @@ async function composeAccess(ctx: ComposeCtx, message: EmailMessage): Promise<Co
   if (!event) return null;
   const hours = ctx.config.ORDER_ACCESS_LINK_HOURS;
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-  const statusWords: Record<string, string> = { paid: 'Registered', pending_payment: 'Awaiting payment', expired: 'Expired', cancelled: 'Cancelled', refunded: 'Refunded' };
+  const statusWords: Record<string, string> = {
+    paid: 'Registered',
+    pending_payment: 'Awaiting payment',
+    expired: 'Expired',
+    cancelled: 'Cancelled',
+    refunded: 'Refunded',
+  };
   const links = [];
   for (const o of mine) {
     const token = await issueOrderLink(ctx.db, o.id, now, expiresAt);
-    links.push({ reference: o.reference, url: urls.order(ctx.config.APP_URL, token), status: statusWords[effectiveStatus(o, now)] ?? 'Registered' });
+    links.push({
+      reference: o.reference,
+      url: urls.order(ctx.config.APP_URL, token),
+      status: statusWords[effectiveStatus(o, now)] ?? 'Registered',
+    });
   }
   const eventName = eventLabel(event);
   const { html, text } = await renderEmailTemplate({
     kind: 'order_access',
-    props: { eventName, orders: links, validFor: hours === 1 ? '1 hour' : `${hours} hours`, findUrl: urls.find(ctx.config.APP_URL) },
+    props: {
+      eventName,
+      orders: links,
+      validFor: hours === 1 ? '1 hour' : `${hours} hours`,
+      findUrl: urls.find(ctx.config.APP_URL),
+    },
   });
   return { subject: emailSubject('order_access', { eventName }), html, text };
 }
@@ -253,10 +379,16 @@ async function composeOffer(ctx: ComposeCtx, message: EmailMessage): Promise<Com
   const entryId = message.params.entryId;
   if (typeof entryId !== 'string') return null;
   const now = ctx.clock.now();
-  const [entry] = await ctx.db.select({
-    id: waitlistEntries.id, eventId: waitlistEntries.eventId, status: waitlistEntries.status, expiresAt: waitlistEntries.offerExpiresAt,
-    typeLabel: ticketTypes.publicLabel, sessionTitle: sessions.title,
-  }).from(waitlistEntries)
+  const [entry] = await ctx.db
+    .select({
+      id: waitlistEntries.id,
+      eventId: waitlistEntries.eventId,
+      status: waitlistEntries.status,
+      expiresAt: waitlistEntries.offerExpiresAt,
+      typeLabel: ticketTypes.publicLabel,
+      sessionTitle: sessions.title,
+    })
+    .from(waitlistEntries)
     .leftJoin(ticketTypes, eq(ticketTypes.id, waitlistEntries.ticketTypeId))
     .leftJoin(sessions, eq(sessions.id, waitlistEntries.sessionId))
     .where(eq(waitlistEntries.id, entryId));
@@ -269,7 +401,9 @@ async function composeOffer(ctx: ComposeCtx, message: EmailMessage): Promise<Com
   const { html, text } = await renderEmailTemplate({
     kind: 'waitlist_offer',
     props: {
-      eventName, offeredFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place', deadline: formatInstant(entry.expiresAt, event.timezone),
+      eventName,
+      offeredFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place',
+      deadline: formatInstant(entry.expiresAt, event.timezone),
       offerUrl: urls.offer(ctx.config.APP_URL, token),
     },
   });

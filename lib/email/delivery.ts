@@ -21,23 +21,37 @@ const MOVES: Partial<Record<DeliveryEvent['type'], { to: EmailStatus; from: Emai
   failed: { to: 'failed', from: ['queued', 'sent'] },
 };
 
-export interface DeliveryResult { duplicate: boolean; messageId: string | null; status: EmailStatus | null; suppressed: string[] }
+export interface DeliveryResult {
+  duplicate: boolean;
+  messageId: string | null;
+  status: EmailStatus | null;
+  suppressed: string[];
+}
 
 export async function applyDeliveryEvent(ctx: DeliveryCtx, event: DeliveryEvent): Promise<DeliveryResult> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [recorded] = await tx.insert(emailEvents).values({ providerEventId: event.id, type: event.type, receivedAt: now })
-      .onConflictDoNothing({ target: emailEvents.providerEventId }).returning({ id: emailEvents.id });
+    const [recorded] = await tx
+      .insert(emailEvents)
+      .values({ providerEventId: event.id, type: event.type, receivedAt: now })
+      .onConflictDoNothing({ target: emailEvents.providerEventId })
+      .returning({ id: emailEvents.id });
     if (!recorded) return { duplicate: true, messageId: null, status: null, suppressed: [] };
 
     const [message] = event.providerMessageId
-      ? await tx.select({ id: emailMessages.id, status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.providerMessageId, event.providerMessageId))
+      ? await tx
+          .select({ id: emailMessages.id, status: emailMessages.status })
+          .from(emailMessages)
+          .where(eq(emailMessages.providerMessageId, event.providerMessageId))
       : [];
     let status = message?.status ?? null;
     const move = MOVES[event.type];
     if (message && move) {
-      const [moved] = await tx.update(emailMessages).set({ status: move.to, updatedAt: now })
-        .where(and(eq(emailMessages.id, message.id), inArray(emailMessages.status, move.from))).returning({ status: emailMessages.status });
+      const [moved] = await tx
+        .update(emailMessages)
+        .set({ status: move.to, updatedAt: now })
+        .where(and(eq(emailMessages.id, message.id), inArray(emailMessages.status, move.from)))
+        .returning({ status: emailMessages.status });
       status = moved?.status ?? status;
     }
     if (message) await tx.update(emailEvents).set({ messageId: message.id }).where(eq(emailEvents.id, recorded.id));
@@ -45,17 +59,25 @@ export async function applyDeliveryEvent(ctx: DeliveryCtx, event: DeliveryEvent)
     // Suppress the address even for a message we cannot match: the address is what must not be mailed again.
     const suppressed = event.type === 'bounced' || event.type === 'complained' ? event.recipients : [];
     if (suppressed.length) {
-      await tx.insert(emailSuppressions).values(suppressed.map((email) => ({ email, reason: event.type, createdAt: now }))).onConflictDoNothing();
+      await tx
+        .insert(emailSuppressions)
+        .values(suppressed.map((email) => ({ email, reason: event.type, createdAt: now })))
+        .onConflictDoNothing();
     }
     return { duplicate: false, messageId: message?.id ?? null, status, suppressed };
   });
 }
 
-export interface WebhookAnswer { status: number; body: Record<string, unknown> }
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 /** The route's whole job, as plain input and output. */
 export async function receiveDeliveryWebhook(
-  ctx: DeliveryCtx & { config: Pick<AppContext['config'], 'RESEND_WEBHOOK_SECRET'> }, rawBody: string, headers: WebhookHeaders,
+  ctx: DeliveryCtx & { config: Pick<AppContext['config'], 'RESEND_WEBHOOK_SECRET'> },
+  rawBody: string,
+  headers: WebhookHeaders,
 ): Promise<WebhookAnswer> {
   const secret = ctx.config.RESEND_WEBHOOK_SECRET;
   if (!secret) return { status: 404, body: { error: 'email webhooks are not configured' } };
@@ -80,4 +102,3 @@ export async function receiveDeliveryWebhook(
       : { status: 500, body: { error: 'internal error' } };
   }
 }
-

@@ -21,7 +21,10 @@ export type ComposeCtx = Pick<AppContext, 'db' | 'clock' | 'config'>;
  * The batch a message is composed in: its messages, and a memo that composing shares (so the batch's orders are
  * read once for all of them rather than once per email).
  */
-export interface ComposeBatch { messages: EmailMessage[]; memo: Map<string, Promise<unknown>> }
+export interface ComposeBatch {
+  messages: EmailMessage[];
+  memo: Map<string, Promise<unknown>>;
+}
 export type ComposeFn = (ctx: ComposeCtx, message: EmailMessage, batch?: ComposeBatch) => Promise<ComposedEmail | null>;
 
 export type Prepared =
@@ -37,13 +40,20 @@ export function describeError(error: unknown): string {
 
 export async function suppressedAddresses(db: DbOrTx, addresses: string[]): Promise<Set<string>> {
   if (addresses.length === 0) return new Set();
-  const rows = await db.select({ email: emailSuppressions.email }).from(emailSuppressions).where(inArray(emailSuppressions.email, addresses));
+  const rows = await db
+    .select({ email: emailSuppressions.email })
+    .from(emailSuppressions)
+    .where(inArray(emailSuppressions.email, addresses));
   return new Set(rows.map((r) => r.email));
 }
 
 const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
 
-export function toOutgoing(ctx: Pick<ComposeCtx, 'config'>, message: EmailMessage, composed: ComposedEmail): OutgoingEmail {
+export function toOutgoing(
+  ctx: Pick<ComposeCtx, 'config'>,
+  message: EmailMessage,
+  composed: ComposedEmail,
+): OutgoingEmail {
   return {
     from: ctx.config.EMAIL_FROM,
     to: message.toEmail,
@@ -53,7 +63,10 @@ export function toOutgoing(ctx: Pick<ComposeCtx, 'config'>, message: EmailMessag
     ...(composed.attachments?.length ? { attachments: composed.attachments } : {}),
     // Our id: mail clients do not thread separate messages together, and the fake provider counts by it.
     headers: { 'X-Entity-Ref-ID': message.id },
-    tags: [{ name: 'kind', value: tagValue(message.kind) }, { name: 'message_id', value: message.id }],
+    tags: [
+      { name: 'kind', value: tagValue(message.kind) },
+      { name: 'message_id', value: message.id },
+    ],
   };
 }
 
@@ -102,8 +115,13 @@ const sharedSlots = new ComposeSlots(COMPOSE_LANES);
  * Throws only for transient failures (retry the batch).
  */
 export async function prepareAll(
-  ctx: ComposeCtx, compose: ComposeFn, messages: EmailMessage[], parallel = 4, onPrepared?: (prepared: Prepared) => Promise<void>,
-  priority = 0, slots: ComposeSlots = sharedSlots,
+  ctx: ComposeCtx,
+  compose: ComposeFn,
+  messages: EmailMessage[],
+  parallel = 4,
+  onPrepared?: (prepared: Prepared) => Promise<void>,
+  priority = 0,
+  slots: ComposeSlots = sharedSlots,
 ): Promise<Prepared[]> {
   const results: Prepared[] = new Array(messages.length);
   const batch: ComposeBatch = { messages, memo: new Map() };

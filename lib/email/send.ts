@@ -30,13 +30,25 @@ export interface SenderDeps {
 export type BatchOutcome = 'sent' | 'retry' | 'failed' | 'nothing' | 'released';
 
 /** send_email: makes a batch of the due messages, this one first. */
-export async function runSendEmailJob(ctx: SendCtx, deps: SenderDeps, payload: SendEmailPayload): Promise<BatchPayload | null> {
+export async function runSendEmailJob(
+  ctx: SendCtx,
+  deps: SenderDeps,
+  payload: SendEmailPayload,
+): Promise<BatchPayload | null> {
   const now = ctx.clock.now();
-  const batch = await formBatch(ctx.db, { ownId: payload.messageId, now, size: ctx.config.EMAIL_BATCH_SIZE, pinMs: deps.pinMs });
+  const batch = await formBatch(ctx.db, {
+    ownId: payload.messageId,
+    now,
+    size: ctx.config.EMAIL_BATCH_SIZE,
+    pinMs: deps.pinMs,
+  });
   if (batch?.ids.includes(payload.messageId)) return batch;
   // Not taken: not due yet (a reminder), or held by another batch, or just being taken by another worker.
   // Its job comes back when it could be due; a batch that sends it removes that job.
-  const [own] = await ctx.db.select({ status: emailMessages.status, sendAfter: emailMessages.sendAfter }).from(emailMessages).where(eq(emailMessages.id, payload.messageId));
+  const [own] = await ctx.db
+    .select({ status: emailMessages.status, sendAfter: emailMessages.sendAfter })
+    .from(emailMessages)
+    .where(eq(emailMessages.id, payload.messageId));
   if (own?.status === 'queued') {
     const later = own.sendAfter && own.sendAfter > now ? own.sendAfter : new Date(now.getTime() + 1000);
     await scheduleMessageJobs(ctx.db, [payload.messageId], later);
@@ -57,21 +69,43 @@ export async function runSendBatchJob(ctx: SendCtx, deps: SenderDeps, payload: B
     await releaseBatch(ctx.db, payload, now);
     return 'released';
   }
-  const suppressed = await suppressedAddresses(ctx.db, members.map((m) => m.toEmail));
+  const suppressed = await suppressedAddresses(
+    ctx.db,
+    members.map((m) => m.toEmail),
+  );
   if (suppressed.size) {
-    await markFinal(ctx.db, members.filter((m) => suppressed.has(m.toEmail)).map((m) => m.id), 'suppressed', now, 'address suppressed');
+    await markFinal(
+      ctx.db,
+      members.filter((m) => suppressed.has(m.toEmail)).map((m) => m.id),
+      'suppressed',
+      now,
+      'address suppressed',
+    );
     members = members.filter((m) => !suppressed.has(m.toEmail));
   }
-  const alone = (p: Prepared): p is Sendable => payload.ids.length > 1 && p.kind === 'email' && Boolean(p.email.attachments?.length);
+  const alone = (p: Prepared): p is Sendable =>
+    payload.ids.length > 1 && p.kind === 'email' && Boolean(p.email.attachments?.length);
   const outcomes: BatchOutcome[] = [];
-  const prepared = await prepareAll(ctx, deps.compose, members, 2 * COMPOSE_LANES, async (p) => {
-    if (!alone(p)) return;
-    // Its own job runs only if this one dies before sending it (or to retry it later).
-    const at = ctx.clock.now();
-    const single = await splitOff(ctx.db, payload, p.message.id, at, new Date(at.getTime() + fallbackDelayMs(ctx)));
-    if (single) outcomes.push(await deliver(ctx, deps, single, [p]));
-  }, new Date(payload.pinnedUntil).getTime());
-  await markFinal(ctx.db, prepared.filter((p) => p.kind === 'skipped').map((p) => p.message.id), 'skipped', now);
+  const prepared = await prepareAll(
+    ctx,
+    deps.compose,
+    members,
+    2 * COMPOSE_LANES,
+    async (p) => {
+      if (!alone(p)) return;
+      // Its own job runs only if this one dies before sending it (or to retry it later).
+      const at = ctx.clock.now();
+      const single = await splitOff(ctx.db, payload, p.message.id, at, new Date(at.getTime() + fallbackDelayMs(ctx)));
+      if (single) outcomes.push(await deliver(ctx, deps, single, [p]));
+    },
+    new Date(payload.pinnedUntil).getTime(),
+  );
+  await markFinal(
+    ctx.db,
+    prepared.filter((p) => p.kind === 'skipped').map((p) => p.message.id),
+    'skipped',
+    now,
+  );
   for (const p of prepared) if (p.kind === 'failed') await markFinal(ctx.db, [p.message.id], 'failed', now, p.reason);
   const rest = prepared.filter((p): p is Sendable => p.kind === 'email' && !alone(p));
   if (rest.length) outcomes.push(await deliver(ctx, deps, payload, rest));
@@ -86,28 +120,51 @@ function fallbackDelayMs(ctx: SendCtx): number {
 }
 
 /** One provider request for `sendable` under the batch's key, inside the rate gate, and its outcome recorded. */
-async function deliver(ctx: SendCtx, deps: SenderDeps, payload: BatchPayload, sendable: Sendable[]): Promise<BatchOutcome> {
+async function deliver(
+  ctx: SendCtx,
+  deps: SenderDeps,
+  payload: BatchPayload,
+  sendable: Sendable[],
+): Promise<BatchOutcome> {
   const ids = sendable.map((s) => s.message.id);
   try {
     const answer = await deps.gate.run(
-      () => ctx.mailer.sendBatch(sendable.map((s) => s.email), { idempotencyKey: payload.key }),
-      ({ error }) => (isMailerError(error) && error.code === 'rate_limited' ? error.retryAfterMs ?? 0 : 0),
+      () =>
+        ctx.mailer.sendBatch(
+          sendable.map((s) => s.email),
+          { idempotencyKey: payload.key },
+        ),
+      ({ error }) => (isMailerError(error) && error.code === 'rate_limited' ? (error.retryAfterMs ?? 0) : 0),
     );
-    await markSent(ctx.db, sendable.map((s, i) => ({ id: s.message.id, providerMessageId: answer.ids[i] ?? null, subject: s.subject })), ctx.clock.now(), null, payload.key);
+    await markSent(
+      ctx.db,
+      sendable.map((s, i) => ({ id: s.message.id, providerMessageId: answer.ids[i] ?? null, subject: s.subject })),
+      ctx.clock.now(),
+      null,
+      payload.key,
+    );
     return 'sent';
   } catch (error) {
     if (!isMailerError(error)) throw error;
     const at = ctx.clock.now();
     if (error.code === 'idempotency_mismatch') {
       // The key was used before with other content (composed afresh since): that earlier request was sent.
-      await markSent(ctx.db, sendable.map((s) => ({ id: s.message.id, providerMessageId: null, subject: s.subject })), at, 'sent by an earlier attempt', payload.key);
+      await markSent(
+        ctx.db,
+        sendable.map((s) => ({ id: s.message.id, providerMessageId: null, subject: s.subject })),
+        at,
+        'sent by an earlier attempt',
+        payload.key,
+      );
       return 'sent';
     }
     if (!error.retryable) {
       await markFinal(ctx.db, ids, 'failed', at, error.message, payload.key);
       return 'failed';
     }
-    const runAt = new Date(Math.min(at.getTime() + retryDelayMs(error, payload.attempt, deps), new Date(payload.pinnedUntil).getTime()));
+    const runAt = new Date(
+      Math.min(at.getTime() + retryDelayMs(error, payload.attempt, deps), new Date(payload.pinnedUntil).getTime()),
+    );
     await ctx.db.transaction(async (tx) => {
       await markAttemptFailed(tx, ids, at, error.message);
       await scheduleBatchJob(tx, { ...payload, attempt: payload.attempt + 1 }, runAt);
@@ -117,7 +174,11 @@ async function deliver(ctx: SendCtx, deps: SenderDeps, payload: BatchPayload, se
 }
 
 /** The provider's wait when it named one; otherwise exponential backoff with jitter, capped. */
-export function retryDelayMs(error: MailerError, attempt: number, options: Pick<SenderDeps, 'retryBaseMs' | 'retryMaxMs'> = {}): number {
+export function retryDelayMs(
+  error: MailerError,
+  attempt: number,
+  options: Pick<SenderDeps, 'retryBaseMs' | 'retryMaxMs'> = {},
+): number {
   const base = options.retryBaseMs ?? 1000;
   const max = options.retryMaxMs ?? 300_000;
   const backoff = Math.min(max, base * 2 ** Math.min(attempt, 20)) * (0.75 + Math.random() * 0.5);
@@ -125,4 +186,3 @@ export function retryDelayMs(error: MailerError, attempt: number, options: Pick<
   const named = error.retryAfterMs * (1 + Math.random() * 0.1);
   return Math.round(error.code === 'unavailable' ? Math.max(named, backoff) : named);
 }
-

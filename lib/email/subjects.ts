@@ -3,8 +3,20 @@
 // (events.name_in_email_subjects). The sender's display name is the EMAIL_FROM setting, never the event's name.
 
 export const EMAIL_KINDS = [
-  'order_confirmation', 'ticket', 'payment_receipt', 'payment_failed', 'hold_expired',
-  'refund', 'cancellation', 'waitlist_offer', 'waitlist_confirm', 'late_payment_refunded', 'reminder', 'order_access', 'ticket_transferred', 'staff_invitation',
+  'order_confirmation',
+  'ticket',
+  'payment_receipt',
+  'payment_failed',
+  'hold_expired',
+  'refund',
+  'cancellation',
+  'waitlist_offer',
+  'waitlist_confirm',
+  'late_payment_refunded',
+  'reminder',
+  'order_access',
+  'ticket_transferred',
+  'staff_invitation',
   'access_update',
 ] as const;
 
@@ -37,7 +49,10 @@ export const GENERIC_SUBJECT = 'Your conference registration';
 
 /** One line, no control characters, bounded: a subject is a mail header (no header injection through a name). */
 export function headerSafe(value: string, max = 120): string {
-  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 

@@ -38,8 +38,13 @@ export function startWorkerRecovery(connectionString: string, options: RecoveryO
   const graceMs = options.graceMs ?? 10_000;
   // One connection: the locks are held by its session. It must never be closed for idleness or age.
   const sql = postgres(connectionString, {
-    max: 1, idle_timeout: 0, max_lifetime: null, connect_timeout: 5, onnotice: () => {},
-    backoff: () => 0.5, connection: startupParameters('conference-email-liveness'),
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    connect_timeout: 5,
+    onnotice: () => {},
+    backoff: () => 0.5,
+    connection: startupParameters('conference-email-liveness'),
   });
   const own = new Set<string>();
   let suspects = new Set<string>();
@@ -62,7 +67,9 @@ export function startWorkerRecovery(connectionString: string, options: RecoveryO
     const dead = [...seen].filter((id) => suspects.has(id));
     suspects = seen;
     if (dead.length === 0) return;
-    const [locked] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs where locked_by = any(${dead}::text[])`;
+    const [locked] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from graphile_worker.jobs where locked_by = any(${dead}::text[])`;
     await sql`select graphile_worker.force_unlock_workers(${dead}::text[])`;
     for (const id of dead) suspects.delete(id);
     options.onRecovered?.(dead.length, locked?.n ?? 0);

@@ -9,7 +9,13 @@ import { EventEmitter } from 'node:events';
 import { Logger, run, type TaskList, type WorkerEvents, type WorkerPool } from 'graphile-worker';
 import postgres from 'postgres';
 import { startupParameters } from '@/db/client';
-import { batchPayloadSchema, SEND_EMAIL_BATCH_TASK, SEND_EMAIL_TASK, sendEmailPayloadSchema, type BatchPayload } from './jobs';
+import {
+  batchPayloadSchema,
+  SEND_EMAIL_BATCH_TASK,
+  SEND_EMAIL_TASK,
+  sendEmailPayloadSchema,
+  type BatchPayload,
+} from './jobs';
 import { describeError } from './prepare';
 import { createPostgresRateGate, openGate, type RateGate } from './rate-gate';
 import { runSendBatchJob, runSendEmailJob, type BatchOutcome, type ComposeFn, type SendCtx } from './send';
@@ -59,10 +65,19 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export async function startEmailWorker(options: EmailWorkerOptions): Promise<EmailWorker> {
   const { ctx } = options;
   const concurrency = options.concurrency ?? ctx.config.WORKER_CONCURRENCY;
-  const gateSql = ctx.mailer.name === 'local' ? null : postgres(options.connectionString, {
-    max: concurrency + 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, connection: startupParameters('conference-email-gate'),
-  });
-  const gate: RateGate = gateSql ? createPostgresRateGate(gateSql, { ratePerSecond: ctx.config.EMAIL_RATE_LIMIT_PER_SECOND }) : openGate;
+  const gateSql =
+    ctx.mailer.name === 'local'
+      ? null
+      : postgres(options.connectionString, {
+          max: concurrency + 1,
+          onnotice: () => {},
+          connect_timeout: 5,
+          idle_timeout: 30,
+          connection: startupParameters('conference-email-gate'),
+        });
+  const gate: RateGate = gateSql
+    ? createPostgresRateGate(gateSql, { ratePerSecond: ctx.config.EMAIL_RATE_LIMIT_PER_SECOND })
+    : openGate;
   const deps = { compose: options.compose, gate, retryBaseMs: options.retryBaseMs, retryMaxMs: options.retryMaxMs };
 
   const taskList: TaskList = {
@@ -108,26 +123,38 @@ export async function startEmailWorker(options: EmailWorkerOptions): Promise<Ema
     });
     // An ended runner has finished or released its jobs, or cannot any more: either way its lock must go, so that
     // anything it still holds is recovered.
-    const done = runner.promise.then(() => undefined, () => undefined)
-      .then(() => Promise.all(pools.map((p) => recovery.unwatch(p.id)))).then(() => undefined);
+    const done = runner.promise
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => Promise.all(pools.map((p) => recovery.unwatch(p.id))))
+      .then(() => undefined);
     let stopping: Promise<void> | null = null;
     return {
       done,
-      stop: ({ deadline } = {}) => (stopping ??= (async () => {
-        const graceful = runner.stop().catch(() => undefined);
-        const releaseAt = deadline === undefined ? null : deadline - RELEASE_MARGIN_MS;
-        const finished = releaseAt === null ? await graceful.then(() => true)
-          : await Promise.race([graceful.then(() => true), sleep(releaseAt - Date.now()).then(() => false)]);
-        if (!finished) {
-          await Promise.all(pools.map((p) => Promise.resolve(p.forcefulShutdown('released: the worker is shutting down')).catch(() => undefined)));
-        }
-        // A slot still held is kept to its end (at most a couple of seconds here) so that no other instance sends
-        // early; closing the connection would free the lock at once.
-        await gate.idle(Math.min(2000, deadline === undefined ? 2000 : Math.max(0, deadline - Date.now())));
-        await gateSql?.end({ timeout: 1 });
-        // Only now: while the runner's lock is held, its jobs count as in good hands.
-        await recovery.stop();
-      })()),
+      stop: ({ deadline } = {}) =>
+        (stopping ??= (async () => {
+          const graceful = runner.stop().catch(() => undefined);
+          const releaseAt = deadline === undefined ? null : deadline - RELEASE_MARGIN_MS;
+          const finished =
+            releaseAt === null
+              ? await graceful.then(() => true)
+              : await Promise.race([graceful.then(() => true), sleep(releaseAt - Date.now()).then(() => false)]);
+          if (!finished) {
+            await Promise.all(
+              pools.map((p) =>
+                Promise.resolve(p.forcefulShutdown('released: the worker is shutting down')).catch(() => undefined),
+              ),
+            );
+          }
+          // A slot still held is kept to its end (at most a couple of seconds here) so that no other instance sends
+          // early; closing the connection would free the lock at once.
+          await gate.idle(Math.min(2000, deadline === undefined ? 2000 : Math.max(0, deadline - Date.now())));
+          await gateSql?.end({ timeout: 1 });
+          // Only now: while the runner's lock is held, its jobs count as in good hands.
+          await recovery.stop();
+        })()),
     };
   } catch (error) {
     await recovery.stop();

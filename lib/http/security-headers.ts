@@ -21,8 +21,19 @@ export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 
 // The check-in scanner needs the camera on our own pages; nothing needs the rest.
 export const PERMISSIONS_POLICY = [
-  'camera=(self)', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'hid=()',
-  'midi=()', 'accelerometer=()', 'gyroscope=()', 'magnetometer=()', 'display-capture=()', 'browsing-topics=()',
+  'camera=(self)',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'accelerometer=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'display-capture=()',
+  'browsing-topics=()',
 ].join(', ');
 
 export const HSTS = 'max-age=63072000; includeSubDomains';
@@ -63,7 +74,9 @@ function under(pathname: string, prefix: string): boolean {
 /** Pages and API answers with personal data: an order, a ticket, staff screens, account links. */
 export function holdsPersonalData(pathname: string): boolean {
   const p = pathname.toLowerCase();
-  return ['/admin', '/api/admin', '/orders', '/tickets', '/setup', '/api/auth', '/api/v1/orders', '/dev/checkout'].some((prefix) => under(p, prefix));
+  return ['/admin', '/api/admin', '/orders', '/tickets', '/setup', '/api/auth', '/api/v1/orders', '/dev/checkout'].some(
+    (prefix) => under(p, prefix),
+  );
 }
 
 /** URLs whose path or query is a bearer secret: order and ticket links, account set-up, waiting-list offers and confirmations. */
@@ -83,7 +96,9 @@ export function securityHeaders(input: SecurityHeaderInput): Record<string, stri
     'Content-Security-Policy': contentSecurityPolicy(input.nonce, { development: input.development }),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': carriesSecretInUrl(input.pathname, input.search) ? 'same-origin' : 'strict-origin-when-cross-origin',
+    'Referrer-Policy': carriesSecretInUrl(input.pathname, input.search)
+      ? 'same-origin'
+      : 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,
     'Cross-Origin-Opener-Policy': 'same-origin',
   };

@@ -8,12 +8,27 @@ import { ticketTokens, tickets } from '@/db/schema';
 export type TicketTokenRevocation = 'cancelled' | 'refunded';
 
 /** Revokes every live token of the order's tickets; earlier revocations (a transfer) keep their reason. */
-export async function revokeOrderTicketTokens(tx: DbOrTx, orderId: string, reason: TicketTokenRevocation, now: Date): Promise<number> {
-  const revoked = await tx.update(ticketTokens).set({ revokedAt: now, revokedReason: reason })
-    .where(and(
-      isNull(ticketTokens.revokedAt),
-      inArray(ticketTokens.ticketId, tx.select({ id: tickets.id }).from(tickets).where(sql`${tickets.orderId} = ${orderId}::uuid`)),
-    ))
+export async function revokeOrderTicketTokens(
+  tx: DbOrTx,
+  orderId: string,
+  reason: TicketTokenRevocation,
+  now: Date,
+): Promise<number> {
+  const revoked = await tx
+    .update(ticketTokens)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(
+      and(
+        isNull(ticketTokens.revokedAt),
+        inArray(
+          ticketTokens.ticketId,
+          tx
+            .select({ id: tickets.id })
+            .from(tickets)
+            .where(sql`${tickets.orderId} = ${orderId}::uuid`),
+        ),
+      ),
+    )
     .returning({ id: ticketTokens.id });
   return revoked.length;
 }

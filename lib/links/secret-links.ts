@@ -23,7 +23,8 @@ export const urls = {
   /** The attendee's own private page (a 'page' token, never a QR token). */
   ticketPage: (appUrl: string, token: string) => `${appBase(appUrl)}/tickets/${token}`,
   offer: (appUrl: string, token: string) => `${appBase(appUrl)}/register?offer=${encodeURIComponent(token)}`,
-  waitlistConfirm: (appUrl: string, token: string) => `${appBase(appUrl)}/register/waitlist/confirm/${encodeURIComponent(token)}`,
+  waitlistConfirm: (appUrl: string, token: string) =>
+    `${appBase(appUrl)}/register/waitlist/confirm/${encodeURIComponent(token)}`,
 };
 
 /**
@@ -44,7 +45,12 @@ export function firstOrderLinkExpiry(event: Pick<Event, 'endsOn' | 'timezone'>, 
 }
 
 /** A fresh key to the order's private page (opens it through getOrderByToken, like the original link). */
-export async function issueOrderLink(db: DbOrTx, orderId: string, now: Date, expiresAt: Date | null = null): Promise<string> {
+export async function issueOrderLink(
+  db: DbOrTx,
+  orderId: string,
+  now: Date,
+  expiresAt: Date | null = null,
+): Promise<string> {
   const token = newSecretToken();
   await db.insert(orderLinks).values({ orderId, tokenHash: hashToken(token), createdAt: now, expiresAt });
   return token;
@@ -54,7 +60,9 @@ export async function issueOrderLink(db: DbOrTx, orderId: string, now: Date, exp
 export async function issueTicketTokens(db: DbOrTx, ticketIds: string[], now: Date): Promise<Map<string, string>> {
   const tokens = new Map(ticketIds.map((id) => [id, newSecretToken()]));
   if (tokens.size) {
-    await db.insert(ticketTokens).values([...tokens].map(([ticketId, token]) => ({ ticketId, tokenHash: hashToken(token), createdAt: now })));
+    await db
+      .insert(ticketTokens)
+      .values([...tokens].map(([ticketId, token]) => ({ ticketId, tokenHash: hashToken(token), createdAt: now })));
   }
   return tokens;
 }
@@ -63,9 +71,16 @@ export async function issueTicketTokens(db: DbOrTx, ticketIds: string[], now: Da
  * A fresh link to the attendee's own page: a ticket token of purpose 'page', which check-in refuses, so the
  * secret that opens someone's answers is never the one their QR code shows at the door.
  */
-export async function issueTicketPageLink(db: DbOrTx, ticketId: string, now: Date, expiresAt: Date | null): Promise<string> {
+export async function issueTicketPageLink(
+  db: DbOrTx,
+  ticketId: string,
+  now: Date,
+  expiresAt: Date | null,
+): Promise<string> {
   const token = newSecretToken();
-  await db.insert(ticketTokens).values({ ticketId, tokenHash: hashToken(token), purpose: 'page', expiresAt, createdAt: now });
+  await db
+    .insert(ticketTokens)
+    .values({ ticketId, tokenHash: hashToken(token), purpose: 'page', expiresAt, createdAt: now });
   return token;
 }
 

@@ -10,10 +10,16 @@ export interface AttendeeFilterOptions {
   workshops: { id: string; title: string; startsAt: Date }[];
 }
 
-export async function getAttendeeFilterOptions(ctx: Pick<AppContext, 'db'>, eventId: string): Promise<AttendeeFilterOptions> {
+export async function getAttendeeFilterOptions(
+  ctx: Pick<AppContext, 'db'>,
+  eventId: string,
+): Promise<AttendeeFilterOptions> {
   const [types, workshops] = await Promise.all([
-    ctx.db.select({ id: ticketTypes.id, label: ticketTypes.internalLabel }).from(ticketTypes)
-      .where(eq(ticketTypes.eventId, eventId)).orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.internalLabel)),
+    ctx.db
+      .select({ id: ticketTypes.id, label: ticketTypes.internalLabel })
+      .from(ticketTypes)
+      .where(eq(ticketTypes.eventId, eventId))
+      .orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.internalLabel)),
     loadWorkshops(ctx.db, eventId),
   ]);
   return { ticketTypes: types, workshops: workshops.map((w) => ({ id: w.id, title: w.title, startsAt: w.startsAt })) };

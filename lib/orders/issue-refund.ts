@@ -24,15 +24,25 @@ export async function issueRefund(ctx: PaymentsCtx, refundId: string): Promise<R
   } catch (error) {
     if (isPaymentProviderError(error) && !error.retryable) {
       await settleRefund(ctx, row.id, { refundId: '', status: 'failed' });
-      throw new DomainError('CONFLICT', 'The payment provider refused this refund. It has been flagged for the organizers.');
+      throw new DomainError(
+        'CONFLICT',
+        'The payment provider refused this refund. It has been flagged for the organizers.',
+      );
     }
-    throw new DomainError('PAYMENT_UNAVAILABLE', 'The payment provider could not be reached. The refund is saved and will be retried; please try again in a moment.');
+    throw new DomainError(
+      'PAYMENT_UNAVAILABLE',
+      'The payment provider could not be reached. The refund is saved and will be retried; please try again in a moment.',
+    );
   }
   return settleRefund(ctx, row.id, result);
 }
 
 /** Records the provider's answer on the refund row and, when it succeeded, on the order, once. */
-export async function settleRefund(ctx: Pick<PaymentsCtx, 'db' | 'clock'>, refundId: string, result: RefundResult): Promise<Refund> {
+export async function settleRefund(
+  ctx: Pick<PaymentsCtx, 'db' | 'clock'>,
+  refundId: string,
+  result: RefundResult,
+): Promise<Refund> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [target] = await tx.select({ orderId: refunds.orderId }).from(refunds).where(eq(refunds.id, refundId));
@@ -41,21 +51,37 @@ export async function settleRefund(ctx: Pick<PaymentsCtx, 'db' | 'clock'>, refun
     const [order] = await tx.select().from(orders).where(eq(orders.id, target.orderId)).for('update');
     const providerRefundId = result.refundId || null;
     if (providerRefundId) {
-      await tx.update(refunds).set({ providerRefundId, updatedAt: now }).where(and(eq(refunds.id, refundId), isNull(refunds.providerRefundId)));
+      await tx
+        .update(refunds)
+        .set({ providerRefundId, updatedAt: now })
+        .where(and(eq(refunds.id, refundId), isNull(refunds.providerRefundId)));
     }
     if (result.status !== 'pending') {
-      const [changed] = await tx.update(refunds).set({ status: result.status, updatedAt: now })
-        .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending'))).returning();
+      const [changed] = await tx
+        .update(refunds)
+        .set({ status: result.status, updatedAt: now })
+        .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')))
+        .returning();
       if (changed && order && result.status === 'succeeded' && refundsOrderPayment(changed, order)) {
         await setAmountRefunded(tx, order, order.amountRefunded + changed.amount, now);
       }
       // An organizer's refund (refund:<order>:<n>) is confirmed to the buyer once it went through; the pending ->
       // succeeded update above is the guard, and the key keeps it single if the provider's webhook settles it too.
-      if (changed && order && result.status === 'succeeded' && changed.idempotencyKey.startsWith(`refund:${order.id}:`)) {
+      if (
+        changed &&
+        order &&
+        result.status === 'succeeded' &&
+        changed.idempotencyKey.startsWith(`refund:${order.id}:`)
+      ) {
         await enqueueBuyerEmail(tx, order, 'refund', emailKeys.refund(changed.id), now, { refundId: changed.id });
       }
       if (changed && order && result.status === 'failed') {
-        await flagOrder(tx, order.id, `refund of ${formatMoney(changed.amount, order.currency)} failed at the payment provider`, now);
+        await flagOrder(
+          tx,
+          order.id,
+          `refund of ${formatMoney(changed.amount, order.currency)} failed at the payment provider`,
+          now,
+        );
       }
     }
     const [row] = await tx.select().from(refunds).where(eq(refunds.id, refundId));

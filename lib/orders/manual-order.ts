@@ -18,21 +18,32 @@ const sourceSchema = z.enum(MANUAL_SOURCES, { error: 'Choose manual (the buyer p
 
 export interface ManualOrderForm {
   /** Ticket types an organizer can register people for (hidden ones need their voucher, so are left out). */
-  ticketTypes: (Pick<CatalogueTicketType, 'id' | 'internalLabel' | 'publicLabel' | 'includesWorkshops' | 'questions'> & { price: number | null })[];
+  ticketTypes: (Pick<
+    CatalogueTicketType,
+    'id' | 'internalLabel' | 'publicLabel' | 'includesWorkshops' | 'questions'
+  > & { price: number | null })[];
   workshops: CatalogueWorkshop[];
   questions: CatalogueTicketType['questions'];
 }
 
 /** What the manual registration form offers: ticket types with their price now, workshops, and every question asked. */
-export async function getManualOrderForm(ctx: Pick<CreateOrderCtx, 'db' | 'clock'>, eventId: string): Promise<ManualOrderForm> {
+export async function getManualOrderForm(
+  ctx: Pick<CreateOrderCtx, 'db' | 'clock'>,
+  eventId: string,
+): Promise<ManualOrderForm> {
   const now = ctx.clock.now();
   const [types, workshops] = await Promise.all([loadTicketTypes(ctx.db, eventId), loadWorkshops(ctx.db, eventId)]);
   const visible = types.filter((t) => !t.isHidden);
   const questions = new Map<string, CatalogueTicketType['questions'][number]>();
-  for (const t of visible) for (const q of t.questions) if (!questions.has(q.key)) questions.set(q.key, { ...q, isRequired: false });
+  for (const t of visible)
+    for (const q of t.questions) if (!questions.has(q.key)) questions.set(q.key, { ...q, isRequired: false });
   return {
     ticketTypes: visible.map((t) => ({
-      id: t.id, internalLabel: t.internalLabel, publicLabel: t.publicLabel, includesWorkshops: t.includesWorkshops, questions: t.questions,
+      id: t.id,
+      internalLabel: t.internalLabel,
+      publicLabel: t.publicLabel,
+      includesWorkshops: t.includesWorkshops,
+      questions: t.questions,
       price: currentPrice(t.prices, now)?.amount ?? null,
     })),
     workshops,
@@ -44,7 +55,10 @@ export async function getManualOrderForm(ctx: Pick<CreateOrderCtx, 'db' | 'clock
  * The form shows every question for every attendee; keep, per attendee, only the answers their ticket type asks
  * (createOrder refuses answers to other questions) and drop blank ones it does not ask.
  */
-function keepAskedAnswers(registration: Record<string, unknown>, types: Map<string, CatalogueTicketType>): Record<string, unknown> {
+function keepAskedAnswers(
+  registration: Record<string, unknown>,
+  types: Map<string, CatalogueTicketType>,
+): Record<string, unknown> {
   const attendees = Array.isArray(registration.attendees) ? registration.attendees : [];
   return {
     buyer: registration.buyer,
@@ -58,7 +72,8 @@ function keepAskedAnswers(registration: Record<string, unknown>, types: Map<stri
       for (const [key, value] of Object.entries(a.answers as Record<string, unknown>)) {
         const q = asked.get(key);
         if (!q) continue;
-        answers[key] = q.kind === 'checkbox' ? value === true || value === 'on' || value === 'yes' || value === 'true' : value;
+        answers[key] =
+          q.kind === 'checkbox' ? value === true || value === 'on' || value === 'yes' || value === 'true' : value;
       }
       for (const q of type.questions) if (q.kind === 'checkbox' && !(q.key in answers)) answers[q.key] = false;
       return { ...a, answers };
@@ -73,9 +88,16 @@ export interface ManualOrderInput {
   registration: Record<string, unknown>;
 }
 
-export async function createManualOrder(ctx: CreateOrderCtx, staff: Staff, input: ManualOrderInput): Promise<CreateOrderResult> {
+export async function createManualOrder(
+  ctx: CreateOrderCtx,
+  staff: Staff,
+  input: ManualOrderInput,
+): Promise<CreateOrderResult> {
   const parsed = sourceSchema.safeParse(input.source);
-  if (!parsed.success) throw new DomainError('VALIDATION', 'Please correct the highlighted fields.', { source: [parsed.error.issues[0]!.message] });
+  if (!parsed.success)
+    throw new DomainError('VALIDATION', 'Please correct the highlighted fields.', {
+      source: [parsed.error.issues[0]!.message],
+    });
   const source = parsed.data;
   const types = new Map((await loadTicketTypes(ctx.db, input.eventId)).map((t) => [t.id, t]));
   const registration = keepAskedAnswers(input.registration, types);
@@ -84,10 +106,18 @@ export async function createManualOrder(ctx: CreateOrderCtx, staff: Staff, input
   const attendees = Array.isArray(registration.attendees) ? registration.attendees.length : 0;
   const people = attendees === 1 ? '1 attendee' : `${attendees} attendees`;
   await recordAudit(ctx.db, {
-    actor: staffActor(staff), action: source === 'complimentary' ? 'order.create_complimentary' : 'order.create_manual',
-    eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
-    summary: source === 'complimentary' ? `Registered ${people} free of charge` : `Registered ${people}; payment awaited from the buyer`,
-    details: { source, attendees, total: order.total, currency: order.currency }, at: ctx.clock.now(),
+    actor: staffActor(staff),
+    action: source === 'complimentary' ? 'order.create_complimentary' : 'order.create_manual',
+    eventId: order.eventId,
+    orderId: order.id,
+    targetType: 'order',
+    targetId: order.id,
+    summary:
+      source === 'complimentary'
+        ? `Registered ${people} free of charge`
+        : `Registered ${people}; payment awaited from the buyer`,
+    details: { source, attendees, total: order.total, currency: order.currency },
+    at: ctx.clock.now(),
   });
   return result;
 }

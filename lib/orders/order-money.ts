@@ -13,22 +13,33 @@ export async function setAmountRefunded(tx: Tx, order: Order, amount: number, no
   if (target === order.amountRefunded || order.amountPaid === 0) return order;
   const full = target >= order.amountPaid;
   const status = full && canTransition(order.status, 'refunded') ? 'refunded' : order.status;
-  const [updated] = await tx.update(orders).set({
-    amountRefunded: target, paymentState: full ? 'refunded' : 'partially_refunded', status, updatedAt: now,
-  }).where(eq(orders.id, order.id)).returning();
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      amountRefunded: target,
+      paymentState: full ? 'refunded' : 'partially_refunded',
+      status,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, order.id))
+    .returning();
   // A refunded order admits nobody: its QR codes stop working in the same transaction.
-  if (status === 'refunded' && order.status !== 'refunded') await revokeOrderTicketTokens(tx, order.id, 'refunded', now);
+  if (status === 'refunded' && order.status !== 'refunded')
+    await revokeOrderTicketTokens(tx, order.id, 'refunded', now);
   return updated!;
 }
 
 /** Adds a reason for an organizer to look at the order, keeping any earlier one. */
 export async function flagOrder(tx: Tx, orderId: string, reason: string, now: Date): Promise<void> {
-  await tx.update(orders).set({
-    attentionReason: sql`case when ${orders.attentionReason} is null then ${reason}
+  await tx
+    .update(orders)
+    .set({
+      attentionReason: sql`case when ${orders.attentionReason} is null then ${reason}
       when position(${reason} in ${orders.attentionReason}) > 0 then ${orders.attentionReason}
       else ${orders.attentionReason} || '; ' || ${reason} end`,
-    updatedAt: now,
-  }).where(eq(orders.id, orderId));
+      updatedAt: now,
+    })
+    .where(eq(orders.id, orderId));
 }
 
 /** Refund keys: `refund:<orderId>:<n>` for refunds of the order's payment, `refund:<paymentReference>` for a payment refunded whole. */
@@ -38,12 +49,18 @@ export const refundKey = {
 };
 
 /** The provider payment a refund row gives money back from. */
-export function refundedPayment(refund: Pick<Refund, 'idempotencyKey'>, order: Pick<Order, 'id' | 'paymentReference'>): string | null {
+export function refundedPayment(
+  refund: Pick<Refund, 'idempotencyKey'>,
+  order: Pick<Order, 'id' | 'paymentReference'>,
+): string | null {
   if (refund.idempotencyKey.startsWith(`refund:${order.id}:`)) return order.paymentReference;
   return refund.idempotencyKey.startsWith('refund:') ? refund.idempotencyKey.slice('refund:'.length) : null;
 }
 
 /** Whether a refund comes out of the payment recorded on the order (and so counts in its amount refunded). */
-export function refundsOrderPayment(refund: Pick<Refund, 'idempotencyKey'>, order: Pick<Order, 'id' | 'paymentReference'>): boolean {
+export function refundsOrderPayment(
+  refund: Pick<Refund, 'idempotencyKey'>,
+  order: Pick<Order, 'id' | 'paymentReference'>,
+): boolean {
   return order.paymentReference !== null && refundedPayment(refund, order) === order.paymentReference;
 }

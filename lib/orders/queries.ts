@@ -1,7 +1,17 @@
 // Read models of an order for its private page. The secret link's token is the only key; ids are never
 // accepted from the outside. A hold past its expiry reads as expired whether or not housekeeping ran.
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import { events, orderLinks, orders, sessions, ticketTypes, tickets, workshopSeats, type Order, type OrderStatus } from '@/db/schema';
+import {
+  events,
+  orderLinks,
+  orders,
+  sessions,
+  ticketTypes,
+  tickets,
+  workshopSeats,
+  type Order,
+  type OrderStatus,
+} from '@/db/schema';
 import type { AppContext } from '../context';
 import { enqueueEmails } from '../outbox/enqueue-batch';
 import { firstOrderLinkExpiry } from '../links/secret-links';
@@ -30,9 +40,15 @@ export function effectiveStatus(order: Pick<Order, 'status' | 'expiresAt'>, now:
 }
 
 /** The order whose own link (shown when it was placed) is this hash, and when that link stops working. */
-export async function findOrderByFirstLink(db: Ctx['db'], hash: string): Promise<{ order: Order; expiresAt: Date } | null> {
-  const [row] = await db.select({ order: orders, endsOn: events.endsOn, timezone: events.timezone })
-    .from(orders).innerJoin(events, eq(events.id, orders.eventId)).where(eq(orders.accessTokenHash, hash));
+export async function findOrderByFirstLink(
+  db: Ctx['db'],
+  hash: string,
+): Promise<{ order: Order; expiresAt: Date } | null> {
+  const [row] = await db
+    .select({ order: orders, endsOn: events.endsOn, timezone: events.timezone })
+    .from(orders)
+    .innerJoin(events, eq(events.id, orders.eventId))
+    .where(eq(orders.accessTokenHash, hash));
   return row ? { order: row.order, expiresAt: firstOrderLinkExpiry(row, row.order) } : null;
 }
 
@@ -44,8 +60,13 @@ async function findOrderByToken(ctx: Ctx, token: string): Promise<Order | null> 
   const hash = hashToken(token);
   const first = await findOrderByFirstLink(ctx.db, hash);
   if (first) return first.expiresAt > ctx.clock.now() ? first.order : null;
-  const [linked] = await ctx.db.select({ order: orders }).from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
-    .where(and(eq(orderLinks.tokenHash, hash), or(isNull(orderLinks.expiresAt), gt(orderLinks.expiresAt, ctx.clock.now()))));
+  const [linked] = await ctx.db
+    .select({ order: orders })
+    .from(orderLinks)
+    .innerJoin(orders, eq(orders.id, orderLinks.orderId))
+    .where(
+      and(eq(orderLinks.tokenHash, hash), or(isNull(orderLinks.expiresAt), gt(orderLinks.expiresAt, ctx.clock.now()))),
+    );
   return linked?.order ?? null;
 }
 
@@ -53,19 +74,46 @@ export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderVie
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const order = await findOrderByToken(ctx, token);
   if (!order) return null;
-  const rows = await ctx.db.select({
-    id: tickets.id, label: ticketTypes.publicLabel, legalName: tickets.legalName, badgeName: tickets.badgeName,
-    email: tickets.email, price: tickets.price, discount: tickets.discount,
-  }).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
-    .where(eq(tickets.orderId, order.id)).orderBy(asc(tickets.position), asc(tickets.createdAt));
-  const seats = rows.length ? await ctx.db.select({
-    ticketId: workshopSeats.ticketId, title: sessions.title, slug: sessions.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt,
-  }).from(workshopSeats).innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
-    .where(inArray(workshopSeats.ticketId, rows.map((r) => r.id))).orderBy(asc(sessions.startsAt)) : [];
+  const rows = await ctx.db
+    .select({
+      id: tickets.id,
+      label: ticketTypes.publicLabel,
+      legalName: tickets.legalName,
+      badgeName: tickets.badgeName,
+      email: tickets.email,
+      price: tickets.price,
+      discount: tickets.discount,
+    })
+    .from(tickets)
+    .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
+    .where(eq(tickets.orderId, order.id))
+    .orderBy(asc(tickets.position), asc(tickets.createdAt));
+  const seats = rows.length
+    ? await ctx.db
+        .select({
+          ticketId: workshopSeats.ticketId,
+          title: sessions.title,
+          slug: sessions.slug,
+          startsAt: sessions.startsAt,
+          endsAt: sessions.endsAt,
+        })
+        .from(workshopSeats)
+        .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
+        .where(
+          inArray(
+            workshopSeats.ticketId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(sessions.startsAt))
+    : [];
   return {
     order,
     status: effectiveStatus(order, ctx.clock.now()),
-    tickets: rows.map((r) => ({ ...r, workshops: seats.filter((s) => s.ticketId === r.id).map(({ ticketId: _t, ...s }) => s) })),
+    tickets: rows.map((r) => ({
+      ...r,
+      workshops: seats.filter((s) => s.ticketId === r.id).map(({ ticketId: _t, ...s }) => s),
+    })),
   };
 }
 
@@ -77,10 +125,21 @@ export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderVie
 export async function expireLapsedHolds(ctx: Ctx): Promise<string[]> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx.update(orders).set({ status: 'expired', updatedAt: now })
+    const rows = await tx
+      .update(orders)
+      .set({ status: 'expired', updatedAt: now })
       .where(and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now)))
       .returning({ id: orders.id, buyerEmail: orders.buyerEmail });
-    await enqueueEmails(tx, rows.map((r) => ({ kind: 'hold_expired', to: r.buyerEmail, idempotencyKey: emailKeys.holdExpired(r.id), orderId: r.id, now })));
+    await enqueueEmails(
+      tx,
+      rows.map((r) => ({
+        kind: 'hold_expired',
+        to: r.buyerEmail,
+        idempotencyKey: emailKeys.holdExpired(r.id),
+        orderId: r.id,
+        now,
+      })),
+    );
     return rows.map((r) => r.id);
   });
 }

@@ -29,11 +29,23 @@ export interface Quote {
 }
 
 /** @param meta.clientKey the voucher look-up is counted against it, as on the registration pages. */
-export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: { clientKey: string | null }): Promise<Quote> {
+export async function quoteOrder(
+  ctx: Ctx,
+  event: Event,
+  input: unknown,
+  meta: { clientKey: string | null },
+): Promise<Quote> {
   // The same validation, pricing and unlocked availability check as createOrder, waiting-list offers included:
   // seats offered to someone else are refused here as they would be on confirming.
-  const { attendees, price, types: typeMap, workshops: workshopMap, voucher } = await prepareOrder(ctx, event.id, input, {
-    now: ctx.clock.now(), clientKey: meta.clientKey,
+  const {
+    attendees,
+    price,
+    types: typeMap,
+    workshops: workshopMap,
+    voucher,
+  } = await prepareOrder(ctx, event.id, input, {
+    now: ctx.clock.now(),
+    clientKey: meta.clientKey,
     findVoucher: (eventId, code) => lookUpVoucher(ctx, { eventId, code, clientKey: meta.clientKey }),
   });
   return {
@@ -44,10 +56,12 @@ export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: {
       badgeName: a.badgeName,
       price: price.lines[i]?.price ?? a.price,
       discount: price.lines[i]?.discount ?? 0,
-      workshops: a.workshopIds.flatMap((id) => {
-        const w = workshopMap.get(id);
-        return w ? [{ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt }] : [];
-      }).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime()),
+      workshops: a.workshopIds
+        .flatMap((id) => {
+          const w = workshopMap.get(id);
+          return w ? [{ id: w.id, title: w.title, startsAt: w.startsAt, endsAt: w.endsAt }] : [];
+        })
+        .sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime()),
     })),
     subtotal: price.subtotal,
     discount: price.discount,
@@ -58,7 +72,11 @@ export async function quoteOrder(ctx: Ctx, event: Event, input: unknown, meta: {
 }
 
 /** The question keys each ticket type asks with a checkbox, so an unticked box reads as "no" (see app/_lib/registration-form.ts). */
-export async function checkboxQuestionKeys(ctx: Pick<AppContext, 'db'>, eventId: string, ticketTypeIds: string[]): Promise<Map<string, Set<string>>> {
+export async function checkboxQuestionKeys(
+  ctx: Pick<AppContext, 'db'>,
+  eventId: string,
+  ticketTypeIds: string[],
+): Promise<Map<string, Set<string>>> {
   const ids = [...new Set(ticketTypeIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
   if (!ids.length) return new Map();
   const types = await loadTicketTypes(ctx.db, eventId, ids);

@@ -25,24 +25,43 @@ export const refundOrderSchema = z.object({
 });
 export type RefundOrderInput = z.input<typeof refundOrderSchema>;
 
-export interface RefundOrderResult { refund: Refund; order: Order }
+export interface RefundOrderResult {
+  refund: Refund;
+  order: Order;
+}
 
 /** Who asked, for an audit entry written in the transaction that records the refund or the cancellation. */
-export interface OrderAuditOptions { audit?: { actor: AuditActor } }
+export interface OrderAuditOptions {
+  audit?: { actor: AuditActor };
+}
 
-export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput, options: OrderAuditOptions = {}): Promise<RefundOrderResult> {
+export async function refundOrder(
+  ctx: PaymentsCtx,
+  input: RefundOrderInput,
+  options: OrderAuditOptions = {},
+): Promise<RefundOrderResult> {
   const { orderId, amount, reason } = parseInput(refundOrderSchema, input);
   const now = ctx.clock.now();
   const refundId = await ctx.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
-    if (!order.paymentReference || order.amountPaid === 0) throw new DomainError('CONFLICT', 'This order has no payment to refund.');
+    if (!order.paymentReference || order.amountPaid === 0)
+      throw new DomainError('CONFLICT', 'This order has no payment to refund.');
     const rows = await tx.select().from(refunds).where(eq(refunds.orderId, order.id));
     const own = rows.filter((r) => refundsOrderPayment(r, order));
-    const audit = (summary: string) => options.audit && recordAudit(tx, {
-      actor: options.audit.actor, action: 'order.refund', eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
-      summary, details: { amount, currency: order.currency, reason }, at: now,
-    });
+    const audit = (summary: string) =>
+      options.audit &&
+      recordAudit(tx, {
+        actor: options.audit.actor,
+        action: 'order.refund',
+        eventId: order.eventId,
+        orderId: order.id,
+        targetType: 'order',
+        targetId: order.id,
+        summary,
+        details: { amount, currency: order.currency, reason },
+        at: now,
+      });
     const retry = own.find((r) => r.status === 'pending' && r.amount === amount);
     if (retry) {
       await audit(`Retried the pending refund of ${formatMoney(amount, order.currency)}`);
@@ -51,13 +70,22 @@ export async function refundOrder(ctx: PaymentsCtx, input: RefundOrderInput, opt
     const pending = own.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
     const refundable = order.amountPaid - order.amountRefunded - pending;
     if (amount > refundable) {
-      const message = refundable <= 0 ? 'Nothing is left to refund on this order.' : `At most ${refundable} can be refunded.`;
+      const message =
+        refundable <= 0 ? 'Nothing is left to refund on this order.' : `At most ${refundable} can be refunded.`;
       throw new DomainError('VALIDATION', message, { amount: [message] }, { refundable });
     }
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(refunds).where(eq(refunds.orderId, order.id));
-    const [row] = await tx.insert(refunds).values({
-      orderId: order.id, amount, reason, idempotencyKey: refundKey.ofOrder(order.id, n + 1), createdAt: now, updatedAt: now,
-    }).returning({ id: refunds.id });
+    const [row] = await tx
+      .insert(refunds)
+      .values({
+        orderId: order.id,
+        amount,
+        reason,
+        idempotencyKey: refundKey.ofOrder(order.id, n + 1),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: refunds.id });
     await audit(`Refund of ${formatMoney(amount, order.currency)} requested`);
     return row!.id;
   });
@@ -73,13 +101,20 @@ export const cancelOrderSchema = z.object({
 });
 export type CancelOrderInput = z.input<typeof cancelOrderSchema>;
 
-export interface CancelOrderResult { order: Order; refund: Refund | null }
+export interface CancelOrderResult {
+  order: Order;
+  refund: Refund | null;
+}
 
 /**
  * Cancels an order: its seats are free from the commit on (a cancelled order is not active). A paid order may
  * be refunded what is left of it. Cancelling again with a refund retries a refund that could not be sent.
  */
-export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput, options: OrderAuditOptions = {}): Promise<CancelOrderResult> {
+export async function cancelOrder(
+  ctx: PaymentsCtx,
+  input: CancelOrderInput,
+  options: OrderAuditOptions = {},
+): Promise<CancelOrderResult> {
   const { orderId, refund, reason } = parseInput(cancelOrderSchema, input);
   const now = ctx.clock.now();
   const before = await ctx.db.transaction(async (tx) => {
@@ -93,9 +128,16 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput, opt
     await enqueueBuyerEmail(tx, order, 'cancellation', emailKeys.cancellation(order.id), now);
     if (options.audit) {
       await recordAudit(tx, {
-        actor: options.audit.actor, action: 'order.cancel', eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
-        summary: refund && order.amountPaid > 0 ? 'Cancelled the order, refunding what was left' : 'Cancelled the order',
-        details: { refund, reason, previousStatus: order.status }, at: now,
+        actor: options.audit.actor,
+        action: 'order.cancel',
+        eventId: order.eventId,
+        orderId: order.id,
+        targetType: 'order',
+        targetId: order.id,
+        summary:
+          refund && order.amountPaid > 0 ? 'Cancelled the order, refunding what was left' : 'Cancelled the order',
+        details: { refund, reason, previousStatus: order.status },
+        at: now,
       });
     }
     return order;
@@ -105,16 +147,25 @@ export async function cancelOrder(ctx: PaymentsCtx, input: CancelOrderInput, opt
   if (before.status === 'pending_payment' && before.checkoutSessionId) {
     await ctx.payments.expireCheckout(before.checkoutSessionId).catch(() => undefined);
   }
-  const refunded = refund && before.amountPaid > 0 ? await refundRemainder(ctx, orderId, reason || 'order cancelled', options) : null;
+  const refunded =
+    refund && before.amountPaid > 0 ? await refundRemainder(ctx, orderId, reason || 'order cancelled', options) : null;
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   return { order: order!, refund: refunded };
 }
 
 /** Retries the order's pending refunds under their own keys, then refunds whatever is still left. */
-async function refundRemainder(ctx: PaymentsCtx, orderId: string, reason: string, options: OrderAuditOptions): Promise<Refund | null> {
+async function refundRemainder(
+  ctx: PaymentsCtx,
+  orderId: string,
+  reason: string,
+  options: OrderAuditOptions,
+): Promise<Refund | null> {
   const ownPending = async () => {
     const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
-    const rows = await ctx.db.select().from(refunds).where(and(eq(refunds.orderId, orderId), eq(refunds.status, 'pending')));
+    const rows = await ctx.db
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.orderId, orderId), eq(refunds.status, 'pending')));
     return { order: order!, pending: rows.filter((r) => refundsOrderPayment(r, order!)) };
   };
   let last: Refund | null = null;

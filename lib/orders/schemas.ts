@@ -13,8 +13,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 // keys cost one Object.keys, not thousands of messages.
 const answersSchema = z
   .unknown()
-  .refine((v) => !isRecord(v) || Object.keys(v).length <= MAX_ANSWERS_PER_ATTENDEE, `At most ${MAX_ANSWERS_PER_ATTENDEE} answers per attendee`)
-  .pipe(z.record(z.string().max(60), z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()])));
+  .refine(
+    (v) => !isRecord(v) || Object.keys(v).length <= MAX_ANSWERS_PER_ATTENDEE,
+    `At most ${MAX_ANSWERS_PER_ATTENDEE} answers per attendee`,
+  )
+  .pipe(
+    z.record(
+      z.string().max(60),
+      z.union([z.string().max(2000, 'Answers must be at most 2000 characters'), z.boolean()]),
+    ),
+  );
 
 export const attendeeSchema = z.strictObject({
   // UUIDs are case-insensitive but the database returns them in lower case, and ids are matched as strings.
@@ -24,7 +32,10 @@ export const attendeeSchema = z.strictObject({
   email: emailSchema,
   pronouns: cleanText('Pronouns', 0, 40).optional(),
   answers: answersSchema.default({}),
-  workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
+  workshopIds: z
+    .array(z.uuid({ message: 'Unknown workshop' }).toLowerCase())
+    .max(10, 'Choose at most 10 workshops')
+    .default([]),
   directoryOptIn: z.boolean({ message: 'Directory opt-in must be yes or no' }).default(false),
   // Privacy by default: nobody is photographed unless they say so.
   photoPreference: z.enum(['ok', 'no_photos'], { message: 'Choose a photo preference' }).default('no_photos'),
@@ -32,7 +43,10 @@ export const attendeeSchema = z.strictObject({
 
 export const registrationSchema = z.strictObject({
   buyer: z.strictObject({ name: cleanText('Billing name', 1, 200), email: emailSchema }),
-  attendees: z.array(attendeeSchema).min(1, 'Add at least one attendee').max(MAX_ATTENDEES, `At most ${MAX_ATTENDEES} attendees per order`),
+  attendees: z
+    .array(attendeeSchema)
+    .min(1, 'Add at least one attendee')
+    .max(MAX_ATTENDEES, `At most ${MAX_ATTENDEES} attendees per order`),
   voucherCode: z
     .string({ message: 'Voucher code must be text' })
     .trim()
@@ -40,7 +54,11 @@ export const registrationSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]*$/, 'Voucher codes contain only letters, digits, dashes and underscores')
     .optional()
     .transform((v) => (v ? v.toUpperCase() : undefined)),
-  offerToken: z.string().max(100).regex(/^[A-Za-z0-9_-]*$/, 'Invalid offer link').optional(),
+  offerToken: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Invalid offer link')
+    .optional(),
 });
 
 /**

@@ -15,7 +15,10 @@ import { cancelOrder, refundOrder, type CancelOrderResult, type RefundOrderResul
 import { parseInput } from '../validation';
 import { findSuppressions } from './staff-emails';
 
-export interface Staff { id: string; email: string }
+export interface Staff {
+  id: string;
+  email: string;
+}
 
 /** "12", "12.5", "12.50" or "12,50" in the currency's major unit, to integer minor units; null when not an amount. */
 export function parseMajorAmount(text: string, currency: string): number | null {
@@ -39,7 +42,11 @@ async function loadOrder(ctx: Pick<PaymentsCtx, 'db'>, orderId: string) {
   return order;
 }
 
-export async function refundOrderAsStaff(ctx: PaymentsCtx, staff: Staff, input: z.input<typeof adminRefundSchema>): Promise<RefundOrderResult> {
+export async function refundOrderAsStaff(
+  ctx: PaymentsCtx,
+  staff: Staff,
+  input: z.input<typeof adminRefundSchema>,
+): Promise<RefundOrderResult> {
   const data = parseInput(adminRefundSchema, input);
   const order = await loadOrder(ctx, data.orderId);
   const amount = parseMajorAmount(data.amount, order.currency);
@@ -48,27 +55,46 @@ export async function refundOrderAsStaff(ctx: PaymentsCtx, staff: Staff, input: 
     throw new DomainError('VALIDATION', message, { amount: [message] });
   }
   try {
-    return await refundOrder(ctx, { orderId: order.id, amount, reason: data.reason }, { audit: { actor: staffActor(staff) } });
+    return await refundOrder(
+      ctx,
+      { orderId: order.id, amount, reason: data.reason },
+      { audit: { actor: staffActor(staff) } },
+    );
   } catch (error) {
     // The payments code counts in minor units; organizers type major ones.
     if (isDomainError(error) && error.code === 'VALIDATION' && typeof error.details.refundable === 'number') {
       const left = error.details.refundable;
-      const message = left <= 0 ? 'Nothing is left to refund on this order.' : `At most ${formatMoney(left, order.currency)} can be refunded.`;
+      const message =
+        left <= 0
+          ? 'Nothing is left to refund on this order.'
+          : `At most ${formatMoney(left, order.currency)} can be refunded.`;
       throw new DomainError('VALIDATION', message, { amount: [message] }, error.details);
     }
     throw error;
   }
 }
 
-export const adminCancelSchema = z.object({ orderId: orderIdSchema, refund: z.boolean().default(false), reason: reasonSchema });
+export const adminCancelSchema = z.object({
+  orderId: orderIdSchema,
+  refund: z.boolean().default(false),
+  reason: reasonSchema,
+});
 
-export async function cancelOrderAsStaff(ctx: PaymentsCtx, staff: Staff, input: z.input<typeof adminCancelSchema>): Promise<CancelOrderResult> {
+export async function cancelOrderAsStaff(
+  ctx: PaymentsCtx,
+  staff: Staff,
+  input: z.input<typeof adminCancelSchema>,
+): Promise<CancelOrderResult> {
   const data = parseInput(adminCancelSchema, input);
   return cancelOrder(ctx, data, { audit: { actor: staffActor(staff) } });
 }
 
 /** Sends the confirmation of a paid order again, as a new message (its own idempotency key). */
-export async function resendConfirmation(ctx: Pick<PaymentsCtx, 'db' | 'clock'>, staff: Staff, input: { orderId: string }): Promise<{ idempotencyKey: string }> {
+export async function resendConfirmation(
+  ctx: Pick<PaymentsCtx, 'db' | 'clock'>,
+  staff: Staff,
+  input: { orderId: string },
+): Promise<{ idempotencyKey: string }> {
   const orderId = parseInput(orderIdSchema, input.orderId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -77,13 +103,29 @@ export async function resendConfirmation(ctx: Pick<PaymentsCtx, 'db' | 'clock'>,
     if (order.status !== 'paid') throw new DomainError('CONFLICT', 'Only a paid order has a confirmation to resend.');
     const [suppressed] = await findSuppressions({ db: tx }, [order.buyerEmail]);
     if (suppressed) {
-      throw new DomainError('CONFLICT', `The buyer’s address ${suppressed.reason === 'complained' ? 'reported our email as spam' : 'bounced'}, so no email can be sent to it.`);
+      throw new DomainError(
+        'CONFLICT',
+        `The buyer’s address ${suppressed.reason === 'complained' ? 'reported our email as spam' : 'bounced'}, so no email can be sent to it.`,
+      );
     }
     const idempotencyKey = `order_confirmation:${order.id}:resend:${randomUUID()}`;
-    await enqueueEmail(tx, { kind: 'order_confirmation', to: order.buyerEmail, idempotencyKey, orderId: order.id, now });
+    await enqueueEmail(tx, {
+      kind: 'order_confirmation',
+      to: order.buyerEmail,
+      idempotencyKey,
+      orderId: order.id,
+      now,
+    });
     await recordAudit(tx, {
-      actor: staffActor(staff), action: 'order.resend_confirmation', eventId: order.eventId, orderId: order.id, targetType: 'order', targetId: order.id,
-      summary: 'Resent the order confirmation to the buyer', details: { idempotencyKey }, at: now,
+      actor: staffActor(staff),
+      action: 'order.resend_confirmation',
+      eventId: order.eventId,
+      orderId: order.id,
+      targetType: 'order',
+      targetId: order.id,
+      summary: 'Resent the order confirmation to the buyer',
+      details: { idempotencyKey },
+      at: now,
     });
     return { idempotencyKey };
   });

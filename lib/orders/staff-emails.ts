@@ -17,12 +17,17 @@ export interface EmailHistoryItem {
   updatedAt: Date;
 }
 
-export interface Suppression { email: string; reason: string; createdAt: Date }
+export interface Suppression {
+  email: string;
+  reason: string;
+  createdAt: Date;
+}
 
 const HISTORY_LIMIT = 100;
 
 export async function listEmailHistory(
-  ctx: Pick<AppContext, 'db'>, about: { orderId?: string; ticketId?: string; email?: string },
+  ctx: Pick<AppContext, 'db'>,
+  about: { orderId?: string; ticketId?: string; email?: string },
 ): Promise<EmailHistoryItem[]> {
   const conditions = [
     about.orderId ? eq(emailMessages.orderId, about.orderId) : undefined,
@@ -30,10 +35,22 @@ export async function listEmailHistory(
     about.email ? eq(emailMessages.toEmail, about.email.trim().toLowerCase()) : undefined,
   ].filter((c) => c !== undefined);
   if (!conditions.length) return [];
-  return ctx.db.select({
-    id: emailMessages.id, kind: emailMessages.kind, toEmail: emailMessages.toEmail, subject: emailMessages.subject, status: emailMessages.status,
-    attempts: emailMessages.attempts, createdAt: emailMessages.createdAt, sentAt: emailMessages.sentAt, updatedAt: emailMessages.updatedAt,
-  }).from(emailMessages).where(or(...conditions)).orderBy(desc(emailMessages.createdAt), desc(emailMessages.id)).limit(HISTORY_LIMIT);
+  return ctx.db
+    .select({
+      id: emailMessages.id,
+      kind: emailMessages.kind,
+      toEmail: emailMessages.toEmail,
+      subject: emailMessages.subject,
+      status: emailMessages.status,
+      attempts: emailMessages.attempts,
+      createdAt: emailMessages.createdAt,
+      sentAt: emailMessages.sentAt,
+      updatedAt: emailMessages.updatedAt,
+    })
+    .from(emailMessages)
+    .where(or(...conditions))
+    .orderBy(desc(emailMessages.createdAt), desc(emailMessages.id))
+    .limit(HISTORY_LIMIT);
 }
 
 export async function findSuppressions(ctx: Pick<AppContext, 'db'>, emails: string[]): Promise<Suppression[]> {

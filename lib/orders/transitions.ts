@@ -16,6 +16,9 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) {
-    throw new DomainError('INVALID_TRANSITION', `An order that is ${from.replace('_', ' ')} cannot become ${to.replace('_', ' ')}.`);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `An order that is ${from.replace('_', ' ')} cannot become ${to.replace('_', ' ')}.`,
+    );
   }
 }

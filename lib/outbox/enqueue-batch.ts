@@ -9,8 +9,10 @@ import { SEND_EMAIL_TASK, type EmailRequest } from './enqueue';
 /** One statement for all of `requests`; `guard` makes it conditional (e.g. only if the order row exists). */
 export function enqueueEmailsSql(requests: EmailRequest[], guard?: SQL): SQL {
   const ts = (d: Date | null | undefined) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
-  const rows = requests.map((r) => sql`(${r.kind}::text, ${r.orderId ?? null}::uuid, ${r.ticketId ?? null}::uuid, lower(${r.to}::text),
-    ${r.idempotencyKey}::text, ${JSON.stringify(r.params ?? {})}::jsonb, ${ts(r.sendAfter)}, ${ts(r.now)})`);
+  const rows = requests.map(
+    (r) => sql`(${r.kind}::text, ${r.orderId ?? null}::uuid, ${r.ticketId ?? null}::uuid, lower(${r.to}::text),
+    ${r.idempotencyKey}::text, ${JSON.stringify(r.params ?? {})}::jsonb, ${ts(r.sendAfter)}, ${ts(r.now)})`,
+  );
   return sql`with inserted as (
       insert into email_messages (kind, order_id, ticket_id, to_email, idempotency_key, params, send_after, created_at, updated_at)
       select v.kind, v.order_id, v.ticket_id, v.to_email, v.idempotency_key, v.params, v.send_after, v.now, v.now

@@ -17,7 +17,8 @@ export const emailKeys = {
   holdExpired: (orderId: string) => `hold_expired:${orderId}`,
   cancellation: (orderId: string) => `cancellation:${orderId}`,
   refund: (refundId: string) => `refund:${refundId}`,
-  latePaymentRefunded: (orderId: string, paymentReference: string) => `late_payment_refunded:${orderId}:${paymentReference}`,
+  latePaymentRefunded: (orderId: string, paymentReference: string) =>
+    `late_payment_refunded:${orderId}:${paymentReference}`,
   waitlistOffer: (entryId: string, offeredAt: Date) => `waitlist_offer:${entryId}:${offeredAt.toISOString()}`,
 };
 
@@ -42,35 +43,88 @@ export interface PaidOrderFacts {
 export function paidOrderEmails(f: PaidOrderFacts): EmailRequest[] {
   const { order, now } = f;
   const buyer = order.buyerEmail.trim().toLowerCase();
-  const out: EmailRequest[] = [{ kind: 'order_confirmation', to: buyer, idempotencyKey: emailKeys.confirmation(order.id), orderId: order.id, now }];
-  if (order.total > 0) out.push({ kind: 'payment_receipt', to: buyer, idempotencyKey: emailKeys.receipt(order.id), orderId: order.id, now });
+  const out: EmailRequest[] = [
+    { kind: 'order_confirmation', to: buyer, idempotencyKey: emailKeys.confirmation(order.id), orderId: order.id, now },
+  ];
+  if (order.total > 0)
+    out.push({
+      kind: 'payment_receipt',
+      to: buyer,
+      idempotencyKey: emailKeys.receipt(order.id),
+      orderId: order.id,
+      now,
+    });
   for (const t of f.tickets) {
     if (t.email.trim().toLowerCase() === buyer) continue;
-    out.push({ kind: 'ticket', to: t.email, idempotencyKey: emailKeys.ticket(t.id), orderId: order.id, ticketId: t.id, now });
+    out.push({
+      kind: 'ticket',
+      to: t.email,
+      idempotencyKey: emailKeys.ticket(t.id),
+      orderId: order.id,
+      ticketId: t.id,
+      now,
+    });
   }
   const sendAfter = reminderSendAfter(f.event, f.reminderHours);
-  if (sendAfter > now) out.push({ kind: 'reminder', to: buyer, idempotencyKey: emailKeys.reminder(order.id), orderId: order.id, sendAfter, now });
+  if (sendAfter > now)
+    out.push({
+      kind: 'reminder',
+      to: buyer,
+      idempotencyKey: emailKeys.reminder(order.id),
+      orderId: order.id,
+      sendAfter,
+      now,
+    });
   return out;
 }
 
 /** Inside the transaction that marks the order paid: one read, then one statement for every message. */
-export async function enqueuePaidOrderEmails(tx: DbOrTx, orderId: string, now: Date, reminderHours: number): Promise<void> {
-  const rows = await tx.select({
-    buyerEmail: orders.buyerEmail, total: orders.total, startsOn: events.startsOn, timezone: events.timezone, ticketId: tickets.id, ticketEmail: tickets.email,
-  }).from(orders).innerJoin(events, eq(events.id, orders.eventId)).leftJoin(tickets, eq(tickets.orderId, orders.id)).where(eq(orders.id, orderId));
+export async function enqueuePaidOrderEmails(
+  tx: DbOrTx,
+  orderId: string,
+  now: Date,
+  reminderHours: number,
+): Promise<void> {
+  const rows = await tx
+    .select({
+      buyerEmail: orders.buyerEmail,
+      total: orders.total,
+      startsOn: events.startsOn,
+      timezone: events.timezone,
+      ticketId: tickets.id,
+      ticketEmail: tickets.email,
+    })
+    .from(orders)
+    .innerJoin(events, eq(events.id, orders.eventId))
+    .leftJoin(tickets, eq(tickets.orderId, orders.id))
+    .where(eq(orders.id, orderId));
   const [first] = rows;
   if (!first) return;
   const requests = paidOrderEmails({
     order: { id: orderId, buyerEmail: first.buyerEmail, total: first.total },
     tickets: rows.flatMap((r) => (r.ticketId && r.ticketEmail ? [{ id: r.ticketId, email: r.ticketEmail }] : [])),
-    event: first, reminderHours, now,
+    event: first,
+    reminderHours,
+    now,
   });
   await enqueueEmails(tx, requests);
 }
 
 /** One email to the order's buyer about the order. */
 export async function enqueueBuyerEmail(
-  tx: DbOrTx, order: Pick<Order, 'id' | 'buyerEmail'>, kind: string, idempotencyKey: string, now: Date, params?: Record<string, unknown>,
+  tx: DbOrTx,
+  order: Pick<Order, 'id' | 'buyerEmail'>,
+  kind: string,
+  idempotencyKey: string,
+  now: Date,
+  params?: Record<string, unknown>,
 ): Promise<void> {
-  await enqueueEmail(tx, { kind, to: order.buyerEmail, idempotencyKey, orderId: order.id, now, ...(params ? { params } : {}) });
+  await enqueueEmail(tx, {
+    kind,
+    to: order.buyerEmail,
+    idempotencyKey,
+    orderId: order.id,
+    now,
+    ...(params ? { params } : {}),
+  });
 }

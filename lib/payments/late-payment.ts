@@ -21,12 +21,21 @@ function tally(keys: string[]): Map<string, number> {
  * The event pool is always included, since its capacity may have been set since the order was placed.
  */
 async function orderNeeds(tx: Tx, order: Pick<Order, 'id' | 'eventId'>) {
-  const ticketRows = await tx.select({ typeId: tickets.ticketTypeId, voucherId: tickets.voucherId }).from(tickets).where(eq(tickets.orderId, order.id));
+  const ticketRows = await tx
+    .select({ typeId: tickets.ticketTypeId, voucherId: tickets.voucherId })
+    .from(tickets)
+    .where(eq(tickets.orderId, order.id));
   const typeIds = [...new Set(ticketRows.map((r) => r.typeId))];
   const poolRows = typeIds.length
-    ? await tx.select({ typeId: ticketTypePools.ticketTypeId, poolId: ticketTypePools.poolId }).from(ticketTypePools).where(inArray(ticketTypePools.ticketTypeId, typeIds))
+    ? await tx
+        .select({ typeId: ticketTypePools.ticketTypeId, poolId: ticketTypePools.poolId })
+        .from(ticketTypePools)
+        .where(inArray(ticketTypePools.ticketTypeId, typeIds))
     : [];
-  const seatRows = await tx.select({ sessionId: workshopSeats.sessionId }).from(workshopSeats).where(eq(workshopSeats.orderId, order.id));
+  const seatRows = await tx
+    .select({ sessionId: workshopSeats.sessionId })
+    .from(workshopSeats)
+    .where(eq(workshopSeats.orderId, order.id));
   const needs = tally([
     ...ticketRows.map(() => poolKey.event(order.eventId)),
     ...ticketRows.map((t) => poolKey.ticketType(t.typeId)),
@@ -46,7 +55,12 @@ async function orderNeeds(tx: Tx, order: Pick<Order, 'id' | 'eventId'>) {
 }
 
 /** Locks the order's pools, then says whether every one of them still has room for it. */
-export async function lateOrderHasRoom(tx: Tx, order: Pick<Order, 'id' | 'eventId'>, now: Date, lockTimeoutMs: number): Promise<boolean> {
+export async function lateOrderHasRoom(
+  tx: Tx,
+  order: Pick<Order, 'id' | 'eventId'>,
+  now: Date,
+  lockTimeoutMs: number,
+): Promise<boolean> {
   const { needs, pools } = await orderNeeds(tx, order);
   await lockSeats(tx, poolsFor(pools), { timeoutMs: lockTimeoutMs });
   const seats = await checkSeats(tx, now, pools);

@@ -1,7 +1,12 @@
 // The local demo checkout's use cases, for the test-mode page at /dev/checkout/<id>: what the page shows, and
 // what the buyer pressed, returned as the signed Stripe-shaped event to deliver to the webhook route. Nothing
 // here exists unless the local gateway is the active one.
-import { isLocalGateway, type LocalCheckoutView, type LocalOutcome, type LocalSignedEvent } from '../adapters/payments/local';
+import {
+  isLocalGateway,
+  type LocalCheckoutView,
+  type LocalOutcome,
+  type LocalSignedEvent,
+} from '../adapters/payments/local';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 

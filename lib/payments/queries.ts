@@ -30,9 +30,16 @@ export async function getReceipt(ctx: Ctx, token: string): Promise<Receipt | nul
   const view = await getOrderByToken(ctx, token);
   if (!view || (view.status !== 'paid' && view.status !== 'refunded')) return null;
   const { order } = view;
-  const [event] = await ctx.db.select({
-    startsOn: events.startsOn, endsOn: events.endsOn, timezone: events.timezone, venueName: events.venueName, venueAddress: events.venueAddress,
-  }).from(events).where(eq(events.id, order.eventId));
+  const [event] = await ctx.db
+    .select({
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+      timezone: events.timezone,
+      venueName: events.venueName,
+      venueAddress: events.venueAddress,
+    })
+    .from(events)
+    .where(eq(events.id, order.eventId));
   if (!event) return null;
   return {
     reference: order.reference,
@@ -41,7 +48,12 @@ export async function getReceipt(ctx: Ctx, token: string): Promise<Receipt | nul
     currency: order.currency,
     paidAt: order.paidAt,
     paymentReference: order.paymentReference,
-    lines: view.tickets.map((t) => ({ label: t.label, price: t.price, discount: t.discount, amount: t.price - t.discount })),
+    lines: view.tickets.map((t) => ({
+      label: t.label,
+      price: t.price,
+      discount: t.discount,
+      amount: t.price - t.discount,
+    })),
     subtotal: order.subtotal,
     discount: order.discount,
     total: order.total,
@@ -52,18 +64,44 @@ export async function getReceipt(ctx: Ctx, token: string): Promise<Receipt | nul
   };
 }
 
-export type PaymentNeedingAttention = Pick<Order,
-  'id' | 'reference' | 'buyerEmail' | 'status' | 'paymentState' | 'currency' | 'total' | 'amountPaid' | 'amountRefunded' | 'paymentReference' | 'updatedAt'
+export type PaymentNeedingAttention = Pick<
+  Order,
+  | 'id'
+  | 'reference'
+  | 'buyerEmail'
+  | 'status'
+  | 'paymentState'
+  | 'currency'
+  | 'total'
+  | 'amountPaid'
+  | 'amountRefunded'
+  | 'paymentReference'
+  | 'updatedAt'
 > & { reason: string };
 
 /** Orders an organizer should look at (amount mismatches, late payments refunded, reconciliation gaps), newest first. */
-export async function listPaymentsNeedingAttention(ctx: Pick<AppContext, 'db'>, eventId?: string): Promise<PaymentNeedingAttention[]> {
-  const rows = await ctx.db.select({
-    id: orders.id, reference: orders.reference, buyerEmail: orders.buyerEmail, status: orders.status, paymentState: orders.paymentState,
-    currency: orders.currency, total: orders.total, amountPaid: orders.amountPaid, amountRefunded: orders.amountRefunded,
-    paymentReference: orders.paymentReference, updatedAt: orders.updatedAt, reason: orders.attentionReason,
-  }).from(orders)
+export async function listPaymentsNeedingAttention(
+  ctx: Pick<AppContext, 'db'>,
+  eventId?: string,
+): Promise<PaymentNeedingAttention[]> {
+  const rows = await ctx.db
+    .select({
+      id: orders.id,
+      reference: orders.reference,
+      buyerEmail: orders.buyerEmail,
+      status: orders.status,
+      paymentState: orders.paymentState,
+      currency: orders.currency,
+      total: orders.total,
+      amountPaid: orders.amountPaid,
+      amountRefunded: orders.amountRefunded,
+      paymentReference: orders.paymentReference,
+      updatedAt: orders.updatedAt,
+      reason: orders.attentionReason,
+    })
+    .from(orders)
     .where(and(isNotNull(orders.attentionReason), eventId ? eq(orders.eventId, eventId) : undefined))
-    .orderBy(desc(orders.updatedAt), desc(orders.id)).limit(500);
+    .orderBy(desc(orders.updatedAt), desc(orders.id))
+    .limit(500);
   return rows.map((r) => ({ ...r, reason: r.reason ?? '' }));
 }

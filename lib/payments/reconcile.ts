@@ -19,7 +19,14 @@ export interface ReconcileOptions {
   limit?: number;
 }
 
-export interface ReconcileResult { checked: number; applied: number; expired: number; flagged: number; refundsRetried: number; errors: number }
+export interface ReconcileResult {
+  checked: number;
+  applied: number;
+  expired: number;
+  flagged: number;
+  refundsRetried: number;
+  errors: number;
+}
 
 const MINUTE = 60_000;
 // Provider sessions live at most a day; after that nothing more can happen to one.
@@ -60,8 +67,16 @@ export async function reconcilePayments(ctx: PaymentsCtx, options: ReconcileOpti
     await attempt(async () => {
       if (refund.createdAt.getTime() <= now.getTime() - REFUND_RETRY_WINDOW_MS) {
         await ctx.db.transaction(async (tx) => {
-          await tx.update(refunds).set({ status: 'failed', updatedAt: now }).where(and(eq(refunds.id, refund.id), eq(refunds.status, 'pending')));
-          await flagOrder(tx, refund.orderId, 'a refund was never confirmed by the payment provider; check it there', now);
+          await tx
+            .update(refunds)
+            .set({ status: 'failed', updatedAt: now })
+            .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'pending')));
+          await flagOrder(
+            tx,
+            refund.orderId,
+            'a refund was never confirmed by the payment provider; check it there',
+            now,
+          );
         });
         result.flagged++;
         return;
@@ -82,41 +97,79 @@ function noMarker(prefix: 'reconcile' | 'verify') {
     and pe.provider_event_id = ${`${prefix}:`} || ${orders.checkoutSessionId})`;
 }
 
-type Candidate = Pick<typeof orders.$inferSelect, 'id' | 'checkoutSessionId' | 'expiresAt' | 'total' | 'currency' | 'amountPaid'>;
+type Candidate = Pick<
+  typeof orders.$inferSelect,
+  'id' | 'checkoutSessionId' | 'expiresAt' | 'total' | 'currency' | 'amountPaid'
+>;
 const candidateColumns = {
-  id: orders.id, checkoutSessionId: orders.checkoutSessionId, expiresAt: orders.expiresAt, total: orders.total, currency: orders.currency, amountPaid: orders.amountPaid,
+  id: orders.id,
+  checkoutSessionId: orders.checkoutSessionId,
+  expiresAt: orders.expiresAt,
+  total: orders.total,
+  currency: orders.currency,
+  amountPaid: orders.amountPaid,
 };
 
 /** Unpaid orders with a checkout whose hold ended a while ago (or that are old), and no verdict yet. */
 function unsettledOrders(ctx: PaymentsCtx, now: Date, graceMs: number, limit: number) {
-  return ctx.db.select(candidateColumns).from(orders).where(and(
-    inArray(orders.status, ['pending_payment', 'expired']),
-    isNotNull(orders.checkoutSessionId),
-    eq(orders.amountPaid, 0),
-    or(lt(orders.expiresAt, new Date(now.getTime() - graceMs)), lt(orders.createdAt, new Date(now.getTime() - 30 * MINUTE))),
-    gt(orders.expiresAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
-    noMarker('reconcile'),
-  )).orderBy(asc(orders.expiresAt)).limit(limit);
+  return ctx.db
+    .select(candidateColumns)
+    .from(orders)
+    .where(
+      and(
+        inArray(orders.status, ['pending_payment', 'expired']),
+        isNotNull(orders.checkoutSessionId),
+        eq(orders.amountPaid, 0),
+        or(
+          lt(orders.expiresAt, new Date(now.getTime() - graceMs)),
+          lt(orders.createdAt, new Date(now.getTime() - 30 * MINUTE)),
+        ),
+        gt(orders.expiresAt, new Date(now.getTime() - SESSION_LIFETIME_MS)),
+        noMarker('reconcile'),
+      ),
+    )
+    .orderBy(asc(orders.expiresAt))
+    .limit(limit);
 }
 
 /** Orders holding money from a checkout that the provider has not been asked about yet. */
 function unverifiedPaidOrders(ctx: PaymentsCtx, now: Date, limit: number) {
-  return ctx.db.select(candidateColumns).from(orders).where(and(
-    isNotNull(orders.checkoutSessionId),
-    gt(orders.amountPaid, 0),
-    gt(orders.updatedAt, new Date(now.getTime() - 7 * 24 * 60 * MINUTE)),
-    noMarker('verify'),
-  )).orderBy(asc(orders.updatedAt)).limit(limit);
+  return ctx.db
+    .select(candidateColumns)
+    .from(orders)
+    .where(
+      and(
+        isNotNull(orders.checkoutSessionId),
+        gt(orders.amountPaid, 0),
+        gt(orders.updatedAt, new Date(now.getTime() - 7 * 24 * 60 * MINUTE)),
+        noMarker('verify'),
+      ),
+    )
+    .orderBy(asc(orders.updatedAt))
+    .limit(limit);
 }
 
 /** Refunds the provider never answered (a timeout, an outage), old enough not to be in flight. */
 function unansweredRefunds(ctx: PaymentsCtx, now: Date, limit: number) {
-  return ctx.db.select({ id: refunds.id, orderId: refunds.orderId, createdAt: refunds.createdAt }).from(refunds)
-    .where(and(eq(refunds.status, 'pending'), isNull(refunds.providerRefundId), lt(refunds.createdAt, new Date(now.getTime() - MINUTE))))
-    .orderBy(asc(refunds.createdAt)).limit(limit);
+  return ctx.db
+    .select({ id: refunds.id, orderId: refunds.orderId, createdAt: refunds.createdAt })
+    .from(refunds)
+    .where(
+      and(
+        eq(refunds.status, 'pending'),
+        isNull(refunds.providerRefundId),
+        lt(refunds.createdAt, new Date(now.getTime() - MINUTE)),
+      ),
+    )
+    .orderBy(asc(refunds.createdAt))
+    .limit(limit);
 }
 
-async function settleFromProvider(ctx: PaymentsCtx, order: Candidate, now: Date): Promise<'applied' | 'expired' | 'flagged' | 'waiting'> {
+async function settleFromProvider(
+  ctx: PaymentsCtx,
+  order: Candidate,
+  now: Date,
+): Promise<'applied' | 'expired' | 'flagged' | 'waiting'> {
   const sessionId = order.checkoutSessionId!;
   let state: CheckoutState = await ctx.payments.retrieveCheckout(sessionId);
   const holdEnded = order.expiresAt !== null && order.expiresAt <= now;
@@ -127,13 +180,23 @@ async function settleFromProvider(ctx: PaymentsCtx, order: Candidate, now: Date)
   }
   if (state.status === 'complete' && state.paymentStatus === 'paid') {
     const { outcome } = await handlePaymentEvent(ctx, {
-      id: reconcileId(sessionId), type: 'payment_succeeded', orderId: order.id, sessionId,
-      amount: state.amountTotal, currency: state.currency, paymentReference: state.paymentReference,
+      id: reconcileId(sessionId),
+      type: 'payment_succeeded',
+      orderId: order.id,
+      sessionId,
+      amount: state.amountTotal,
+      currency: state.currency,
+      paymentReference: state.paymentReference,
     });
     return outcome === 'mismatch' ? 'flagged' : 'applied';
   }
   if (state.status === 'expired') {
-    await handlePaymentEvent(ctx, { id: reconcileId(sessionId), type: 'checkout_expired', orderId: order.id, sessionId });
+    await handlePaymentEvent(ctx, {
+      id: reconcileId(sessionId),
+      type: 'checkout_expired',
+      orderId: order.id,
+      sessionId,
+    });
     return 'expired';
   }
   // Still open within the hold, or complete with the money on its way (a bank debit): ask again next run.
@@ -152,10 +215,18 @@ async function verifyPaid(ctx: PaymentsCtx, order: Candidate): Promise<boolean> 
     reason = `reconciliation: recorded ${formatMoney(order.amountPaid, order.currency)} paid, the payment provider reports ${formatMoney(state.amountTotal, state.currency.toUpperCase())}`;
   }
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(paymentEvents).values({
-      provider: ctx.payments.name, providerEventId: verifyId(sessionId), type: 'reconcile_verify', orderId: order.id,
-      outcome: reason ? 'mismatch' : 'verified', receivedAt: now,
-    }).onConflictDoNothing().returning({ id: paymentEvents.id });
+    const [row] = await tx
+      .insert(paymentEvents)
+      .values({
+        provider: ctx.payments.name,
+        providerEventId: verifyId(sessionId),
+        type: 'reconcile_verify',
+        orderId: order.id,
+        outcome: reason ? 'mismatch' : 'verified',
+        receivedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: paymentEvents.id });
     if (row && reason) await flagOrder(tx, order.id, reason, now);
   });
   return reason !== null;

@@ -11,10 +11,13 @@ import { getOrderByToken, type OrderView } from '../orders/queries';
 import type { PaymentsCtx } from '../context';
 
 export const PAYMENT_UNAVAILABLE_MESSAGE = 'Payment is temporarily unavailable. Please try again in a moment.';
-const PAYMENT_REFUSED_MESSAGE = 'We could not start the payment for this order. Please contact the organizers and quote your order reference.';
+const PAYMENT_REFUSED_MESSAGE =
+  'We could not start the payment for this order. Please contact the organizers and quote your order reference.';
 
 /** The checkout lines of an order: one per public ticket label and net price, free tickets left out. */
-export function checkoutLines(tickets: Pick<OrderView['tickets'][number], 'label' | 'price' | 'discount'>[]): CheckoutLine[] {
+export function checkoutLines(
+  tickets: Pick<OrderView['tickets'][number], 'label' | 'price' | 'discount'>[],
+): CheckoutLine[] {
   const lines = new Map<string, CheckoutLine>();
   for (const t of tickets) {
     const net = t.price - t.discount;
@@ -42,11 +45,19 @@ function providerFailure(error: unknown, order: Order): never {
 
 function assertPayable(view: OrderView): void {
   const { order, status } = view;
-  if (status === 'expired') throw new DomainError('HOLD_EXPIRED', 'This order has expired, so it can no longer be paid. Please register again.');
+  if (status === 'expired')
+    throw new DomainError(
+      'HOLD_EXPIRED',
+      'This order has expired, so it can no longer be paid. Please register again.',
+    );
   if (status === 'paid') throw new DomainError('CONFLICT', 'This order is already paid.');
   if (status !== 'pending_payment') throw new DomainError('CONFLICT', 'This order can no longer be paid.');
   if (order.total <= 0) throw new DomainError('CONFLICT', 'This order has nothing to pay.');
-  if (order.paymentState === 'processing') throw new DomainError('CONFLICT', 'A payment for this order is already on its way. This page will show it once it arrives.');
+  if (order.paymentState === 'processing')
+    throw new DomainError(
+      'CONFLICT',
+      'A payment for this order is already on its way. This page will show it once it arrives.',
+    );
 }
 
 /**
@@ -63,10 +74,16 @@ async function reusableCheckout(ctx: PaymentsCtx, order: Order): Promise<string 
   }
   if (state.status === 'open' && order.checkoutUrl) return order.checkoutUrl;
   if (state.status === 'complete' && state.paymentStatus !== 'unpaid') {
-    throw new DomainError('CONFLICT', 'Your payment has been received and is being confirmed. Refresh this page in a moment.');
+    throw new DomainError(
+      'CONFLICT',
+      'Your payment has been received and is being confirmed. Refresh this page in a moment.',
+    );
   }
   if (state.status === 'complete' && order.paymentState !== 'failed') {
-    throw new DomainError('CONFLICT', 'A payment for this order is already on its way. This page will show it once it arrives.');
+    throw new DomainError(
+      'CONFLICT',
+      'A payment for this order is already on its way. This page will show it once it arrives.',
+    );
   }
   return null;
 }
@@ -101,14 +118,23 @@ export async function startCheckout(ctx: PaymentsCtx, accessToken: string): Prom
   }
 
   const now = ctx.clock.now();
-  const [stored] = await ctx.db.update(orders).set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: now })
-    .where(and(eq(orders.id, order.id), eq(orders.status, 'pending_payment'), replaced ? eq(orders.checkoutSessionId, replaced) : isNull(orders.checkoutSessionId)))
+  const [stored] = await ctx.db
+    .update(orders)
+    .set({ checkoutSessionId: checkout.sessionId, checkoutUrl: checkout.url, updatedAt: now })
+    .where(
+      and(
+        eq(orders.id, order.id),
+        eq(orders.status, 'pending_payment'),
+        replaced ? eq(orders.checkoutSessionId, replaced) : isNull(orders.checkoutSessionId),
+      ),
+    )
     .returning({ id: orders.id });
   if (stored) return { url: checkout.url };
 
   // Someone else stored a session first (the same one, when they used the same key), or the order moved on.
   const [current] = await ctx.db.select().from(orders).where(eq(orders.id, order.id));
-  if (current?.status === 'pending_payment' && current.checkoutSessionId === checkout.sessionId && current.checkoutUrl) return { url: current.checkoutUrl };
+  if (current?.status === 'pending_payment' && current.checkoutSessionId === checkout.sessionId && current.checkoutUrl)
+    return { url: current.checkoutUrl };
   if (current?.status === 'pending_payment' && current.checkoutUrl) {
     await ctx.payments.expireCheckout(checkout.sessionId).catch(() => undefined);
     return { url: current.checkoutUrl };
@@ -117,7 +143,10 @@ export async function startCheckout(ctx: PaymentsCtx, accessToken: string): Prom
   throw new DomainError('CONFLICT', 'This order can no longer be paid.');
 }
 
-export interface ExpireCheckoutsResult { expired: number; failed: number }
+export interface ExpireCheckoutsResult {
+  expired: number;
+  failed: number;
+}
 
 /**
  * Ends the provider sessions of holds that lapsed or orders that were cancelled (R12: the hold is released when
@@ -126,24 +155,35 @@ export interface ExpireCheckoutsResult { expired: number; failed: number }
  */
 export async function expireLapsedCheckouts(ctx: PaymentsCtx, limit = 100): Promise<ExpireCheckoutsResult> {
   const now = ctx.clock.now();
-  const rows = await ctx.db.select({ id: orders.id, sessionId: orders.checkoutSessionId }).from(orders)
-    .where(and(
-      isNotNull(orders.checkoutSessionId),
-      isNotNull(orders.checkoutUrl),
-      or(inArray(orders.status, ['expired', 'cancelled']), and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now))),
-    ))
+  const rows = await ctx.db
+    .select({ id: orders.id, sessionId: orders.checkoutSessionId })
+    .from(orders)
+    .where(
+      and(
+        isNotNull(orders.checkoutSessionId),
+        isNotNull(orders.checkoutUrl),
+        or(
+          inArray(orders.status, ['expired', 'cancelled']),
+          and(eq(orders.status, 'pending_payment'), lte(orders.expiresAt, now)),
+        ),
+      ),
+    )
     .orderBy(orders.expiresAt)
     .limit(limit);
   const result: ExpireCheckoutsResult = { expired: 0, failed: 0 };
   for (const row of rows) {
     try {
       await ctx.payments.expireCheckout(row.sessionId!);
-      await ctx.db.update(orders).set({ checkoutUrl: null, updatedAt: now })
+      await ctx.db
+        .update(orders)
+        .set({ checkoutUrl: null, updatedAt: now })
         .where(and(eq(orders.id, row.id), eq(orders.checkoutSessionId, row.sessionId!)));
       result.expired++;
     } catch (error) {
       result.failed++;
-      console.error(`expiring a lapsed checkout failed (${error instanceof Error ? error.message : 'unknown'}); retried next run`);
+      console.error(
+        `expiring a lapsed checkout failed (${error instanceof Error ? error.message : 'unknown'}); retried next run`,
+      );
     }
   }
   return result;

@@ -7,7 +7,10 @@ import { isDomainError } from '../errors';
 import type { PaymentsCtx } from '../context';
 import { handlePaymentEvent } from './handle-payment-event';
 
-export interface WebhookAnswer { status: number; body: Record<string, unknown> }
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 export function isRetryableWebhookError(error: unknown): boolean {
   if (isDomainError(error)) return error.code === 'BUSY' || error.code === 'PAYMENT_UNAVAILABLE';
@@ -15,7 +18,11 @@ export function isRetryableWebhookError(error: unknown): boolean {
   return isTransientDbError(error);
 }
 
-export async function receivePaymentWebhook(ctx: PaymentsCtx, rawBody: string, signatureHeader: string | null): Promise<WebhookAnswer> {
+export async function receivePaymentWebhook(
+  ctx: PaymentsCtx,
+  rawBody: string,
+  signatureHeader: string | null,
+): Promise<WebhookAnswer> {
   let event: PaymentEvent;
   try {
     event = ctx.payments.parseWebhook(rawBody, signatureHeader);

@@ -8,7 +8,11 @@ import { questions, type Event } from '@/db/schema';
 import { PERMISSIONS, ROLE_LABELS } from '../staff/permissions';
 import type { AppContext } from '../context';
 
-export interface NoticeQuestion { label: string; sensitive: boolean; accessNeed: boolean }
+export interface NoticeQuestion {
+  label: string;
+  sensitive: boolean;
+  accessNeed: boolean;
+}
 
 export interface PrivacyNotice {
   eventName: string;
@@ -24,7 +28,10 @@ export interface PrivacyNotice {
   personalDays: number;
 }
 
-export interface RetentionDays { sensitiveDays: number; personalDays: number }
+export interface RetentionDays {
+  sensitiveDays: number;
+  personalDays: number;
+}
 
 const roleNames = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS]);
 
@@ -33,14 +40,21 @@ export async function getPrivacyNotice(
   event: Pick<Event, 'id' | 'name' | 'endsOn' | 'organizerName' | 'privacyContact'>,
   retention: RetentionDays,
 ): Promise<PrivacyNotice> {
-  const rows = await ctx.db.select({ label: questions.label, isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed })
-    .from(questions).where(eq(questions.eventId, event.id)).orderBy(asc(questions.sortOrder), asc(questions.label));
+  const rows = await ctx.db
+    .select({ label: questions.label, isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed })
+    .from(questions)
+    .where(eq(questions.eventId, event.id))
+    .orderBy(asc(questions.sortOrder), asc(questions.label));
   return {
     eventName: event.name,
     organizerName: event.organizerName.trim() || `The organizers of ${event.name}`,
     privacyContact: event.privacyContact.trim(),
     endsOn: event.endsOn,
-    questions: rows.map((q) => ({ label: q.label, sensitive: q.isSensitive || q.isAccessNeed, accessNeed: q.isAccessNeed })),
+    questions: rows.map((q) => ({
+      label: q.label,
+      sensitive: q.isSensitive || q.isAccessNeed,
+      accessNeed: q.isAccessNeed,
+    })),
     sensitiveRoles: roleNames(PERMISSIONS['attendees.sensitive']),
     attendeeRoles: roleNames(PERMISSIONS['attendees.view']),
     sensitiveDays: retention.sensitiveDays,

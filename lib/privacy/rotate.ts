@@ -10,15 +10,33 @@ import type { Vault } from '../vault';
 
 type Ctx = Pick<AppContext, 'db' | 'vault'>;
 
-interface SealedColumn { name: string; table: string; keys: string[]; cipher: string; keyId: string }
+interface SealedColumn {
+  name: string;
+  table: string;
+  keys: string[];
+  cipher: string;
+  keyId: string;
+}
 
 /** Every sealed column in the database. A new one must be added here to take part in rotations. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { name: 'answers', table: 'answers', keys: ['ticket_id', 'question_id'], cipher: 'value_cipher', keyId: 'key_id' },
   { name: 'pronouns', table: 'tickets', keys: ['id'], cipher: 'pronouns_cipher', keyId: 'pronouns_key_id' },
   { name: 'access notes', table: 'access_requests', keys: ['id'], cipher: 'notes_cipher', keyId: 'notes_key_id' },
-  { name: 'access messages', table: 'access_requests', keys: ['id'], cipher: 'message_cipher', keyId: 'message_key_id' },
-  { name: 'erasure request addresses', table: 'erasure_requests', keys: ['id'], cipher: 'email_cipher', keyId: 'email_key_id' },
+  {
+    name: 'access messages',
+    table: 'access_requests',
+    keys: ['id'],
+    cipher: 'message_cipher',
+    keyId: 'message_key_id',
+  },
+  {
+    name: 'erasure request addresses',
+    table: 'erasure_requests',
+    keys: ['id'],
+    cipher: 'email_cipher',
+    keyId: 'email_key_id',
+  },
 ];
 
 const id = (name: string) => sql.raw(`"${name}"`);
@@ -27,34 +45,49 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (await db.execute(query)) as unknown as T[];
 }
 
-export interface SealPlaintextResult { answers: number; pronouns: number }
+export interface SealPlaintextResult {
+  answers: number;
+  pronouns: number;
+}
 
 /** Seals sensitive answers and pronouns still stored in clear. */
 export async function sealPlaintext(ctx: Ctx, options: { batchSize?: number } = {}): Promise<SealPlaintextResult> {
   const batch = options.batchSize ?? 500;
   const result: SealPlaintextResult = { answers: 0, pronouns: 0 };
   for (;;) {
-    const found = await rows<{ t: string; q: string; value: string }>(ctx.db, sql`select a.ticket_id as t, a.question_id as q, a.value
-      from answers a join questions q on q.id = a.question_id where q.is_sensitive and a.value is not null limit ${batch}`);
+    const found = await rows<{ t: string; q: string; value: string }>(
+      ctx.db,
+      sql`select a.ticket_id as t, a.question_id as q, a.value
+      from answers a join questions q on q.id = a.question_id where q.is_sensitive and a.value is not null limit ${batch}`,
+    );
     if (!found.length) break;
     const values = found.map((r) => {
       const s = ctx.vault.seal(r.value);
       return sql`(${r.t}::uuid, ${r.q}::uuid, ${r.value}::text, ${s.cipher}::text, ${s.keyId}::text)`;
     });
-    const done = await rows(ctx.db, sql`update answers a set value = null, value_cipher = v.c, key_id = v.k
+    const done = await rows(
+      ctx.db,
+      sql`update answers a set value = null, value_cipher = v.c, key_id = v.k
       from (values ${sql.join(values, sql`, `)}) as v(t, q, old, c, k)
-      where a.ticket_id = v.t and a.question_id = v.q and a.value = v.old returning 1`);
+      where a.ticket_id = v.t and a.question_id = v.q and a.value = v.old returning 1`,
+    );
     result.answers += done.length;
   }
   for (;;) {
-    const found = await rows<{ id: string; pronouns: string }>(ctx.db, sql`select id, pronouns from tickets where pronouns <> '' limit ${batch}`);
+    const found = await rows<{ id: string; pronouns: string }>(
+      ctx.db,
+      sql`select id, pronouns from tickets where pronouns <> '' limit ${batch}`,
+    );
     if (!found.length) break;
     const values = found.map((r) => {
       const s = ctx.vault.seal(r.pronouns);
       return sql`(${r.id}::uuid, ${r.pronouns}::text, ${s.cipher}::text, ${s.keyId}::text)`;
     });
-    const done = await rows(ctx.db, sql`update tickets t set pronouns = '', pronouns_cipher = v.c, pronouns_key_id = v.k
-      from (values ${sql.join(values, sql`, `)}) as v(id, old, c, k) where t.id = v.id and t.pronouns = v.old returning 1`);
+    const done = await rows(
+      ctx.db,
+      sql`update tickets t set pronouns = '', pronouns_cipher = v.c, pronouns_key_id = v.k
+      from (values ${sql.join(values, sql`, `)}) as v(id, old, c, k) where t.id = v.id and t.pronouns = v.old returning 1`,
+    );
     result.pronouns += done.length;
   }
   return result;
@@ -62,8 +95,11 @@ export async function sealPlaintext(ctx: Ctx, options: { batchSize?: number } = 
 
 /** Seals the answers of one question that just became sensitive, inside the transaction that marks it. */
 export async function sealAnswersOf(tx: DbOrTx, vault: Pick<Vault, 'seal'>, questionId: string): Promise<number> {
-  const found = await rows<{ t: string; value: string }>(tx, sql`select ticket_id as t, value from answers
-    where question_id = ${questionId} and value is not null for update`);
+  const found = await rows<{ t: string; value: string }>(
+    tx,
+    sql`select ticket_id as t, value from answers
+    where question_id = ${questionId} and value is not null for update`,
+  );
   for (let i = 0; i < found.length; i += 500) {
     const values = found.slice(i, i + 500).map((r) => {
       const s = vault.seal(r.value);
@@ -84,32 +120,66 @@ export interface RotateResult {
   currentKeyId: string;
 }
 
-async function rotateColumn(db: DbOrTx, vault: Vault, column: SealedColumn, batch: number): Promise<{ done: number; unreadable: number }> {
+async function rotateColumn(
+  db: DbOrTx,
+  vault: Vault,
+  column: SealedColumn,
+  batch: number,
+): Promise<{ done: number; unreadable: number }> {
   const keys = column.keys.map(id);
   const skip = new Set<string>();
   let done = 0;
   let unreadable = 0;
   for (;;) {
-    const skipped = skip.size ? sql` and ${id(column.keyId)} not in (${sql.join([...skip].map((k) => sql`${k}`), sql`, `)})` : sql``;
-    const found = await rows<Record<string, string>>(db, sql`select ${sql.join(keys.map((k, i) => sql`${k}::text as ${sql.raw(`k${i}`)}`), sql`, `)},
+    const skipped = skip.size
+      ? sql` and ${id(column.keyId)} not in (${sql.join(
+          [...skip].map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : sql``;
+    const found = await rows<Record<string, string>>(
+      db,
+      sql`select ${sql.join(
+        keys.map((k, i) => sql`${k}::text as ${sql.raw(`k${i}`)}`),
+        sql`, `,
+      )},
         ${id(column.cipher)} as cipher, ${id(column.keyId)} as key_id
-      from ${id(column.table)} where ${id(column.keyId)} <> ${vault.currentKeyId}${skipped} limit ${batch}`);
+      from ${id(column.table)} where ${id(column.keyId)} <> ${vault.currentKeyId}${skipped} limit ${batch}`,
+    );
     if (!found.length) break;
     const values: SQL[] = [];
     for (const r of found) {
       if (!vault.canOpen(r.key_id!)) {
         skip.add(r.key_id!);
-        unreadable += Number((await rows<{ n: number }>(db, sql`select count(*)::int as n from ${id(column.table)} where ${id(column.keyId)} = ${r.key_id}`))[0]?.n ?? 0);
+        unreadable += Number(
+          (
+            await rows<{ n: number }>(
+              db,
+              sql`select count(*)::int as n from ${id(column.table)} where ${id(column.keyId)} = ${r.key_id}`,
+            )
+          )[0]?.n ?? 0,
+        );
         continue;
       }
       const s = vault.seal(vault.open({ cipher: r.cipher!, keyId: r.key_id! }));
-      values.push(sql`(${sql.join(column.keys.map((_, i) => sql`${r[`k${i}`]}::text`), sql`, `)}, ${r.cipher}::text, ${s.cipher}::text, ${s.keyId}::text)`);
+      values.push(
+        sql`(${sql.join(
+          column.keys.map((_, i) => sql`${r[`k${i}`]}::text`),
+          sql`, `,
+        )}, ${r.cipher}::text, ${s.cipher}::text, ${s.keyId}::text)`,
+      );
     }
     if (!values.length) continue;
-    const match = sql.join(column.keys.map((k, i) => sql`x.${id(k)}::text = v.${sql.raw(`k${i}`)}`), sql` and `);
-    const updated = await rows(db, sql`update ${id(column.table)} x set ${id(column.cipher)} = v.c, ${id(column.keyId)} = v.k
+    const match = sql.join(
+      column.keys.map((k, i) => sql`x.${id(k)}::text = v.${sql.raw(`k${i}`)}`),
+      sql` and `,
+    );
+    const updated = await rows(
+      db,
+      sql`update ${id(column.table)} x set ${id(column.cipher)} = v.c, ${id(column.keyId)} = v.k
       from (values ${sql.join(values, sql`, `)}) as v(${sql.raw(column.keys.map((_, i) => `k${i}`).join(', '))}, old, c, k)
-      where ${match} and x.${id(column.cipher)} = v.old returning 1`);
+      where ${match} and x.${id(column.cipher)} = v.old returning 1`,
+    );
     done += updated.length;
   }
   return { done, unreadable };

@@ -11,7 +11,11 @@ export interface AnswerColumns {
 }
 
 /** The columns of an answer as it is stored: sealed when its question is sensitive. */
-export function answerColumns(vault: Pick<Vault, 'seal'>, question: { isSensitive: boolean }, value: string): AnswerColumns {
+export function answerColumns(
+  vault: Pick<Vault, 'seal'>,
+  question: { isSensitive: boolean },
+  value: string,
+): AnswerColumns {
   if (!question.isSensitive) return { value, valueCipher: null, keyId: null };
   const sealed = vault.seal(value);
   return { value: null, valueCipher: sealed.cipher, keyId: sealed.keyId };
@@ -37,7 +41,8 @@ export function pronounColumns(vault: Pick<Vault, 'seal'>, pronouns: string | nu
 }
 
 export function openPronouns(vault: Pick<Vault, 'open'>, row: PronounColumns): string {
-  if (row.pronounsCipher !== null && row.pronounsKeyId !== null) return vault.open({ cipher: row.pronounsCipher, keyId: row.pronounsKeyId });
+  if (row.pronounsCipher !== null && row.pronounsKeyId !== null)
+    return vault.open({ cipher: row.pronounsCipher, keyId: row.pronounsKeyId });
   return row.pronouns;
 }
 

@@ -28,6 +28,10 @@ export function buyerManagesTicket(ticket: { email: string }, order: { buyerEmai
  */
 export type PublicReader = { kind: 'buyer' } | { kind: 'attendee'; ticketId: string };
 
-export function publicReaderMaySee(reader: PublicReader, ticket: { id: string; email: string }, order: { buyerEmail: string }): boolean {
+export function publicReaderMaySee(
+  reader: PublicReader,
+  ticket: { id: string; email: string },
+  order: { buyerEmail: string },
+): boolean {
   return reader.kind === 'attendee' ? reader.ticketId === ticket.id : buyerManagesTicket(ticket, order);
 }

@@ -6,7 +6,16 @@ import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { slugify } from '../slug';
 import { parseInput } from '../validation';
-import { eventSchema, roomSchema, speakerSchema, trackSchema, type EventInput, type RoomInput, type SpeakerInput, type TrackInput } from './schemas';
+import {
+  eventSchema,
+  roomSchema,
+  speakerSchema,
+  trackSchema,
+  type EventInput,
+  type RoomInput,
+  type SpeakerInput,
+  type TrackInput,
+} from './schemas';
 
 type Ctx = Pick<AppContext, 'db'>;
 
@@ -32,7 +41,11 @@ export async function createEvent(ctx: Ctx, input: EventInput): Promise<Event> {
 // Prepared once per database handle: every order reads its event, and building the query costs more than running it.
 const eventById = new WeakMap<Ctx['db'], ReturnType<typeof prepareEventById>>();
 function prepareEventById(db: Ctx['db']) {
-  return db.select().from(events).where(eq(events.id, sql.placeholder('id'))).prepare('event_by_id');
+  return db
+    .select()
+    .from(events)
+    .where(eq(events.id, sql.placeholder('id')))
+    .prepare('event_by_id');
 }
 
 export async function getEventOrThrow(ctx: Ctx, eventId: string): Promise<Event> {
@@ -47,7 +60,11 @@ export async function getEventOrThrow(ctx: Ctx, eventId: string): Promise<Event>
 export async function createTrack(ctx: Ctx, eventId: string, input: TrackInput): Promise<Track> {
   const data = parseInput(trackSchema, input);
   const [row] = await insertUnique(
-    () => ctx.db.insert(tracks).values({ ...data, slug: data.slug ?? slugify(data.name), eventId }).returning(),
+    () =>
+      ctx.db
+        .insert(tracks)
+        .values({ ...data, slug: data.slug ?? slugify(data.name), eventId })
+        .returning(),
     'name',
     'A track with this name already exists',
   );
@@ -57,7 +74,11 @@ export async function createTrack(ctx: Ctx, eventId: string, input: TrackInput):
 export async function createRoom(ctx: Ctx, eventId: string, input: RoomInput): Promise<Room> {
   const data = parseInput(roomSchema, input);
   const [row] = await insertUnique(
-    () => ctx.db.insert(rooms).values({ ...data, eventId }).returning(),
+    () =>
+      ctx.db
+        .insert(rooms)
+        .values({ ...data, eventId })
+        .returning(),
     'name',
     'A room with this name already exists',
   );
@@ -67,7 +88,11 @@ export async function createRoom(ctx: Ctx, eventId: string, input: RoomInput): P
 export async function createSpeaker(ctx: Ctx, eventId: string, input: SpeakerInput): Promise<Speaker> {
   const data = parseInput(speakerSchema, input);
   const [row] = await insertUnique(
-    () => ctx.db.insert(speakers).values({ ...data, slug: data.slug ?? slugify(data.name), eventId }).returning(),
+    () =>
+      ctx.db
+        .insert(speakers)
+        .values({ ...data, slug: data.slug ?? slugify(data.name), eventId })
+        .returning(),
     'name',
     'A speaker with this name already exists',
   );

@@ -14,7 +14,11 @@ import { sessionSchema, type SessionInput } from './schemas';
 type Ctx = Pick<AppContext, 'db'>;
 
 /** Refuses a session whose first or last minute falls outside the event's dates, read in the event's zone. */
-export function assertWithinEventDates(event: Pick<Event, 'startsOn' | 'endsOn' | 'timezone'>, startsAt: Date, endsAt: Date): void {
+export function assertWithinEventDates(
+  event: Pick<Event, 'startsOn' | 'endsOn' | 'timezone'>,
+  startsAt: Date,
+  endsAt: Date,
+): void {
   const firstDay = dateInZone(startsAt, event.timezone);
   const lastDay = dateInZone(new Date(endsAt.getTime() - 1), event.timezone);
   if (firstDay < event.startsOn || lastDay > event.endsOn) {
@@ -32,13 +36,24 @@ export async function assertRoomFree(
   tx: Tx,
   q: { eventId: string; roomId: string; startsAt: Date; endsAt: Date; exceptSessionId?: string },
 ): Promise<void> {
-  const [room] = await tx.select({ id: rooms.id }).from(rooms)
-    .where(and(eq(rooms.id, q.roomId), eq(rooms.eventId, q.eventId))).for('update');
+  const [room] = await tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.id, q.roomId), eq(rooms.eventId, q.eventId)))
+    .for('update');
   if (!room) throw new DomainError('VALIDATION', 'Unknown room', { roomId: ['Choose a room of this event'] });
-  const [clash] = await tx.select({ title: sessions.title }).from(sessions).where(and(
-    eq(sessions.roomId, q.roomId), lt(sessions.startsAt, q.endsAt), gt(sessions.endsAt, q.startsAt),
-    q.exceptSessionId ? ne(sessions.id, q.exceptSessionId) : undefined,
-  )).limit(1);
+  const [clash] = await tx
+    .select({ title: sessions.title })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.roomId, q.roomId),
+        lt(sessions.startsAt, q.endsAt),
+        gt(sessions.endsAt, q.startsAt),
+        q.exceptSessionId ? ne(sessions.id, q.exceptSessionId) : undefined,
+      ),
+    )
+    .limit(1);
   if (clash) {
     throw new DomainError('ROOM_DOUBLE_BOOKED', `The room is already booked for "${clash.title}" at that time`, {
       roomId: [`Already booked for "${clash.title}" at that time`],
@@ -53,28 +68,40 @@ export async function createSession(ctx: Ctx, eventId: string, input: SessionInp
 
   return ctx.db.transaction(async (tx) => {
     if (data.trackId) {
-      const [track] = await tx.select({ id: tracks.id }).from(tracks)
+      const [track] = await tx
+        .select({ id: tracks.id })
+        .from(tracks)
         .where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, eventId)));
       if (!track) throw new DomainError('VALIDATION', 'Unknown track', { trackId: ['Choose a track of this event'] });
     }
-    if (data.roomId) await assertRoomFree(tx, { eventId, roomId: data.roomId, startsAt: data.startsAt, endsAt: data.endsAt });
+    if (data.roomId)
+      await assertRoomFree(tx, { eventId, roomId: data.roomId, startsAt: data.startsAt, endsAt: data.endsAt });
     const speakerIds = [...new Set(data.speakerIds)];
     if (speakerIds.length) {
-      const found = await tx.select({ id: speakers.id }).from(speakers)
+      const found = await tx
+        .select({ id: speakers.id })
+        .from(speakers)
         .where(and(inArray(speakers.id, speakerIds), eq(speakers.eventId, eventId)));
       if (found.length !== speakerIds.length) {
         throw new DomainError('VALIDATION', 'Unknown speaker', { speakerIds: ['Choose speakers of this event'] });
       }
     }
     const baseSlug = data.slug ?? slugify(data.title);
-    const [{ taken }] = (await tx.select({ taken: sql<number>`count(*)::int` }).from(sessions)
-      .where(and(eq(sessions.eventId, eventId), sql`${sessions.slug} ~ ${`^${baseSlug}(-[0-9]+)?$`}`))) as [{ taken: number }];
+    const [{ taken }] = (await tx
+      .select({ taken: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(and(eq(sessions.eventId, eventId), sql`${sessions.slug} ~ ${`^${baseSlug}(-[0-9]+)?$`}`))) as [
+      { taken: number },
+    ];
     const { speakerIds: _ids, ...values } = data;
-    const [row] = await tx.insert(sessions)
+    const [row] = await tx
+      .insert(sessions)
       .values({ ...values, eventId, slug: taken ? `${baseSlug}-${taken + 1}` : baseSlug })
       .returning();
     if (speakerIds.length) {
-      await tx.insert(sessionSpeakers).values(speakerIds.map((speakerId, i) => ({ sessionId: row!.id, speakerId, sortOrder: i })));
+      await tx
+        .insert(sessionSpeakers)
+        .values(speakerIds.map((speakerId, i) => ({ sessionId: row!.id, speakerId, sortOrder: i })));
     }
     return row!;
   });

@@ -10,38 +10,70 @@ import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { assertId, notFound, plural, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
 
-const KEEP = 'Nothing was deleted. To take it off the public programme, set its visibility to "Registered attendees only".';
+const KEEP =
+  'Nothing was deleted. To take it off the public programme, set its visibility to "Registered attendees only".';
 
-export interface DeleteSessionResult { title: string; agendaItemsRemoved: number }
+export interface DeleteSessionResult {
+  title: string;
+  agendaItemsRemoved: number;
+}
 
-export async function deleteSession(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { sessionId: string }): Promise<DeleteSessionResult> {
+export async function deleteSession(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand & { sessionId: string },
+): Promise<DeleteSessionResult> {
   const id = assertId(cmd.sessionId, 'Session');
   return ctx.db.transaction(async (tx) => {
     // Pool lock first (as orders take it), then the row: a purchase in flight commits first and is counted
     // here; one that starts later waits for this transaction.
     const key = poolKey.session(id);
     await lockSeats(tx, poolsFor({ eventId: cmd.eventId, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-    const [session] = await tx.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, cmd.eventId))).for('update');
+    const [session] = await tx
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, id), eq(sessions.eventId, cmd.eventId)))
+      .for('update');
     if (!session) throw notFound('Session');
-    const refuse = (reason: string) => new DomainError('CONFLICT', `"${session.title}" cannot be deleted: ${reason} ${KEEP}`);
+    const refuse = (reason: string) =>
+      new DomainError('CONFLICT', `"${session.title}" cannot be deleted: ${reason} ${KEEP}`);
 
     const taken = (await measureTaken(tx, ctx.clock.now(), { eventId: cmd.eventId, sessionIds: [id] })).get(key) ?? 0;
-    if (taken) throw refuse(`${plural(taken, 'seat is', 'seats are')} taken (paid, being paid for or offered from the waiting list).`);
+    if (taken)
+      throw refuse(
+        `${plural(taken, 'seat is', 'seats are')} taken (paid, being paid for or offered from the waiting list).`,
+      );
     const [seats] = await tx.select({ n: count() }).from(workshopSeats).where(eq(workshopSeats.sessionId, id));
-    if (seats?.n) throw refuse(`${plural(seats.n, 'earlier order')} (expired, cancelled or refunded) ${seats.n === 1 ? 'refers' : 'refer'} to it.`);
-    const [waiting] = await tx.select({ n: count() }).from(waitlistEntries)
+    if (seats?.n)
+      throw refuse(
+        `${plural(seats.n, 'earlier order')} (expired, cancelled or refunded) ${seats.n === 1 ? 'refers' : 'refer'} to it.`,
+      );
+    const [waiting] = await tx
+      .select({ n: count() })
+      .from(waitlistEntries)
       .where(and(eq(waitlistEntries.sessionId, id), eq(waitlistEntries.status, 'waiting')));
     if (waiting?.n) throw refuse(`${plural(waiting.n, 'person is', 'people are')} on its waiting list.`);
     const lists = await tx.select({ id: checkinLists.id }).from(checkinLists).where(eq(checkinLists.sessionId, id));
     if (lists.length) {
-      const [checked] = await tx.select({ n: count() }).from(checkIns).where(inArray(checkIns.listId, lists.map((l) => l.id)));
+      const [checked] = await tx
+        .select({ n: count() })
+        .from(checkIns)
+        .where(
+          inArray(
+            checkIns.listId,
+            lists.map((l) => l.id),
+          ),
+        );
       if (checked?.n) throw refuse(`attendance has been recorded for ${plural(checked.n, 'person', 'people')}.`);
     }
 
     const [starred] = await tx.select({ n: count() }).from(agendaItems).where(eq(agendaItems.sessionId, id));
     await tx.delete(sessions).where(eq(sessions.id, id));
     await recordAudit(tx, {
-      actor: cmd.actor, action: 'session.delete', eventId: cmd.eventId, targetType: 'session', targetId: id,
+      actor: cmd.actor,
+      action: 'session.delete',
+      eventId: cmd.eventId,
+      targetType: 'session',
+      targetId: id,
       summary: `Deleted session "${session.title}"`,
       details: { slug: session.slug, startsAt: session.startsAt.toISOString(), agendaItemsRemoved: starred?.n ?? 0 },
       at: ctx.clock.now(),

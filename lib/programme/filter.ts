@@ -4,25 +4,56 @@ import type { ProgrammeSession } from './queries';
 import { sessionFormats } from './schemas';
 
 export const programmeFilterSchema = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  track: z.string().max(80).regex(/^[a-z0-9-]+$/).optional().catch(undefined),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  track: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/)
+    .optional()
+    .catch(undefined),
   format: z.enum(sessionFormats).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
 });
 export type ProgrammeFilter = z.infer<typeof programmeFilterSchema>;
 
 /** Reads filters from query parameters; unknown or malformed values are ignored, never an error. */
 export function parseProgrammeFilter(params: Record<string, string | string[] | undefined>): ProgrammeFilter {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  return programmeFilterSchema.parse({ day: first(params.day), track: first(params.track), format: first(params.format), q: first(params.q) });
+  return programmeFilterSchema.parse({
+    day: first(params.day),
+    track: first(params.track),
+    format: first(params.format),
+    q: first(params.q),
+  });
 }
 
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function haystack(s: ProgrammeSession): string {
-  return normalizeForSearch([s.title, s.abstract, s.track?.name ?? '', s.room?.name ?? '', ...s.speakers.flatMap((sp) => [sp.name, sp.affiliation])].join(' \n '));
+  return normalizeForSearch(
+    [
+      s.title,
+      s.abstract,
+      s.track?.name ?? '',
+      s.room?.name ?? '',
+      ...s.speakers.flatMap((sp) => [sp.name, sp.affiliation]),
+    ].join(' \n '),
+  );
 }
 
 export function filterSessions(list: ProgrammeSession[], filter: Partial<ProgrammeFilter>): ProgrammeSession[] {

@@ -1,12 +1,26 @@
 // Read models of the public programme. Attendee-only sessions are excluded here, in SQL, for every caller.
 import { and, asc, count, countDistinct, eq, inArray } from 'drizzle-orm';
-import { events, rooms, sessionSpeakers, sessions, speakers, tracks, type Event, type SessionFormat } from '@/db/schema';
+import {
+  events,
+  rooms,
+  sessionSpeakers,
+  sessions,
+  speakers,
+  tracks,
+  type Event,
+  type SessionFormat,
+} from '@/db/schema';
 import type { AppContext } from '../context';
 import { dateInZone, datesBetween } from '../time';
 
 type Ctx = Pick<AppContext, 'db'>;
 
-export interface ProgrammeSpeaker { slug: string; name: string; affiliation: string; role: string }
+export interface ProgrammeSpeaker {
+  slug: string;
+  name: string;
+  affiliation: string;
+  role: string;
+}
 
 export interface ProgrammeSession {
   id: string;
@@ -31,8 +45,11 @@ export async function getEventBySlug(ctx: Ctx, slug: string): Promise<Event | nu
 }
 
 export async function listTracks(ctx: Ctx, eventId: string) {
-  return ctx.db.select({ slug: tracks.slug, name: tracks.name, description: tracks.description })
-    .from(tracks).where(eq(tracks.eventId, eventId)).orderBy(asc(tracks.sortOrder), asc(tracks.name));
+  return ctx.db
+    .select({ slug: tracks.slug, name: tracks.name, description: tracks.description })
+    .from(tracks)
+    .where(eq(tracks.eventId, eventId))
+    .orderBy(asc(tracks.sortOrder), asc(tracks.name));
 }
 
 export function eventDays(event: Pick<Event, 'startsOn' | 'endsOn'>): string[] {
@@ -43,7 +60,13 @@ async function speakersBySession(ctx: Ctx, sessionIds: string[]): Promise<Map<st
   const map = new Map<string, ProgrammeSpeaker[]>();
   if (!sessionIds.length) return map;
   const rows = await ctx.db
-    .select({ sessionId: sessionSpeakers.sessionId, role: sessionSpeakers.role, slug: speakers.slug, name: speakers.name, affiliation: speakers.affiliation })
+    .select({
+      sessionId: sessionSpeakers.sessionId,
+      role: sessionSpeakers.role,
+      slug: speakers.slug,
+      name: speakers.name,
+      affiliation: speakers.affiliation,
+    })
     .from(sessionSpeakers)
     .innerJoin(speakers, eq(speakers.id, sessionSpeakers.speakerId))
     .where(inArray(sessionSpeakers.sessionId, sessionIds))
@@ -56,19 +79,36 @@ async function speakersBySession(ctx: Ctx, sessionIds: string[]): Promise<Map<st
   return map;
 }
 
-async function selectPublicSessions(ctx: Ctx, event: Event, extra?: ReturnType<typeof eq>): Promise<ProgrammeSession[]> {
+async function selectPublicSessions(
+  ctx: Ctx,
+  event: Event,
+  extra?: ReturnType<typeof eq>,
+): Promise<ProgrammeSession[]> {
   const rows = await ctx.db
     .select({
-      id: sessions.id, slug: sessions.slug, title: sessions.title, abstract: sessions.abstract, format: sessions.format,
-      startsAt: sessions.startsAt, endsAt: sessions.endsAt, capacity: sessions.capacity, contentNote: sessions.contentNote,
-      trackSlug: tracks.slug, trackName: tracks.name, roomName: rooms.name, roomLocation: rooms.location,
+      id: sessions.id,
+      slug: sessions.slug,
+      title: sessions.title,
+      abstract: sessions.abstract,
+      format: sessions.format,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+      capacity: sessions.capacity,
+      contentNote: sessions.contentNote,
+      trackSlug: tracks.slug,
+      trackName: tracks.name,
+      roomName: rooms.name,
+      roomLocation: rooms.location,
     })
     .from(sessions)
     .leftJoin(tracks, eq(tracks.id, sessions.trackId))
     .leftJoin(rooms, eq(rooms.id, sessions.roomId))
     .where(and(eq(sessions.eventId, event.id), eq(sessions.visibility, 'public'), extra))
     .orderBy(asc(sessions.startsAt), asc(tracks.sortOrder), asc(sessions.title));
-  const bySession = await speakersBySession(ctx, rows.map((r) => r.id));
+  const bySession = await speakersBySession(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ trackSlug, trackName, roomName, roomLocation, ...s }) => ({
     ...s,
     day: dateInZone(s.startsAt, event.timezone),
@@ -88,7 +128,12 @@ export async function getPublicSession(ctx: Ctx, event: Event, slug: string): Pr
   return session ?? null;
 }
 
-export interface PublicSpeaker { slug: string; name: string; affiliation: string; bio: string }
+export interface PublicSpeaker {
+  slug: string;
+  name: string;
+  affiliation: string;
+  bio: string;
+}
 
 /** Speakers with at least one public session; someone who only hosts attendee-only sessions stays unlisted. */
 export async function listPublicSpeakers(ctx: Ctx, eventId: string): Promise<PublicSpeaker[]> {
@@ -101,9 +146,21 @@ export async function listPublicSpeakers(ctx: Ctx, eventId: string): Promise<Pub
     .orderBy(asc(speakers.name));
 }
 
-export async function getPublicSpeaker(ctx: Ctx, event: Event, slug: string): Promise<(PublicSpeaker & { sessions: ProgrammeSession[] }) | null> {
-  const [speaker] = await ctx.db.select({ id: speakers.id, slug: speakers.slug, name: speakers.name, affiliation: speakers.affiliation, bio: speakers.bio })
-    .from(speakers).where(and(eq(speakers.eventId, event.id), eq(speakers.slug, slug)));
+export async function getPublicSpeaker(
+  ctx: Ctx,
+  event: Event,
+  slug: string,
+): Promise<(PublicSpeaker & { sessions: ProgrammeSession[] }) | null> {
+  const [speaker] = await ctx.db
+    .select({
+      id: speakers.id,
+      slug: speakers.slug,
+      name: speakers.name,
+      affiliation: speakers.affiliation,
+      bio: speakers.bio,
+    })
+    .from(speakers)
+    .where(and(eq(speakers.eventId, event.id), eq(speakers.slug, slug)));
   if (!speaker) return null;
   const all = await selectPublicSessions(ctx, event);
   const own = all.filter((s) => s.speakers.some((sp) => sp.slug === speaker.slug));
@@ -112,13 +169,31 @@ export async function getPublicSpeaker(ctx: Ctx, event: Event, slug: string): Pr
   return { ...rest, sessions: own };
 }
 
-export interface EventStats { sessions: number; publicSessions: number; speakers: number; tracks: number; rooms: number }
+export interface EventStats {
+  sessions: number;
+  publicSessions: number;
+  speakers: number;
+  tracks: number;
+  rooms: number;
+}
 
 export async function getEventStats(ctx: Ctx, eventId: string): Promise<EventStats> {
   const [s] = await ctx.db.select({ total: count() }).from(sessions).where(eq(sessions.eventId, eventId));
-  const [p] = await ctx.db.select({ n: count() }).from(sessions).where(and(eq(sessions.eventId, eventId), eq(sessions.visibility, 'public')));
-  const [sp] = await ctx.db.select({ n: countDistinct(speakers.id) }).from(speakers).where(eq(speakers.eventId, eventId));
+  const [p] = await ctx.db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(eq(sessions.eventId, eventId), eq(sessions.visibility, 'public')));
+  const [sp] = await ctx.db
+    .select({ n: countDistinct(speakers.id) })
+    .from(speakers)
+    .where(eq(speakers.eventId, eventId));
   const [t] = await ctx.db.select({ n: count() }).from(tracks).where(eq(tracks.eventId, eventId));
   const [r] = await ctx.db.select({ n: count() }).from(rooms).where(eq(rooms.eventId, eventId));
-  return { sessions: s?.total ?? 0, publicSessions: p?.n ?? 0, speakers: sp?.n ?? 0, tracks: t?.n ?? 0, rooms: r?.n ?? 0 };
+  return {
+    sessions: s?.total ?? 0,
+    publicSessions: p?.n ?? 0,
+    speakers: sp?.n ?? 0,
+    tracks: t?.n ?? 0,
+    rooms: r?.n ?? 0,
+  };
 }

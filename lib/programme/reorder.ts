@@ -21,7 +21,12 @@ export function moveWithin(ids: readonly string[], id: string, direction: 'up' |
   return next;
 }
 
-export interface MoveResult { moved: boolean; name: string; position: number; of: number }
+export interface MoveResult {
+  moved: boolean;
+  name: string;
+  position: number;
+  of: number;
+}
 
 const tables = { track: tracks, room: rooms } as const;
 const labels = { track: 'Track', room: 'Room' } as const;
@@ -32,24 +37,49 @@ async function move(ctx: ProgrammeCtx, kind: 'track' | 'room', cmd: ProgrammeCom
   const table = tables[kind];
   return ctx.db.transaction(async (tx) => {
     // Same order as the public pages read: sortOrder, then name; the id breaks any remaining tie.
-    const rows = await tx.select({ id: table.id, name: table.name, sortOrder: table.sortOrder }).from(table)
-      .where(eq(table.eventId, cmd.eventId)).orderBy(asc(table.sortOrder), asc(table.name), asc(table.id)).for('update');
+    const rows = await tx
+      .select({ id: table.id, name: table.name, sortOrder: table.sortOrder })
+      .from(table)
+      .where(eq(table.eventId, cmd.eventId))
+      .orderBy(asc(table.sortOrder), asc(table.name), asc(table.id))
+      .for('update');
     const current = rows.find((r) => r.id === id);
     if (!current) throw notFound(labels[kind]);
-    const order = moveWithin(rows.map((r) => r.id), id, direction);
+    const order = moveWithin(
+      rows.map((r) => r.id),
+      id,
+      direction,
+    );
     const position = order.indexOf(id);
     const moved = position !== rows.findIndex((r) => r.id === id);
     const stale = rows.filter((r) => r.sortOrder !== order.indexOf(r.id));
     if (stale.length) {
-      const cases = sql.join(stale.map((r) => sql`when ${r.id}::uuid then ${order.indexOf(r.id)}::int`), sql` `);
-      await tx.update(table).set({ sortOrder: sql`case ${table.id} ${cases} end` })
-        .where(and(eq(table.eventId, cmd.eventId), inArray(table.id, stale.map((r) => r.id))));
+      const cases = sql.join(
+        stale.map((r) => sql`when ${r.id}::uuid then ${order.indexOf(r.id)}::int`),
+        sql` `,
+      );
+      await tx
+        .update(table)
+        .set({ sortOrder: sql`case ${table.id} ${cases} end` })
+        .where(
+          and(
+            eq(table.eventId, cmd.eventId),
+            inArray(
+              table.id,
+              stale.map((r) => r.id),
+            ),
+          ),
+        );
     }
     if (!moved) {
       throw new DomainError('VALIDATION', `"${current.name}" is already ${direction === 'up' ? 'first' : 'last'}.`);
     }
     await recordAudit(tx, {
-      actor: cmd.actor, action: `${kind}.move`, eventId: cmd.eventId, targetType: kind, targetId: id,
+      actor: cmd.actor,
+      action: `${kind}.move`,
+      eventId: cmd.eventId,
+      targetType: kind,
+      targetId: id,
       summary: `Moved ${kind} "${current.name}" ${direction} to position ${position + 1} of ${rows.length}`,
       details: { direction, position: position + 1 },
       at: ctx.clock.now(),

@@ -13,59 +13,114 @@ const NAME_TAKEN = 'A room with this name already exists';
 const unique = { rooms_event_name: { field: 'name', message: NAME_TAKEN } };
 
 async function assertNameFree(tx: Tx, eventId: string, name: string, exceptId?: string) {
-  const [row] = await tx.select({ id: rooms.id }).from(rooms).where(and(
-    eq(rooms.eventId, eventId), sql`lower(${rooms.name}) = lower(${name})`, exceptId ? sql`${rooms.id} <> ${exceptId}` : undefined,
-  )).limit(1);
+  const [row] = await tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(
+      and(
+        eq(rooms.eventId, eventId),
+        sql`lower(${rooms.name}) = lower(${name})`,
+        exceptId ? sql`${rooms.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
   if (row) throw new DomainError('CONFLICT', NAME_TAKEN, { name: [NAME_TAKEN] });
 }
 
 export async function addRoom(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { values: RoomFormInput }): Promise<Room> {
   const data = parseInput(roomFormSchema, cmd.values);
-  return mapUnique(() => ctx.db.transaction(async (tx) => {
-    await assertNameFree(tx, cmd.eventId, data.name);
-    const [last] = await tx.select({ n: max(rooms.sortOrder) }).from(rooms).where(eq(rooms.eventId, cmd.eventId));
-    const [row] = await tx.insert(rooms).values({ eventId: cmd.eventId, ...data, sortOrder: (last?.n ?? -1) + 1 }).returning();
-    await recordAudit(tx, {
-      actor: cmd.actor, action: 'room.create', eventId: cmd.eventId, targetType: 'room', targetId: row!.id,
-      summary: `Added room "${row!.name}"`, details: { capacity: row!.capacity }, at: ctx.clock.now(),
-    });
-    return row!;
-  }), unique);
+  return mapUnique(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        await assertNameFree(tx, cmd.eventId, data.name);
+        const [last] = await tx
+          .select({ n: max(rooms.sortOrder) })
+          .from(rooms)
+          .where(eq(rooms.eventId, cmd.eventId));
+        const [row] = await tx
+          .insert(rooms)
+          .values({ eventId: cmd.eventId, ...data, sortOrder: (last?.n ?? -1) + 1 })
+          .returning();
+        await recordAudit(tx, {
+          actor: cmd.actor,
+          action: 'room.create',
+          eventId: cmd.eventId,
+          targetType: 'room',
+          targetId: row!.id,
+          summary: `Added room "${row!.name}"`,
+          details: { capacity: row!.capacity },
+          at: ctx.clock.now(),
+        });
+        return row!;
+      }),
+    unique,
+  );
 }
 
-export async function updateRoom(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { roomId: string; values: RoomFormInput }): Promise<Room> {
+export async function updateRoom(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand & { roomId: string; values: RoomFormInput },
+): Promise<Room> {
   const id = assertId(cmd.roomId, 'Room');
   const data = parseInput(roomFormSchema, cmd.values);
-  return mapUnique(() => ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(rooms).where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId))).for('update');
-    if (!before) throw notFound('Room');
-    await assertNameFree(tx, cmd.eventId, data.name, id);
-    const [row] = await tx.update(rooms).set(data).where(eq(rooms.id, id)).returning();
-    const changed = (['name', 'location', 'capacity'] as const).filter((k) => before[k] !== row![k]);
-    await recordAudit(tx, {
-      actor: cmd.actor, action: 'room.update', eventId: cmd.eventId, targetType: 'room', targetId: id,
-      summary: `Edited room "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
-      details: { changed }, at: ctx.clock.now(),
-    });
-    return row!;
-  }), unique);
+  return mapUnique(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(rooms)
+          .where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId)))
+          .for('update');
+        if (!before) throw notFound('Room');
+        await assertNameFree(tx, cmd.eventId, data.name, id);
+        const [row] = await tx.update(rooms).set(data).where(eq(rooms.id, id)).returning();
+        const changed = (['name', 'location', 'capacity'] as const).filter((k) => before[k] !== row![k]);
+        await recordAudit(tx, {
+          actor: cmd.actor,
+          action: 'room.update',
+          eventId: cmd.eventId,
+          targetType: 'room',
+          targetId: id,
+          summary: `Edited room "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
+          details: { changed },
+          at: ctx.clock.now(),
+        });
+        return row!;
+      }),
+    unique,
+  );
 }
 
-export async function deleteRoom(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { roomId: string }): Promise<{ name: string }> {
+export async function deleteRoom(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand & { roomId: string },
+): Promise<{ name: string }> {
   const id = assertId(cmd.roomId, 'Room');
   return ctx.db.transaction(async (tx) => {
     // The same row lock sessions take to book the room: a booking in flight finishes first and is counted,
     // a later one waits and then finds the room gone.
-    const [room] = await tx.select().from(rooms).where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId))).for('update');
+    const [room] = await tx
+      .select()
+      .from(rooms)
+      .where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId)))
+      .for('update');
     if (!room) throw notFound('Room');
     const [used] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.roomId, id));
     if (used && used.n > 0) {
-      throw new DomainError('CONFLICT', `"${room.name}" holds ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another room (or to no room) first; nothing was deleted.`);
+      throw new DomainError(
+        'CONFLICT',
+        `"${room.name}" holds ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another room (or to no room) first; nothing was deleted.`,
+      );
     }
     await tx.delete(rooms).where(eq(rooms.id, id));
     await recordAudit(tx, {
-      actor: cmd.actor, action: 'room.delete', eventId: cmd.eventId, targetType: 'room', targetId: id,
-      summary: `Deleted room "${room.name}"`, at: ctx.clock.now(),
+      actor: cmd.actor,
+      action: 'room.delete',
+      eventId: cmd.eventId,
+      targetType: 'room',
+      targetId: id,
+      summary: `Deleted room "${room.name}"`,
+      at: ctx.clock.now(),
     });
     return { name: room.name };
   });

@@ -15,12 +15,25 @@ import { sessionSchema } from './schemas';
 import { slugify } from '../slug';
 import { zonedTimeToUtc } from '../time';
 import { parseInput } from '../validation';
-import { assertId, freeSlug, mapUnique, notFound, plural, slugTaken, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
+import {
+  assertId,
+  freeSlug,
+  mapUnique,
+  notFound,
+  plural,
+  slugTaken,
+  type ProgrammeCommand,
+  type ProgrammeCtx,
+} from './staff-common';
 import { sessionFormSchema, type SessionForm, type SessionFormInput } from './staff-schemas';
 
 const SLUG_TAKEN = 'Another session already uses this address';
 
-export interface SaveSessionResult { session: Session; created: boolean; changed: string[] }
+export interface SaveSessionResult {
+  session: Session;
+  created: boolean;
+  changed: string[];
+}
 
 /** Runs a parse; messages about speakers (by row or by id) all go to the form's one "speakers" field. */
 function speakerErrorsTogether<T>(parse: () => T): T {
@@ -48,74 +61,124 @@ export async function saveSession(
   const id = cmd.sessionId === undefined ? undefined : assertId(cmd.sessionId, 'Session');
   const form: SessionForm = speakerErrorsTogether(() => parseInput(sessionFormSchema, cmd.values));
   const event = await getEventOrThrow(ctx, cmd.eventId);
-  const data = speakerErrorsTogether(() => parseInput(sessionSchema, {
-    ...form, startsAt: local(form.startsAt, event.timezone), endsAt: local(form.endsAt, event.timezone),
-    speakerIds: form.speakers.map((s) => s.speakerId),
-  }));
+  const data = speakerErrorsTogether(() =>
+    parseInput(sessionSchema, {
+      ...form,
+      startsAt: local(form.startsAt, event.timezone),
+      endsAt: local(form.endsAt, event.timezone),
+      speakerIds: form.speakers.map((s) => s.speakerId),
+    }),
+  );
   assertWithinEventDates(event, data.startsAt, data.endsAt);
 
-  return mapUnique(() => ctx.db.transaction(async (tx) => {
-    let before: Session | undefined;
-    if (id) {
-      // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
-      // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
-      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-      [before] = await tx.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.eventId, event.id))).for('no key update');
-      if (!before) throw notFound('Session');
-    }
-    if (data.trackId) {
-      // Key-share: a track being deleted right now is waited for, then seen as gone.
-      const [track] = await tx.select({ id: tracks.id }).from(tracks)
-        .where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, event.id))).for('key share');
-      if (!track) throw new DomainError('VALIDATION', 'Unknown track', { trackId: ['Choose a track of this event'] });
-    }
-    if (data.roomId) await assertRoomFree(tx, { eventId: event.id, roomId: data.roomId, startsAt: data.startsAt, endsAt: data.endsAt, exceptSessionId: id });
-    if (form.speakers.length) {
-      const found = await tx.select({ id: speakers.id }).from(speakers)
-        .where(and(inArray(speakers.id, data.speakerIds), eq(speakers.eventId, event.id))).for('key share');
-      if (found.length !== form.speakers.length) {
-        throw new DomainError('VALIDATION', 'Unknown speaker', { speakers: ['Choose speakers of this event; one of them may have just been deleted'] });
-      }
-    }
-    if (before) await assertSeatsFit(ctx, tx, event.id, before, data.format, data.capacity);
+  return mapUnique(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        let before: Session | undefined;
+        if (id) {
+          // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
+          // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
+          await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
+          [before] = await tx
+            .select()
+            .from(sessions)
+            .where(and(eq(sessions.id, id), eq(sessions.eventId, event.id)))
+            .for('no key update');
+          if (!before) throw notFound('Session');
+        }
+        if (data.trackId) {
+          // Key-share: a track being deleted right now is waited for, then seen as gone.
+          const [track] = await tx
+            .select({ id: tracks.id })
+            .from(tracks)
+            .where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, event.id)))
+            .for('key share');
+          if (!track)
+            throw new DomainError('VALIDATION', 'Unknown track', { trackId: ['Choose a track of this event'] });
+        }
+        if (data.roomId)
+          await assertRoomFree(tx, {
+            eventId: event.id,
+            roomId: data.roomId,
+            startsAt: data.startsAt,
+            endsAt: data.endsAt,
+            exceptSessionId: id,
+          });
+        if (form.speakers.length) {
+          const found = await tx
+            .select({ id: speakers.id })
+            .from(speakers)
+            .where(and(inArray(speakers.id, data.speakerIds), eq(speakers.eventId, event.id)))
+            .for('key share');
+          if (found.length !== form.speakers.length) {
+            throw new DomainError('VALIDATION', 'Unknown speaker', {
+              speakers: ['Choose speakers of this event; one of them may have just been deleted'],
+            });
+          }
+        }
+        if (before) await assertSeatsFit(ctx, tx, event.id, before, data.format, data.capacity);
 
-    let slug = data.slug ?? before?.slug;
-    if (slug && slug !== before?.slug && await slugTaken(tx, sessions, event.id, slug, id)) {
-      throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-    }
-    slug ??= await freeSlug(tx, sessions, event.id, slugify(data.title));
-    const { speakerIds: _ids, slug: _slug, ...values } = data;
-    const now = ctx.clock.now();
-    const [row] = before
-      ? await tx.update(sessions).set({ ...values, slug, updatedAt: now }).where(eq(sessions.id, before.id)).returning()
-      : await tx.insert(sessions).values({ ...values, slug, eventId: event.id, createdAt: now, updatedAt: now }).returning();
-    const session = row!;
+        let slug = data.slug ?? before?.slug;
+        if (slug && slug !== before?.slug && (await slugTaken(tx, sessions, event.id, slug, id))) {
+          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+        }
+        slug ??= await freeSlug(tx, sessions, event.id, slugify(data.title));
+        const { speakerIds: _ids, slug: _slug, ...values } = data;
+        const now = ctx.clock.now();
+        const [row] = before
+          ? await tx
+              .update(sessions)
+              .set({ ...values, slug, updatedAt: now })
+              .where(eq(sessions.id, before.id))
+              .returning()
+          : await tx
+              .insert(sessions)
+              .values({ ...values, slug, eventId: event.id, createdAt: now, updatedAt: now })
+              .returning();
+        const session = row!;
 
-    const previousSpeakers = before
-      ? await tx.select({ speakerId: sessionSpeakers.speakerId, role: sessionSpeakers.role }).from(sessionSpeakers)
-        .where(eq(sessionSpeakers.sessionId, session.id)).orderBy(sessionSpeakers.sortOrder)
-      : [];
-    const speakersChanged = JSON.stringify(previousSpeakers) !== JSON.stringify(form.speakers.map(({ speakerId, role }) => ({ speakerId, role })));
-    if (speakersChanged) {
-      if (before) await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
-      if (form.speakers.length) {
-        await tx.insert(sessionSpeakers).values(form.speakers.map((s, i) => ({ sessionId: session.id, speakerId: s.speakerId, role: s.role, sortOrder: i })));
-      }
-    }
+        const previousSpeakers = before
+          ? await tx
+              .select({ speakerId: sessionSpeakers.speakerId, role: sessionSpeakers.role })
+              .from(sessionSpeakers)
+              .where(eq(sessionSpeakers.sessionId, session.id))
+              .orderBy(sessionSpeakers.sortOrder)
+          : [];
+        const speakersChanged =
+          JSON.stringify(previousSpeakers) !==
+          JSON.stringify(form.speakers.map(({ speakerId, role }) => ({ speakerId, role })));
+        if (speakersChanged) {
+          if (before) await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
+          if (form.speakers.length) {
+            await tx.insert(sessionSpeakers).values(
+              form.speakers.map((s, i) => ({
+                sessionId: session.id,
+                speakerId: s.speakerId,
+                role: s.role,
+                sortOrder: i,
+              })),
+            );
+          }
+        }
 
-    const changed = before ? changedFields(before, session, speakersChanged) : [];
-    const when = `${form.startsAt.replace('T', ' ')} to ${form.endsAt.replace('T', ' ')} ${event.timezone}`;
-    await recordAudit(tx, {
-      actor: cmd.actor, action: before ? 'session.update' : 'session.create', eventId: event.id,
-      targetType: 'session', targetId: session.id,
-      summary: before
-        ? `Edited session "${session.title}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`
-        : `Added session "${session.title}" (${when})`,
-      details: before ? { changed } : { slug: session.slug, visibility: session.visibility },
-      at: now,
-    });
-    return { session, created: !before, changed };
-  }), { sessions_event_slug: { field: 'slug', message: SLUG_TAKEN } });
+        const changed = before ? changedFields(before, session, speakersChanged) : [];
+        const when = `${form.startsAt.replace('T', ' ')} to ${form.endsAt.replace('T', ' ')} ${event.timezone}`;
+        await recordAudit(tx, {
+          actor: cmd.actor,
+          action: before ? 'session.update' : 'session.create',
+          eventId: event.id,
+          targetType: 'session',
+          targetId: session.id,
+          summary: before
+            ? `Edited session "${session.title}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`
+            : `Added session "${session.title}" (${when})`,
+          details: before ? { changed } : { slug: session.slug, visibility: session.visibility },
+          at: now,
+        });
+        return { session, created: !before, changed };
+      }),
+    { sessions_event_slug: { field: 'slug', message: SLUG_TAKEN } },
+  );
 }
 
 /**
@@ -123,7 +186,12 @@ export async function saveSession(
  * transaction holds the pool's advisory lock, so no order commits a seat between the count and the commit.
  */
 async function assertSeatsFit(
-  ctx: ProgrammeCtx, tx: Tx, eventId: string, before: Session, format: Session['format'], capacity: number | null,
+  ctx: ProgrammeCtx,
+  tx: Tx,
+  eventId: string,
+  before: Session,
+  format: Session['format'],
+  capacity: number | null,
 ): Promise<void> {
   const key = poolKey.session(before.id);
   const taken = (await measureTaken(tx, ctx.clock.now(), { eventId, sessionIds: [before.id] })).get(key) ?? 0;
@@ -140,10 +208,18 @@ async function assertSeatsFit(
 
 function changedFields(before: Session, after: Session, speakersChanged: boolean): string[] {
   const out: string[] = [];
-  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
   for (const [field, label] of [
-    ['title', 'title'], ['slug', 'address'], ['abstract', 'abstract'], ['format', 'format'], ['trackId', 'track'],
-    ['roomId', 'room'], ['capacity', 'capacity'], ['contentNote', 'content note'], ['visibility', 'visibility'],
+    ['title', 'title'],
+    ['slug', 'address'],
+    ['abstract', 'abstract'],
+    ['format', 'format'],
+    ['trackId', 'track'],
+    ['roomId', 'room'],
+    ['capacity', 'capacity'],
+    ['contentNote', 'content note'],
+    ['visibility', 'visibility'],
   ] as const) {
     if (!same(before[field], after[field])) out.push(label);
   }

@@ -5,7 +5,10 @@ import { isValidTimeZone } from '../time';
 const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters`);
 const required = (label: string, max: number) => text(max).min(1, `${label} is required`);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD');
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes').max(80);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and dashes')
+  .max(80);
 
 export const eventSchema = z
   .object({
@@ -23,7 +26,10 @@ export const eventSchema = z
     organizerName: text(200).default(''),
     privacyContact: text(254).default(''),
   })
-  .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The end date must not be before the start date' });
+  .refine((e) => e.endsOn >= e.startsOn, {
+    path: ['endsOn'],
+    message: 'The end date must not be before the start date',
+  });
 export type EventInput = z.input<typeof eventSchema>;
 
 export const trackSchema = z.object({

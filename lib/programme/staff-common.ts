@@ -17,7 +17,6 @@ export interface ProgrammeCommand {
   actor: AuditActor;
 }
 
-
 /** Ids come from URLs and hidden fields: anything but a uuid is simply not found (and never reaches SQL). */
 export function assertId(id: string, what: string): string {
   if (!isUuid(id)) throw new DomainError('NOT_FOUND', `${what} not found. It may have been deleted.`);
@@ -29,7 +28,10 @@ export function notFound(what: string): DomainError {
 }
 
 /** Runs a write; a unique violation on one of `constraints` becomes a CONFLICT on the named field. */
-export async function mapUnique<T>(run: () => Promise<T>, constraints: Record<string, { field: string; message: string }>): Promise<T> {
+export async function mapUnique<T>(
+  run: () => Promise<T>,
+  constraints: Record<string, { field: string; message: string }>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -44,8 +46,15 @@ export async function mapUnique<T>(run: () => Promise<T>, constraints: Record<st
  * The slug itself when no row of the event uses it, else the first free `slug-N` (N from 2). Used for slugs
  * derived from a name; a slug the organizer typed is checked with slugTaken and refused instead.
  */
-export async function freeSlug(db: DbOrTx, table: PgTable & { eventId: PgColumn; slug: PgColumn }, eventId: string, base: string): Promise<string> {
-  const rows = await db.select({ slug: table.slug }).from(table)
+export async function freeSlug(
+  db: DbOrTx,
+  table: PgTable & { eventId: PgColumn; slug: PgColumn },
+  eventId: string,
+  base: string,
+): Promise<string> {
+  const rows = await db
+    .select({ slug: table.slug })
+    .from(table)
     .where(and(eq(table.eventId, eventId), sql`${table.slug} ~ ${`^${base}(-[0-9]+)?$`}`));
   const used = new Set(rows.map((r) => r.slug as string));
   if (!used.has(base)) return base;
@@ -62,7 +71,11 @@ export async function slugTaken(
 ): Promise<boolean> {
   const conditions: SQL[] = [eq(table.eventId, eventId), eq(table.slug, slug)];
   if (exceptId) conditions.push(sql`${table.id} <> ${exceptId}`);
-  const [row] = await db.select({ id: table.id }).from(table).where(and(...conditions)).limit(1);
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(...conditions))
+    .limit(1);
   return Boolean(row);
 }
 

@@ -58,24 +58,38 @@ function optionalCapacity(label: string) {
   );
 }
 
-const uuidOrNull = (message: string) => z.preprocess(
-  (v) => blankToUndefined(v) ?? null,
-  z.string().trim().toLowerCase().refine((v) => isUuid(v), message).nullable(),
-);
+const uuidOrNull = (message: string) =>
+  z.preprocess(
+    (v) => blankToUndefined(v) ?? null,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((v) => isUuid(v), message)
+      .nullable(),
+  );
 
 export const trackFormSchema = z.object({
   name: line('Name', 120, 1),
   slug,
   description: block('Description', 1000),
 });
-export interface TrackFormInput { name: string; slug?: string | null; description?: string }
+export interface TrackFormInput {
+  name: string;
+  slug?: string | null;
+  description?: string;
+}
 
 export const roomFormSchema = z.object({
   name: line('Name', 120, 1),
   location: line('Location', 300).default(''),
   capacity: optionalCapacity('Capacity'),
 });
-export interface RoomFormInput { name: string; location?: string; capacity?: string | number | null }
+export interface RoomFormInput {
+  name: string;
+  location?: string;
+  capacity?: string | number | null;
+}
 
 export const speakerFormSchema = z.object({
   name: line('Name', 200, 1),
@@ -83,23 +97,34 @@ export const speakerFormSchema = z.object({
   affiliation: line('Affiliation', 300).default(''),
   bio: block('Biography', 5000),
 });
-export interface SpeakerFormInput { name: string; slug?: string | null; affiliation?: string; bio?: string }
+export interface SpeakerFormInput {
+  name: string;
+  slug?: string | null;
+  affiliation?: string;
+  bio?: string;
+}
 
 export const speakerRoles = ['speaker', 'chair', 'moderator', 'panellist', 'facilitator', 'host'] as const;
 export type SpeakerRole = (typeof speakerRoles)[number];
 
-const localDateTime = (label: string) => z
-  .string({ message: `${label} is required` })
-  .trim()
-  .min(1, { message: `${label} is required`, abort: true })
-  // datetime-local sends seconds when a step below a minute is set; they are dropped.
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: `Enter ${label.toLowerCase()} as a date and time, such as 2030-03-29T09:30`, abort: true })
-  .refine(isRealDateTime, `${label} is not a real date and time`)
-  .transform((v) => v.slice(0, 16));
+const localDateTime = (label: string) =>
+  z
+    .string({ message: `${label} is required` })
+    .trim()
+    .min(1, { message: `${label} is required`, abort: true })
+    // datetime-local sends seconds when a step below a minute is set; they are dropped.
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+      message: `Enter ${label.toLowerCase()} as a date and time, such as 2030-03-29T09:30`,
+      abort: true,
+    })
+    .refine(isRealDateTime, `${label} is not a real date and time`)
+    .transform((v) => v.slice(0, 16));
 
 /** 2030-02-30 or 25:00 match the pattern but are no moment at all (Date.UTC would roll them over silently). */
 function isRealDateTime(v: string): boolean {
-  const [y, mo, d, h, mi] = [v.slice(0, 4), v.slice(5, 7), v.slice(8, 10), v.slice(11, 13), v.slice(14, 16)].map(Number) as [number, number, number, number, number];
+  const [y, mo, d, h, mi] = [v.slice(0, 4), v.slice(5, 7), v.slice(8, 10), v.slice(11, 13), v.slice(14, 16)].map(
+    Number,
+  ) as [number, number, number, number, number];
   const day = new Date(Date.UTC(y, mo - 1, d));
   return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60;
 }
@@ -117,19 +142,37 @@ export const sessionFormSchema = z.object({
   contentNote: z.preprocess((v) => blankToUndefined(v) ?? null, line('Content note', 1000).nullable()),
   visibility: z.enum(['public', 'attendees'], { message: 'Choose who can see the session' }).default('public'),
   speakers: z
-    .array(z.object({
-      speakerId: z.string().trim().toLowerCase().regex(/^[0-9a-f-]{36}$/, 'Choose speakers of this event'),
-      role: z.enum(speakerRoles, { message: 'Choose a role for each speaker' }).default('speaker'),
-    }))
+    .array(
+      z.object({
+        speakerId: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[0-9a-f-]{36}$/, 'Choose speakers of this event'),
+        role: z.enum(speakerRoles, { message: 'Choose a role for each speaker' }).default('speaker'),
+      }),
+    )
     .max(20, 'A session has at most 20 speakers')
     .default([])
-    .refine((list) => new Set(list.map((s) => s.speakerId)).size === list.length, 'Each speaker can be listed only once'),
+    .refine(
+      (list) => new Set(list.map((s) => s.speakerId)).size === list.length,
+      'Each speaker can be listed only once',
+    ),
 });
 /** As a form sends it (or a test writes it); the schema's own input type would make every blank-able field required. */
 export interface SessionFormInput {
-  title: string; slug?: string | null; abstract?: string; format: (typeof sessionFormats)[number];
-  trackId?: string | null; roomId?: string | null; startsAt: string; endsAt: string; capacity?: string | number | null;
-  contentNote?: string | null; visibility?: 'public' | 'attendees'; speakers?: { speakerId: string; role?: SpeakerRole }[];
+  title: string;
+  slug?: string | null;
+  abstract?: string;
+  format: (typeof sessionFormats)[number];
+  trackId?: string | null;
+  roomId?: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity?: string | number | null;
+  contentNote?: string | null;
+  visibility?: 'public' | 'attendees';
+  speakers?: { speakerId: string; role?: SpeakerRole }[];
 }
 export type SessionForm = z.output<typeof sessionFormSchema>;
 

@@ -7,77 +7,151 @@ import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { slugify } from '../slug';
 import { parseInput } from '../validation';
-import { assertId, freeSlug, mapUnique, notFound, plural, slugTaken, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
+import {
+  assertId,
+  freeSlug,
+  mapUnique,
+  notFound,
+  plural,
+  slugTaken,
+  type ProgrammeCommand,
+  type ProgrammeCtx,
+} from './staff-common';
 import { trackFormSchema, type TrackFormInput } from './staff-schemas';
 
 const SLUG_TAKEN = 'Another track already uses this address';
 const unique = { tracks_event_slug: { field: 'slug', message: SLUG_TAKEN } };
 
 async function assertNameFree(tx: Tx, eventId: string, name: string, exceptId?: string) {
-  const [row] = await tx.select({ id: tracks.id }).from(tracks).where(and(
-    eq(tracks.eventId, eventId), sql`lower(${tracks.name}) = lower(${name})`, exceptId ? sql`${tracks.id} <> ${exceptId}` : undefined,
-  )).limit(1);
-  if (row) throw new DomainError('CONFLICT', 'A track with this name already exists', { name: ['A track with this name already exists'] });
+  const [row] = await tx
+    .select({ id: tracks.id })
+    .from(tracks)
+    .where(
+      and(
+        eq(tracks.eventId, eventId),
+        sql`lower(${tracks.name}) = lower(${name})`,
+        exceptId ? sql`${tracks.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  if (row)
+    throw new DomainError('CONFLICT', 'A track with this name already exists', {
+      name: ['A track with this name already exists'],
+    });
 }
 
 export async function addTrack(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { values: TrackFormInput }): Promise<Track> {
   const data = parseInput(trackFormSchema, cmd.values);
-  return mapUnique(() => ctx.db.transaction(async (tx) => {
-    await assertNameFree(tx, cmd.eventId, data.name);
-    if (data.slug && await slugTaken(tx, tracks, cmd.eventId, data.slug)) {
-      throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-    }
-    const slug = data.slug ?? await freeSlug(tx, tracks, cmd.eventId, slugify(data.name));
-    const [last] = await tx.select({ n: max(tracks.sortOrder) }).from(tracks).where(eq(tracks.eventId, cmd.eventId));
-    const [row] = await tx.insert(tracks).values({
-      eventId: cmd.eventId, name: data.name, slug, description: data.description, sortOrder: (last?.n ?? -1) + 1,
-    }).returning();
-    await recordAudit(tx, {
-      actor: cmd.actor, action: 'track.create', eventId: cmd.eventId, targetType: 'track', targetId: row!.id,
-      summary: `Added track "${row!.name}"`, at: ctx.clock.now(),
-    });
-    return row!;
-  }), unique);
+  return mapUnique(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        await assertNameFree(tx, cmd.eventId, data.name);
+        if (data.slug && (await slugTaken(tx, tracks, cmd.eventId, data.slug))) {
+          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+        }
+        const slug = data.slug ?? (await freeSlug(tx, tracks, cmd.eventId, slugify(data.name)));
+        const [last] = await tx
+          .select({ n: max(tracks.sortOrder) })
+          .from(tracks)
+          .where(eq(tracks.eventId, cmd.eventId));
+        const [row] = await tx
+          .insert(tracks)
+          .values({
+            eventId: cmd.eventId,
+            name: data.name,
+            slug,
+            description: data.description,
+            sortOrder: (last?.n ?? -1) + 1,
+          })
+          .returning();
+        await recordAudit(tx, {
+          actor: cmd.actor,
+          action: 'track.create',
+          eventId: cmd.eventId,
+          targetType: 'track',
+          targetId: row!.id,
+          summary: `Added track "${row!.name}"`,
+          at: ctx.clock.now(),
+        });
+        return row!;
+      }),
+    unique,
+  );
 }
 
-export async function updateTrack(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { trackId: string; values: TrackFormInput }): Promise<Track> {
+export async function updateTrack(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand & { trackId: string; values: TrackFormInput },
+): Promise<Track> {
   const id = assertId(cmd.trackId, 'Track');
   const data = parseInput(trackFormSchema, cmd.values);
-  return mapUnique(() => ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(tracks).where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId))).for('update');
-    if (!before) throw notFound('Track');
-    await assertNameFree(tx, cmd.eventId, data.name, id);
-    const slug = data.slug ?? before.slug;
-    if (slug !== before.slug && await slugTaken(tx, tracks, cmd.eventId, slug, id)) {
-      throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-    }
-    const [row] = await tx.update(tracks).set({ name: data.name, slug, description: data.description })
-      .where(eq(tracks.id, id)).returning();
-    const changed = (['name', 'slug', 'description'] as const).filter((k) => before[k] !== row![k]);
-    await recordAudit(tx, {
-      actor: cmd.actor, action: 'track.update', eventId: cmd.eventId, targetType: 'track', targetId: id,
-      summary: `Edited track "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
-      details: { changed }, at: ctx.clock.now(),
-    });
-    return row!;
-  }), unique);
+  return mapUnique(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(tracks)
+          .where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId)))
+          .for('update');
+        if (!before) throw notFound('Track');
+        await assertNameFree(tx, cmd.eventId, data.name, id);
+        const slug = data.slug ?? before.slug;
+        if (slug !== before.slug && (await slugTaken(tx, tracks, cmd.eventId, slug, id))) {
+          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+        }
+        const [row] = await tx
+          .update(tracks)
+          .set({ name: data.name, slug, description: data.description })
+          .where(eq(tracks.id, id))
+          .returning();
+        const changed = (['name', 'slug', 'description'] as const).filter((k) => before[k] !== row![k]);
+        await recordAudit(tx, {
+          actor: cmd.actor,
+          action: 'track.update',
+          eventId: cmd.eventId,
+          targetType: 'track',
+          targetId: id,
+          summary: `Edited track "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
+          details: { changed },
+          at: ctx.clock.now(),
+        });
+        return row!;
+      }),
+    unique,
+  );
 }
 
-export async function deleteTrack(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { trackId: string }): Promise<{ name: string }> {
+export async function deleteTrack(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand & { trackId: string },
+): Promise<{ name: string }> {
   const id = assertId(cmd.trackId, 'Track');
   return ctx.db.transaction(async (tx) => {
-    const [track] = await tx.select().from(tracks).where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId))).for('update');
+    const [track] = await tx
+      .select()
+      .from(tracks)
+      .where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId)))
+      .for('update');
     if (!track) throw notFound('Track');
     // A session being saved with this track holds a key-share lock on it until it commits, so this count
     // sees it; one saved after waits for this delete, then finds the track gone.
     const [used] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.trackId, id));
     if (used && used.n > 0) {
-      throw new DomainError('CONFLICT', `"${track.name}" is used by ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another track (or to no track) first; nothing was deleted.`);
+      throw new DomainError(
+        'CONFLICT',
+        `"${track.name}" is used by ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another track (or to no track) first; nothing was deleted.`,
+      );
     }
     await tx.delete(tracks).where(eq(tracks.id, id));
     await recordAudit(tx, {
-      actor: cmd.actor, action: 'track.delete', eventId: cmd.eventId, targetType: 'track', targetId: id,
-      summary: `Deleted track "${track.name}"`, details: { slug: track.slug }, at: ctx.clock.now(),
+      actor: cmd.actor,
+      action: 'track.delete',
+      eventId: cmd.eventId,
+      targetType: 'track',
+      targetId: id,
+      summary: `Deleted track "${track.name}"`,
+      details: { slug: track.slug },
+      at: ctx.clock.now(),
     });
     return { name: track.name };
   });

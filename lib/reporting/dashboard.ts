@@ -16,7 +16,9 @@ export const SERIES_MAX_DAYS = 60;
 const RECENT = 10;
 
 export interface TicketTypeFigures {
-  id: string; label: string; capacity: number | null;
+  id: string;
+  label: string;
+  capacity: number | null;
   /** Tickets of paid orders. */
   sold: number;
   /** Money kept (paid minus refunded) of paid orders, shared among an order's tickets by their price. */
@@ -25,14 +27,40 @@ export interface TicketTypeFigures {
   held: number;
   /** Paid, held and offered: what the capacity check counts. */
   taken: number;
-  waiting: number; offered: number;
+  waiting: number;
+  offered: number;
 }
-export interface PoolFigures { id: string; name: string; capacity: number | null; taken: number }
-export interface WorkshopFigures extends PoolFigures { startsAt: Date; waiting: number; offered: number }
-export interface DayCount { day: string; tickets: number; orders: number }
-export interface AttentionItem { id: string; reference: string; reason: string; updatedAt: Date }
+export interface PoolFigures {
+  id: string;
+  name: string;
+  capacity: number | null;
+  taken: number;
+}
+export interface WorkshopFigures extends PoolFigures {
+  startsAt: Date;
+  waiting: number;
+  offered: number;
+}
+export interface DayCount {
+  day: string;
+  tickets: number;
+  orders: number;
+}
+export interface AttentionItem {
+  id: string;
+  reference: string;
+  reason: string;
+  updatedAt: Date;
+}
 export interface EmailFailure {
-  id: string; kind: string; toEmail: string; status: string; lastError: string | null; at: Date; orderId: string | null; orderReference: string | null;
+  id: string;
+  kind: string;
+  toEmail: string;
+  status: string;
+  lastError: string | null;
+  at: Date;
+  orderId: string | null;
+  orderReference: string | null;
 }
 
 export interface Dashboard {
@@ -68,19 +96,40 @@ export async function getDashboard(ctx: Ctx, eventId: string): Promise<Dashboard
   const now = ctx.clock.now();
   const at = sql`${now.toISOString()}::timestamptz`;
   const [[event], types, pools, workshops] = await Promise.all([
-    ctx.db.select({ id: events.id, name: events.name, timezone: events.timezone, currency: events.currency, capacity: events.capacity })
-      .from(events).where(eq(events.id, eventId)),
-    ctx.db.select({ id: ticketTypes.id, label: ticketTypes.internalLabel, capacity: ticketTypes.capacity }).from(ticketTypes)
-      .where(eq(ticketTypes.eventId, eventId)).orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.internalLabel)),
-    ctx.db.select({ id: capacityPools.id, name: capacityPools.name, capacity: capacityPools.capacity }).from(capacityPools)
-      .where(eq(capacityPools.eventId, eventId)).orderBy(asc(capacityPools.name)),
-    ctx.db.select({ id: sessions.id, name: sessions.title, capacity: sessions.capacity, startsAt: sessions.startsAt }).from(sessions)
-      .where(and(eq(sessions.eventId, eventId), eq(sessions.format, 'workshop'))).orderBy(asc(sessions.startsAt), asc(sessions.title)),
+    ctx.db
+      .select({
+        id: events.id,
+        name: events.name,
+        timezone: events.timezone,
+        currency: events.currency,
+        capacity: events.capacity,
+      })
+      .from(events)
+      .where(eq(events.id, eventId)),
+    ctx.db
+      .select({ id: ticketTypes.id, label: ticketTypes.internalLabel, capacity: ticketTypes.capacity })
+      .from(ticketTypes)
+      .where(eq(ticketTypes.eventId, eventId))
+      .orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.internalLabel)),
+    ctx.db
+      .select({ id: capacityPools.id, name: capacityPools.name, capacity: capacityPools.capacity })
+      .from(capacityPools)
+      .where(eq(capacityPools.eventId, eventId))
+      .orderBy(asc(capacityPools.name)),
+    ctx.db
+      .select({ id: sessions.id, name: sessions.title, capacity: sessions.capacity, startsAt: sessions.startsAt })
+      .from(sessions)
+      .where(and(eq(sessions.eventId, eventId), eq(sessions.format, 'workshop')))
+      .orderBy(asc(sessions.startsAt), asc(sessions.title)),
   ]);
   if (!event) return null;
 
   const takenQuery = takenSql(now, {
-    eventId, includeEvent: true, ticketTypeIds: types.map((t) => t.id), poolIds: pools.map((p) => p.id), sessionIds: workshops.map((w) => w.id),
+    eventId,
+    includeEvent: true,
+    ticketTypeIds: types.map((t) => t.id),
+    poolIds: pools.map((p) => p.id),
+    sessionIds: workshops.map((w) => w.id),
   });
   const [takenRows, sales, waitlist, holds, perDay, attention, failures, checkins] = await Promise.all([
     takenQuery ? ctx.db.execute<{ key: string; n: number }>(takenQuery) : Promise.resolve([]),
@@ -120,7 +169,17 @@ export async function getDashboard(ctx: Ctx, eventId: string): Promise<Dashboard
       from orders where event_id = ${eventId}::uuid and attention_reason is not null
       order by updated_at desc, id limit ${RECENT}`),
     // Mail of this event's orders, and mail about no order (staff): failed, bounced or complained.
-    ctx.db.execute<{ id: string; kind: string; to_email: string; status: string; last_error: string | null; at: string; order_id: string | null; reference: string | null; total: number }>(sql`
+    ctx.db.execute<{
+      id: string;
+      kind: string;
+      to_email: string;
+      status: string;
+      last_error: string | null;
+      at: string;
+      order_id: string | null;
+      reference: string | null;
+      total: number;
+    }>(sql`
       select m.id, m.kind, m.to_email, m.status, m.last_error, m.updated_at as at, m.order_id, o.reference, (count(*) over ())::int as total
       from email_messages m left join orders o on o.id = m.order_id
       where m.status in ('failed', 'bounced', 'complained') and (o.event_id = ${eventId}::uuid or m.order_id is null)
@@ -131,8 +190,13 @@ export async function getDashboard(ctx: Ctx, eventId: string): Promise<Dashboard
   const taken: Taken = addTaken(new Map(), takenRows);
   const salesByType = new Map([...sales].map((r) => [r.ticket_type_id, r]));
   const holdsByType = new Map([...holds].map((r) => [r.ticket_type_id, r]));
-  const waitFor = (key: 'ticket_type_id' | 'session_id', id: string) => [...waitlist].filter((w) => w[key] === id)
-    .reduce((sum, w) => ({ waiting: sum.waiting + n(w.waiting), offered: sum.offered + n(w.offered) }), { waiting: 0, offered: 0 });
+  const waitFor = (key: 'ticket_type_id' | 'session_id', id: string) =>
+    [...waitlist]
+      .filter((w) => w[key] === id)
+      .reduce((sum, w) => ({ waiting: sum.waiting + n(w.waiting), offered: sum.offered + n(w.offered) }), {
+        waiting: 0,
+        offered: 0,
+      });
   const total = salesByType.get(null);
   const allHolds = holdsByType.get(null);
   const [firstAttention] = [...attention];
@@ -141,23 +205,55 @@ export async function getDashboard(ctx: Ctx, eventId: string): Promise<Dashboard
   return {
     event,
     ticketTypes: types.map((t) => ({
-      ...t, sold: n(salesByType.get(t.id)?.sold), revenue: n(salesByType.get(t.id)?.revenue), held: n(holdsByType.get(t.id)?.tickets),
-      taken: taken.get(poolKey.ticketType(t.id)) ?? 0, ...waitFor('ticket_type_id', t.id),
+      ...t,
+      sold: n(salesByType.get(t.id)?.sold),
+      revenue: n(salesByType.get(t.id)?.revenue),
+      held: n(holdsByType.get(t.id)?.tickets),
+      taken: taken.get(poolKey.ticketType(t.id)) ?? 0,
+      ...waitFor('ticket_type_id', t.id),
     })),
     totals: { sold: n(total?.sold), revenue: n(total?.kept), paidOrders: n(total?.orders) },
-    eventPool: { id: event.id, name: 'Whole event', capacity: event.capacity, taken: taken.get(poolKey.event(event.id)) ?? 0 },
+    eventPool: {
+      id: event.id,
+      name: 'Whole event',
+      capacity: event.capacity,
+      taken: taken.get(poolKey.event(event.id)) ?? 0,
+    },
     pools: pools.map((p) => ({ ...p, taken: taken.get(poolKey.pool(p.id)) ?? 0 })),
-    workshops: workshops.map((w) => ({ ...w, taken: taken.get(poolKey.session(w.id)) ?? 0, ...waitFor('session_id', w.id) })),
-    holds: { orders: n(allHolds?.orders), tickets: n(allHolds?.tickets), nextExpiry: allHolds?.next_expiry ? new Date(allHolds.next_expiry) : null },
-    registrations: dailySeries([...perDay].map((r) => ({ day: r.day, orders: n(r.orders), tickets: n(r.tickets) })), dateInZone(now, event.timezone)),
+    workshops: workshops.map((w) => ({
+      ...w,
+      taken: taken.get(poolKey.session(w.id)) ?? 0,
+      ...waitFor('session_id', w.id),
+    })),
+    holds: {
+      orders: n(allHolds?.orders),
+      tickets: n(allHolds?.tickets),
+      nextExpiry: allHolds?.next_expiry ? new Date(allHolds.next_expiry) : null,
+    },
+    registrations: dailySeries(
+      [...perDay].map((r) => ({ day: r.day, orders: n(r.orders), tickets: n(r.tickets) })),
+      dateInZone(now, event.timezone),
+    ),
     attention: {
       count: n(firstAttention?.total),
-      items: [...attention].map((r) => ({ id: r.id, reference: r.reference, reason: r.reason, updatedAt: new Date(r.updated_at) })),
+      items: [...attention].map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        reason: r.reason,
+        updatedAt: new Date(r.updated_at),
+      })),
     },
     emailFailures: {
       count: n(firstFailure?.total),
       items: [...failures].map((r) => ({
-        id: r.id, kind: r.kind, toEmail: r.to_email, status: r.status, lastError: r.last_error, at: new Date(r.at), orderId: r.order_id, orderReference: r.reference,
+        id: r.id,
+        kind: r.kind,
+        toEmail: r.to_email,
+        status: r.status,
+        lastError: r.last_error,
+        at: new Date(r.at),
+        orderId: r.order_id,
+        orderReference: r.reference,
       })),
     },
     checkins,

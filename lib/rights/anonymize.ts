@@ -32,8 +32,18 @@ export interface AnonymizeCounts {
 }
 
 export const emptyCounts = (): AnonymizeCounts => ({
-  tickets: 0, orders: 0, answers: 0, accessRequests: 0, sensitiveViews: 0, agendaItems: 0, ticketTokens: 0,
-  orderLinks: 0, emailsDropped: 0, emailsScrubbed: 0, waitlistEntries: 0, auditEntriesScrubbed: 0,
+  tickets: 0,
+  orders: 0,
+  answers: 0,
+  accessRequests: 0,
+  sensitiveViews: 0,
+  agendaItems: 0,
+  ticketTokens: 0,
+  orderLinks: 0,
+  emailsDropped: 0,
+  emailsScrubbed: 0,
+  waitlistEntries: 0,
+  auditEntriesScrubbed: 0,
 });
 
 export interface AnonymizeTarget {
@@ -51,10 +61,13 @@ export interface AnonymizeTarget {
 /** A moment as a query parameter (the driver takes strings in raw statements). */
 export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-const texts = (list: string[]) => sql`${`{${list.map((s) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
+const texts = (list: string[]) =>
+  sql`${`{${list.map((s) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
 
 async function count(db: DbOrTx, statement: SQL): Promise<number> {
-  const rows = await db.execute<{ n: number }>(sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
+  const rows = await db.execute<{ n: number }>(
+    sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -74,12 +87,20 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 async function scrubTexts(db: DbOrTx, words: string[]): Promise<{ audit: number }> {
   let audit = 0;
   for (let i = 0; i < words.length; i += 100) {
-    const pattern = words.slice(i, i + 100).map(escapeRegex).join('|');
-    audit += await count(db, sql`update audit_log set
+    const pattern = words
+      .slice(i, i + 100)
+      .map(escapeRegex)
+      .join('|');
+    audit += await count(
+      db,
+      sql`update audit_log set
         summary = regexp_replace(summary, ${pattern}, ${ERASED_TEXT}, 'gi'),
         details = regexp_replace(details::text, ${pattern}, ${ERASED_TEXT}, 'gi')::jsonb
-      where summary ~* ${pattern} or details::text ~* ${pattern}`);
-    await db.execute(sql`update refunds set reason = regexp_replace(reason, ${pattern}, ${ERASED_TEXT}, 'gi') where reason ~* ${pattern}`);
+      where summary ~* ${pattern} or details::text ~* ${pattern}`,
+    );
+    await db.execute(
+      sql`update refunds set reason = regexp_replace(reason, ${pattern}, ${ERASED_TEXT}, 'gi') where reason ~* ${pattern}`,
+    );
     await db.execute(sql`update email_messages set subject = regexp_replace(subject, ${pattern}, ${ERASED_TEXT}, 'gi'),
         last_error = regexp_replace(last_error, ${pattern}, ${ERASED_TEXT}, 'gi')
       where subject ~* ${pattern} or last_error ~* ${pattern}`);
@@ -95,16 +116,20 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
   const words: string[] = [...emails];
   if (ticketIds.length) {
     const rows = await db.execute<{ legal_name: string; badge_name: string; email: string }>(
-      sql`select legal_name, badge_name, email from tickets where id = any(${uuids(ticketIds)})`);
+      sql`select legal_name, badge_name, email from tickets where id = any(${uuids(ticketIds)})`,
+    );
     for (const r of rows) words.push(r.legal_name, r.badge_name, r.email);
   }
   if (orderIds.length) {
     const rows = await db.execute<{ buyer_name: string; buyer_email: string }>(
-      sql`select buyer_name, buyer_email from orders where id = any(${uuids(orderIds)})`);
+      sql`select buyer_name, buyer_email from orders where id = any(${uuids(orderIds)})`,
+    );
     for (const r of rows) words.push(r.buyer_name, r.buyer_email);
   }
   if (waitlistIds.length) {
-    const rows = await db.execute<{ name: string; email: string }>(sql`select name, email from waitlist_entries where id = any(${uuids(waitlistIds)})`);
+    const rows = await db.execute<{ name: string; email: string }>(
+      sql`select name, email from waitlist_entries where id = any(${uuids(waitlistIds)})`,
+    );
     for (const r of rows) words.push(r.name, r.email);
   }
 
@@ -114,14 +139,20 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
     counts.accessRequests = await count(db, sql`delete from access_requests where ticket_id = any(${ids})`);
     counts.sensitiveViews = await count(db, sql`delete from sensitive_data_views where ticket_id = any(${ids})`);
     counts.agendaItems = await count(db, sql`delete from agenda_items where ticket_id = any(${ids})`);
-    counts.ticketTokens = await count(db, sql`update ticket_tokens set revoked_at = ${ts(now)}, revoked_reason = 'erased'
-      where ticket_id = any(${ids}) and revoked_at is null`);
+    counts.ticketTokens = await count(
+      db,
+      sql`update ticket_tokens set revoked_at = ${ts(now)}, revoked_reason = 'erased'
+      where ticket_id = any(${ids}) and revoked_at is null`,
+    );
     // An attendee without an address keeps '' (the buyer manages them); any other gets a placeholder.
-    counts.tickets = await count(db, sql`update tickets set legal_name = ${ERASED_NAME}, badge_name = ${ERASED_NAME},
+    counts.tickets = await count(
+      db,
+      sql`update tickets set legal_name = ${ERASED_NAME}, badge_name = ${ERASED_NAME},
         email = case when email = '' then '' else 'erased-' || substr(md5(random()::text || id::text), 1, 12) || '@invalid' end,
         pronouns = '', pronouns_cipher = null, pronouns_key_id = null, directory_opt_in = false, photo_preference = 'no_photos',
         feed_version = feed_version + 1, anonymized_at = ${ts(now)}, updated_at = ${ts(now)}
-      where id = any(${ids})`);
+      where id = any(${ids})`,
+    );
     // A request still pending for these tickets is settled by this: nothing is left to erase, and its sealed
     // address must not outlive the ticket's.
     await db.execute(sql`update erasure_requests set email_hash = null, email_cipher = null, email_key_id = null,
@@ -147,11 +178,17 @@ export async function anonymize(db: DbOrTx, target: AnonymizeTarget): Promise<An
   }
   if (emails.length) {
     const list = texts(emails);
-    counts.emailsDropped = await count(db, sql`update email_messages set status = 'skipped', last_error = 'recipient erased', updated_at = ${ts(now)}
-      where to_email = any(${list}) and status = 'queued'`);
-    counts.emailsScrubbed = await count(db, sql`update email_messages
+    counts.emailsDropped = await count(
+      db,
+      sql`update email_messages set status = 'skipped', last_error = 'recipient erased', updated_at = ${ts(now)}
+      where to_email = any(${list}) and status = 'queued'`,
+    );
+    counts.emailsScrubbed = await count(
+      db,
+      sql`update email_messages
       set to_email = 'erased-' || substr(md5(random()::text || id::text), 1, 12) || '@invalid', updated_at = ${ts(now)}
-      where to_email = any(${list})`);
+      where to_email = any(${list})`,
+    );
     await db.execute(sql`delete from email_suppressions where email = any(${list})`);
   }
   counts.auditEntriesScrubbed = (await scrubTexts(db, needles(words))).audit;

@@ -21,10 +21,15 @@ export const erasureSchema = z.object({
 export type ErasureResult = AnonymizeCounts;
 
 /** The staff member erasing: only roles with 'privacy.manage' (owners) may. */
-export interface PrivacyActor { id: string; email: string; role: UserRole }
+export interface PrivacyActor {
+  id: string;
+  email: string;
+  role: UserRole;
+}
 
 export function assertPrivacyManager(actor: PrivacyActor): void {
-  if (!can(actor.role, 'privacy.manage')) throw new DomainError('FORBIDDEN', 'Only an owner may erase personal data or decide erasure requests.');
+  if (!can(actor.role, 'privacy.manage'))
+    throw new DomainError('FORBIDDEN', 'Only an owner may erase personal data or decide erasure requests.');
 }
 
 export interface ErasureInput {
@@ -37,10 +42,16 @@ export interface ErasureInput {
 export async function findPerson(db: Ctx['db'], email: string) {
   const [tickets, orders, waitlist] = await Promise.all([
     db.execute<{ id: string }>(sql`select id from tickets where lower(email) = ${email} and anonymized_at is null`),
-    db.execute<{ id: string }>(sql`select id from orders where lower(buyer_email) = ${email} and anonymized_at is null`),
+    db.execute<{ id: string }>(
+      sql`select id from orders where lower(buyer_email) = ${email} and anonymized_at is null`,
+    ),
     db.execute<{ id: string }>(sql`select id from waitlist_entries where lower(email) = ${email}`),
   ]);
-  return { ticketIds: tickets.map((r) => r.id), orderIds: orders.map((r) => r.id), waitlistIds: waitlist.map((r) => r.id) };
+  return {
+    ticketIds: tickets.map((r) => r.id),
+    orderIds: orders.map((r) => r.id),
+    waitlistIds: waitlist.map((r) => r.id),
+  };
 }
 
 export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<ErasureResult> {
@@ -57,9 +68,14 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
     // Two erasures of the same address at once would race over the same rows: one waits for the other.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`erasure:${email}`}, 0))`);
     const person = await findPerson(tx, email);
-    const queued = await tx.execute<{ n: number }>(sql`select count(*)::int as n from email_messages where to_email = ${email}`);
+    const queued = await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from email_messages where to_email = ${email}`,
+    );
     if (!person.ticketIds.length && !person.orderIds.length && !person.waitlistIds.length && !queued[0]?.n) {
-      throw new DomainError('NOT_FOUND', 'Nobody with this email address is registered (or their data was already erased).');
+      throw new DomainError(
+        'NOT_FOUND',
+        'Nobody with this email address is registered (or their data was already erased).',
+      );
     }
     // Pending requests of this person are settled by this erasure.
     await tx.execute(sql`update erasure_requests set status = 'confirmed', decided_at = ${ts(now)},
@@ -67,14 +83,21 @@ export async function erasePerson(ctx: Ctx, input: ErasureInput): Promise<Erasur
       where status = 'requested' and (ticket_id = any(${`{${person.ticketIds.join(',')}}`}::uuid[]) or email_hash = ${erasureEmailHash(email)})`);
     // The entry is written first so the scrub below also clears the person's name from the owner's reason.
     const auditId = await recordAudit(tx, {
-      actor: staffActor(input.actor), action: 'privacy.erasure', targetType: 'person', at: now, summary: 'Erased a person\'s data',
+      actor: staffActor(input.actor),
+      action: 'privacy.erasure',
+      targetType: 'person',
+      at: now,
+      summary: "Erased a person's data",
       details: reason ? { reason: reason.toLowerCase().includes(email) ? ERASED_TEXT : reason } : {},
     });
     const counts = await anonymize(tx, { ...person, emails: [email], now });
-    await tx.update(auditLog).set({
-      summary: `Erased a person's data: ${counts.tickets} tickets, ${counts.orders} orders as buyer, ${counts.waitlistEntries} waiting-list places`,
-      details: sql`${auditLog.details} || ${JSON.stringify({ counts })}::jsonb`,
-    }).where(eq(auditLog.id, auditId));
+    await tx
+      .update(auditLog)
+      .set({
+        summary: `Erased a person's data: ${counts.tickets} tickets, ${counts.orders} orders as buyer, ${counts.waitlistEntries} waiting-list places`,
+        details: sql`${auditLog.details} || ${JSON.stringify({ counts })}::jsonb`,
+      })
+      .where(eq(auditLog.id, auditId));
     return counts;
   });
 }
@@ -88,6 +111,8 @@ export function erasureEmailHash(email: string): string {
 export function checkTypedConfirmation(email: unknown, typed: unknown): void {
   const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
   if (!norm(typed) || norm(typed) !== norm(email)) {
-    throw new DomainError('VALIDATION', 'Type the same address again to confirm.', { confirmEmail: ['Type the same address again to confirm.'] });
+    throw new DomainError('VALIDATION', 'Type the same address again to confirm.', {
+      confirmEmail: ['Type the same address again to confirm.'],
+    });
   }
 }

@@ -15,10 +15,20 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 const DAY = 86_400_000;
 
-export interface RetentionLine { eventId: string; eventSlug: string; kind: RetentionKind; count: number }
+export interface RetentionLine {
+  eventId: string;
+  eventSlug: string;
+  kind: RetentionKind;
+  count: number;
+}
 export type RetentionKind =
-  | 'sensitive answers' | 'pronouns' | 'access requests' | 'sensitive data views'
-  | 'attendees' | 'buyers' | 'waiting-list entries';
+  | 'sensitive answers'
+  | 'pronouns'
+  | 'access requests'
+  | 'sensitive data views'
+  | 'attendees'
+  | 'buyers'
+  | 'waiting-list entries';
 
 export interface RetentionResult {
   dryRun: boolean;
@@ -30,7 +40,15 @@ export interface RetentionResult {
   anonymized: AnonymizeCounts;
 }
 
-const KINDS: RetentionKind[] = ['sensitive answers', 'pronouns', 'access requests', 'sensitive data views', 'attendees', 'buyers', 'waiting-list entries'];
+const KINDS: RetentionKind[] = [
+  'sensitive answers',
+  'pronouns',
+  'access requests',
+  'sensitive data views',
+  'attendees',
+  'buyers',
+  'waiting-list entries',
+];
 
 /** The moment an event is over: the end of its last day where it happens. */
 export function eventEnd(event: { endsOn: string; timezone: string }): Date {
@@ -44,16 +62,25 @@ async function sensitiveTargets(db: DbOrTx, eventId: string) {
   const [answers, pronouns, access, views] = await Promise.all([
     db.execute<{ n: number }>(sql`select count(*)::int as n from answers a join questions q on q.id = a.question_id
       where q.event_id = ${eventId}::uuid and (q.is_sensitive or q.is_access_need)`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from tickets where id in (${tix}) and (pronouns_cipher is not null or pronouns <> '')`),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from tickets where id in (${tix}) and (pronouns_cipher is not null or pronouns <> '')`,
+    ),
     db.execute<{ n: number }>(sql`select count(*)::int as n from access_requests where event_id = ${eventId}::uuid`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from sensitive_data_views where ticket_id in (${tix})`),
   ]);
-  return { 'sensitive answers': answers[0]?.n ?? 0, pronouns: pronouns[0]?.n ?? 0, 'access requests': access[0]?.n ?? 0, 'sensitive data views': views[0]?.n ?? 0 };
+  return {
+    'sensitive answers': answers[0]?.n ?? 0,
+    pronouns: pronouns[0]?.n ?? 0,
+    'access requests': access[0]?.n ?? 0,
+    'sensitive data views': views[0]?.n ?? 0,
+  };
 }
 
 async function purgeSensitive(db: DbOrTx, eventId: string, now: Date): Promise<void> {
   const tix = sql`select t.id from tickets t join orders o on o.id = t.order_id where o.event_id = ${eventId}::uuid`;
-  await db.execute(sql`delete from answers a using questions q where q.id = a.question_id and q.event_id = ${eventId}::uuid and (q.is_sensitive or q.is_access_need)`);
+  await db.execute(
+    sql`delete from answers a using questions q where q.id = a.question_id and q.event_id = ${eventId}::uuid and (q.is_sensitive or q.is_access_need)`,
+  );
   await db.execute(sql`update tickets set pronouns = '', pronouns_cipher = null, pronouns_key_id = null, updated_at = ${ts(now)}
     where id in (${tix}) and (pronouns_cipher is not null or pronouns <> '')`);
   await db.execute(sql`delete from access_requests where event_id = ${eventId}::uuid`);
@@ -62,7 +89,9 @@ async function purgeSensitive(db: DbOrTx, eventId: string, now: Date): Promise<v
 
 async function personalTargets(db: DbOrTx, eventId: string) {
   const [tickets, orders, waitlist, emails] = await Promise.all([
-    db.execute<{ id: string }>(sql`select t.id from tickets t join orders o on o.id = t.order_id where o.event_id = ${eventId}::uuid and t.anonymized_at is null`),
+    db.execute<{ id: string }>(
+      sql`select t.id from tickets t join orders o on o.id = t.order_id where o.event_id = ${eventId}::uuid and t.anonymized_at is null`,
+    ),
     db.execute<{ id: string }>(sql`select id from orders where event_id = ${eventId}::uuid and anonymized_at is null`),
     db.execute<{ id: string }>(sql`select id from waitlist_entries where event_id = ${eventId}::uuid`),
     db.execute<{ email: string }>(sql`select lower(t.email) as email from tickets t join orders o on o.id = t.order_id
@@ -70,7 +99,12 @@ async function personalTargets(db: DbOrTx, eventId: string) {
       union select lower(buyer_email) from orders where event_id = ${eventId}::uuid and anonymized_at is null
       union select lower(email) from waitlist_entries where event_id = ${eventId}::uuid`),
   ]);
-  return { ticketIds: ids(tickets), orderIds: ids(orders), waitlistIds: ids(waitlist), emails: emails.map((r) => r.email) };
+  return {
+    ticketIds: ids(tickets),
+    orderIds: ids(orders),
+    waitlistIds: ids(waitlist),
+    emails: emails.map((r) => r.email),
+  };
 }
 
 function add(into: AnonymizeCounts, more: AnonymizeCounts): void {
@@ -85,10 +119,13 @@ export async function runRetention(ctx: Ctx, options: { dryRun: boolean }): Prom
     // One pass at a time (the daily housekeeping pass and a manual run may meet).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('privacy-retention', 0))`);
     const events = await tx.execute<{ id: string; slug: string; ends_on: string; timezone: string }>(
-      sql`select id, slug, ends_on::text, timezone from events order by ends_on, slug`);
+      sql`select id, slug, ends_on::text, timezone from events order by ends_on, slug`,
+    );
     const lines: RetentionLine[] = [];
     const anonymized = emptyCounts();
-    const push = (eventId: string, eventSlug: string, kind: RetentionKind, count: number) => { if (count) lines.push({ eventId, eventSlug, kind, count }); };
+    const push = (eventId: string, eventSlug: string, kind: RetentionKind, count: number) => {
+      if (count) lines.push({ eventId, eventSlug, kind, count });
+    };
     for (const event of events) {
       const end = eventEnd({ endsOn: event.ends_on, timezone: event.timezone }).getTime();
       if (end + sensitiveMs > now.getTime()) continue;
@@ -104,15 +141,27 @@ export async function runRetention(ctx: Ctx, options: { dryRun: boolean }): Prom
         add(anonymized, await anonymize(tx, { ...people, now }));
       }
     }
-    const totals = Object.fromEntries(KINDS.map((k) => [k, lines.filter((l) => l.kind === k).reduce((s, l) => s + l.count, 0)])) as Record<RetentionKind, number>;
+    const totals = Object.fromEntries(
+      KINDS.map((k) => [k, lines.filter((l) => l.kind === k).reduce((s, l) => s + l.count, 0)]),
+    ) as Record<RetentionKind, number>;
     if (!options.dryRun) {
       const total = Object.values(totals).reduce((a, b) => a + b, 0);
       await recordAudit(tx, {
-        actor: { type: 'system' }, action: 'privacy.retention', targetType: 'retention', at: now,
-        summary: total ? `Retention pass: ${KINDS.filter((k) => totals[k]).map((k) => `${totals[k]} ${k}`).join(', ')}` : 'Retention pass: nothing was due',
+        actor: { type: 'system' },
+        action: 'privacy.retention',
+        targetType: 'retention',
+        at: now,
+        summary: total
+          ? `Retention pass: ${KINDS.filter((k) => totals[k])
+              .map((k) => `${totals[k]} ${k}`)
+              .join(', ')}`
+          : 'Retention pass: nothing was due',
         details: {
-          totals, sensitiveDays: ctx.config.SENSITIVE_DATA_RETENTION_DAYS, personalDays: ctx.config.PERSONAL_DATA_RETENTION_DAYS,
-          perEvent: lines.map((l) => ({ event: l.eventSlug, kind: l.kind, count: l.count })), anonymized,
+          totals,
+          sensitiveDays: ctx.config.SENSITIVE_DATA_RETENTION_DAYS,
+          personalDays: ctx.config.PERSONAL_DATA_RETENTION_DAYS,
+          perEvent: lines.map((l) => ({ event: l.eventSlug, kind: l.kind, count: l.count })),
+          anonymized,
         },
       });
     }

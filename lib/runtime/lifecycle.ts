@@ -6,8 +6,15 @@ export type ShutdownStage = 'work' | 'connections';
 /** Stops one thing; `deadline` (epoch ms) is when the server stops waiting for it. */
 export type Stopper = (deadline: number) => Promise<void>;
 
-interface Entry { name: string; stage: ShutdownStage; stop: Stopper }
-interface Registry { entries: Set<Entry>; shuttingDown: boolean }
+interface Entry {
+  name: string;
+  stage: ShutdownStage;
+  stop: Stopper;
+}
+interface Registry {
+  entries: Set<Entry>;
+  shuttingDown: boolean;
+}
 
 const KEY = Symbol.for('conference.lifecycle');
 
@@ -28,7 +35,11 @@ export function isShuttingDown(): boolean {
   return registry().shuttingDown;
 }
 
-export interface StageOutcome { name: string; ok: boolean; ms: number }
+export interface StageOutcome {
+  name: string;
+  ok: boolean;
+  ms: number;
+}
 
 /**
  * Runs every stopper of a stage at once and waits for them, never past `deadline` (a stopper still running then is
@@ -38,18 +49,26 @@ export async function runShutdownStage(stage: ShutdownStage, deadline: number): 
   const reg = registry();
   reg.shuttingDown = true;
   const entries = [...reg.entries].filter((e) => e.stage === stage);
-  return Promise.all(entries.map(async (entry): Promise<StageOutcome> => {
-    const started = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-    });
-    try {
-      const ok = await Promise.race([entry.stop(deadline).then(() => true, () => false), late]);
-      if (ok) reg.entries.delete(entry);
-      return { name: entry.name, ok, ms: Date.now() - started };
-    } finally {
-      clearTimeout(timer);
-    }
-  }));
+  return Promise.all(
+    entries.map(async (entry): Promise<StageOutcome> => {
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+      });
+      try {
+        const ok = await Promise.race([
+          entry.stop(deadline).then(
+            () => true,
+            () => false,
+          ),
+          late,
+        ]);
+        if (ok) reg.entries.delete(entry);
+        return { name: entry.name, ok, ms: Date.now() - started };
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
 }

@@ -4,7 +4,9 @@
 // finds it; without the custom server (`next dev`) there is none and marking does nothing.
 import type { AsyncLocalStorage } from 'node:async_hooks';
 
-export interface RequestState { databaseUnavailable: boolean }
+export interface RequestState {
+  databaseUnavailable: boolean;
+}
 
 const KEY = Symbol.for('conference.requestState');
 type Holder = Record<symbol, AsyncLocalStorage<RequestState> | undefined>;

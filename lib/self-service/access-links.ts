@@ -46,7 +46,10 @@ async function withinLimits(ctx: Ctx, tx: DbOrTx, keys: { key: string; limit: nu
   return allowed;
 }
 
-const emailLimit = (ctx: Ctx, email: string) => ({ key: `access:email:${pseudonymousKey(email, keySecret(ctx))}`, limit: ACCESS_LIMITS.perEmail });
+const emailLimit = (ctx: Ctx, email: string) => ({
+  key: `access:email:${pseudonymousKey(email, keySecret(ctx))}`,
+  limit: ACCESS_LIMITS.perEmail,
+});
 const clientLimit = (clientKey: string) => ({ key: `access:client:${clientKey}`, limit: ACCESS_LIMITS.perClient });
 
 /**
@@ -60,15 +63,25 @@ export async function requestAccessLink(ctx: Ctx, input: { email: string; client
   await ctx.db.transaction(async (tx) => {
     const limits = [emailLimit(ctx, email), ...(input.clientKey ? [clientLimit(input.clientKey)] : [])];
     if (!(await withinLimits(ctx, tx, limits))) return;
-    const rows = await tx.select({ id: orders.id }).from(orders)
-      .where(and(
-        eq(orders.buyerEmail, email),
-        or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, now))),
-      ))
+    const rows = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.buyerEmail, email),
+          or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, now))),
+        ),
+      )
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(ACCESS_MAX_ORDERS);
     if (!rows.length) return;
-    await enqueueEmail(tx, { kind: 'order_access', to: email, idempotencyKey: accessEmailKey(email), params: { orderIds: rows.map((r) => r.id) }, now });
+    await enqueueEmail(tx, {
+      kind: 'order_access',
+      to: email,
+      idempotencyKey: accessEmailKey(email),
+      params: { orderIds: rows.map((r) => r.id) },
+      now,
+    });
   });
 }
 
@@ -80,17 +93,26 @@ export async function orderLinkState(ctx: Pick<AppContext, 'db' | 'clock'>, toke
   const hash = hashToken(token);
   const own = await findOrderByFirstLink(ctx.db, hash);
   if (own) return own.expiresAt > ctx.clock.now() ? 'valid' : 'expired';
-  const [link] = await ctx.db.select({ expiresAt: orderLinks.expiresAt }).from(orderLinks).where(eq(orderLinks.tokenHash, hash));
+  const [link] = await ctx.db
+    .select({ expiresAt: orderLinks.expiresAt })
+    .from(orderLinks)
+    .where(eq(orderLinks.tokenHash, hash));
   if (!link) return 'unknown';
   return link.expiresAt === null || link.expiresAt > ctx.clock.now() ? 'valid' : 'expired';
 }
 
 /** The order of an expired link, the order's own or one from an email; null for a live or unknown one. */
-async function findExpiredLink(ctx: Ctx, hash: string, now: Date): Promise<{ orderId: string; buyerEmail: string } | null> {
+async function findExpiredLink(
+  ctx: Ctx,
+  hash: string,
+  now: Date,
+): Promise<{ orderId: string; buyerEmail: string } | null> {
   const own = await findOrderByFirstLink(ctx.db, hash);
   if (own) return own.expiresAt <= now ? { orderId: own.order.id, buyerEmail: own.order.buyerEmail } : null;
-  const [emailed] = await ctx.db.select({ orderId: orders.id, buyerEmail: orders.buyerEmail })
-    .from(orderLinks).innerJoin(orders, eq(orders.id, orderLinks.orderId))
+  const [emailed] = await ctx.db
+    .select({ orderId: orders.id, buyerEmail: orders.buyerEmail })
+    .from(orderLinks)
+    .innerJoin(orders, eq(orders.id, orderLinks.orderId))
     .where(and(eq(orderLinks.tokenHash, hash), lte(orderLinks.expiresAt, now)));
   return emailed ?? null;
 }
@@ -99,7 +121,11 @@ async function findExpiredLink(ctx: Ctx, hash: string, now: Date): Promise<{ ord
  * For an expired link: emails its order's buyer a fresh one (order_access for that order). A link that is
  * still valid, unknown or throttled sends nothing; the caller answers the same in every case.
  */
-export async function renewExpiredLink(ctx: Ctx, token: string, meta: { clientKey?: string | null } = {}): Promise<void> {
+export async function renewExpiredLink(
+  ctx: Ctx,
+  token: string,
+  meta: { clientKey?: string | null } = {},
+): Promise<void> {
   if (!TOKEN_FORMAT.test(token)) return;
   const now = ctx.clock.now();
   const expired = await findExpiredLink(ctx, hashToken(token), now);
@@ -113,7 +139,12 @@ export async function renewExpiredLink(ctx: Ctx, token: string, meta: { clientKe
     ];
     if (!(await withinLimits(ctx, tx, limits))) return;
     await enqueueEmail(tx, {
-      kind: 'order_access', to: email, idempotencyKey: accessEmailKey(email), orderId: expired.orderId, params: { orderIds: [expired.orderId] }, now,
+      kind: 'order_access',
+      to: email,
+      idempotencyKey: accessEmailKey(email),
+      orderId: expired.orderId,
+      params: { orderIds: [expired.orderId] },
+      now,
     });
   });
 }

@@ -22,22 +22,33 @@ export interface CancelRegistrationResult {
   refundPending: boolean;
 }
 
-export async function cancelRegistration(ctx: PaymentsCtx, input: { token: unknown; confirmation: unknown }): Promise<CancelRegistrationResult> {
+export async function cancelRegistration(
+  ctx: PaymentsCtx,
+  input: { token: unknown; confirmation: unknown },
+): Promise<CancelRegistrationResult> {
   const { order, event } = await paidOrderByToken(ctx, input.token);
   const now = ctx.clock.now();
   if (!selfCancelOpen(event, now)) {
-    throw new DomainError('CONFLICT', event.refundUntil
-      ? `Cancellation with a refund closed on ${formatInstant(event.refundUntil, event.timezone, { weekday: false })}. Please contact the organizers.`
-      : 'This registration cannot be cancelled online. Please contact the organizers.');
+    throw new DomainError(
+      'CONFLICT',
+      event.refundUntil
+        ? `Cancellation with a refund closed on ${formatInstant(event.refundUntil, event.timezone, { weekday: false })}. Please contact the organizers.`
+        : 'This registration cannot be cancelled online. Please contact the organizers.',
+    );
   }
   parseInput(cancelRegistrationSchema, input.confirmation);
   const refundAmount = order.amountPaid - order.amountRefunded;
   try {
-    await cancelOrder(ctx, { orderId: order.id, refund: true, reason: 'cancelled by the attendee' }, { audit: { actor: { type: 'attendee' } } });
+    await cancelOrder(
+      ctx,
+      { orderId: order.id, refund: true, reason: 'cancelled by the attendee' },
+      { audit: { actor: { type: 'attendee' } } },
+    );
   } catch (error) {
     // The cancellation committed before the refund was sent; a refund the provider could not take yet stays
     // pending and is retried by reconciliation under the same key.
-    if (isDomainError(error) && error.code === 'PAYMENT_UNAVAILABLE') return { orderId: order.id, refundAmount, refundPending: true };
+    if (isDomainError(error) && error.code === 'PAYMENT_UNAVAILABLE')
+      return { orderId: order.id, refundAmount, refundPending: true };
     throw error;
   }
   return { orderId: order.id, refundAmount, refundPending: false };

@@ -19,26 +19,41 @@ import { assertChangesOpen, loadManageTickets, lockTicketForChange, paidOrderByT
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'vault'> & { locker?: PoolLocker };
 
 export const changeWorkshopsSchema = z.strictObject({
-  workshopIds: z.array(z.uuid({ message: 'Unknown workshop' }).toLowerCase()).max(10, 'Choose at most 10 workshops').default([]),
+  workshopIds: z
+    .array(z.uuid({ message: 'Unknown workshop' }).toLowerCase())
+    .max(10, 'Choose at most 10 workshops')
+    .default([]),
 });
 
-export interface ChangeWorkshopsResult { added: string[]; removed: string[] }
+export interface ChangeWorkshopsResult {
+  added: string[];
+  removed: string[];
+}
 
 const invalid = (message: string) => new DomainError('VALIDATION', message, { workshopIds: [message] });
 
 /** The workshops asked for, checked as on the registration form: known, on the pass's day, no two at once. */
-function checkChoice(chosen: CatalogueWorkshop[], ids: string[], ticket: { label: string; includesWorkshops: boolean; validOn: string | null }, timeZone: string) {
+function checkChoice(
+  chosen: CatalogueWorkshop[],
+  ids: string[],
+  ticket: { label: string; includesWorkshops: boolean; validOn: string | null },
+  timeZone: string,
+) {
   if (ids.length && !ticket.includesWorkshops) throw invalid(`${ticket.label} does not include workshops.`);
   if (chosen.length !== ids.length) throw invalid('Unknown workshop.');
   const sorted = [...chosen].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (const [i, w] of sorted.entries()) {
-    if (ticket.validOn && dateInZone(w.startsAt, timeZone) !== ticket.validOn) throw invalid(`“${w.title}” is not on the day this pass is valid for.`);
+    if (ticket.validOn && dateInZone(w.startsAt, timeZone) !== ticket.validOn)
+      throw invalid(`“${w.title}” is not on the day this pass is valid for.`);
     const clash = sorted.slice(0, i).find((c) => c.startsAt < w.endsAt && w.startsAt < c.endsAt);
     if (clash) throw invalid(`“${w.title}” overlaps “${clash.title}”; choose one of them.`);
   }
 }
 
-export async function changeWorkshops(ctx: Ctx, input: { token: unknown; ticketId: unknown; choice: unknown }): Promise<ChangeWorkshopsResult> {
+export async function changeWorkshops(
+  ctx: Ctx,
+  input: { token: unknown; ticketId: unknown; choice: unknown },
+): Promise<ChangeWorkshopsResult> {
   const { order, event } = await paidOrderByToken(ctx, input.token);
   const found = await ticketOfOrder(ctx.db, order.id, input.ticketId);
   const now = ctx.clock.now();
@@ -51,33 +66,62 @@ export async function changeWorkshops(ctx: Ctx, input: { token: unknown; ticketI
 
   return ctx.db.transaction(async (tx) => {
     await lockTicketForChange(tx, order.id, found.id);
-    const current = (await tx.select({ id: workshopSeats.sessionId }).from(workshopSeats).where(eq(workshopSeats.ticketId, found.id))).map((r) => r.id);
+    const current = (
+      await tx.select({ id: workshopSeats.sessionId }).from(workshopSeats).where(eq(workshopSeats.ticketId, found.id))
+    ).map((r) => r.id);
     const added = ids.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !ids.includes(id));
     if (!added.length && !removed.length) return { added, removed };
     if (added.length) {
-      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: added }), { timeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS, locker: ctx.locker });
+      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: added }), {
+        timeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS,
+        locker: ctx.locker,
+      });
       // Capacities read and seats counted after the locks are held, so every earlier change, order or capacity
       // edit for these workshops is seen.
       const seats = await checkSeats(tx, now, { eventId: event.id, sessionIds: added });
       const fullId = added.find((id) => seats.left(poolKey.session(id)) === 0);
-      const [full] = fullId ? await tx.select({ id: sessions.id, title: sessions.title }).from(sessions).where(eq(sessions.id, fullId)) : [];
+      const [full] = fullId
+        ? await tx.select({ id: sessions.id, title: sessions.title }).from(sessions).where(eq(sessions.id, fullId))
+        : [];
       if (full) {
         const message = `That workshop is full: “${full.title}”. Nothing was changed.`;
-        throw new DomainError('SOLD_OUT', message, { workshopIds: [message] }, { pool: 'workshop', sessionId: full.id });
+        throw new DomainError(
+          'SOLD_OUT',
+          message,
+          { workshopIds: [message] },
+          { pool: 'workshop', sessionId: full.id },
+        );
       }
-      await tx.insert(workshopSeats).values(added.map((sessionId) => ({ ticketId: found.id, sessionId, orderId: order.id })));
+      await tx
+        .insert(workshopSeats)
+        .values(added.map((sessionId) => ({ ticketId: found.id, sessionId, orderId: order.id })));
     }
     if (removed.length) {
-      await tx.delete(workshopSeats).where(and(eq(workshopSeats.ticketId, found.id), inArray(workshopSeats.sessionId, removed)));
+      await tx
+        .delete(workshopSeats)
+        .where(and(eq(workshopSeats.ticketId, found.id), inArray(workshopSeats.sessionId, removed)));
     }
     await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, found.id));
-    const titles = new Map((await tx.select({ id: sessions.id, title: sessions.title }).from(sessions).where(inArray(sessions.id, [...added, ...removed]))).map((s) => [s.id, s.title]));
+    const titles = new Map(
+      (
+        await tx
+          .select({ id: sessions.id, title: sessions.title })
+          .from(sessions)
+          .where(inArray(sessions.id, [...added, ...removed]))
+      ).map((s) => [s.id, s.title]),
+    );
     const list = (xs: string[]) => xs.map((id) => `“${titles.get(id) ?? id}”`).join(', ');
     await recordAudit(tx, {
-      actor: { type: 'attendee' }, action: 'ticket.workshops', eventId: event.id, orderId: order.id, targetType: 'ticket', targetId: found.id,
+      actor: { type: 'attendee' },
+      action: 'ticket.workshops',
+      eventId: event.id,
+      orderId: order.id,
+      targetType: 'ticket',
+      targetId: found.id,
       summary: `Attendee changed workshops: ${[added.length ? `joined ${list(added)}` : '', removed.length ? `left ${list(removed)}` : ''].filter(Boolean).join('; ')}`,
-      details: { added, removed }, at: now,
+      details: { added, removed },
+      at: now,
     });
     return { added, removed };
   });
@@ -94,9 +138,15 @@ export interface WorkshopOption extends CatalogueWorkshop {
 }
 
 /** The workshops a ticket may choose from (its pass's day only), with seats left and its current choice. */
-export async function listWorkshopOptions(ctx: Pick<AppContext, 'db' | 'clock'>, event: { id: string; timezone: string }, ticket: { id: string; includesWorkshops: boolean; validOn: string | null }): Promise<WorkshopOption[]> {
+export async function listWorkshopOptions(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  event: { id: string; timezone: string },
+  ticket: { id: string; includesWorkshops: boolean; validOn: string | null },
+): Promise<WorkshopOption[]> {
   if (!ticket.includesWorkshops) return [];
-  const all = (await loadWorkshops(ctx.db, event.id)).filter((w) => !ticket.validOn || dateInZone(w.startsAt, event.timezone) === ticket.validOn);
+  const all = (await loadWorkshops(ctx.db, event.id)).filter(
+    (w) => !ticket.validOn || dateInZone(w.startsAt, event.timezone) === ticket.validOn,
+  );
   if (!all.length) return [];
   const [taken, mine] = await Promise.all([
     measureTaken(ctx.db, ctx.clock.now(), { eventId: event.id, sessionIds: all.map((w) => w.id) }),

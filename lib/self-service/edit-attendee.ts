@@ -21,22 +21,41 @@ import { assertChangesOpen, loadManageTickets, lockTicketForChange, paidOrderByT
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
 // The same rules as the registration form, for the fields an attendee may change.
-export const editAttendeeSchema = attendeeSchema.pick({ badgeName: true, pronouns: true, answers: true, directoryOptIn: true, photoPreference: true });
+export const editAttendeeSchema = attendeeSchema.pick({
+  badgeName: true,
+  pronouns: true,
+  answers: true,
+  directoryOptIn: true,
+  photoPreference: true,
+});
 export type EditAttendeeInput = z.input<typeof editAttendeeSchema>;
 
-export interface EditAttendeeResult { ticketId: string; changed: string[] }
+export interface EditAttendeeResult {
+  ticketId: string;
+  changed: string[];
+}
 
 /** The buyer, through the order link. */
-export async function editAttendee(ctx: Ctx, input: { token: unknown; ticketId: unknown; details: unknown }): Promise<EditAttendeeResult> {
+export async function editAttendee(
+  ctx: Ctx,
+  input: { token: unknown; ticketId: unknown; details: unknown },
+): Promise<EditAttendeeResult> {
   const { order, event } = await paidOrderByToken(ctx, input.token);
   const found = await ticketOfOrder(ctx.db, order.id, input.ticketId);
-  return saveAttendeeDetails(ctx, { order, event, ticketId: found.id, reader: { kind: 'buyer' }, details: input.details });
+  return saveAttendeeDetails(ctx, {
+    order,
+    event,
+    ticketId: found.id,
+    reader: { kind: 'buyer' },
+    details: input.details,
+  });
 }
 
 const PRIVATE_FIELD = 'Only the attendee can change this, on their own page.';
 
 export async function saveAttendeeDetails(
-  ctx: Ctx, input: { order: Order; event: Event; ticketId: string; reader: PublicReader; details: unknown },
+  ctx: Ctx,
+  input: { order: Order; event: Event; ticketId: string; reader: PublicReader; details: unknown },
 ): Promise<EditAttendeeResult> {
   const { order, event, reader } = input;
   const now = ctx.clock.now();
@@ -57,7 +76,7 @@ export async function saveAttendeeDetails(
   for (const q of current.questions) {
     if (q.kind !== 'checkbox') continue;
     const raw = Object.prototype.hasOwnProperty.call(given, q.key) ? given[q.key] : false;
-    given[q.key] = typeof raw === 'string' ? ['yes', 'on', 'true'].includes(raw) : raw ?? false;
+    given[q.key] = typeof raw === 'string' ? ['yes', 'on', 'true'].includes(raw) : (raw ?? false);
   }
   const checked = checkAnswers({ questions: current.questions }, given, 'ticket', errors);
   if (Object.keys(errors).length) {
@@ -67,7 +86,7 @@ export async function saveAttendeeDetails(
   const ticketRow = await ticketOfOrder(ctx.db, order.id, current.id);
   const badgeName = (details.badgeName || ticketRow.legalName.split(/\s+/)[0] || ticketRow.legalName).slice(0, 60);
   // Pronouns the reader may not see stay as they are.
-  const pronouns = current.privateToAttendee ? current.pronouns : details.pronouns ?? '';
+  const pronouns = current.privateToAttendee ? current.pronouns : (details.pronouns ?? '');
 
   return ctx.db.transaction(async (tx) => {
     const ticket = await lockTicketForChange(tx, order.id, current.id);
@@ -82,27 +101,59 @@ export async function saveAttendeeDetails(
       ticket.photoPreference !== details.photoPreference && 'photo preference',
     ].filter((c): c is string => Boolean(c));
     if (!changed.length) return { ticketId: ticket.id, changed };
-    await tx.update(tickets).set({
-      badgeName, directoryOptIn: details.directoryOptIn, photoPreference: details.photoPreference, updatedAt: now,
-      ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}),
-    }).where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id)));
+    await tx
+      .update(tickets)
+      .set({
+        badgeName,
+        directoryOptIn: details.directoryOptIn,
+        photoPreference: details.photoPreference,
+        updatedAt: now,
+        ...(changed.includes('pronouns') ? pronounColumns(ctx.vault, pronouns) : {}),
+      })
+      .where(and(eq(tickets.id, ticket.id), eq(tickets.orderId, order.id)));
     if (changed.includes('answers')) {
       // Only the answers this reader sees are replaced; any other is kept as it is.
       const shown = current.questions.map((q) => q.id);
-      await tx.delete(answersTable).where(and(eq(answersTable.ticketId, ticket.id), current.privateToAttendee ? inArray(answersTable.questionId, shown) : undefined));
+      await tx
+        .delete(answersTable)
+        .where(
+          and(
+            eq(answersTable.ticketId, ticket.id),
+            current.privateToAttendee ? inArray(answersTable.questionId, shown) : undefined,
+          ),
+        );
       if (checked.length) {
-        await tx.insert(answersTable).values(checked.map((a) => ({ ticketId: ticket.id, questionId: a.questionId, ...answerColumns(ctx.vault, a, a.value) })));
+        await tx.insert(answersTable).values(
+          checked.map((a) => ({
+            ticketId: ticket.id,
+            questionId: a.questionId,
+            ...answerColumns(ctx.vault, a, a.value),
+          })),
+        );
       }
       const accessQuestions = current.questions.filter((q) => q.isAccessNeed);
       if (accessQuestions.length) {
-        await syncAccessRequest(tx, { eventId: event.id, ticketId: ticket.id, hasNeed: statesAccessNeed(checked), changed: accessQuestions.some(differs), now });
+        await syncAccessRequest(tx, {
+          eventId: event.id,
+          ticketId: ticket.id,
+          hasNeed: statesAccessNeed(checked),
+          changed: accessQuestions.some(differs),
+          now,
+        });
       }
     }
     // What changed, never the values: answers may be health or access needs.
     const where = reader.kind === 'attendee' ? ' on their own page' : '';
     await recordAudit(tx, {
-      actor: { type: 'attendee' }, action: 'ticket.update', eventId: event.id, orderId: order.id, targetType: 'ticket', targetId: ticket.id,
-      summary: `Attendee changed their details${where} (${changed.join(', ')})`, details: { changed, via: reader.kind === 'attendee' ? 'ticket_page' : 'order_link' }, at: now,
+      actor: { type: 'attendee' },
+      action: 'ticket.update',
+      eventId: event.id,
+      orderId: order.id,
+      targetType: 'ticket',
+      targetId: ticket.id,
+      summary: `Attendee changed their details${where} (${changed.join(', ')})`,
+      details: { changed, via: reader.kind === 'attendee' ? 'ticket_page' : 'order_link' },
+      at: now,
     });
     return { ticketId: ticket.id, changed };
   });

@@ -17,7 +17,6 @@ import { isUuid } from '../validation';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
-
 /** Until when attendees may change details, workshops and names: changes_until, or the first day's midnight. */
 export function changesCutoff(event: Pick<Event, 'changesUntil' | 'startsOn' | 'timezone'>): Date {
   return event.changesUntil ?? zonedTimeToUtc(event.startsOn, '00:00', event.timezone);
@@ -36,14 +35,20 @@ export function selfCancelOpen(event: Pick<Event, 'refundUntil'>, now: Date): bo
   return event.refundUntil !== null && now < event.refundUntil;
 }
 
-export interface PaidOrder { order: Order; event: Event }
+export interface PaidOrder {
+  order: Order;
+  event: Event;
+}
 
 /** The order behind a token, for an action: it must exist and be paid (confirmed). */
 export async function paidOrderByToken(ctx: Pick<Ctx, 'db' | 'clock'>, token: unknown): Promise<PaidOrder> {
   const view = typeof token === 'string' ? await getOrderByToken(ctx, token) : null;
   if (!view) throw new DomainError('NOT_FOUND', 'This order link is not valid.');
   if (view.status !== 'paid') {
-    throw new DomainError('CONFLICT', 'Only a confirmed registration can be changed here. This order is not confirmed (any more).');
+    throw new DomainError(
+      'CONFLICT',
+      'Only a confirmed registration can be changed here. This order is not confirmed (any more).',
+    );
   }
   return { order: view.order, event: await getEventOrThrow(ctx, view.order.eventId) };
 }
@@ -53,7 +58,10 @@ const ticketNotFound = () => new DomainError('NOT_FOUND', 'Ticket not found.');
 /** A ticket of the given order, or "not found" (also for a ticket id of another order). */
 export async function ticketOfOrder(db: DbOrTx, orderId: string, ticketId: unknown): Promise<Ticket> {
   if (typeof ticketId !== 'string' || !isUuid(ticketId)) throw ticketNotFound();
-  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.id, ticketId.toLowerCase()), eq(tickets.orderId, orderId)));
+  const [ticket] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId.toLowerCase()), eq(tickets.orderId, orderId)));
   if (!ticket) throw ticketNotFound();
   return ticket;
 }
@@ -64,13 +72,20 @@ export async function ticketOfOrder(db: DbOrTx, orderId: string, ticketId: unkno
  */
 export async function lockTicketForChange(tx: Tx, orderId: string, ticketId: string): Promise<Ticket> {
   const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('share');
-  if (order?.status !== 'paid') throw new DomainError('CONFLICT', 'This registration is no longer confirmed, so nothing was changed.');
-  const [ticket] = await tx.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.orderId, orderId))).for('update');
+  if (order?.status !== 'paid')
+    throw new DomainError('CONFLICT', 'This registration is no longer confirmed, so nothing was changed.');
+  const [ticket] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), eq(tickets.orderId, orderId)))
+    .for('update');
   if (!ticket) throw ticketNotFound();
   return ticket;
 }
 
-export interface AnsweredQuestion extends CatalogueQuestion { value: string }
+export interface AnsweredQuestion extends CatalogueQuestion {
+  value: string;
+}
 
 export interface ManageTicket {
   id: string;
@@ -101,32 +116,59 @@ export interface ManageTicket {
  * may see them (lib/privacy/visibility.ts): what a reader may not see is filtered out before anything is opened.
  */
 export async function loadManageTickets(
-  ctx: Pick<AppContext, 'db' | 'vault'>, order: Pick<Order, 'id' | 'eventId' | 'buyerEmail'>, reader: PublicReader, onlyTicketId?: string,
+  ctx: Pick<AppContext, 'db' | 'vault'>,
+  order: Pick<Order, 'id' | 'eventId' | 'buyerEmail'>,
+  reader: PublicReader,
+  onlyTicketId?: string,
 ): Promise<ManageTicket[]> {
   const { db, vault } = ctx;
-  const rows = await db.select().from(tickets)
+  const rows = await db
+    .select()
+    .from(tickets)
     .where(and(eq(tickets.orderId, order.id), onlyTicketId ? eq(tickets.id, onlyTicketId) : undefined))
     .orderBy(asc(tickets.position), asc(tickets.createdAt));
   if (!rows.length) return [];
   const [types, given] = await Promise.all([
     loadTicketTypes(db, order.eventId, [...new Set(rows.map((r) => r.ticketTypeId))]),
-    db.select().from(answers).where(inArray(answers.ticketId, rows.map((r) => r.id))),
+    db
+      .select()
+      .from(answers)
+      .where(
+        inArray(
+          answers.ticketId,
+          rows.map((r) => r.id),
+        ),
+      ),
   ]);
   const typeById = new Map<string, CatalogueTicketType>(types.map((t) => [t.id, t]));
   return rows.map((r) => {
     const type = typeById.get(r.ticketTypeId);
     const maySee = publicReaderMaySee(reader, r, order);
-    const questions = (type?.questions ?? []).filter((q) => maySee || !q.isSensitive).map((q) => {
-      const row = given.find((a) => a.ticketId === r.id && a.questionId === q.id);
-      return { ...q, value: row ? openAnswer(vault, row) : '' };
-    });
+    const questions = (type?.questions ?? [])
+      .filter((q) => maySee || !q.isSensitive)
+      .map((q) => {
+        const row = given.find((a) => a.ticketId === r.id && a.questionId === q.id);
+        return { ...q, value: row ? openAnswer(vault, row) : '' };
+      });
     return {
-      id: r.id, ticketTypeId: r.ticketTypeId, label: type?.publicLabel ?? 'Ticket', attendance: type?.attendance ?? 'in_person',
-      includesWorkshops: type?.includesWorkshops ?? false, validOn: type?.validOn ?? null,
-      legalName: r.legalName, badgeName: r.badgeName, email: r.email, pronouns: maySee ? openPronouns(vault, r) : '',
-      directoryOptIn: r.directoryOptIn, photoPreference: r.photoPreference, transferredAt: r.transferredAt,
-      privateToAttendee: !maySee, questions,
-      privateQuestions: maySee ? [] : (type?.questions ?? []).filter((q) => q.isSensitive).map((q) => ({ id: q.id, key: q.key })),
+      id: r.id,
+      ticketTypeId: r.ticketTypeId,
+      label: type?.publicLabel ?? 'Ticket',
+      attendance: type?.attendance ?? 'in_person',
+      includesWorkshops: type?.includesWorkshops ?? false,
+      validOn: type?.validOn ?? null,
+      legalName: r.legalName,
+      badgeName: r.badgeName,
+      email: r.email,
+      pronouns: maySee ? openPronouns(vault, r) : '',
+      directoryOptIn: r.directoryOptIn,
+      photoPreference: r.photoPreference,
+      transferredAt: r.transferredAt,
+      privateToAttendee: !maySee,
+      questions,
+      privateQuestions: maySee
+        ? []
+        : (type?.questions ?? []).filter((q) => q.isSensitive).map((q) => ({ id: q.id, key: q.key })),
     };
   });
 }
@@ -149,15 +191,31 @@ export async function getManageView(ctx: Ctx, token: string): Promise<ManageView
   const now = ctx.clock.now();
   const details = view.status === 'paid' ? await loadManageTickets(ctx, view.order, { kind: 'buyer' }) : [];
   return {
-    view, event, now,
-    changes: { open: now < changesCutoff(event), until: changesCutoff(event), closedMessage: changesClosedMessage(event) },
-    cancel: { open: view.status === 'paid' && selfCancelOpen(event, now), until: event.refundUntil, policy: event.refundPolicy },
+    view,
+    event,
+    now,
+    changes: {
+      open: now < changesCutoff(event),
+      until: changesCutoff(event),
+      closedMessage: changesClosedMessage(event),
+    },
+    cancel: {
+      open: view.status === 'paid' && selfCancelOpen(event, now),
+      until: event.refundUntil,
+      policy: event.refundPolicy,
+    },
     tickets: new Map(details.map((t) => [t.id, t])),
   };
 }
 
 export interface TicketPage {
-  order: Order; event: Event; now: Date; ticket: ManageTicket; changesOpen: boolean; changesUntil: Date; closedMessage: string;
+  order: Order;
+  event: Event;
+  now: Date;
+  ticket: ManageTicket;
+  changesOpen: boolean;
+  changesUntil: Date;
+  closedMessage: string;
 }
 
 /** One ticket of a paid order for its own page (edit, workshops, transfer); null when not found or not paid. */
@@ -170,5 +228,13 @@ export async function getTicketPage(ctx: Ctx, token: string, ticketId: string): 
   const event = await getEventOrThrow(ctx, view.order.eventId);
   const now = ctx.clock.now();
   const until = changesCutoff(event);
-  return { order: view.order, event, now, ticket, changesOpen: now < until, changesUntil: until, closedMessage: changesClosedMessage(event) };
+  return {
+    order: view.order,
+    event,
+    now,
+    ticket,
+    changesOpen: now < until,
+    changesUntil: until,
+    closedMessage: changesClosedMessage(event),
+  };
 }

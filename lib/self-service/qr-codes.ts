@@ -7,12 +7,21 @@ import { issueTicketTokens, ticketQrPayload } from '../links/secret-links';
 
 /** SVG markup per ticket id; virtual tickets have none (nobody scans them at a door). */
 export async function issueTicketQrCodes(
-  db: DbOrTx, list: { id: string; attendance: 'in_person' | 'virtual' }[], now: Date,
+  db: DbOrTx,
+  list: { id: string; attendance: 'in_person' | 'virtual' }[],
+  now: Date,
 ): Promise<Map<string, string>> {
-  const tokens = await issueTicketTokens(db, list.filter((t) => t.attendance === 'in_person').map((t) => t.id), now);
+  const tokens = await issueTicketTokens(
+    db,
+    list.filter((t) => t.attendance === 'in_person').map((t) => t.id),
+    now,
+  );
   const out = new Map<string, string>();
   for (const [ticketId, token] of tokens) {
-    out.set(ticketId, await QRCode.toString(ticketQrPayload(token), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    out.set(
+      ticketId,
+      await QRCode.toString(ticketQrPayload(token), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    );
   }
   return out;
 }

@@ -5,7 +5,14 @@ import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { authThrottle, users, type UserRole } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { accountThrottleKey, isStale, maxFailures, refusedUntil, type ThrottleKind, type ThrottleRow } from '../auth/throttle-rules';
+import {
+  accountThrottleKey,
+  isStale,
+  maxFailures,
+  refusedUntil,
+  type ThrottleKind,
+  type ThrottleRow,
+} from '../auth/throttle-rules';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
@@ -23,7 +30,8 @@ export interface SignInLockState {
 
 type KeyedRow = ThrottleRow & { key: string };
 
-const kindOf = (key: string): ThrottleKind | null => (key.startsWith('pair:') ? 'pair' : key.startsWith('account:') ? 'account' : null);
+const kindOf = (key: string): ThrottleKind | null =>
+  key.startsWith('pair:') ? 'pair' : key.startsWith('account:') ? 'account' : null;
 
 function stateOf(ctx: Ctx, rows: KeyedRow[]): SignInLockState {
   const now = ctx.clock.now();
@@ -43,8 +51,15 @@ const isLocked = (s: SignInLockState) => s.lockedClients > 0 || s.delayed;
 export async function listSignInLocks(ctx: Ctx): Promise<Map<string, SignInLockState>> {
   const t = authThrottle;
   const rows = await ctx.db
-    .select({ userId: users.id, key: t.key, failures: t.failures, windowStartedAt: t.windowStartedAt, lockedUntil: t.lockedUntil })
-    .from(t).innerJoin(users, eq(users.email, t.account));
+    .select({
+      userId: users.id,
+      key: t.key,
+      failures: t.failures,
+      windowStartedAt: t.windowStartedAt,
+      lockedUntil: t.lockedUntil,
+    })
+    .from(t)
+    .innerJoin(users, eq(users.email, t.account));
   const byUser = new Map<string, KeyedRow[]>();
   for (const { userId, ...row } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), row]);
   const locks = new Map<string, SignInLockState>();
@@ -55,7 +70,9 @@ export async function listSignInLocks(ctx: Ctx): Promise<Map<string, SignInLockS
   return locks;
 }
 
-const unlockSchema = z.object({ userId: z.string({ error: 'Choose a staff member.' }).min(1, { error: 'Choose a staff member.' }) });
+const unlockSchema = z.object({
+  userId: z.string({ error: 'Choose a staff member.' }).min(1, { error: 'Choose a staff member.' }),
+});
 
 /**
  * Clears every sign-in lock and delay of one account (the right password from any client then works at once),
@@ -63,7 +80,9 @@ const unlockSchema = z.object({ userId: z.string({ error: 'Choose a staff member
  * but an owner (checked here too, not only by the action).
  */
 export async function unlockSignIn(
-  ctx: Ctx, manager: StaffManager & { role: UserRole }, input: { userId: string },
+  ctx: Ctx,
+  manager: StaffManager & { role: UserRole },
+  input: { userId: string },
 ): Promise<{ email: string } & SignInLockState> {
   if (!can(manager.role, 'users.manage')) throw new DomainError('FORBIDDEN', 'Only an owner can unlock sign-in.');
   const { userId } = parseInput(unlockSchema, input);
@@ -72,18 +91,30 @@ export async function unlockSignIn(
     const [member] = z.uuid().safeParse(userId).success
       ? await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId))
       : [];
-    if (!member) throw new DomainError('NOT_FOUND', 'That staff account no longer exists.', { userId: ['Choose a staff member from the list.'] });
+    if (!member)
+      throw new DomainError('NOT_FOUND', 'That staff account no longer exists.', {
+        userId: ['Choose a staff member from the list.'],
+      });
     const t = authThrottle;
     const ofAccount = or(eq(t.account, member.email), eq(t.key, accountThrottleKey(member.email)));
     const rows = await tx.select().from(t).where(ofAccount).for('update');
     const state = stateOf(ctx, rows);
     if (!isLocked(state)) {
-      throw new DomainError('CONFLICT', `Sign-in to ${member.email} is not locked or slowed down: there is nothing to clear.`, { userId: ['Choose a locked account.'] });
+      throw new DomainError(
+        'CONFLICT',
+        `Sign-in to ${member.email} is not locked or slowed down: there is nothing to clear.`,
+        { userId: ['Choose a locked account.'] },
+      );
     }
     await tx.delete(t).where(ofAccount);
     await recordAudit(tx, {
-      actor: manager.actor, action: 'user.unlock', targetType: 'user', targetId: member.id, at: now,
-      summary: 'Cleared the sign-in locks and delays of this account.', details: { ...state },
+      actor: manager.actor,
+      action: 'user.unlock',
+      targetType: 'user',
+      targetId: member.id,
+      at: now,
+      summary: 'Cleared the sign-in locks and delays of this account.',
+      details: { ...state },
     });
     return { email: member.email, ...state };
   });

@@ -3,7 +3,16 @@
 // their access request's status and the team's message, and who at the organization viewed their sensitive
 // data. Only a live token of a paid order opens it; the token is looked up by its hash and never names the order.
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
-import { accessRequests, orders, sessions, ticketTokens, tickets, workshopSeats, type Event, type Order } from '@/db/schema';
+import {
+  accessRequests,
+  orders,
+  sessions,
+  ticketTokens,
+  tickets,
+  workshopSeats,
+  type Event,
+  type Order,
+} from '@/db/schema';
 import { ACCESS_STATUS_LABELS } from '../access/requests';
 import { listAgendaSessions, type AgendaSession } from '../agenda/queries';
 import type { AppContext } from '../context';
@@ -21,7 +30,12 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
-export interface AccessRequestView { status: keyof typeof ACCESS_STATUS_LABELS; statusLabel: string; message: string; updatedAt: Date }
+export interface AccessRequestView {
+  status: keyof typeof ACCESS_STATUS_LABELS;
+  statusLabel: string;
+  message: string;
+  updatedAt: Date;
+}
 
 export interface AttendeePage {
   order: Pick<Order, 'id' | 'reference' | 'eventId'>;
@@ -36,25 +50,46 @@ export interface AttendeePage {
 }
 
 /** The ticket and paid order a live page token opens, or null (unknown, revoked, lapsed, or not paid). */
-export async function resolveTicketPage(ctx: Pick<Ctx, 'db' | 'clock'>, token: unknown): Promise<{ ticketId: string; order: Order } | null> {
+export async function resolveTicketPage(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  token: unknown,
+): Promise<{ ticketId: string; order: Order } | null> {
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
-  const [row] = await ctx.db.select({ ticketId: tickets.id, order: orders }).from(ticketTokens)
-    .innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId)).innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(and(
-      eq(ticketTokens.tokenHash, hashToken(token)), eq(ticketTokens.purpose, 'page'), isNull(ticketTokens.revokedAt),
-      or(isNull(ticketTokens.expiresAt), gt(ticketTokens.expiresAt, ctx.clock.now())),
-    ));
+  const [row] = await ctx.db
+    .select({ ticketId: tickets.id, order: orders })
+    .from(ticketTokens)
+    .innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId))
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(
+      and(
+        eq(ticketTokens.tokenHash, hashToken(token)),
+        eq(ticketTokens.purpose, 'page'),
+        isNull(ticketTokens.revokedAt),
+        or(isNull(ticketTokens.expiresAt), gt(ticketTokens.expiresAt, ctx.clock.now())),
+      ),
+    );
   if (!row || row.order.status !== 'paid') return null;
   return row;
 }
 
 /** The team's side of the attendee's access request, as the attendee may see it (never the internal notes). */
 async function accessRequestView(ctx: Ctx, ticketId: string): Promise<AccessRequestView | null> {
-  const [row] = await ctx.db.select({
-    status: accessRequests.status, messageCipher: accessRequests.messageCipher, messageKeyId: accessRequests.messageKeyId, updatedAt: accessRequests.statusChangedAt,
-  }).from(accessRequests).where(eq(accessRequests.ticketId, ticketId));
+  const [row] = await ctx.db
+    .select({
+      status: accessRequests.status,
+      messageCipher: accessRequests.messageCipher,
+      messageKeyId: accessRequests.messageKeyId,
+      updatedAt: accessRequests.statusChangedAt,
+    })
+    .from(accessRequests)
+    .where(eq(accessRequests.ticketId, ticketId));
   if (!row) return null;
-  return { status: row.status, statusLabel: ACCESS_STATUS_LABELS[row.status], message: openOptional(ctx.vault, row.messageCipher, row.messageKeyId), updatedAt: row.updatedAt };
+  return {
+    status: row.status,
+    statusLabel: ACCESS_STATUS_LABELS[row.status],
+    message: openOptional(ctx.vault, row.messageCipher, row.messageKeyId),
+    updatedAt: row.updatedAt,
+  };
 }
 
 export async function getAttendeePage(ctx: Ctx, token: string): Promise<AttendeePage | null> {
@@ -66,26 +101,45 @@ export async function getAttendeePage(ctx: Ctx, token: string): Promise<Attendee
   if (!ticket) return null;
   const now = ctx.clock.now();
   const [workshops, agenda, access, views] = await Promise.all([
-    ctx.db.select({ title: sessions.title, slug: sessions.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt }).from(workshopSeats)
-      .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId)).where(eq(workshopSeats.ticketId, ticket.id)).orderBy(asc(sessions.startsAt)),
+    ctx.db
+      .select({ title: sessions.title, slug: sessions.slug, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+      .from(workshopSeats)
+      .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
+      .where(eq(workshopSeats.ticketId, ticket.id))
+      .orderBy(asc(sessions.startsAt)),
     listAgendaSessions(ctx, event, ticket.id),
     accessRequestView(ctx, ticket.id),
     listSensitiveViews(ctx.db, ticket.id),
   ]);
   const until = changesCutoff(event);
   return {
-    order: { id: order.id, reference: order.reference, eventId: order.eventId }, event, now, ticket, workshops,
+    order: { id: order.id, reference: order.reference, eventId: order.eventId },
+    event,
+    now,
+    ticket,
+    workshops,
     changes: { open: now < until, until, closedMessage: changesClosedMessage(event) },
-    agenda: agenda.filter((s) => s.starred), access, views,
+    agenda: agenda.filter((s) => s.starred),
+    access,
+    views,
   };
 }
 
 /** The attendee changes their own details and answers (sensitive ones included) from their page. */
-export async function editOwnDetails(ctx: Ctx, input: { token: unknown; details: unknown }): Promise<EditAttendeeResult> {
+export async function editOwnDetails(
+  ctx: Ctx,
+  input: { token: unknown; details: unknown },
+): Promise<EditAttendeeResult> {
   const found = await resolveTicketPage(ctx, input.token);
   if (!found) throw new DomainError('NOT_FOUND', 'This link is not valid any more.');
   const event = await getEventOrThrow(ctx, found.order.eventId);
-  return saveAttendeeDetails(ctx, { order: found.order, event, ticketId: found.ticketId, reader: { kind: 'attendee', ticketId: found.ticketId }, details: input.details });
+  return saveAttendeeDetails(ctx, {
+    order: found.order,
+    event,
+    ticketId: found.ticketId,
+    reader: { kind: 'attendee', ticketId: found.ticketId },
+    details: input.details,
+  });
 }
 
 /**
@@ -93,11 +147,16 @@ export async function editOwnDetails(ctx: Ctx, input: { token: unknown; details:
  * email for those, yet their page is where their access request and the record of who viewed their answers are.
  */
 export async function issueBuyerOwnPageLinks(
-  ctx: Pick<Ctx, 'db'>, order: Pick<Order, 'buyerEmail'>, event: Pick<Event, 'endsOn' | 'timezone'>, list: { id: string; email: string }[], now: Date,
+  ctx: Pick<Ctx, 'db'>,
+  order: Pick<Order, 'buyerEmail'>,
+  event: Pick<Event, 'endsOn' | 'timezone'>,
+  list: { id: string; email: string }[],
+  now: Date,
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const t of list) {
-    if (t.email.trim() && buyerManagesTicket(t, order)) out.set(t.id, await issueTicketPageLink(ctx.db, t.id, now, orderLinkExpiry(event, now)));
+    if (t.email.trim() && buyerManagesTicket(t, order))
+      out.set(t.id, await issueTicketPageLink(ctx.db, t.id, now, orderLinkExpiry(event, now)));
   }
   return out;
 }

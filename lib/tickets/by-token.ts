@@ -20,14 +20,26 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
  * an email composed after that still opens nothing. A page token (the attendee's own page) opens the calendar
  * too, but never draws a QR code: that would put it on a door code.
  */
-async function liveTicket(ctx: Pick<Ctx, 'db' | 'clock'>, token: string, purposes: ('qr' | 'page')[]): Promise<{ ticketId: string; orderId: string } | null> {
+async function liveTicket(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  token: string,
+  purposes: ('qr' | 'page')[],
+): Promise<{ ticketId: string; orderId: string } | null> {
   if (!TOKEN.test(token)) return null;
-  const [row] = await ctx.db.select({ ticketId: tickets.id, orderId: tickets.orderId })
-    .from(ticketTokens).innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId)).innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(and(
-      eq(ticketTokens.tokenHash, hashToken(token)), isNull(ticketTokens.revokedAt), inArray(ticketTokens.purpose, purposes),
-      or(isNull(ticketTokens.expiresAt), gt(ticketTokens.expiresAt, ctx.clock.now())), eq(orders.status, 'paid'),
-    ));
+  const [row] = await ctx.db
+    .select({ ticketId: tickets.id, orderId: tickets.orderId })
+    .from(ticketTokens)
+    .innerJoin(tickets, eq(tickets.id, ticketTokens.ticketId))
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(
+      and(
+        eq(ticketTokens.tokenHash, hashToken(token)),
+        isNull(ticketTokens.revokedAt),
+        inArray(ticketTokens.purpose, purposes),
+        or(isNull(ticketTokens.expiresAt), gt(ticketTokens.expiresAt, ctx.clock.now())),
+        eq(orders.status, 'paid'),
+      ),
+    );
   return row ?? null;
 }
 
@@ -38,7 +50,11 @@ export async function ticketQrPng(ctx: Pick<Ctx, 'db' | 'clock'>, token: string)
   return Buffer.from(await qrPngBase64(ticketQrPayload(token)), 'base64');
 }
 
-async function calendarFor(ctx: Ctx, orderId: string, pick: (t: { id: string; email: string }) => 'all' | 'days' | 'none'): Promise<string | null> {
+async function calendarFor(
+  ctx: Ctx,
+  orderId: string,
+  pick: (t: { id: string; email: string }) => 'all' | 'days' | 'none',
+): Promise<string | null> {
   const data = await loadOrderEmailData(ctx.db, orderId);
   if (!data || data.order.status !== 'paid') return null;
   const chosen = data.tickets.flatMap((t) => {

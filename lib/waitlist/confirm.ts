@@ -23,10 +23,16 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{20,100}$/;
 
 async function entryForToken(ctx: Ctx, token: string) {
   if (!TOKEN_FORMAT.test(token)) return null;
-  const [row] = await ctx.db.select({
-    id: waitlistEntries.id, status: waitlistEntries.status, confirmedAt: waitlistEntries.confirmedAt, confirmExpiresAt: waitlistEntries.confirmExpiresAt,
-    typeLabel: ticketTypes.publicLabel, sessionTitle: sessions.title,
-  }).from(waitlistConfirmLinks)
+  const [row] = await ctx.db
+    .select({
+      id: waitlistEntries.id,
+      status: waitlistEntries.status,
+      confirmedAt: waitlistEntries.confirmedAt,
+      confirmExpiresAt: waitlistEntries.confirmExpiresAt,
+      typeLabel: ticketTypes.publicLabel,
+      sessionTitle: sessions.title,
+    })
+    .from(waitlistConfirmLinks)
     .innerJoin(waitlistEntries, eq(waitlistEntries.id, waitlistConfirmLinks.entryId))
     .leftJoin(ticketTypes, eq(ticketTypes.id, waitlistEntries.ticketTypeId))
     .leftJoin(sessions, eq(sessions.id, waitlistEntries.sessionId))
@@ -39,7 +45,9 @@ export async function waitlistConfirmState(ctx: Ctx, token: string): Promise<Con
   if (!entry) return { state: 'unknown' };
   const requestedFor = entry.typeLabel ?? entry.sessionTitle ?? 'A place';
   if (entry.confirmedAt) {
-    return ['waiting', 'offered', 'accepted'].includes(entry.status) ? { state: 'confirmed', requestedFor, justNow: false } : { state: 'closed' };
+    return ['waiting', 'offered', 'accepted'].includes(entry.status)
+      ? { state: 'confirmed', requestedFor, justNow: false }
+      : { state: 'closed' };
   }
   if (entry.status === 'waiting' && entry.confirmExpiresAt && entry.confirmExpiresAt > ctx.clock.now()) {
     return { state: 'pending', requestedFor, confirmBy: entry.confirmExpiresAt };
@@ -52,12 +60,19 @@ export async function confirmWaitlistEntry(ctx: Ctx, token: string): Promise<Con
   const entry = await entryForToken(ctx, token);
   if (!entry) return { state: 'unknown' };
   const now = ctx.clock.now();
-  const [done] = await ctx.db.update(waitlistEntries).set({ confirmedAt: now })
-    .where(and(
-      eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting'), isNull(waitlistEntries.confirmedAt),
-      gt(waitlistEntries.confirmExpiresAt, now),
-    ))
+  const [done] = await ctx.db
+    .update(waitlistEntries)
+    .set({ confirmedAt: now })
+    .where(
+      and(
+        eq(waitlistEntries.id, entry.id),
+        eq(waitlistEntries.status, 'waiting'),
+        isNull(waitlistEntries.confirmedAt),
+        gt(waitlistEntries.confirmExpiresAt, now),
+      ),
+    )
     .returning({ id: waitlistEntries.id });
-  if (done) return { state: 'confirmed', requestedFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place', justNow: true };
+  if (done)
+    return { state: 'confirmed', requestedFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place', justNow: true };
   return waitlistConfirmState(ctx, token);
 }

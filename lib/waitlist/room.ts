@@ -12,7 +12,12 @@ export type WaitlistTarget = { ticketTypeId: string; sessionId?: null } | { tick
 /** The pools a seat for the target takes (membership only, no capacities) and how to read them. */
 async function targetPools(tx: Tx, eventId: string, target: WaitlistTarget): Promise<SeatPools> {
   if (!target.ticketTypeId) return { eventId, sessionIds: [target.sessionId!] };
-  const poolIds = (await tx.select({ id: ticketTypePools.poolId }).from(ticketTypePools).where(eq(ticketTypePools.ticketTypeId, target.ticketTypeId))).map((p) => p.id);
+  const poolIds = (
+    await tx
+      .select({ id: ticketTypePools.poolId })
+      .from(ticketTypePools)
+      .where(eq(ticketTypePools.ticketTypeId, target.ticketTypeId))
+  ).map((p) => p.id);
   // The event pool is locked even while the event has no total: an organizer setting one takes this lock.
   return { eventId, includeEvent: true, ticketTypeIds: [target.ticketTypeId], poolIds };
 }
@@ -21,11 +26,17 @@ async function targetPools(tx: Tx, eventId: string, target: WaitlistTarget): Pro
  * Locks the target's pools and returns how many seats one more person could take now: the smallest room left
  * in any of them; null when none has a limit. A pool whose row has gone has no room.
  */
-export async function lockedFreeSeats(tx: Tx, input: {
-  eventId: string; target: WaitlistTarget; now: Date; lockTimeoutMs: number;
-  /** Other locks the caller needs, taken in the same sorted statement (so no lock order can deadlock). */
-  alsoLock?: string[];
-}): Promise<number | null> {
+export async function lockedFreeSeats(
+  tx: Tx,
+  input: {
+    eventId: string;
+    target: WaitlistTarget;
+    now: Date;
+    lockTimeoutMs: number;
+    /** Other locks the caller needs, taken in the same sorted statement (so no lock order can deadlock). */
+    alsoLock?: string[];
+  },
+): Promise<number | null> {
   const { eventId, target, now } = input;
   const pools = await targetPools(tx, eventId, target);
   const keys = poolsFor(pools);

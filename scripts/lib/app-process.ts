@@ -27,7 +27,11 @@ export class AppProcess {
   private stopped = false;
   readonly killedPids: number[] = [];
 
-  constructor(readonly port: number, private readonly env: Record<string, string>, private readonly options: { requireHealthy?: boolean } = {}) {}
+  constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+    private readonly options: { requireHealthy?: boolean } = {},
+  ) {}
 
   get baseUrl(): string {
     return `http://${HOST}:${this.port}`;
@@ -78,7 +82,11 @@ export class AppProcess {
           if ((r.ok || this.options.requireHealthy === false) && !gone) {
             // A fresh process loads each route's code on its first request, which takes seconds on a busy
             // machine: as behind a load balancer with a warm-up, it gets traffic once it has answered each kind.
-            for (const route of WARM_UP) await fetch(`${this.baseUrl}${route}`, { signal: AbortSignal.timeout(30_000) }).then((x) => x.text(), () => '');
+            for (const route of WARM_UP)
+              await fetch(`${this.baseUrl}${route}`, { signal: AbortSignal.timeout(30_000) }).then(
+                (x) => x.text(),
+                () => '',
+              );
             this.healthySince = Date.now();
             this.inRotation = true;
             return performance.now() - started;

@@ -34,7 +34,13 @@ export interface Traffic {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PAGES = ['/', '/programme', '/register'];
 
-async function once(base: string, op: Answer['op'], n: number, ticketTypeId: string, timeoutMs: number): Promise<Omit<Answer, 'instance'>> {
+async function once(
+  base: string,
+  op: Answer['op'],
+  n: number,
+  ticketTypeId: string,
+  timeoutMs: number,
+): Promise<Omit<Answer, 'instance'>> {
   const started = Date.now();
   const t0 = performance.now();
   let url = `${base}/api/v1/ticket-types`;
@@ -43,8 +49,12 @@ async function once(base: string, op: Answer['op'], n: number, ticketTypeId: str
     const email = `chaos${n}@outage.example`;
     url = `${base}/api/v1/orders`;
     init = {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ buyer: { name: `Buyer ${n}`, email }, attendees: [{ ticketTypeId, legalName: `Buyer ${n}`, email }] }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        buyer: { name: `Buyer ${n}`, email },
+        attendees: [{ ticketTypeId, legalName: `Buyer ${n}`, email }],
+      }),
     };
   } else if (op === 'page') {
     url = `${base}${PAGES[n % PAGES.length]}`;
@@ -54,7 +64,14 @@ async function once(base: string, op: Answer['op'], n: number, ticketTypeId: str
     const text = await r.text();
     let reference: string | undefined;
     if (op === 'order' && r.status === 201) reference = (JSON.parse(text) as { reference?: string }).reference;
-    return { op, started, ms: performance.now() - t0, status: r.status, retryAfter: r.headers.get('retry-after'), reference };
+    return {
+      op,
+      started,
+      ms: performance.now() - t0,
+      status: r.status,
+      retryAfter: r.headers.get('retry-after'),
+      reference,
+    };
   } catch {
     return { op, started, ms: performance.now() - t0, status: 0, retryAfter: null };
   }
@@ -84,7 +101,7 @@ export function startTraffic(options: TrafficOptions): Traffic {
       const first = Math.floor(Math.random() * bases.length);
       for (let attempt = 0; attempt < Math.min(2, bases.length); attempt++) {
         const instance = bases[(first + attempt) % bases.length]!;
-        const answer = { ...await once(instance, op, n, options.ticketTypeId, options.timeoutMs), instance };
+        const answer = { ...(await once(instance, op, n, options.ticketTypeId, options.timeoutMs)), instance };
         // A connection refused or reset before any answer: the balancer tries the other instance.
         if (answer.status === 0 && answer.ms < options.timeoutMs && attempt === 0 && bases.length > 1) {
           traffic.connectionFailures++;

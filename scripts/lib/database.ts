@@ -15,7 +15,8 @@ export async function resolveDatabase(root: string, log: (line: string) => void)
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const port = Number(process.env.EMBEDDED_DB_PORT || DEFAULT_EMBEDDED_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EMBEDDED_DB_PORT must be a port number, got "${process.env.EMBEDDED_DB_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`EMBEDDED_DB_PORT must be a port number, got "${process.env.EMBEDDED_DB_PORT}"`);
   const dataDir = path.join(root, '.data', 'postgres');
   const pg = await startEmbeddedPostgres({ dataDir, port, log });
   log(`Database: embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);

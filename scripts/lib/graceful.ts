@@ -53,9 +53,11 @@ export function createGracefulShutdown(options: GracefulOptions): GracefulShutdo
     await Promise.race([options.closeApp().catch(() => undefined), sleep(CLOSE_MS)]);
     const pools = await runShutdownStage('connections', closeBy);
     const unclosed = pools.filter((p) => !p.ok).map((p) => p.name);
-    log(`stopped in ${Date.now() - started} ms: ${cut ? `${cut} requests cut at the timeout` : 'every request answered'}` +
-      `${work.length ? `; ${work.map((w) => `${w.name} ${w.ok ? `stopped in ${w.ms} ms` : 'did not stop in time'}`).join(', ')}` : ''}` +
-      `${unclosed.length ? `; not closed: ${unclosed.join(', ')}` : ''}`);
+    log(
+      `stopped in ${Date.now() - started} ms: ${cut ? `${cut} requests cut at the timeout` : 'every request answered'}` +
+        `${work.length ? `; ${work.map((w) => `${w.name} ${w.ok ? `stopped in ${w.ms} ms` : 'did not stop in time'}`).join(', ')}` : ''}` +
+        `${unclosed.length ? `; not closed: ${unclosed.join(', ')}` : ''}`,
+    );
     return 0;
   }
 

@@ -10,7 +10,8 @@ export const SOCKET_ADDRESS_HEADER = 'x-conference-socket-address';
 export function stampSocketAddress(req: IncomingMessage): void {
   const raw: string[] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    if (req.rawHeaders[i]!.toLowerCase() !== SOCKET_ADDRESS_HEADER) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    if (req.rawHeaders[i]!.toLowerCase() !== SOCKET_ADDRESS_HEADER)
+      raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   }
   const address = req.socket.remoteAddress ?? '';
   raw.push(SOCKET_ADDRESS_HEADER, address);
@@ -27,7 +28,8 @@ export function guardStatus(res: ServerResponse, state: RequestState): void {
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
     let status = statusCode;
     if (status === 500 && state.databaseUnavailable) status = 503;
-    if (status === 503 && !this.hasHeader('retry-after')) this.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    if (status === 503 && !this.hasHeader('retry-after'))
+      this.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
   } as ServerResponse['writeHead'];
 }

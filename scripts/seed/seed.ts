@@ -38,10 +38,14 @@ async function build(db: DbOrTx, data: SeedConference, now: Date): Promise<strin
   const startsOn = seedStartDate(now, data.event.timezone);
   const event = await createEvent(ctx, { ...eventInput, startsOn, endsOn: addDays(startsOn, days - 1) });
   // The demo's refund policy: attendees cancel online for a full refund until two weeks before the first day.
-  await db.update(events).set({
-    refundUntil: zonedTimeToUtc(addDays(startsOn, -14), '23:59', event.timezone),
-    refundPolicy: 'You can cancel online for a full refund until two weeks before the conference. After that, write to the organizers and we will help where we can.',
-  }).where(eq(events.id, event.id));
+  await db
+    .update(events)
+    .set({
+      refundUntil: zonedTimeToUtc(addDays(startsOn, -14), '23:59', event.timezone),
+      refundPolicy:
+        'You can cancel online for a full refund until two weeks before the conference. After that, write to the organizers and we will help where we can.',
+    })
+    .where(eq(events.id, event.id));
 
   const trackIds = new Map<string, string>();
   for (const [i, t] of data.tracks.entries()) {

@@ -32,17 +32,38 @@ async function troubledOrder(): Promise<{ id: string; reference: string }> {
   const [event] = await handle.db.select().from(events).where(eq(events.slug, config.EVENT_SLUG));
   const [full] = await handle.db.select().from(ticketTypes).where(eq(ticketTypes.code, 'full'));
   const email = `dash-${run}@e2e.example`;
-  const { order } = await createOrder(ctx, event!.id, {
-    buyer: { name: `Dash Buyer ${run}`, email },
-    attendees: [{ ticketTypeId: full!.id, legalName: `Dash Person ${run}`, email, answers: { profession: 'Researcher' } }],
-  }, { clientKey: null });
+  const { order } = await createOrder(
+    ctx,
+    event!.id,
+    {
+      buyer: { name: `Dash Buyer ${run}`, email },
+      attendees: [
+        { ticketTypeId: full!.id, legalName: `Dash Person ${run}`, email, answers: { profession: 'Researcher' } },
+      ],
+    },
+    { clientKey: null },
+  );
   const now = new Date();
-  await handle.db.update(orders).set({
-    status: 'paid', paymentState: 'paid', amountPaid: order.total, paidAt: now, attentionReason: `Amount check ${run}`, updatedAt: new Date(now.getTime() + 3_600_000),
-  }).where(eq(orders.id, order.id));
+  await handle.db
+    .update(orders)
+    .set({
+      status: 'paid',
+      paymentState: 'paid',
+      amountPaid: order.total,
+      paidAt: now,
+      attentionReason: `Amount check ${run}`,
+      updatedAt: new Date(now.getTime() + 3_600_000),
+    })
+    .where(eq(orders.id, order.id));
   await handle.db.insert(emailMessages).values({
-    kind: 'order_confirmation', orderId: order.id, toEmail: email, idempotencyKey: `dash-${order.id}`, status: 'bounced',
-    lastError: `Mailbox full ${run}`, createdAt: now, updatedAt: new Date(now.getTime() + 3_600_000),
+    kind: 'order_confirmation',
+    orderId: order.id,
+    toEmail: email,
+    idempotencyKey: `dash-${order.id}`,
+    status: 'bounced',
+    lastError: `Mailbox full ${run}`,
+    createdAt: now,
+    updatedAt: new Date(now.getTime() + 3_600_000),
   });
   return { id: order.id, reference: order.reference };
 }
@@ -55,20 +76,34 @@ async function signInWith(page: Page, email: string, password: string, callbackU
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-test('the dashboard shows sales, capacity, registrations per day and what needs attention, accessibly', async ({ page }) => {
+test('the dashboard shows sales, capacity, registrations per day and what needs attention, accessibly', async ({
+  page,
+}) => {
   const order = await troubledOrder();
   await signInAs(page, 'organizer', '/admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  for (const name of ['Sales', 'Capacity', 'Registrations per day', 'Payments needing attention', 'Email failures', 'Check-in']) {
+  for (const name of [
+    'Sales',
+    'Capacity',
+    'Registrations per day',
+    'Payments needing attention',
+    'Email failures',
+    'Check-in',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   const sold = page.locator('dt', { hasText: /^Tickets sold$/ }).locator('xpath=following-sibling::dd');
   expect(Number(await sold.textContent())).toBeGreaterThanOrEqual(1);
-  await expect(page.getByRole('table', { name: /Sales, holds, capacity and waiting lists by ticket type/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: /Sales, holds, capacity and waiting lists by ticket type/ }),
+  ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Capacity pools' })).toContainText('Whole event');
 
   const attention = page.getByRole('region', { name: 'Payments needing attention' });
-  await expect(attention.getByRole('link', { name: order.reference })).toHaveAttribute('href', `/admin/orders/${order.id}`);
+  await expect(attention.getByRole('link', { name: order.reference })).toHaveAttribute(
+    'href',
+    `/admin/orders/${order.id}`,
+  );
   await expect(attention).toContainText(`Amount check ${run}`);
   await expect(page.getByRole('region', { name: 'Email failures' })).toContainText(`Mailbox full ${run}`);
 
@@ -82,18 +117,26 @@ test('the dashboard shows sales, capacity, registrations per day and what needs 
 });
 
 test('roles without the dashboard land on their own first page', async ({ browser }) => {
-  for (const [role, home] of [['checkin', /\/admin\/checkin$/], ['accessibility', /\/admin\/attendees$/]] as const) {
+  for (const [role, home] of [
+    ['checkin', /\/admin\/checkin$/],
+    ['accessibility', /\/admin\/attendees$/],
+  ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAs(page, role, '/admin');
     await page.goto('/admin');
     await expect(page).toHaveURL(home);
-    await expect(page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Dashboard' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Dashboard' })).toHaveCount(
+      0,
+    );
     await context.close();
   }
 });
 
-test('an invited person sets a password, changes it (ending their other session), then changes role and is removed', async ({ browser, page }) => {
+test('an invited person sets a password, changes it (ending their other session), then changes role and is removed', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(90_000);
   const email = `invitee-${run}@e2e.example`;
   const first = `first password ${run}`;
@@ -108,7 +151,9 @@ test('an invited person sets a password, changes it (ending their other session)
   await invite.getByLabel('Role').selectOption('organizer');
   await invite.getByRole('button', { name: 'Create invitation' }).click();
   await expect(invite.getByRole('status')).toContainText('created and emailed to them');
-  const link = /https?:\/\/\S+\/setup\/[A-Za-z0-9_-]{43}/.exec((await invite.getByRole('status').textContent()) ?? '')?.[0];
+  const link = /https?:\/\/\S+\/setup\/[A-Za-z0-9_-]{43}/.exec(
+    (await invite.getByRole('status').textContent()) ?? '',
+  )?.[0];
   expect(link).toBeTruthy();
   await expect(invite).toContainText(`${email}, Organizer`);
 
@@ -142,7 +187,9 @@ test('an invited person sets a password, changes it (ending their other session)
   await pa.getByLabel('New password again').fill(second);
   await pa.getByRole('button', { name: 'Change password' }).click();
   await expect(pa).toHaveURL(/\/admin\/account\?notice=password-changed$/);
-  await expect(pa.getByText('Your password was changed. Your other sessions were signed out; this one stays signed in.')).toBeVisible();
+  await expect(
+    pa.getByText('Your password was changed. Your other sessions were signed out; this one stays signed in.'),
+  ).toBeVisible();
   // This browser is still signed in; the other one is not.
   await pa.goto('/admin/account');
   await expect(pa.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();

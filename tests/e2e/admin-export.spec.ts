@@ -18,16 +18,31 @@ async function exportFor(page: Page, search: string): Promise<string> {
   return readFile((await download.path())!, 'utf8');
 }
 
-test('organizers export the filtered attendees as CSV, with sensitive answers only for the accessibility team', async ({ page, browser, request }) => {
+test('organizers export the filtered attendees as CSV, with sensitive answers only for the accessibility team', async ({
+  page,
+  browser,
+  request,
+}) => {
   const id = unique();
   const person = { name: `Export Person ${id}`, email: `export.${id}@e2e.example` };
   const accessNeed = `Step-free route ${id}`;
-  const types = (await (await request.get('/api/v1/ticket-types?voucher=SCHOLARSHIP-DEMO')).json()) as { ticketTypes: { id: string; code: string }[] };
+  const types = (await (await request.get('/api/v1/ticket-types?voucher=SCHOLARSHIP-DEMO')).json()) as {
+    ticketTypes: { id: string; code: string }[];
+  };
   const scholarship = types.ticketTypes.find((t) => t.code === 'scholarship')!;
   const created = await request.post('/api/v1/orders', {
     data: {
-      buyer: person, voucherCode: 'SCHOLARSHIP-DEMO',
-      attendees: [{ ticketTypeId: scholarship.id, legalName: person.name, badgeName: `Badge ${id}`, email: person.email, answers: { profession: 'Researcher', access_needs: accessNeed } }],
+      buyer: person,
+      voucherCode: 'SCHOLARSHIP-DEMO',
+      attendees: [
+        {
+          ticketTypeId: scholarship.id,
+          legalName: person.name,
+          badgeName: `Badge ${id}`,
+          email: person.email,
+          answers: { profession: 'Researcher', access_needs: accessNeed },
+        },
+      ],
     },
   });
   expect(created.status(), await created.text()).toBe(201);

@@ -7,7 +7,8 @@ import type { E2eRole } from './support/accounts';
 // register someone free of charge by hand, then look at them as three roles (only the owner and the accessibility
 // team see sensitive answers) and correct their badge name. Each test makes its own orders, with unique emails.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
@@ -16,11 +17,23 @@ async function expectNoAxeViolations(page: Page) {
 /** A paid order over the public API and the local test checkout, as a buyer would make it. */
 async function paidOrder(page: Page, id: string) {
   const types = await page.request.get('/api/v1/ticket-types');
-  const { ticketTypes } = (await types.json()) as { ticketTypes: { id: string; code: string; price: { amount: number } | null }[] };
+  const { ticketTypes } = (await types.json()) as {
+    ticketTypes: { id: string; code: string; price: { amount: number } | null }[];
+  };
   const full = ticketTypes.find((t) => t.code === 'full')!;
   const buyer = { name: `Riverside Clinic ${id}`, email: `riverside.${id}@e2e.example` };
   const created = await page.request.post('/api/v1/orders', {
-    data: { buyer, attendees: [{ ticketTypeId: full.id, legalName: `Mira Okafor ${id}`, email: `mira.${id}@e2e.example`, answers: { profession: 'Researcher' } }] },
+    data: {
+      buyer,
+      attendees: [
+        {
+          ticketTypeId: full.id,
+          legalName: `Mira Okafor ${id}`,
+          email: `mira.${id}@e2e.example`,
+          answers: { profession: 'Researcher' },
+        },
+      ],
+    },
   });
   expect(created.status()).toBe(201);
   const order = (await created.json()) as { orderUrl: string; reference: string; total: number };
@@ -39,7 +52,9 @@ async function signedInPage(browser: Browser, role: E2eRole, callbackUrl: string
 }
 
 test.describe('admin orders and attendees', () => {
-  test('an organizer finds a paid order, refunds part of it and sees the refund on the order page', async ({ page }) => {
+  test('an organizer finds a paid order, refunds part of it and sees the refund on the order page', async ({
+    page,
+  }) => {
     const id = unique();
     const order = await paidOrder(page, id);
     await signInAs(page, 'organizer', '/admin/orders');
@@ -86,7 +101,10 @@ test.describe('admin orders and attendees', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a complimentary registration by hand; sensitive answers only for the roles that may see them; a badge corrected', async ({ page, browser }) => {
+  test('a complimentary registration by hand; sensitive answers only for the roles that may see them; a badge corrected', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const id = unique();
     const name = `Tomasz Wielgus ${id}`;
@@ -114,17 +132,24 @@ test.describe('admin orders and attendees', () => {
     await expect(attendee.getByLabel('Full (legal) name')).toHaveValue(name);
     await attendee.getByLabel('Email', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toContainText('is confirmed free of charge');
+    await expect(page.getByRole('status').filter({ hasText: 'Registered' })).toContainText(
+      'is confirmed free of charge',
+    );
 
     await page.goto(`/admin/attendees?q=${encodeURIComponent(email)}`);
     await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 attendee match.');
-    await expect(page.getByRole('link', { name: /Export these attendees/ })).toHaveAttribute('href', `/api/admin/export/attendees.csv?q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole('link', { name: /Export these attendees/ })).toHaveAttribute(
+      'href',
+      `/api/admin/export/attendees.csv?q=${encodeURIComponent(email)}`,
+    );
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     const answers = page.getByRole('region', { name: 'Answers', exact: true });
     await expect(answers).toContainText(dietary);
-    await expect(page.getByRole('table', { name: /Changes to and views of this attendee/ })).toContainText('Viewed answers to sensitive questions');
+    await expect(page.getByRole('table', { name: /Changes to and views of this attendee/ })).toContainText(
+      'Viewed answers to sensitive questions',
+    );
     await expectNoAxeViolations(page);
     const attendeePath = new URL(page.url()).pathname;
 
@@ -139,7 +164,9 @@ test.describe('admin orders and attendees', () => {
     await expect(organizer.getByRole('status').filter({ hasText: 'Saved' })).toHaveText('Saved.');
     await organizer.reload();
     await expect(organizer.getByRole('region', { name: 'Details', exact: true })).toContainText(`Badge nameTom ${id}`);
-    await expect(organizer.getByRole('table', { name: /Changes to and views of this attendee/ })).toContainText('Updated badge name');
+    await expect(organizer.getByRole('table', { name: /Changes to and views of this attendee/ })).toContainText(
+      'Updated badge name',
+    );
     await expectNoAxeViolations(organizer);
 
     const access = await signedInPage(browser, 'accessibility', attendeePath);

@@ -12,7 +12,10 @@ async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-test('an organizer adds a room, a speaker and a session, and the public programme shows it at once', async ({ page, request }) => {
+test('an organizer adds a room, a speaker and a session, and the public programme shows it at once', async ({
+  page,
+  request,
+}) => {
   const run = Date.now().toString(36);
   const roomName = `Harbour room ${run}`;
   const speakerName = `Noor Haddad ${run}`;
@@ -99,7 +102,9 @@ test('an organizer adds a room, a speaker and a session, and the public programm
   await page.goto(editUrl);
   await page.getByLabel('Title', { exact: true }).fill(`${title} (renamed)`);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved (title). The public programme shows it now.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved (title). The public programme shows it now.' }),
+  ).toBeVisible();
   const started = Date.now();
   const renamed = await request.get(publicUrl);
   expect(await renamed.text()).toContain(`${title} (renamed)`);
@@ -112,7 +117,9 @@ test('an organizer adds a room, a speaker and a session, and the public programm
   await page.getByLabel('Ends', { exact: true }).fill(`${firstDay}T08:00`);
   await page.getByLabel('Room (optional)').selectOption({ label: `${roomName} (40 seats)` });
   await page.getByRole('button', { name: 'Add session' }).click();
-  await expect(page.getByLabel('Room (optional)')).toHaveAccessibleDescription(new RegExp(`Already booked for "${title} \\(renamed\\)" at that time`));
+  await expect(page.getByLabel('Room (optional)')).toHaveAccessibleDescription(
+    new RegExp(`Already booked for "${title} \\(renamed\\)" at that time`),
+  );
 
   // The room cannot be deleted while it holds the session.
   await page.goto('/admin/programme/rooms');
@@ -151,7 +158,10 @@ test('the track and speaker edit pages pass axe', async ({ page }) => {
 
 test('tracks can be reordered without JavaScript', async ({ browser, page }) => {
   await signInAs(page, 'organizer', '/admin/programme/tracks');
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const noJs = await context.newPage();
   await noJs.goto('/admin/programme/tracks');
   const names = async () => noJs.getByRole('rowheader').allTextContents();

@@ -7,7 +7,8 @@ import { signInAs } from './support/sign-in';
 // finds nothing on any sales page. Every spec makes its own ticket types and vouchers (unique codes) and never
 // saves event settings, so the specs running beside it see the event as seeded.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 
 async function expectNoAxeViolations(page: Page) {
   await expect(page.locator('main')).toBeVisible();
@@ -63,7 +64,9 @@ test.describe('sales set-up', () => {
     await expect(card).toContainText(eur(13550));
     await expect(card).not.toContainText(eur(12000));
     // And the public API agrees.
-    const api = (await (await page.request.get('/api/v1/ticket-types')).json()) as { ticketTypes: { code: string; price: { amount: number } | null }[] };
+    const api = (await (await page.request.get('/api/v1/ticket-types')).json()) as {
+      ticketTypes: { code: string; price: { amount: number } | null }[];
+    };
     expect(api.ticketTypes.find((t) => t.code === `e2e-sales-${id}`)?.price?.amount).toBe(13550);
   });
 

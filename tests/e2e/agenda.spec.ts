@@ -13,15 +13,27 @@ const KEYNOTE = 'Opening keynote: Relapse between the brain and everyday life';
 const PEER_MEETING = 'Peer-support meeting (Thursday)';
 const NEUTRAL = 'If there is a registration for this address, we have emailed a link to it.';
 
-interface Person { legalName: string; badgeName: string; email: string }
+interface Person {
+  legalName: string;
+  badgeName: string;
+  email: string;
+}
 
 /** Creates an order over the public API and pays it through the local test checkout; returns its private path. */
-async function paidOrder(page: Page, people: Person[]): Promise<{ path: string; reference: string; buyerEmail: string }> {
+async function paidOrder(
+  page: Page,
+  people: Person[],
+): Promise<{ path: string; reference: string; buyerEmail: string }> {
   const types = await page.request.get('/api/v1/ticket-types');
-  const full = ((await types.json()) as { ticketTypes: { id: string; code: string }[] }).ticketTypes.find((t) => t.code === 'full')!;
+  const full = ((await types.json()) as { ticketTypes: { id: string; code: string }[] }).ticketTypes.find(
+    (t) => t.code === 'full',
+  )!;
   const buyer = { name: people[0]!.legalName, email: people[0]!.email };
   const created = await page.request.post('/api/v1/orders', {
-    data: { buyer, attendees: people.map((p) => ({ ticketTypeId: full.id, ...p, answers: { profession: 'Researcher' } })) },
+    data: {
+      buyer,
+      attendees: people.map((p) => ({ ticketTypeId: full.id, ...p, answers: { profession: 'Researcher' } })),
+    },
   });
   expect(created.status()).toBe(201);
   const order = (await created.json()) as { orderUrl: string; reference: string };
@@ -48,7 +60,9 @@ test.describe('personal agenda', () => {
     await page.goto(`${order.path}/agenda`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Agenda of ${first.badgeName}`);
     // The second attendee's agenda, through the chooser.
-    await page.getByLabel('Attendee').selectOption({ label: `Attendee 2: ${second.badgeName} (Conference pass (3 days))` });
+    await page
+      .getByLabel('Attendee')
+      .selectOption({ label: `Attendee 2: ${second.badgeName} (Conference pass (3 days))` });
     await page.getByRole('button', { name: 'Show agenda' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Agenda of ${second.badgeName}`);
     const secondAgenda = page.url();
@@ -79,7 +93,10 @@ test.describe('personal agenda', () => {
     const feedField = page.getByLabel('Or copy the feed address into your calendar');
     const feedUrl = await feedField.inputValue();
     expect(feedUrl).toMatch(/\/feeds\/agenda\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}\.ics$/);
-    await expect(page.getByRole('link', { name: 'Subscribe in your calendar app' })).toHaveAttribute('href', feedUrl.replace(/^https?:/, 'webcal:'));
+    await expect(page.getByRole('link', { name: 'Subscribe in your calendar app' })).toHaveAttribute(
+      'href',
+      feedUrl.replace(/^https?:/, 'webcal:'),
+    );
     const feed = await page.request.get(feedUrl);
     expect(feed.status()).toBe(200);
     expect(feed.headers()['content-type']).toContain('text/calendar');
@@ -109,7 +126,9 @@ test.describe('personal agenda', () => {
     const [, ticketId, sig] = /\/feeds\/agenda\/([0-9a-f-]{36})\/([A-Za-z0-9_-]{43})\.ics$/.exec(feedUrl)!;
     const flipped = `${sig!.slice(0, -1)}${sig!.endsWith('A') ? 'B' : 'A'}`;
     expect((await page.request.get(feedUrl.replace(sig!, flipped))).status()).toBe(404);
-    expect((await page.request.get(feedUrl.replace(ticketId!, '00000000-0000-4000-8000-000000000000'))).status()).toBe(404);
+    expect((await page.request.get(feedUrl.replace(ticketId!, '00000000-0000-4000-8000-000000000000'))).status()).toBe(
+      404,
+    );
 
     // Resetting retires the old address at once; the new one works.
     await page.getByRole('button', { name: 'Reset the feed link' }).click();
@@ -124,7 +143,9 @@ test.describe('personal agenda', () => {
 
   test('stars a session with JavaScript turned off, as a plain form post', async ({ page, browser, baseURL }) => {
     const id = unique();
-    const order = await paidOrder(page, [{ legalName: 'Ruth Mbeki', badgeName: `Ruth ${id}`, email: `ruth.${id}@e2e.example` }]);
+    const order = await paidOrder(page, [
+      { legalName: 'Ruth Mbeki', badgeName: `Ruth ${id}`, email: `ruth.${id}@e2e.example` },
+    ]);
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     try {
       const noJs = await context.newPage();
@@ -142,7 +163,9 @@ test.describe('personal agenda', () => {
 
   test('an expired emailed link offers a fresh one, answering neutrally', async ({ page, context, baseURL }) => {
     const id = unique();
-    const order = await paidOrder(page, [{ legalName: 'Ines Moreau', badgeName: `Ines ${id}`, email: `ines.${id}@e2e.example` }]);
+    const order = await paidOrder(page, [
+      { legalName: 'Ines Moreau', badgeName: `Ines ${id}`, email: `ines.${id}@e2e.example` },
+    ]);
     // The confirmation email carries an extra link to the order, which expires some time after the event.
     await signInAs(page, 'organizer', '/admin/mailbox');
     const row = page.locator('tr', { hasText: order.buyerEmail }).filter({ hasText: 'Your registration is confirmed' });
@@ -160,14 +183,21 @@ test.describe('personal agenda', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link has expired');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Email me a fresh link' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'If this link belonged to a registration, we have emailed a fresh link to the address it was booked with.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({
+        hasText:
+          'If this link belonged to a registration, we have emailed a fresh link to the address it was booked with.',
+      }),
+    ).toBeVisible();
   });
 });
 
 test.describe('find my registration', () => {
   test('answers the same for a registered address, an unknown one and a differently written one', async ({ page }) => {
     const id = unique();
-    const order = await paidOrder(page, [{ legalName: 'Kofi Asante', badgeName: `Kofi ${id}`, email: `kofi.${id}@e2e.example` }]);
+    const order = await paidOrder(page, [
+      { legalName: 'Kofi Asante', badgeName: `Kofi ${id}`, email: `kofi.${id}@e2e.example` },
+    ]);
     await page.goto('/find-registration');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find my registration');
     expect(await axeViolations(page)).toEqual([]);
@@ -187,7 +217,9 @@ test.describe('find my registration', () => {
     // Only a malformed address gets an answer of its own, beside the field.
     await page.getByLabel('Email address').fill('not an address');
     await page.getByRole('button', { name: 'Email me a link' }).click();
-    await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('Enter one valid email address');
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText(
+      'Enter one valid email address',
+    );
     await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -202,7 +234,9 @@ test.describe('find my registration', () => {
     }).toPass({ timeout: 30_000 });
     await expect(page.locator('tr', { hasText: `nobody.${id}@e2e.example` })).toHaveCount(0);
     await rows.first().getByRole('link', { name: subject }).click();
-    const link = /(https?:\/\/\S+\/orders\/[A-Za-z0-9_-]{20,})(?=\s|$)/m.exec(await page.locator('pre').innerText())?.[1];
+    const link = /(https?:\/\/\S+\/orders\/[A-Za-z0-9_-]{20,})(?=\s|$)/m.exec(
+      await page.locator('pre').innerText(),
+    )?.[1];
     expect(link, 'an order link in the text part').toBeTruthy();
     await page.goto(link!);
     await expect(page.locator('main')).toContainText(order.reference);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+} from '@playwright/test';
 import { can } from '@/lib/staff/permissions';
 import { e2eAccounts, type E2eRole } from './support/accounts';
 import { actions, pages, routes, tokenActions, tokenPages, type Need } from './support/authz-matrix';
@@ -37,7 +44,13 @@ function walk(dir: string, file: string, out: string[] = []): string[] {
   return out;
 }
 
-const toRoute = (file: string) => '/' + path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/');
+const toRoute = (file: string) =>
+  '/' +
+  path
+    .relative(path.join(root, 'app'), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join('/');
 const fill = (pattern: string) => pattern.replace(/\[[^\]]+\]/g, DUMMY_ID);
 
 function discoverPages(): string[] {
@@ -45,11 +58,15 @@ function discoverPages(): string[] {
 }
 
 function discoverRoutes(): string[] {
-  return walk(path.join(root, 'app/api/admin'), 'route.ts').flatMap((file) => {
-    const source = readFileSync(file, 'utf8');
-    const methods = [...source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-    return methods.map((m) => `${m} ${toRoute(file)}`);
-  }).sort();
+  return walk(path.join(root, 'app/api/admin'), 'route.ts')
+    .flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      const methods = [...source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1]!,
+      );
+      return methods.map((m) => `${m} ${toRoute(file)}`);
+    })
+    .sort();
 }
 
 /** Admin server actions from the build's manifest: key "file#export" and the id to call it by. */
@@ -60,7 +77,8 @@ function discoverActions(): { key: string; id: string }[] {
   const found = new Map<string, string>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const file = entry.filename?.replace(/^\[project\]\//, '').replace(/^\.\//, '');
-    if (!file || !entry.exportedName) throw new Error(`The server-action manifest has no filename/exportedName for ${id}: update discoverActions()`);
+    if (!file || !entry.exportedName)
+      throw new Error(`The server-action manifest has no filename/exportedName for ${id}: update discoverActions()`);
     if (file.startsWith('app/admin/')) found.set(`${file}#${entry.exportedName}`, id);
   }
   return [...found].map(([key, id]) => ({ key, id })).sort((a, b) => a.key.localeCompare(b.key));
@@ -89,15 +107,22 @@ function sourceActions(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (/\.tsx?$/.test(entry.name) && /^\s*(\/\/.*\n|\s)*['"]use server['"]/.test(readFileSync(full, 'utf8'))) files.push(full);
+      else if (/\.tsx?$/.test(entry.name) && /^\s*(\/\/.*\n|\s)*['"]use server['"]/.test(readFileSync(full, 'utf8')))
+        files.push(full);
     }
   };
   visit(path.join(root, 'app/admin'));
-  return files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export\s+(?:const|async\s+function)\s+(\w+)/g)]
-    .map((m) => `${path.relative(root, file)}#${m[1]}`)).sort();
+  return files
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/export\s+(?:const|async\s+function)\s+(\w+)/g)].map(
+        (m) => `${path.relative(root, file)}#${m[1]}`,
+      ),
+    )
+    .sort();
 }
 
-const allowed = (who: Who, need: Exclude<Need, 'anyone'>) => who !== 'anonymous' && (need === 'staff' || can(who, need));
+const allowed = (who: Who, need: Exclude<Need, 'anyone'>) =>
+  who !== 'anonymous' && (need === 'staff' || can(who, need));
 
 let canary: { name: string; email: string; reference: string };
 const contexts = new Map<Who, BrowserContext>();
@@ -128,11 +153,24 @@ test.beforeAll(async ({ baseURL }) => {
   const request = await playwrightRequest.newContext({ baseURL });
   const id = randomUUID().slice(0, 8);
   canary = { name: `Zebediah Canary${id}`, email: `zebediah.canary.${id}@e2e.example`, reference: '' };
-  const types = (await (await request.get('/api/v1/ticket-types?voucher=SCHOLARSHIP-DEMO')).json()) as { ticketTypes: { id: string; code: string; price: { amount: number } | null }[] };
+  const types = (await (await request.get('/api/v1/ticket-types?voucher=SCHOLARSHIP-DEMO')).json()) as {
+    ticketTypes: { id: string; code: string; price: { amount: number } | null }[];
+  };
   const free = types.ticketTypes.find((t) => t.code === 'scholarship') ?? types.ticketTypes[0]!;
   const created = await request.post('/api/v1/orders', {
-    data: { buyer: { name: canary.name, email: canary.email }, voucherCode: 'SCHOLARSHIP-DEMO',
-      attendees: [{ ticketTypeId: free.id, legalName: canary.name, badgeName: canary.name, email: canary.email, answers: { profession: 'Researcher' } }] },
+    data: {
+      buyer: { name: canary.name, email: canary.email },
+      voucherCode: 'SCHOLARSHIP-DEMO',
+      attendees: [
+        {
+          ticketTypeId: free.id,
+          legalName: canary.name,
+          badgeName: canary.name,
+          email: canary.email,
+          answers: { profession: 'Researcher' },
+        },
+      ],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   canary.reference = ((await created.json()) as { reference: string }).reference;
@@ -150,7 +188,8 @@ test('the matrix lists every admin page, route handler and server action, and no
   const built = discoverActions().map((a) => a.key);
   expect(Object.keys(actions).sort(), 'admin server actions in the build vs the matrix').toEqual(built);
   // An action exported but never used by a page is not in the build; it must still be in the matrix to ship.
-  for (const key of sourceActions()) expect(Object.keys(actions), `${key} is exported from a 'use server' file`).toContain(key);
+  for (const key of sourceActions())
+    expect(Object.keys(actions), `${key} is exported from a 'use server' file`).toContain(key);
 });
 
 for (const who of WHO) {
@@ -183,7 +222,12 @@ for (const who of WHO) {
         if (need === 'anyone') continue;
         const [method, pattern] = key.split(' ') as [string, string];
         const what = `${key} as ${who} ${JSON.stringify(headers)}`;
-        const response = await request.fetch(fill(pattern), { method, headers: { ...headers, origin: baseURL! }, maxRedirects: 0, ...(method === 'GET' ? {} : { data: {} }) });
+        const response = await request.fetch(fill(pattern), {
+          method,
+          headers: { ...headers, origin: baseURL! },
+          maxRedirects: 0,
+          ...(method === 'GET' ? {} : { data: {} }),
+        });
         const status = response.status();
         const body = await response.text();
         if (allowed(who, need)) {
@@ -210,7 +254,13 @@ for (const who of WHO) {
         // Arguments an action made with adminAction() refuses as "not sent correctly" once access is granted,
         // so no call here can change anything.
         const response = await request.post('/admin', {
-          headers: { ...headers, 'next-action': id!, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL!, accept: 'text/x-component' },
+          headers: {
+            ...headers,
+            'next-action': id!,
+            'content-type': 'text/plain;charset=UTF-8',
+            origin: baseURL!,
+            accept: 'text/x-component',
+          },
           data: JSON.stringify([{ seq: 0, fieldErrors: {} }, {}]),
           maxRedirects: 0,
         });
@@ -221,7 +271,8 @@ for (const who of WHO) {
         } else {
           expect(body, what).not.toContain(NOT_SENT);
           if (who === 'anonymous') {
-            const redirected = [302, 303, 307, 308].includes(status) && (response.headers()['location'] ?? '').includes('/sign-in');
+            const redirected =
+              [302, 303, 307, 308].includes(status) && (response.headers()['location'] ?? '').includes('/sign-in');
             expect(redirected || body.includes(SIGN_IN), `${what}: status ${status}`).toBe(true);
           } else {
             expect(body, what).toContain(REFUSED);
@@ -233,7 +284,10 @@ for (const who of WHO) {
   });
 }
 
-test('pages with an id answer a malformed or unknown id without a server error, for the owner', async ({ browser, baseURL }) => {
+test('pages with an id answer a malformed or unknown id without a server error, for the owner', async ({
+  browser,
+  baseURL,
+}) => {
   const request = await requestFor(browser, 'owner', baseURL!);
   for (const pattern of Object.keys(pages).filter((p) => p.includes('['))) {
     for (const value of ['not-a-uuid', "1'%20or%201=1", DUMMY_ID, 'x'.repeat(300)]) {
@@ -241,7 +295,9 @@ test('pages with an id answer a malformed or unknown id without a server error, 
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBeLessThan(500);
       // The owner's own shell shows the owner's email; what must never show is the error's insides.
-      expect(await response.text(), path).not.toMatch(/\n\s+at [\w.<>]+ \(|node_modules\/|PostgresError|invalid input syntax/);
+      expect(await response.text(), path).not.toMatch(
+        /\n\s+at [\w.<>]+ \(|node_modules\/|PostgresError|invalid input syntax/,
+      );
     }
   }
 });
@@ -253,7 +309,12 @@ test('a cross-site request never reaches an admin action (S6), even for the owne
   for (const [key, need] of Object.entries(actions)) {
     if (need === 'anyone') continue;
     const response = await request.post('/admin', {
-      headers: { 'next-action': ids.get(key)!, 'content-type': 'text/plain;charset=UTF-8', origin: 'https://evil.example', accept: 'text/x-component' },
+      headers: {
+        'next-action': ids.get(key)!,
+        'content-type': 'text/plain;charset=UTF-8',
+        origin: 'https://evil.example',
+        accept: 'text/x-component',
+      },
       data: JSON.stringify([{ seq: 0, fieldErrors: {} }, {}]),
       maxRedirects: 0,
     });
@@ -264,7 +325,10 @@ test('a cross-site request never reaches an admin action (S6), even for the owne
   }
 });
 
-test('token-authorized pages and actions (the attendee page) open nothing for a made-up or a foreign token', async ({ page, baseURL }) => {
+test('token-authorized pages and actions (the attendee page) open nothing for a made-up or a foreign token', async ({
+  page,
+  baseURL,
+}) => {
   expect([...tokenPages].sort(), 'app/(public)/tickets/**/page.tsx vs the matrix').toEqual(discoverTokenPages());
   const built = discoverTokenActions();
   expect(built.map((a) => a.key).sort(), 'token actions in the build vs the matrix').toEqual([...tokenActions].sort());
@@ -280,7 +344,12 @@ test('token-authorized pages and actions (the attendee page) open nothing for a 
     for (const { key, id } of built) {
       const form = new URLSearchParams({ token, badgeName: 'Hijack', 'answers.access_needs': 'x' });
       const response = await page.request.post(`/tickets/${'A'.repeat(43)}/edit`, {
-        headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL!, accept: 'text/x-component' },
+        headers: {
+          'next-action': id,
+          'content-type': 'text/plain;charset=UTF-8',
+          origin: baseURL!,
+          accept: 'text/x-component',
+        },
         data: JSON.stringify([{ seq: 0, values: {}, fieldErrors: {} }, Object.fromEntries(form)]),
         maxRedirects: 0,
       });

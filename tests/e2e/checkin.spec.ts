@@ -17,30 +17,63 @@ import { vaultFromEnv } from '@/lib/context';
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 let handle: DbHandle;
 
-interface Person { badgeName: string; ticketId: string; token: string }
+interface Person {
+  badgeName: string;
+  ticketId: string;
+  token: string;
+}
 
 async function registerPaid(badgeNames: string[]): Promise<{ reference: string; people: Person[] }> {
   const config = parseEnv({ ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL });
   const ctx = { db: handle.db, clock: systemClock, config, vault: vaultFromEnv(config) };
   const [event] = await handle.db.select().from(events).where(eq(events.slug, config.EVENT_SLUG));
   const [full] = await handle.db.select().from(ticketTypes).where(eq(ticketTypes.code, 'full'));
-  const { order } = await createOrder(ctx, event!.id, {
-    buyer: { name: `Buyer ${run}`, email: `buyer-${run}-${badgeNames.length}-${badgeNames[0]!.length}@e2e.example` },
-    attendees: badgeNames.map((badgeName, i) => ({
-      ticketTypeId: full!.id, legalName: `Legal ${badgeName}`, badgeName, email: `door-${run}-${i}@e2e.example`, answers: { profession: 'Researcher' },
-    })),
-  }, { clientKey: null });
+  const { order } = await createOrder(
+    ctx,
+    event!.id,
+    {
+      buyer: { name: `Buyer ${run}`, email: `buyer-${run}-${badgeNames.length}-${badgeNames[0]!.length}@e2e.example` },
+      attendees: badgeNames.map((badgeName, i) => ({
+        ticketTypeId: full!.id,
+        legalName: `Legal ${badgeName}`,
+        badgeName,
+        email: `door-${run}-${i}@e2e.example`,
+        answers: { profession: 'Researcher' },
+      })),
+    },
+    { clientKey: null },
+  );
   // Paid, as the payment webhook would leave it.
-  await handle.db.update(orders).set({ status: 'paid', paymentState: 'paid', amountPaid: order.total, paidAt: new Date() }).where(eq(orders.id, order.id));
-  const rows = await handle.db.select({ id: tickets.id, badgeName: tickets.badgeName }).from(tickets).where(eq(tickets.orderId, order.id)).orderBy(tickets.position);
-  const tokens = await issueTicketTokens(handle.db, rows.map((r) => r.id), new Date());
-  return { reference: order.reference, people: rows.map((r) => ({ badgeName: r.badgeName, ticketId: r.id, token: tokens.get(r.id)! })) };
+  await handle.db
+    .update(orders)
+    .set({ status: 'paid', paymentState: 'paid', amountPaid: order.total, paidAt: new Date() })
+    .where(eq(orders.id, order.id));
+  const rows = await handle.db
+    .select({ id: tickets.id, badgeName: tickets.badgeName })
+    .from(tickets)
+    .where(eq(tickets.orderId, order.id))
+    .orderBy(tickets.position);
+  const tokens = await issueTicketTokens(
+    handle.db,
+    rows.map((r) => r.id),
+    new Date(),
+  );
+  return {
+    reference: order.reference,
+    people: rows.map((r) => ({ badgeName: r.badgeName, ticketId: r.id, token: tokens.get(r.id)! })),
+  };
 }
 
 /** What a transfer leaves behind: the old QR code revoked as 'transferred'. */
 async function transfer(person: Person) {
-  await handle.db.update(ticketTokens).set({ revokedAt: new Date(), revokedReason: 'transferred' }).where(eq(ticketTokens.ticketId, person.ticketId));
-  await handle.db.update(tickets).set({ transferredAt: new Date(), badgeName: `${person.badgeName} Successor` }).where(eq(tickets.id, person.ticketId));
+  await handle.db
+    .update(ticketTokens)
+    .set({ revokedAt: new Date(), revokedReason: 'transferred' })
+    .where(eq(ticketTokens.ticketId, person.ticketId));
+  await handle.db
+    .update(tickets)
+    .set({ transferredAt: new Date(), badgeName: `${person.badgeName} Successor` })
+    .where(eq(tickets.id, person.ticketId));
 }
 
 test.beforeAll(() => {
@@ -60,7 +93,15 @@ async function openEntrance(page: Page) {
 }
 
 const result = (page: Page) => page.locator('[role=status] [data-outcome]');
-const count = async (page: Page) => Number(/^(\d+) of/.exec(await page.locator('main header').getByText(/checked in$/).innerText())?.[1]);
+const count = async (page: Page) =>
+  Number(
+    /^(\d+) of/.exec(
+      await page
+        .locator('main header')
+        .getByText(/checked in$/)
+        .innerText(),
+    )?.[1],
+  );
 
 /** A keyboard-wedge scanner: types the token into the focused field and presses Enter. */
 async function wedgeScan(page: Page, token: string) {
@@ -70,8 +111,10 @@ async function wedgeScan(page: Page, token: string) {
   await page.keyboard.press('Enter');
 }
 
-test('check-in staff scan a valid ticket, the same again, and a transferred ticket\'s old code', async ({ page }) => {
-  const { people: [valid, moved] } = await registerPaid([`Valentina ${run}`, `Moved ${run}`]);
+test("check-in staff scan a valid ticket, the same again, and a transferred ticket's old code", async ({ page }) => {
+  const {
+    people: [valid, moved],
+  } = await registerPaid([`Valentina ${run}`, `Moved ${run}`]);
   await transfer(moved!);
   await openEntrance(page);
   expect(await axeViolations(page)).toEqual([]);
@@ -106,7 +149,10 @@ test('check-in staff scan a valid ticket, the same again, and a transferred tick
 });
 
 test('the desk search checks someone in by name, and a mistaken check-in can be undone', async ({ page }) => {
-  const { reference, people: [person] } = await registerPaid([`Searchable ${run}`]);
+  const {
+    reference,
+    people: [person],
+  } = await registerPaid([`Searchable ${run}`]);
   await openEntrance(page);
   await page.getByRole('searchbox', { name: 'Name or order reference' }).fill(`searchable ${run}`);
   await page.getByRole('button', { name: 'Search' }).click();
@@ -125,10 +171,15 @@ test('the desk search checks someone in by name, and a mistaken check-in can be 
 });
 
 test('the scanner field works without JavaScript', async ({ browser, page }) => {
-  const { people: [person] } = await registerPaid([`Nojs ${run}`]);
+  const {
+    people: [person],
+  } = await registerPaid([`Nojs ${run}`]);
   await openEntrance(page);
   const deskUrl = page.url();
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const plain = await noJs.newPage();
   await plain.goto(deskUrl);
   await plain.getByLabel('Ticket code').fill(person!.token);

@@ -8,15 +8,26 @@ import { axeViolations } from './support/axe';
 // runs against a PostgreSQL port where nothing listens (the shared e2e server keeps its database).
 const SECRET = 'database-down-secret-0123456789abcdef';
 const DEAD_URL = 'postgres://leaky_user:leaky_password@127.0.0.1:9/leaky_database';
-const LEAKS = [/\n\s+at [\w.<>]+ ?\(/, /node_modules/, /ECONNREFUSED/i, /leaky_/, /postgres:\/\//, new RegExp(SECRET),
-  /\bselect\b.+\bfrom\b/i, /\binsert into\b/i, /PostgresError/];
+const LEAKS = [
+  /\n\s+at [\w.<>]+ ?\(/,
+  /node_modules/,
+  /ECONNREFUSED/i,
+  /leaky_/,
+  /postgres:\/\//,
+  new RegExp(SECRET),
+  /\bselect\b.+\bfrom\b/i,
+  /\binsert into\b/i,
+  /PostgresError/,
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -31,8 +42,16 @@ test.beforeAll(async () => {
   base = `http://localhost:${port}`;
   app = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', '-p', String(port)], {
     env: {
-      ...process.env, NEXT_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', APP_ENV: 'test',
-      DATABASE_URL: DEAD_URL, APP_URL: base, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', MAILBOX_DIR: '.data/test-results/mailbox-down',
+      ...process.env,
+      NEXT_DIST_DIR: '.next-test',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      APP_ENV: 'test',
+      DATABASE_URL: DEAD_URL,
+      APP_URL: base,
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: 'true',
+      MAILBOX_DIR: '.data/test-results/mailbox-down',
       HOUSEKEEPING_INTERVAL_SECONDS: '0',
     },
     stdio: 'ignore',
@@ -53,20 +72,62 @@ test('with the database down, pages, private links and the API answer genericall
   // Pages that need no database (sign-in, find my registration) may answer normally; the rest must fail, plainly.
   const noDbNeeded = new Set(['GET /find-registration', 'GET /sign-in']);
   const checks: { what: string; run: () => Promise<{ status: number; body: string }> }[] = [
-    ...['/', '/programme', '/register', '/speakers', '/find-registration', '/sign-in', '/orders/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-      '/tickets/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/qr.png', '/orders/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/calendar.ics'].map((path) => ({
-      what: `GET ${path}`, run: async () => { const r = await api.get(path); return { status: r.status(), body: await r.text() }; },
-    })),
-    { what: 'GET /api/v1/ticket-types', run: async () => { const r = await api.get('/api/v1/ticket-types'); return { status: r.status(), body: await r.text() }; } },
-    { what: 'GET /api/v1/sessions', run: async () => { const r = await api.get('/api/v1/sessions'); return { status: r.status(), body: await r.text() }; } },
-    {
-      what: 'POST /api/v1/orders',
+    ...[
+      '/',
+      '/programme',
+      '/register',
+      '/speakers',
+      '/find-registration',
+      '/sign-in',
+      '/orders/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '/tickets/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/qr.png',
+      '/orders/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/calendar.ics',
+    ].map((path) => ({
+      what: `GET ${path}`,
       run: async () => {
-        const r = await api.post('/api/v1/orders', { data: { buyer: { name: 'Down Test', email: 'down@e2e.example' }, attendees: [{ ticketTypeId: '00000000-0000-4000-8000-000000000000', legalName: 'Down Test', email: 'down@e2e.example' }] } });
+        const r = await api.get(path);
+        return { status: r.status(), body: await r.text() };
+      },
+    })),
+    {
+      what: 'GET /api/v1/ticket-types',
+      run: async () => {
+        const r = await api.get('/api/v1/ticket-types');
         return { status: r.status(), body: await r.text() };
       },
     },
-    { what: 'GET /api/admin/export/attendees.csv', run: async () => { const r = await api.get('/api/admin/export/attendees.csv'); return { status: r.status(), body: await r.text() }; } },
+    {
+      what: 'GET /api/v1/sessions',
+      run: async () => {
+        const r = await api.get('/api/v1/sessions');
+        return { status: r.status(), body: await r.text() };
+      },
+    },
+    {
+      what: 'POST /api/v1/orders',
+      run: async () => {
+        const r = await api.post('/api/v1/orders', {
+          data: {
+            buyer: { name: 'Down Test', email: 'down@e2e.example' },
+            attendees: [
+              {
+                ticketTypeId: '00000000-0000-4000-8000-000000000000',
+                legalName: 'Down Test',
+                email: 'down@e2e.example',
+              },
+            ],
+          },
+        });
+        return { status: r.status(), body: await r.text() };
+      },
+    },
+    {
+      what: 'GET /api/admin/export/attendees.csv',
+      run: async () => {
+        const r = await api.get('/api/admin/export/attendees.csv');
+        return { status: r.status(), body: await r.text() };
+      },
+    },
   ];
   for (const check of checks) {
     const { status, body } = await check.run();
@@ -91,12 +152,29 @@ test('signing in with the database down says so plainly', async ({ browser }) =>
 
 // Issue 11 item 10: an outage is a 503 with Retry-After everywhere, never a 500: UNAVAILABLE from the API, and a
 // calm "temporarily unavailable" page (app/error.tsx) for pages, usable like any other page.
-test('the API answers 503 UNAVAILABLE with Retry-After, and pages say calmly that they are temporarily unavailable', async ({ browser }) => {
-  for (const [method, path] of [['GET', '/api/v1/ticket-types'], ['GET', '/api/v1/sessions'], ['POST', '/api/v1/orders']] as const) {
-    const r = method === 'GET' ? await api.get(path) : await api.post(path, { data: {
-      buyer: { name: 'Down Test', email: 'down@e2e.example' },
-      attendees: [{ ticketTypeId: '00000000-0000-4000-8000-000000000000', legalName: 'Down Test', email: 'down@e2e.example' }],
-    } });
+test('the API answers 503 UNAVAILABLE with Retry-After, and pages say calmly that they are temporarily unavailable', async ({
+  browser,
+}) => {
+  for (const [method, path] of [
+    ['GET', '/api/v1/ticket-types'],
+    ['GET', '/api/v1/sessions'],
+    ['POST', '/api/v1/orders'],
+  ] as const) {
+    const r =
+      method === 'GET'
+        ? await api.get(path)
+        : await api.post(path, {
+            data: {
+              buyer: { name: 'Down Test', email: 'down@e2e.example' },
+              attendees: [
+                {
+                  ticketTypeId: '00000000-0000-4000-8000-000000000000',
+                  legalName: 'Down Test',
+                  email: 'down@e2e.example',
+                },
+              ],
+            },
+          });
     expect(r.status(), `${method} ${path}`).toBe(503);
     expect(r.headers()['retry-after'], `${method} ${path}`).toBe('5');
     expect((await r.json()).error.code, `${method} ${path}`).toBe('UNAVAILABLE');

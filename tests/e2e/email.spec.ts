@@ -9,13 +9,28 @@ import { signInAs } from './support/sign-in';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 const SENSITIVE = /addiction|recovery|relapse|substance|drug|sober/i;
 
-test('the confirmation of a paid order arrives in the local mailbox with its QR code, calendar and manage link', async ({ page }) => {
+test('the confirmation of a paid order arrives in the local mailbox with its QR code, calendar and manage link', async ({
+  page,
+}) => {
   const id = unique();
   const buyer = { name: `Mailbox Buyer ${id}`, email: `mailbox.${id}@e2e.example` };
   const types = await page.request.get('/api/v1/ticket-types');
-  const full = ((await types.json()) as { ticketTypes: { id: string; code: string }[] }).ticketTypes.find((t) => t.code === 'full')!;
+  const full = ((await types.json()) as { ticketTypes: { id: string; code: string }[] }).ticketTypes.find(
+    (t) => t.code === 'full',
+  )!;
   const created = await page.request.post('/api/v1/orders', {
-    data: { buyer, attendees: [{ ticketTypeId: full.id, legalName: buyer.name, badgeName: `Buyer ${id}`, email: buyer.email, answers: { profession: 'Researcher' } }] },
+    data: {
+      buyer,
+      attendees: [
+        {
+          ticketTypeId: full.id,
+          legalName: buyer.name,
+          badgeName: `Buyer ${id}`,
+          email: buyer.email,
+          answers: { profession: 'Researcher' },
+        },
+      ],
+    },
   });
   expect(created.status()).toBe(201);
   const order = (await created.json()) as { orderUrl: string; reference: string };

@@ -5,16 +5,22 @@ import { signInAs } from './support/sign-in';
 // Issue 12, erasure: an attendee asks from their own page (with a confirmation step; asking again says it is
 // pending), the owner confirms in /admin/privacy, and the attendee's page stops opening. Both pages: 0 axe violations.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 
 test('an attendee asks for erasure and the owner confirms it', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const id = unique();
   const person = { legalName: 'Dana Erasable', badgeName: `Dana ${id}`, email: `dana.${id}@e2e.example` };
-  const types = (await (await page.request.get('/api/v1/ticket-types')).json()) as { ticketTypes: { id: string; code: string }[] };
+  const types = (await (await page.request.get('/api/v1/ticket-types')).json()) as {
+    ticketTypes: { id: string; code: string }[];
+  };
   const full = types.ticketTypes.find((t) => t.code === 'full')!;
   const created = await page.request.post('/api/v1/orders', {
-    data: { buyer: { name: person.legalName, email: person.email }, attendees: [{ ticketTypeId: full.id, ...person, answers: { profession: 'Researcher' } }] },
+    data: {
+      buyer: { name: person.legalName, email: person.email },
+      attendees: [{ ticketTypeId: full.id, ...person, answers: { profession: 'Researcher' } }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const order = (await created.json()) as { orderUrl: string; total: number };
@@ -53,7 +59,9 @@ test('an attendee asks for erasure and the owner confirms it', async ({ page, br
   await expect(row).toHaveCount(1);
   owner.once('dialog', (dialog) => void dialog.accept());
   await row.getByRole('button', { name: 'Confirm and erase' }).click();
-  await expect(owner.getByRole('status').filter({ hasText: 'Request confirmed: the person’s data is erased.' })).toBeVisible();
+  await expect(
+    owner.getByRole('status').filter({ hasText: 'Request confirmed: the person’s data is erased.' }),
+  ).toBeVisible();
   await expect(owner.getByText('No pending requests.')).toBeVisible();
   await expect(owner.getByRole('row').filter({ hasText: person.email })).toHaveCount(0);
 

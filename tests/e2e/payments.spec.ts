@@ -7,12 +7,17 @@ import { axeViolations } from './support/axe';
 // All browser tests share one client address, and the default config caps unpaid holds (3 per email, 10 per
 // client) and order attempts (20 a minute per client): each test creates one order, with its own emails.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 const TEST_MODE_BANNER = 'Test mode — no real payment is taken';
 const FULL_PASS = 'Conference pass (3 days)';
 const ONLINE_PASS = 'Online pass';
 
-interface ApiTicketType { id: string; code: string; price: { amount: number } | null }
+interface ApiTicketType {
+  id: string;
+  code: string;
+  price: { amount: number } | null;
+}
 
 async function ticketTypes(page: Page): Promise<Record<'full' | 'virtual', { id: string; amount: number }>> {
   const response = await page.request.get('/api/v1/ticket-types');
@@ -26,15 +31,27 @@ async function ticketTypes(page: Page): Promise<Record<'full' | 'virtual', { id:
   return { full: pick('full'), virtual: pick('virtual') };
 }
 
-interface Person { legalName: string; badgeName: string; email: string }
+interface Person {
+  legalName: string;
+  badgeName: string;
+  email: string;
+}
 
 /** Creates a pending order over the public API (as the registration page would) and opens its private page. */
-async function openNewOrder(page: Page, buyer: { name: string; email: string }, attendees: (Person & { ticketTypeId: string })[]) {
+async function openNewOrder(
+  page: Page,
+  buyer: { name: string; email: string },
+  attendees: (Person & { ticketTypeId: string })[],
+) {
   const created = await page.request.post('/api/v1/orders', {
     data: {
       buyer,
       attendees: attendees.map((a) => ({
-        ticketTypeId: a.ticketTypeId, legalName: a.legalName, badgeName: a.badgeName, email: a.email, answers: { profession: 'Researcher' },
+        ticketTypeId: a.ticketTypeId,
+        legalName: a.legalName,
+        badgeName: a.badgeName,
+        email: a.email,
+        answers: { profession: 'Researcher' },
       })),
     },
   });
@@ -65,7 +82,9 @@ async function expectPaid(page: Page, amount: number) {
 }
 
 test.describe('payments (local test checkout)', () => {
-  test('pays a two-attendee order through the local checkout and prints a receipt without attendee names', async ({ page }) => {
+  test('pays a two-attendee order through the local checkout and prints a receipt without attendee names', async ({
+    page,
+  }) => {
     const id = unique();
     const types = await ticketTypes(page);
     const billing = { name: `Northside Clinic Accounts ${id}`, email: `accounts.${id}@e2e.example` };
@@ -73,7 +92,10 @@ test.describe('payments (local test checkout)', () => {
     const second: Person = { legalName: 'Hamid Rahimi', badgeName: `Hamid ${id}`, email: `hamid.${id}@e2e.example` };
     const total = types.full.amount + types.virtual.amount;
 
-    const order = await openNewOrder(page, billing, [{ ...first, ticketTypeId: types.full.id }, { ...second, ticketTypeId: types.virtual.id }]);
+    const order = await openNewOrder(page, billing, [
+      { ...first, ticketTypeId: types.full.id },
+      { ...second, ticketTypeId: types.virtual.id },
+    ]);
     expect(order.total).toBe(total);
     await expect(page.getByRole('region', { name: 'Tickets (2)' })).toContainText(first.legalName);
 
@@ -99,7 +121,8 @@ test.describe('payments (local test checkout)', () => {
     await expect(page).toHaveURL(new RegExp(`${order.path}/receipt$`));
     const receipt = page.getByRole('article', { name: 'Conference registration receipt' });
     await expect(receipt).toBeVisible();
-    const field = (term: string) => receipt.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    const field = (term: string) =>
+      receipt.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
     await expect(field('Receipt for order')).toHaveText(order.reference);
     await expect(field('Billed to')).toHaveText(billing.name);
     await expect(field('Payment reference')).toHaveText(paymentReference!);
@@ -111,7 +134,16 @@ test.describe('payments (local test checkout)', () => {
     await expect(field('Amount paid')).toHaveText(eur(total));
     // A claim form needs none of this: no attendee names, badges or emails, no internal labels.
     const text = await page.locator('main').innerText();
-    for (const secret of [first.legalName, first.badgeName, first.email, second.legalName, second.badgeName, second.email, 'Full pass, in person', 'Virtual pass']) {
+    for (const secret of [
+      first.legalName,
+      first.badgeName,
+      first.email,
+      second.legalName,
+      second.badgeName,
+      second.email,
+      'Full pass, in person',
+      'Virtual pass',
+    ]) {
       expect(text, `the receipt shows "${secret}"`).not.toContain(secret);
     }
     expect(await axeViolations(page)).toEqual([]);
@@ -121,7 +153,9 @@ test.describe('payments (local test checkout)', () => {
     const id = unique();
     const types = await ticketTypes(page);
     const person: Person = { legalName: 'Ines Duarte', badgeName: `Ines ${id}`, email: `ines.${id}@e2e.example` };
-    const order = await openNewOrder(page, { name: person.legalName, email: person.email }, [{ ...person, ticketTypeId: types.virtual.id }]);
+    const order = await openNewOrder(page, { name: person.legalName, email: person.email }, [
+      { ...person, ticketTypeId: types.virtual.id },
+    ]);
 
     await payNow(page, order.total);
     const checkoutUrl = page.url();
@@ -129,7 +163,9 @@ test.describe('payments (local test checkout)', () => {
     await expect(page).toHaveURL(new RegExp(`${order.path}$`));
     const failedNotice = async () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your seats are held');
-      await expect(page.getByRole('region', { name: 'Payment' })).toContainText('Your payment did not go through. You can try again until');
+      await expect(page.getByRole('region', { name: 'Payment' })).toContainText(
+        'Your payment did not go through. You can try again until',
+      );
       await expect(page.getByRole('button', { name: `Pay now (${eur(order.total)})` })).toBeEnabled();
     };
     await failedNotice();
@@ -150,8 +186,14 @@ test.describe('payments (local test checkout)', () => {
   test('abandons the checkout, which ends the hold and releases the seats', async ({ page }) => {
     const id = unique();
     const types = await ticketTypes(page);
-    const person: Person = { legalName: 'Jonas Petrauskas', badgeName: `Jonas ${id}`, email: `jonas.${id}@e2e.example` };
-    const order = await openNewOrder(page, { name: person.legalName, email: person.email }, [{ ...person, ticketTypeId: types.full.id }]);
+    const person: Person = {
+      legalName: 'Jonas Petrauskas',
+      badgeName: `Jonas ${id}`,
+      email: `jonas.${id}@e2e.example`,
+    };
+    const order = await openNewOrder(page, { name: person.legalName, email: person.email }, [
+      { ...person, ticketTypeId: types.full.id },
+    ]);
 
     await payNow(page, order.total);
     const checkoutUrl = page.url();

@@ -8,7 +8,8 @@ import { signInAs } from './support/sign-in';
 // team reads the request and marks it arranged with a message; attendee 2 sees that (and who looked), and got an
 // email that says nothing of it. Every new page has 0 axe violations.
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 
 async function expectClean(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
@@ -17,19 +18,30 @@ async function expectClean(page: Page) {
 test('access needs stay between the attendee and the accessibility team', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const id = unique();
-  const canary = { access: `Wheelchair ramp ${id}`, diet: `No alcohol in sauces ${id}`, pronouns: `ze/zir${id.slice(0, 4)}` };
+  const canary = {
+    access: `Wheelchair ramp ${id}`,
+    diet: `No alcohol in sauces ${id}`,
+    pronouns: `ze/zir${id.slice(0, 4)}`,
+  };
   const buyer = { legalName: 'Morgan Buyer', badgeName: `Morgan ${id}`, email: `morgan.${id}@e2e.example` };
   const other = { legalName: 'Riley Colleague', badgeName: `Riley ${id}`, email: `riley.${id}@e2e.example` };
 
   // The buyer registers both, typing attendee 2's private answers, and pays through the test checkout.
-  const types = (await (await page.request.get('/api/v1/ticket-types')).json()) as { ticketTypes: { id: string; code: string }[] };
+  const types = (await (await page.request.get('/api/v1/ticket-types')).json()) as {
+    ticketTypes: { id: string; code: string }[];
+  };
   const full = types.ticketTypes.find((t) => t.code === 'full')!;
   const created = await page.request.post('/api/v1/orders', {
     data: {
       buyer: { name: buyer.legalName, email: buyer.email },
       attendees: [
         { ticketTypeId: full.id, ...buyer, answers: { profession: 'Researcher' } },
-        { ticketTypeId: full.id, ...other, pronouns: canary.pronouns, answers: { profession: 'Peer-support worker', access_needs: canary.access, dietary: canary.diet } },
+        {
+          ticketTypeId: full.id,
+          ...other,
+          pronouns: canary.pronouns,
+          answers: { profession: 'Peer-support worker', access_needs: canary.access, dietary: canary.diet },
+        },
       ],
     },
   });
@@ -60,7 +72,9 @@ test('access needs stay between the attendee and the accessibility team', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Your ticket, ${buyer.badgeName}`);
   await expectHidden("the buyer's own page");
   await page.goto(orderPath);
-  const otherCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: `Attendee 2: ${other.badgeName}` }) });
+  const otherCard = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: `Attendee 2: ${other.badgeName}` }) });
   await otherCard.getByRole('link', { name: `Edit details of ${other.badgeName}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Attendee details: ${other.badgeName}`);
   await expect(page.getByLabel('Pronouns (optional)')).toHaveCount(0);

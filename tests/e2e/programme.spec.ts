@@ -28,11 +28,15 @@ test.describe('public programme', () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('glutamate');
     await page.getByRole('button', { name: 'Show sessions' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'matching' })).toContainText('glutamate');
-    await expect(page.getByRole('link', { name: 'The glutamate homeostasis hypothesis: an introduction' })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'The glutamate homeostasis hypothesis: an introduction' }),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: /Families in the room/ })).toHaveCount(0);
 
     await page.getByRole('link', { name: 'The glutamate homeostasis hypothesis: an introduction' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The glutamate homeostasis hypothesis: an introduction');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'The glutamate homeostasis hypothesis: an introduction',
+    );
     await expect(page.locator('main')).toContainText('Neuroscience');
 
     const download = page.waitForEvent('download');
@@ -54,7 +58,10 @@ test.describe('public programme', () => {
     await context.close();
   });
 
-  test('keeps attendee-only sessions out of public pages, the calendar and the JSON feed', async ({ page, request }) => {
+  test('keeps attendee-only sessions out of public pages, the calendar and the JSON feed', async ({
+    page,
+    request,
+  }) => {
     const response = await request.get('/api/v1/sessions');
     expect(response.status()).toBe(200);
     const json = (await response.json()) as { sessions: { slug: string; format: string }[] };

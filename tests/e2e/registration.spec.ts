@@ -9,11 +9,25 @@ const FULL_PASS = 'Conference pass (3 days)';
 // Created by tests/e2e/support/prepare.ts with capacity 0.
 const SOLD_OUT_LABEL = 'Supporter pass';
 const TEST_CLOCK_COOKIE = 'test-clock-offset-ms';
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 
-interface ApiTicketType { id: string; code: string; remaining: number | null; status: string; price: { amount: number } | null }
-interface ApiWorkshop { id: string; title: string; remaining: number | null }
-interface Catalogue { ticketTypes: ApiTicketType[]; workshops: ApiWorkshop[] }
+interface ApiTicketType {
+  id: string;
+  code: string;
+  remaining: number | null;
+  status: string;
+  price: { amount: number } | null;
+}
+interface ApiWorkshop {
+  id: string;
+  title: string;
+  remaining: number | null;
+}
+interface Catalogue {
+  ticketTypes: ApiTicketType[];
+  workshops: ApiWorkshop[];
+}
 
 async function catalogue(page: Page): Promise<Catalogue> {
   // page.request shares the browser context's cookies, so it sees the same (possibly shifted) clock.
@@ -31,7 +45,11 @@ function attendee(page: Page, n: number) {
   return page.getByRole('group', { name: new RegExp(`^Attendee ${n} `) });
 }
 
-async function fillAttendee(page: Page, n: number, person: { legalName: string; badgeName: string; email: string; profession?: string }) {
+async function fillAttendee(
+  page: Page,
+  n: number,
+  person: { legalName: string; badgeName: string; email: string; profession?: string },
+) {
   const group = attendee(page, n);
   await group.getByLabel('Full name').fill(person.legalName);
   await group.getByLabel('Badge name').fill(person.badgeName);
@@ -45,17 +63,25 @@ async function fillBuyer(page: Page, name: string, email: string) {
 }
 
 async function chooseTickets(page: Page, quantities: Record<string, string>) {
-  for (const [code, qty] of Object.entries(quantities)) await page.locator(`select[name="qty.${code}"]`).selectOption(qty);
+  for (const [code, qty] of Object.entries(quantities))
+    await page.locator(`select[name="qty.${code}"]`).selectOption(qty);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/register\/details\?/);
   await expect(page.getByRole('heading', { name: 'Attendee details', level: 1 })).toBeVisible();
 }
 
 test.describe('registration', () => {
-  test('registers two people with a workshop and a 20% voucher, and holds their seats pending payment', async ({ page }) => {
+  test('registers two people with a workshop and a 20% voucher, and holds their seats pending payment', async ({
+    page,
+  }) => {
     const id = unique();
     const buyer = { legalName: 'Ana Souza', badgeName: `Ana ${id}`, email: `ana.${id}@e2e.example` };
-    const colleague = { legalName: 'Benedikt Maier', badgeName: `Ben ${id}`, email: `ben.${id}@e2e.example`, profession: 'Clinician or therapist' };
+    const colleague = {
+      legalName: 'Benedikt Maier',
+      badgeName: `Ben ${id}`,
+      email: `ben.${id}@e2e.example`,
+      profession: 'Clinician or therapist',
+    };
     const workshop = 'Mapping high-risk situations: a hands-on workshop';
     const full = (await catalogue(page)).ticketTypes.find((t) => t.code === 'full');
     expect(full?.price).toBeTruthy();
@@ -97,8 +123,11 @@ test.describe('registration', () => {
     await expect(page.getByText('Seats held for:')).toBeVisible();
     await expect(page.getByText(/^1[45]:\d{2}$/)).toBeVisible();
     // Attendees keep the order they were entered in.
-    const ticket = (n: number, badgeName: string) => page.getByRole('region', { name: 'Tickets (2)' }).getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: `Attendee ${n}: ${badgeName}` }) });
+    const ticket = (n: number, badgeName: string) =>
+      page
+        .getByRole('region', { name: 'Tickets (2)' })
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: `Attendee ${n}: ${badgeName}` }) });
     await expect(ticket(1, buyer.badgeName)).toContainText(buyer.legalName);
     await expect(ticket(1, buyer.badgeName)).toContainText(workshop);
     await expect(ticket(2, colleague.badgeName)).toContainText(colleague.legalName);
@@ -108,15 +137,24 @@ test.describe('registration', () => {
     await expect(totals).toContainText(`Billed to ${buyer.legalName}`);
   });
 
-  test('registers a scholarship holder for free with SCHOLARSHIP-DEMO, which unlocks the hidden pass', async ({ page }) => {
+  test('registers a scholarship holder for free with SCHOLARSHIP-DEMO, which unlocks the hidden pass', async ({
+    page,
+  }) => {
     const id = unique();
-    const person = { legalName: 'Chidi Okafor', badgeName: `Chidi ${id}`, email: `chidi.${id}@e2e.example`, profession: 'Peer-support worker' };
+    const person = {
+      legalName: 'Chidi Okafor',
+      badgeName: `Chidi ${id}`,
+      email: `chidi.${id}@e2e.example`,
+      profession: 'Peer-support worker',
+    };
 
     await page.goto('/register');
     await expect(page.locator('select[name="qty.scholarship"]')).toHaveCount(0);
     await page.getByLabel('Code (optional)').fill('scholarship-demo');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Voucher SCHOLARSHIP-DEMO applied' })).toContainText('free of charge');
+    await expect(page.getByRole('status').filter({ hasText: 'Voucher SCHOLARSHIP-DEMO applied' })).toContainText(
+      'free of charge',
+    );
     const sponsored = page.getByRole('listitem').filter({ hasText: 'Your voucher applies' });
     await expect(sponsored).toHaveCount(1);
     await expect(sponsored).toContainText('A sponsored place');
@@ -138,12 +176,18 @@ test.describe('registration', () => {
     await expect(page.getByText('Seats held for:')).toHaveCount(0);
   });
 
-  test('offers the waiting list for a sold-out ticket, and puts someone on it once they confirm by email', async ({ page, browser, baseURL }) => {
+  test('offers the waiting list for a sold-out ticket, and puts someone on it once they confirm by email', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const id = unique();
     const email = `dana.${id}@e2e.example`;
 
     await page.goto('/register');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: SOLD_OUT_LABEL, exact: true }) });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: SOLD_OUT_LABEL, exact: true }) });
     await expect(card).toContainText('Sold out');
     await expect(card.getByRole('combobox')).toHaveCount(0);
     await card.getByRole('link', { name: `Join the waiting list for ${SOLD_OUT_LABEL}` }).click();
@@ -170,7 +214,9 @@ test.describe('registration', () => {
     await expect(page.locator('main')).toContainText(`You asked to join the waiting list for ${SOLD_OUT_LABEL}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm my place' }).click();
-    const confirmed = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Your place is confirmed' }) });
+    const confirmed = page
+      .getByRole('status')
+      .filter({ has: page.getByRole('heading', { name: 'Your place is confirmed' }) });
     await expect(confirmed).toContainText(`You are on the waiting list for ${SOLD_OUT_LABEL}`);
     await expect(confirmed).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
@@ -187,7 +233,9 @@ test.describe('registration', () => {
     await page.getByLabel('Your name').fill('Dana Ilić');
     await page.getByLabel(/^Email/).fill(email.toUpperCase());
     await page.getByRole('button', { name: 'Join the waiting list' }).click();
-    await expect(page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Check your email' }) })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Check your email' }) }),
+    ).toBeVisible();
   });
 
   test('puts errors beside their fields and in a summary when the details form is sent empty', async ({ page }) => {
@@ -228,7 +276,15 @@ test.describe('registration', () => {
     const created = await page.request.post('/api/v1/orders', {
       data: {
         buyer: { name: 'Eli Brandt', email },
-        attendees: [{ ticketTypeId: full.id, legalName: 'Eli Brandt', email, answers: { profession: 'Student' }, workshopIds: [workshop.id] }],
+        attendees: [
+          {
+            ticketTypeId: full.id,
+            legalName: 'Eli Brandt',
+            email,
+            answers: { profession: 'Student' },
+            workshopIds: [workshop.id],
+          },
+        ],
       },
     });
     expect(created.status()).toBe(201);

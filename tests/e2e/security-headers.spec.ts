@@ -25,9 +25,12 @@ function expectCommon(response: APIResponse, what: string) {
   expect(scriptSrc, what).not.toContain('unsafe-eval');
 }
 
-const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+const nonceOf = (response: APIResponse) =>
+  /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
 
-test('public pages carry the headers, a fresh nonce per response, and that nonce on every script', async ({ request }) => {
+test('public pages carry the headers, a fresh nonce per response, and that nonce on every script', async ({
+  request,
+}) => {
   for (const path of ['/', '/programme', '/speakers', '/register', '/sign-in']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
@@ -37,7 +40,8 @@ test('public pages carry the headers, a fresh nonce per response, and that nonce
     const html = await response.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length, path).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag, `${path}: a script without the response's nonce`).toContain(`nonce="${nonce}"`);
+    for (const tag of scripts)
+      expect(tag, `${path}: a script without the response's nonce`).toContain(`nonce="${nonce}"`);
     const again = await request.get(path);
     expect(nonceOf(again), `${path}: the nonce is reused`).not.toBe(nonce);
   }
@@ -62,7 +66,9 @@ test('API routes, static files and redirects carry them too', async ({ request }
   expectCommon(redirect, 'the sign-in redirect');
 });
 
-test('pages and answers with personal data are never stored; order links keep their URL from other sites', async ({ page }) => {
+test('pages and answers with personal data are never stored; order links keep their URL from other sites', async ({
+  page,
+}) => {
   const order = await page.request.get('/orders/not-a-real-token-but-long-enough-1234567890');
   expectCommon(order, '/orders/…');
   expect(order.headers()['cache-control']).toContain('no-store');
@@ -79,7 +85,10 @@ test('pages and answers with personal data are never stored; order links keep th
   expect(publicPage.headers()['cache-control'] ?? '').not.toContain('private, no-store, max-age=0');
 });
 
-test('the session cookie is HttpOnly and SameSite=Lax (Secure with the __Secure- prefix over HTTPS)', async ({ page, baseURL }) => {
+test('the session cookie is HttpOnly and SameSite=Lax (Secure with the __Secure- prefix over HTTPS)', async ({
+  page,
+  baseURL,
+}) => {
   await signInAs(page, 'organizer', '/admin');
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => /authjs\.session-token/.test(c.name));
@@ -122,7 +131,9 @@ test('pages run under the policy with no violation, and client code still runs',
   await context.close();
 });
 
-test('an address with broken percent-encoding is a plain 400 with the usual headers, never a 500', async ({ request }) => {
+test('an address with broken percent-encoding is a plain 400 with the usual headers, never a 500', async ({
+  request,
+}) => {
   for (const path of ['/sessions/%ff%fe', '/tickets/%00%ff/qr.png', '/orders/%c3%28/calendar.ics', '/admin/%ff']) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(400);

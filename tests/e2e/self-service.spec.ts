@@ -8,12 +8,22 @@ import { manageLinkFromMailbox } from './support/mailbox';
 // read-only state after the cut-off. Each test pays its own order through the local test checkout.
 // The demo event offers no self-service refunds; the spec opens a refund window on it (only this spec reads it).
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const eur = (minor: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+const eur = (minor: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(minor / 100);
 const TEST_CLOCK_COOKIE = 'test-clock-offset-ms';
 const DAY = 86_400_000;
 
-interface ApiTicketType { id: string; code: string; price: { amount: number } | null }
-interface ApiWorkshop { id: string; title: string; remaining: number | null; startsAt: string }
+interface ApiTicketType {
+  id: string;
+  code: string;
+  price: { amount: number } | null;
+}
+interface ApiWorkshop {
+  id: string;
+  title: string;
+  remaining: number | null;
+  startsAt: string;
+}
 
 function database() {
   const url = process.env.E2E_DATABASE_URL;
@@ -60,12 +70,20 @@ async function paidOrder(page: Page, people: { legalName: string; badgeName: str
 }
 
 /** The list of problems at the top of a form (Next's route announcer is an alert too). */
-const problems = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+const problems = (page: Page) =>
+  page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
 
-const ticket = (page: Page, n: number) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Attendee ${n}: `) }) });
+const ticket = (page: Page, n: number) =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Attendee ${n}: `) }) });
 
 test.describe('manage page (order link)', () => {
-  test('from the confirmation in the mailbox: shows QR codes, changes a badge name and a workshop, transfers a ticket and cancels with a full refund', async ({ page, browser, baseURL }) => {
+  test('from the confirmation in the mailbox: shows QR codes, changes a badge name and a workshop, transfers a ticket and cancels with a full refund', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const id = unique();
     const first = { legalName: 'Amara Nwosu', badgeName: `Amara ${id}`, email: `amara.${id}@e2e.example` };
     const second = { legalName: 'Teodor Lind', badgeName: `Teo ${id}`, email: `teo.${id}@e2e.example` };
@@ -78,7 +96,10 @@ test.describe('manage page (order link)', () => {
 
     // Two in-person tickets, each with its QR code as an image with a text alternative.
     await expect(page.getByRole('img', { name: /^QR code of the ticket for / })).toHaveCount(2);
-    await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveAttribute('href', `${order.path}/calendar.ics`);
+    await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveAttribute(
+      'href',
+      `${order.path}/calendar.ics`,
+    );
     await expect(page.getByRole('link', { name: 'View and print your receipt' })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -139,9 +160,14 @@ test.describe('manage page (order link)', () => {
       expect(row!.after).toBeGreaterThanOrEqual(1);
       expect(row!.live).toBe(row!.after);
       // The ticket to the new holder and a note to the old one (the ticket email at payment went to the old holder).
-      const mails = await sql<{ kind: string; to_email: string }[]>`select m.kind, m.to_email from email_messages m join tickets t on t.id = m.ticket_id
+      const mails = await sql<
+        { kind: string; to_email: string }[]
+      >`select m.kind, m.to_email from email_messages m join tickets t on t.id = m.ticket_id
         where t.email = ${next.email} and (m.idempotency_key like 'ticket:%:transfer:%' or m.kind = 'ticket_transferred') order by m.kind`;
-      expect(mails).toEqual([{ kind: 'ticket', to_email: next.email }, { kind: 'ticket_transferred', to_email: second.email }]);
+      expect(mails).toEqual([
+        { kind: 'ticket', to_email: next.email },
+        { kind: 'ticket_transferred', to_email: second.email },
+      ]);
     } finally {
       await sql.end();
     }
@@ -157,13 +183,19 @@ test.describe('manage page (order link)', () => {
     await cancelButton.click();
     await expect(page).toHaveURL(new RegExp(`${order.path}\\?done=cancelled$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This order was cancelled');
-    await expect(page.getByRole('region', { name: 'Payment' })).toContainText(`${eur(order.total)} has been refunded in full`);
+    await expect(page.getByRole('region', { name: 'Payment' })).toContainText(
+      `${eur(order.total)} has been refunded in full`,
+    );
     await expect(page.getByRole('img', { name: /^QR code/ })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /^Edit details/ })).toHaveCount(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('after the cut-off shows the details read-only with the reason, and the refund policy instead of cancelling', async ({ page, context, baseURL }) => {
+  test('after the cut-off shows the details read-only with the reason, and the refund policy instead of cancelling', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const id = unique();
     const person = { legalName: 'Priya Raman', badgeName: `Priya ${id}`, email: `priya.${id}@e2e.example` };
     const order = await paidOrder(page, [person]);
@@ -198,12 +230,20 @@ test.describe('manage page (order link)', () => {
 
   test('a ticket of another order or a made-up link is a plain 404', async ({ page }) => {
     const id = unique();
-    const a = await paidOrder(page, [{ legalName: 'Ada Byrne', badgeName: `Ada ${id}`, email: `ada.${id}@e2e.example` }]);
+    const a = await paidOrder(page, [
+      { legalName: 'Ada Byrne', badgeName: `Ada ${id}`, email: `ada.${id}@e2e.example` },
+    ]);
     const ticketLink = await page.getByRole('link', { name: /^Edit details of / }).getAttribute('href');
     const ticketId = /tickets\/([0-9a-f-]{36})\/edit$/.exec(ticketLink ?? '')?.[1];
     expect(ticketId).toBeTruthy();
-    const b = await paidOrder(page, [{ legalName: 'Bo Lindgren', badgeName: `Bo ${id}`, email: `bo.${id}@e2e.example` }]);
-    for (const path of [`${b.path}/tickets/${ticketId}/edit`, `${b.path}/tickets/${ticketId}/transfer`, `/orders/${'x'.repeat(43)}`]) {
+    const b = await paidOrder(page, [
+      { legalName: 'Bo Lindgren', badgeName: `Bo ${id}`, email: `bo.${id}@e2e.example` },
+    ]);
+    for (const path of [
+      `${b.path}/tickets/${ticketId}/edit`,
+      `${b.path}/tickets/${ticketId}/transfer`,
+      `/orders/${'x'.repeat(43)}`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
     }

@@ -10,7 +10,9 @@ import { signInAs } from './support/sign-in';
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe('organizer sign-in', () => {
-  test('sends an anonymous visitor of /admin to sign in, refuses a wrong password, then comes back after the right one', async ({ page }) => {
+  test('sends an anonymous visitor of /admin to sign in, refuses a wrong password, then comes back after the right one', async ({
+    page,
+  }) => {
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organizer sign-in');
@@ -71,7 +73,10 @@ test.describe('organizer sign-in', () => {
         await stolen.goto('/admin');
         await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
         await expect(stolen.getByRole('heading', { level: 1 })).toHaveText('Organizer sign-in');
-        const [row] = await handle.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
+        const [row] = await handle.db
+          .select({ sessionVersion: users.sessionVersion })
+          .from(users)
+          .where(eq(users.email, email));
         expect(row?.sessionVersion).toBe(2);
       } finally {
         await thief.close();
@@ -81,7 +86,10 @@ test.describe('organizer sign-in', () => {
     }
   });
 
-  test('five wrong passwords lock this client out of the account until an owner unlocks it in /admin/users', async ({ page, browser }) => {
+  test('five wrong passwords lock this client out of the account until an owner unlocks it in /admin/users', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const handle = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
     const email = `locked-${run}@e2e.example`;
@@ -113,7 +121,10 @@ test.describe('organizer sign-in', () => {
       } finally {
         await ownerContext.close();
       }
-      const audited = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, user.id));
+      const audited = await handle.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.targetId, user.id));
       expect(audited.map((a) => a.action).sort()).toEqual(['auth.pair_locked', 'user.unlock']);
 
       await page.goto('/sign-in');

@@ -12,18 +12,31 @@ const t = useTestDb();
 describe('housekeeping', () => {
   it('marks a lapsed hold expired and offers its seat to the first person waiting, once', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: 'hk', fullPassCapacity: 1 });
-    const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
-    await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
+    const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), {
+      clientKey: null,
+    });
+    await joinAndConfirm(fx.ctx, fx.event.id, {
+      name: 'Noor',
+      email: 'noor@example.org',
+      ticketTypeId: fx.fullPass.id,
+    });
 
     // The first pass of the day also runs the retention pass (nothing is due for an event still ahead).
-    expect(await runHousekeeping(fx.ctx)).toMatchObject({ expiredHolds: 0, offers: [], retention: { dryRun: false, lines: [] } });
+    expect(await runHousekeeping(fx.ctx)).toMatchObject({
+      expiredHolds: 0,
+      offers: [],
+      retention: { dryRun: false, lines: [] },
+    });
     fx.clock.advance(16 * 60_000);
     const result = await runHousekeeping(fx.ctx);
     expect(result?.expiredHolds).toBe(1);
     expect(result?.offers.map((o) => o.email)).toEqual(['noor@example.org']);
     const [row] = await t.db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
     expect(row?.status).toBe('expired');
-    const [entry] = await t.db.select({ status: waitlistEntries.status }).from(waitlistEntries).where(eq(waitlistEntries.email, 'noor@example.org'));
+    const [entry] = await t.db
+      .select({ status: waitlistEntries.status })
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.email, 'noor@example.org'));
     expect(entry?.status).toBe('offered');
 
     const again = await runHousekeeping(fx.ctx);

@@ -20,7 +20,13 @@ afterAll(async () => {
 async function rowCounts() {
   const n = async (table: typeof events | typeof tracks | typeof rooms | typeof speakers | typeof sessions) =>
     (await t.db.select({ n: count() }).from(table))[0]?.n;
-  return { events: await n(events), tracks: await n(tracks), rooms: await n(rooms), speakers: await n(speakers), sessions: await n(sessions) };
+  return {
+    events: await n(events),
+    tracks: await n(tracks),
+    rooms: await n(rooms),
+    speakers: await n(speakers),
+    sessions: await n(sessions),
+  };
 }
 
 async function seededEvent() {
@@ -36,7 +42,11 @@ describe('seedConference', () => {
     expect(result.created).toBe(true);
     const event = await seededEvent();
     expect(result.eventId).toBe(event.id);
-    expect(event).toMatchObject({ name: 'Integrative Addiction Conference', timezone: 'Europe/Amsterdam', currency: 'EUR' });
+    expect(event).toMatchObject({
+      name: 'Integrative Addiction Conference',
+      timezone: 'Europe/Amsterdam',
+      currency: 'EUR',
+    });
     const stats = await getEventStats({ db: t.db }, event.id);
     expect(stats.sessions).toBeGreaterThanOrEqual(40);
     expect(stats.sessions).toBe(conference.sessions.length);
@@ -62,7 +72,9 @@ describe('seedConference', () => {
 
   it('keeps attendee-only sessions in the table but out of the public programme', async () => {
     const event = await seededEvent();
-    const hidden = await t.db.select({ slug: sessions.slug, format: sessions.format }).from(sessions)
+    const hidden = await t.db
+      .select({ slug: sessions.slug, format: sessions.format })
+      .from(sessions)
       .where(eq(sessions.visibility, 'attendees'));
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(hidden.every((s) => s.format === 'support_meeting')).toBe(true);
@@ -94,7 +106,9 @@ describe('seedConference', () => {
       event: { ...conference.event, slug: 'broken' },
       sessions: [...conference.sessions, { ...first, slug: 'double-booked', title: 'Double-booked' }],
     };
-    await expect(seedConference({ db: t.db }, { now, data: broken })).rejects.toMatchObject({ code: 'ROOM_DOUBLE_BOOKED' });
+    await expect(seedConference({ db: t.db }, { now, data: broken })).rejects.toMatchObject({
+      code: 'ROOM_DOUBLE_BOOKED',
+    });
     expect(await getEventBySlug({ db: t.db }, 'broken')).toBeNull();
     expect(await rowCounts()).toEqual(before);
   });

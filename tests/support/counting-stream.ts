@@ -9,24 +9,35 @@ export interface CountingStream {
 export function countingStream(chunks: number, chunkBytes = 64 * 1024, fill = 0x61): CountingStream {
   let pulls = 0;
   let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      pulls++;
-      if (pulls > chunks) controller.close();
-      else controller.enqueue(new Uint8Array(chunkBytes).fill(fill));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulls++;
+        if (pulls > chunks) controller.close();
+        else controller.enqueue(new Uint8Array(chunkBytes).fill(fill));
+      },
+      cancel() {
+        cancelled = true;
+      },
     },
-    cancel() {
-      cancelled = true;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return {
     stream,
-    get pulls() { return pulls; },
-    get cancelled() { return cancelled; },
+    get pulls() {
+      return pulls;
+    },
+    get cancelled() {
+      return cancelled;
+    },
   };
 }
 
 /** A POST carrying the stream as its body, without a Content-Length (as a chunked upload arrives). */
-export function streamingPost(url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+export function streamingPost(
+  url: string,
+  body: ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(url, { method: 'POST', body, headers, duplex: 'half' } as RequestInit & { duplex: 'half' });
 }

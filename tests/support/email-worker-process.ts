@@ -12,8 +12,13 @@ async function main() {
   const handle = createDb(config.DATABASE_URL, { max: 4 });
   const ctx = { db: handle.db, clock: systemClock, config, mailer: createMailer(config) };
   await startEmailWorker({
-    connectionString: config.DATABASE_URL, ctx, compose: stubCompose,
-    concurrency: Number(process.env.WORKER_TEST_CONCURRENCY ?? 4), pollIntervalMs: 100, retryBaseMs: 100, retryMaxMs: 1000,
+    connectionString: config.DATABASE_URL,
+    ctx,
+    compose: stubCompose,
+    concurrency: Number(process.env.WORKER_TEST_CONCURRENCY ?? 4),
+    pollIntervalMs: 100,
+    retryBaseMs: 100,
+    retryMaxMs: 1000,
   });
   process.stdout.write('ready\n');
 }

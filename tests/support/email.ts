@@ -14,12 +14,18 @@ import type { FakeResend } from './fake-resend';
 import type { TestDb } from './test-db';
 import { TEST_DATA_ENCRYPTION_KEY } from './vault';
 
-export function emailConfig(t: Pick<TestDb, 'url'>, fake: FakeResend | null, overrides: Record<string, string> = {}): Env {
+export function emailConfig(
+  t: Pick<TestDb, 'url'>,
+  fake: FakeResend | null,
+  overrides: Record<string, string> = {},
+): Env {
   return parseEnv({
     DATABASE_URL: t.url,
     DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     EMAIL_FROM: 'Conference registration <registration@example.org>',
-    ...(fake ? { RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, RESEND_WEBHOOK_SECRET: fake.webhookSecret } : {}),
+    ...(fake
+      ? { RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, RESEND_WEBHOOK_SECRET: fake.webhookSecret }
+      : {}),
     ...overrides,
   });
 }
@@ -36,20 +42,38 @@ export const stubCompose: ComposeFn = async (_ctx, message) => {
     subject: `Your ${message.kind.replaceAll('_', ' ')}`,
     html: `<p>Message ${message.id}</p>`,
     text: `Message ${message.id}`,
-    ...(message.kind === 'ticket' ? { attachments: [{ filename: 'ticket.png', content: Buffer.from('png').toString('base64'), contentType: 'image/png' }] } : {}),
+    ...(message.kind === 'ticket'
+      ? {
+          attachments: [
+            { filename: 'ticket.png', content: Buffer.from('png').toString('base64'), contentType: 'image/png' },
+          ],
+        }
+      : {}),
   };
 };
 
 /** Queues n messages in one transaction (the outbox rows and their jobs); returns their ids in order. */
-export async function queueMessages(t: TestDb, n: number, options: { kind?: string; to?: (i: number) => string } = {}): Promise<string[]> {
+export async function queueMessages(
+  t: TestDb,
+  n: number,
+  options: { kind?: string; to?: (i: number) => string } = {},
+): Promise<string[]> {
   const tag = randomUUID().slice(0, 8);
   const keys = Array.from({ length: n }, (_, i) => `test:${tag}:${i}`);
   await t.db.transaction(async (tx) => {
     for (const [i, key] of keys.entries()) {
-      await enqueueEmail(tx, { kind: options.kind ?? 'order_confirmation', to: options.to?.(i) ?? `person${i}.${tag}@example.org`, idempotencyKey: key, now: new Date() });
+      await enqueueEmail(tx, {
+        kind: options.kind ?? 'order_confirmation',
+        to: options.to?.(i) ?? `person${i}.${tag}@example.org`,
+        idempotencyKey: key,
+        now: new Date(),
+      });
     }
   });
-  const rows = await t.db.select({ id: emailMessages.id, key: emailMessages.idempotencyKey }).from(emailMessages).where(inArray(emailMessages.idempotencyKey, keys));
+  const rows = await t.db
+    .select({ id: emailMessages.id, key: emailMessages.idempotencyKey })
+    .from(emailMessages)
+    .where(inArray(emailMessages.idempotencyKey, keys));
   const byKey = new Map(rows.map((r) => [r.key, r.id]));
   return keys.map((k) => byKey.get(k)!);
 }
@@ -75,10 +99,27 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000,
 
 /** Waits until none of the messages is queued any more. */
 export function drained(t: TestDb, ids: string[], timeoutMs = 60_000): Promise<void> {
-  return waitFor(async () => (await messages(t, ids)).every((m) => m.status !== 'queued'), timeoutMs, 'the outbox to drain');
+  return waitFor(
+    async () => (await messages(t, ids)).every((m) => m.status !== 'queued'),
+    timeoutMs,
+    'the outbox to drain',
+  );
 }
 
 /** The real worker with test timings: quick polling and short backoff. */
-export function startTestWorker(t: TestDb, ctx: SendCtx, options: Partial<EmailWorkerOptions> = {}): Promise<EmailWorker> {
-  return startEmailWorker({ connectionString: t.url, ctx, compose: stubCompose, concurrency: 4, pollIntervalMs: 100, retryBaseMs: 100, retryMaxMs: 1000, ...options });
+export function startTestWorker(
+  t: TestDb,
+  ctx: SendCtx,
+  options: Partial<EmailWorkerOptions> = {},
+): Promise<EmailWorker> {
+  return startEmailWorker({
+    connectionString: t.url,
+    ctx,
+    compose: stubCompose,
+    concurrency: 4,
+    pollIntervalMs: 100,
+    retryBaseMs: 100,
+    retryMaxMs: 1000,
+    ...options,
+  });
 }

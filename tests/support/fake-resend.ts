@@ -70,11 +70,20 @@ export interface FakeResend {
   stats(expected?: string[]): FakeResendStats;
   deliveriesOf(ref: string): FakeDelivery[];
   /** A signed Resend webhook about a delivered email, as Resend (Svix) would post it. */
-  webhook(type: string, delivery: Pick<FakeDelivery, 'providerId' | 'to'>, options?: { eventId?: string; at?: Date; secret?: string }): { body: string; headers: Record<string, string> };
+  webhook(
+    type: string,
+    delivery: Pick<FakeDelivery, 'providerId' | 'to'>,
+    options?: { eventId?: string; at?: Date; secret?: string },
+  ): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
 }
 
-interface Saved { bodyHash: string; done: boolean; status: number; body: unknown }
+interface Saved {
+  bodyHash: string;
+  done: boolean;
+  status: number;
+  body: unknown;
+}
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   if (res.destroyed) return;
@@ -96,7 +105,9 @@ export function maxInWindow(times: number[], windowMs = 1000): number {
   return max;
 }
 
-export async function createFakeResend(options: { apiKey?: string; webhookSecret?: string; limitPerSecond?: number | null; port?: number } = {}): Promise<FakeResend> {
+export async function createFakeResend(
+  options: { apiKey?: string; webhookSecret?: string; limitPerSecond?: number | null; port?: number } = {},
+): Promise<FakeResend> {
   const apiKey = options.apiKey ?? `re_fake_${randomBytes(8).toString('hex')}`;
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(24).toString('base64')}`;
   const requests: FakeRequest[] = [];
@@ -110,11 +121,18 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
   function deliver(email: Record<string, unknown>, key: string | null): string {
     const headers = (email.headers ?? {}) as Record<string, string>;
     const to = Array.isArray(email.to) ? String(email.to[0]) : String(email.to);
-    const tags = Object.fromEntries(((email.tags ?? []) as { name: string; value: string }[]).map((t) => [t.name, t.value]));
+    const tags = Object.fromEntries(
+      ((email.tags ?? []) as { name: string; value: string }[]).map((t) => [t.name, t.value]),
+    );
     const providerId = randomUUID();
     deliveries.push({
-      providerId, ref: headers['X-Entity-Ref-ID'] ?? to, to, subject: String(email.subject ?? ''), idempotencyKey: key,
-      attachments: Array.isArray(email.attachments) ? email.attachments.length : 0, tags,
+      providerId,
+      ref: headers['X-Entity-Ref-ID'] ?? to,
+      to,
+      subject: String(email.subject ?? ''),
+      idempotencyKey: key,
+      attachments: Array.isArray(email.attachments) ? email.attachments.length : 0,
+      tags,
     });
     return providerId;
   }
@@ -122,9 +140,11 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
   function validate(email: unknown, batch: boolean): string | null {
     if (!email || typeof email !== 'object') return 'each email must be an object';
     const e = email as Record<string, unknown>;
-    if (typeof e.from !== 'string' || !e.to || typeof e.subject !== 'string') return 'from, to and subject are required';
+    if (typeof e.from !== 'string' || !e.to || typeof e.subject !== 'string')
+      return 'from, to and subject are required';
     if (typeof e.html !== 'string' && typeof e.text !== 'string') return 'html or text is required';
-    if (batch && Array.isArray(e.attachments) && e.attachments.length) return 'attachments are not supported on the batch endpoint';
+    if (batch && Array.isArray(e.attachments) && e.attachments.length)
+      return 'attachments are not supported on the batch endpoint';
     return null;
   }
 
@@ -141,8 +161,10 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
 
-    if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) return answer(404, error(404, 'not_found', 'Not found'));
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return answer(401, error(401, 'missing_api_key', 'Missing or wrong API key'));
+    if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch'))
+      return answer(404, error(404, 'not_found', 'Not found'));
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return answer(401, error(401, 'missing_api_key', 'Missing or wrong API key'));
 
     const scripted = failures.shift();
     const failure = scripted?.failure ?? fake.mode;
@@ -153,14 +175,20 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     }
     if (failure === 'invalid') return answer(422, error(422, 'validation_error', 'Invalid `to` field'));
     if (failure === 'unavailable') return answer(503, error(503, 'internal_server_error', 'Service unavailable'));
-    if (failure === 'rateLimit') return answer(429, error(429, 'rate_limit_exceeded', 'Too many requests'), { 'retry-after': String(fake.retryAfterSeconds) });
+    if (failure === 'rateLimit')
+      return answer(429, error(429, 'rate_limit_exceeded', 'Too many requests'), {
+        'retry-after': String(fake.retryAfterSeconds),
+      });
     if (fake.limitPerSecond !== null) {
       while (admitted.length && at - admitted[0]! >= 1000) admitted.shift();
       if (admitted.length >= fake.limitPerSecond) {
         limited++;
         const wait = Math.max(1, Math.ceil((1000 - (at - admitted[0]!)) / 1000));
         return answer(429, error(429, 'rate_limit_exceeded', 'Too many requests'), {
-          'retry-after': String(wait), 'ratelimit-limit': String(fake.limitPerSecond), 'ratelimit-remaining': '0', 'ratelimit-reset': String(wait),
+          'retry-after': String(wait),
+          'ratelimit-limit': String(fake.limitPerSecond),
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': String(wait),
         });
       }
       admitted.push(at);
@@ -174,7 +202,8 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     }
     const batch = path === '/emails/batch';
     const emails = batch ? body : [body];
-    if (!Array.isArray(emails) || emails.length === 0 || emails.length > 100) return answer(422, error(422, 'validation_error', 'A batch holds 1 to 100 emails'));
+    if (!Array.isArray(emails) || emails.length === 0 || emails.length > 100)
+      return answer(422, error(422, 'validation_error', 'A batch holds 1 to 100 emails'));
     const invalid = emails.map((e) => validate(e, batch)).find(Boolean);
     if (invalid) return answer(422, error(422, 'validation_error', invalid));
     log.emails = emails.length;
@@ -183,8 +212,20 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     const previous = key ? saved.get(key) : undefined;
     if (previous) {
       log.replay = true;
-      if (previous.bodyHash !== bodyHash) return answer(409, error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request'));
-      if (!previous.done) return answer(409, error(409, 'concurrent_idempotent_requests', 'Same idempotency key used while original request is still in progress'));
+      if (previous.bodyHash !== bodyHash)
+        return answer(
+          409,
+          error(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request'),
+        );
+      if (!previous.done)
+        return answer(
+          409,
+          error(
+            409,
+            'concurrent_idempotent_requests',
+            'Same idempotency key used while original request is still in progress',
+          ),
+        );
       return answer(previous.status, previous.body);
     }
     const entry: Saved = { bodyHash, done: false, status: 200, body: null };
@@ -205,19 +246,21 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
   await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
-  const stop = () => new Promise<void>((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
 
   const fake: FakeResend = {
     url: `http://127.0.0.1:${port}`,
@@ -251,11 +294,27 @@ export async function createFakeResend(options: { apiKey?: string; webhookSecret
     webhook(type, delivery, opts = {}) {
       const at = opts.at ?? new Date();
       const body = JSON.stringify({
-        type, created_at: at.toISOString(),
-        data: { email_id: delivery.providerId, to: [delivery.to], from: 'sender@example.org', subject: 'Subject', created_at: at.toISOString(), ...(type === 'email.bounced' ? { bounce: { type: 'Permanent', subType: 'General', message: 'bounced' } } : {}) },
+        type,
+        created_at: at.toISOString(),
+        data: {
+          email_id: delivery.providerId,
+          to: [delivery.to],
+          from: 'sender@example.org',
+          subject: 'Subject',
+          created_at: at.toISOString(),
+          ...(type === 'email.bounced'
+            ? { bounce: { type: 'Permanent', subType: 'General', message: 'bounced' } }
+            : {}),
+        },
       });
       const eventId = opts.eventId ?? `msg_${randomBytes(12).toString('hex')}`;
-      return { body, headers: { 'content-type': 'application/json', ...signEmailWebhook(body, opts.secret ?? webhookSecret, eventId, at) } };
+      return {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          ...signEmailWebhook(body, opts.secret ?? webhookSecret, eventId, at),
+        },
+      };
     },
     close: stop,
   };

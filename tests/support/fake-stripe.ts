@@ -8,14 +8,23 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  buildChargeRefundedEvent, buildCheckoutSessionEvent, type CheckoutEventType, type CheckoutSessionShape, type StripeEventJson,
+  buildChargeRefundedEvent,
+  buildCheckoutSessionEvent,
+  type CheckoutEventType,
+  type CheckoutSessionShape,
+  type StripeEventJson,
 } from '@/lib/adapters/payments/stripe-events';
 import { signStripeWebhook } from '@/lib/adapters/payments/webhook-signature';
 import { list, obj, parseForm, str, strings, type FormNode } from './stripe-form';
 
 export type FailureMode = 'error500' | 'timeout' | 'rateLimit';
 
-export interface FakeLineItem { name: string; currency: string; unitAmount: number; quantity: number }
+export interface FakeLineItem {
+  name: string;
+  currency: string;
+  unitAmount: number;
+  quantity: number;
+}
 
 export interface FakeSession extends CheckoutSessionShape {
   object: 'checkout.session';
@@ -29,11 +38,28 @@ export interface FakeSession extends CheckoutSessionShape {
   amountRefunded: number;
 }
 
-export interface FakeRefund { id: string; object: 'refund'; amount: number; currency: string; payment_intent: string; status: 'succeeded'; created: number }
+export interface FakeRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  payment_intent: string;
+  status: 'succeeded';
+  created: number;
+}
 
-export interface SignedWebhook { body: string; header: string; event: StripeEventJson }
+export interface SignedWebhook {
+  body: string;
+  header: string;
+  event: StripeEventJson;
+}
 
-export interface FakeRequest { method: string; path: string; idempotencyKey: string | null; params: FormNode }
+export interface FakeRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  params: FormNode;
+}
 
 export interface FakeStripe {
   url: string;
@@ -68,12 +94,21 @@ export interface FakeStripeOptions {
 const stripeId = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('hex')}`;
 
 class HttpError extends Error {
-  constructor(public readonly status: number, public readonly type: string, message: string, public readonly code?: string, public readonly param?: string) {
+  constructor(
+    public readonly status: number,
+    public readonly type: string,
+    message: string,
+    public readonly code?: string,
+    public readonly param?: string,
+  ) {
     super(message);
   }
 }
 
-interface Answer { status: number; body: unknown }
+interface Answer {
+  status: number;
+  body: unknown;
+}
 
 export async function createFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const webhookSecret = options.webhookSecret ?? `whsec_fake_${randomBytes(8).toString('hex')}`;
@@ -88,7 +123,8 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
   const nowSeconds = () => Math.floor(now().getTime() / 1000);
 
   function createSession(p: FormNode, idempotencyKey: string | null): FakeSession {
-    if (str(p.mode) !== 'payment') throw new HttpError(400, 'invalid_request_error', 'mode must be payment', 'parameter_invalid', 'mode');
+    if (str(p.mode) !== 'payment')
+      throw new HttpError(400, 'invalid_request_error', 'mode must be payment', 'parameter_invalid', 'mode');
     const lineItems = list(p.line_items).map((l, i): FakeLineItem => {
       const priceData = obj(l.price_data);
       const item = {
@@ -97,37 +133,82 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
         unitAmount: Number(str(priceData.unit_amount)),
         quantity: Number(str(l.quantity)),
       };
-      if (!item.name || !/^[a-z]{3}$/.test(item.currency) || !Number.isInteger(item.unitAmount) || item.unitAmount < 0 || !Number.isInteger(item.quantity) || item.quantity < 1) {
-        throw new HttpError(400, 'invalid_request_error', `Invalid line_items[${i}]`, 'parameter_invalid', `line_items[${i}]`);
+      if (
+        !item.name ||
+        !/^[a-z]{3}$/.test(item.currency) ||
+        !Number.isInteger(item.unitAmount) ||
+        item.unitAmount < 0 ||
+        !Number.isInteger(item.quantity) ||
+        item.quantity < 1
+      ) {
+        throw new HttpError(
+          400,
+          'invalid_request_error',
+          `Invalid line_items[${i}]`,
+          'parameter_invalid',
+          `line_items[${i}]`,
+        );
       }
       return item;
     });
-    if (lineItems.length === 0) throw new HttpError(400, 'invalid_request_error', 'line_items is required', 'parameter_missing', 'line_items');
+    if (lineItems.length === 0)
+      throw new HttpError(400, 'invalid_request_error', 'line_items is required', 'parameter_missing', 'line_items');
     const currency = lineItems[0]!.currency;
-    if (lineItems.some((l) => l.currency !== currency)) throw new HttpError(400, 'invalid_request_error', 'All line items must share a currency', 'parameter_invalid', 'line_items');
+    if (lineItems.some((l) => l.currency !== currency))
+      throw new HttpError(
+        400,
+        'invalid_request_error',
+        'All line items must share a currency',
+        'parameter_invalid',
+        'line_items',
+      );
     const successUrl = str(p.success_url);
-    if (!successUrl) throw new HttpError(400, 'invalid_request_error', 'success_url is required', 'parameter_missing', 'success_url');
+    if (!successUrl)
+      throw new HttpError(400, 'invalid_request_error', 'success_url is required', 'parameter_missing', 'success_url');
     const expiresAt = p.expires_at === undefined ? nowSeconds() + 86_400 : Number(str(p.expires_at));
     if (!Number.isInteger(expiresAt) || expiresAt < nowSeconds() + 30 * 60 || expiresAt > nowSeconds() + 24 * 3600) {
-      throw new HttpError(400, 'invalid_request_error', 'expires_at must be between 30 minutes and 24 hours from now', 'parameter_invalid', 'expires_at');
+      throw new HttpError(
+        400,
+        'invalid_request_error',
+        'expires_at must be between 30 minutes and 24 hours from now',
+        'parameter_invalid',
+        'expires_at',
+      );
     }
     const pid = obj(p.payment_intent_data);
     const suffix = str(pid.statement_descriptor_suffix);
     if (suffix !== null && (suffix.length > 22 || !/[A-Za-z]/.test(suffix) || /[<>\\'"*]/.test(suffix))) {
-      throw new HttpError(400, 'invalid_request_error', 'Invalid statement_descriptor_suffix', 'parameter_invalid', 'payment_intent_data[statement_descriptor_suffix]');
+      throw new HttpError(
+        400,
+        'invalid_request_error',
+        'Invalid statement_descriptor_suffix',
+        'parameter_invalid',
+        'payment_intent_data[statement_descriptor_suffix]',
+      );
     }
     const id = stripeId('cs');
     const session: FakeSession = {
-      id, object: 'checkout.session', mode: 'payment', created: nowSeconds(), livemode: false,
-      status: 'open', payment_status: 'unpaid',
+      id,
+      object: 'checkout.session',
+      mode: 'payment',
+      created: nowSeconds(),
+      livemode: false,
+      status: 'open',
+      payment_status: 'unpaid',
       amount_total: lineItems.reduce((s, l) => s + l.unitAmount * l.quantity, 0),
-      currency, payment_intent: null,
-      client_reference_id: str(p.client_reference_id), metadata: strings(p.metadata),
-      customer_email: str(p.customer_email), expires_at: expiresAt,
-      success_url: successUrl, cancel_url: str(p.cancel_url),
+      currency,
+      payment_intent: null,
+      client_reference_id: str(p.client_reference_id),
+      metadata: strings(p.metadata),
+      customer_email: str(p.customer_email),
+      expires_at: expiresAt,
+      success_url: successUrl,
+      cancel_url: str(p.cancel_url),
       url: `${baseUrl}/c/pay/${id}`,
-      lineItems, paymentIntentData: { statementDescriptorSuffix: suffix, metadata: strings(pid.metadata) },
-      idempotencyKey, amountRefunded: 0,
+      lineItems,
+      paymentIntentData: { statementDescriptorSuffix: suffix, metadata: strings(pid.metadata) },
+      idempotencyKey,
+      amountRefunded: 0,
     };
     sessions.set(id, session);
     createdCount++;
@@ -136,11 +217,20 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
 
   function sessionOrThrow(id: string): FakeSession {
     const session = sessions.get(id);
-    if (!session) throw new HttpError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing', 'session');
+    if (!session)
+      throw new HttpError(
+        404,
+        'invalid_request_error',
+        `No such checkout.session: '${id}'`,
+        'resource_missing',
+        'session',
+      );
     return session;
   }
 
-  function publicSession(s: FakeSession): Omit<FakeSession, 'lineItems' | 'paymentIntentData' | 'idempotencyKey' | 'amountRefunded'> {
+  function publicSession(
+    s: FakeSession,
+  ): Omit<FakeSession, 'lineItems' | 'paymentIntentData' | 'idempotencyKey' | 'amountRefunded'> {
     const { lineItems: _l, paymentIntentData: _p, idempotencyKey: _k, amountRefunded: _a, ...rest } = s;
     return rest;
   }
@@ -149,27 +239,53 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
     const paymentIntent = str(p.payment_intent);
     const session = [...sessions.values()].find((s) => s.payment_intent === paymentIntent && paymentIntent !== null);
     if (!session || session.payment_status !== 'paid') {
-      throw new HttpError(404, 'invalid_request_error', `No such payment_intent: '${paymentIntent}'`, 'resource_missing', 'payment_intent');
+      throw new HttpError(
+        404,
+        'invalid_request_error',
+        `No such payment_intent: '${paymentIntent}'`,
+        'resource_missing',
+        'payment_intent',
+      );
     }
     const remaining = session.amount_total - session.amountRefunded;
     const amount = p.amount === undefined ? remaining : Number(str(p.amount));
     if (!Number.isInteger(amount) || amount < 1 || amount > remaining) {
-      throw new HttpError(400, 'invalid_request_error', 'Refund amount is greater than unrefunded amount on charge', 'amount_too_large', 'amount');
+      throw new HttpError(
+        400,
+        'invalid_request_error',
+        'Refund amount is greater than unrefunded amount on charge',
+        'amount_too_large',
+        'amount',
+      );
     }
     session.amountRefunded += amount;
-    const refund: FakeRefund = { id: stripeId('re'), object: 'refund', amount, currency: session.currency, payment_intent: session.payment_intent!, status: 'succeeded', created: nowSeconds() };
+    const refund: FakeRefund = {
+      id: stripeId('re'),
+      object: 'refund',
+      amount,
+      currency: session.currency,
+      payment_intent: session.payment_intent!,
+      status: 'succeeded',
+      created: nowSeconds(),
+    };
     refunds.set(refund.id, refund);
     return refund;
   }
 
   function route(method: string, path: string, p: FormNode, idempotencyKey: string | null): Answer {
     let m: RegExpMatchArray | null;
-    if (method === 'POST' && path === '/v1/checkout/sessions') return { status: 200, body: publicSession(createSession(p, idempotencyKey)) };
-    if (method === 'GET' && (m = path.match(/^\/v1\/checkout\/sessions\/([\w-]+)$/))) return { status: 200, body: publicSession(sessionOrThrow(m[1]!)) };
+    if (method === 'POST' && path === '/v1/checkout/sessions')
+      return { status: 200, body: publicSession(createSession(p, idempotencyKey)) };
+    if (method === 'GET' && (m = path.match(/^\/v1\/checkout\/sessions\/([\w-]+)$/)))
+      return { status: 200, body: publicSession(sessionOrThrow(m[1]!)) };
     if (method === 'POST' && (m = path.match(/^\/v1\/checkout\/sessions\/([\w-]+)\/expire$/))) {
       const session = sessionOrThrow(m[1]!);
       if (session.status !== 'open') {
-        throw new HttpError(400, 'invalid_request_error', `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`);
+        throw new HttpError(
+          400,
+          'invalid_request_error',
+          `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+        );
       }
       Object.assign(session, { status: 'expired', url: null });
       return { status: 200, body: publicSession(session) };
@@ -181,13 +297,24 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
   function send(res: ServerResponse, answer: Answer, replayed = false): void {
     if (res.destroyed) return;
     res.writeHead(answer.status, {
-      'content-type': 'application/json', 'request-id': `req_${randomBytes(8).toString('hex')}`,
+      'content-type': 'application/json',
+      'request-id': `req_${randomBytes(8).toString('hex')}`,
       ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
     });
     res.end(JSON.stringify(answer.body));
   }
 
-  const errorAnswer = (e: HttpError): Answer => ({ status: e.status, body: { error: { type: e.type, message: e.message, ...(e.code ? { code: e.code } : {}), ...(e.param ? { param: e.param } : {}) } } });
+  const errorAnswer = (e: HttpError): Answer => ({
+    status: e.status,
+    body: {
+      error: {
+        type: e.type,
+        message: e.message,
+        ...(e.code ? { code: e.code } : {}),
+        ...(e.param ? { param: e.param } : {}),
+      },
+    },
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -208,14 +335,30 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
     const endpoint = `${method} ${path}`;
     const failureAt = failures.findIndex((f) => !f.match || f.match.test(endpoint));
     const failure = failureAt >= 0 ? failures.splice(failureAt, 1)[0] : undefined;
-    if (failure?.mode === 'error500') return send(res, errorAnswer(new HttpError(500, 'api_error', 'An unknown error occurred (injected by the fake).')));
-    if (failure?.mode === 'rateLimit') return send(res, errorAnswer(new HttpError(429, 'invalid_request_error', 'Too many requests (injected by the fake).', 'rate_limit')));
+    if (failure?.mode === 'error500')
+      return send(
+        res,
+        errorAnswer(new HttpError(500, 'api_error', 'An unknown error occurred (injected by the fake).')),
+      );
+    if (failure?.mode === 'rateLimit')
+      return send(
+        res,
+        errorAnswer(
+          new HttpError(429, 'invalid_request_error', 'Too many requests (injected by the fake).', 'rate_limit'),
+        ),
+      );
 
     let answer: Answer;
     let replayed = false;
     const previous = idempotencyKey && method === 'POST' ? saved.get(idempotencyKey) : undefined;
     if (previous && (previous.endpoint !== endpoint || previous.body !== raw)) {
-      answer = errorAnswer(new HttpError(400, 'idempotency_error', 'Keys for idempotent requests can only be used with the same parameters they were first used with.'));
+      answer = errorAnswer(
+        new HttpError(
+          400,
+          'idempotency_error',
+          'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+        ),
+      );
     } else if (previous) {
       answer = previous.answer;
       replayed = true;
@@ -267,7 +410,12 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
     completeSession(id, opts = {}) {
       const session = sessions.get(id);
       if (!session || session.status !== 'open') throw new Error(`fake stripe: session ${id} is not open`);
-      Object.assign(session, { status: 'complete', payment_status: opts.paymentStatus ?? 'paid', payment_intent: stripeId('pi'), url: null });
+      Object.assign(session, {
+        status: 'complete',
+        payment_status: opts.paymentStatus ?? 'paid',
+        payment_intent: stripeId('pi'),
+        url: null,
+      });
       return sessionEvent('checkout.session.completed', session);
     },
     expireEvent(id) {
@@ -279,15 +427,22 @@ export async function createFakeStripe(options: FakeStripeOptions = {}): Promise
     refundEvent(paymentIntent) {
       const session = [...sessions.values()].find((s) => s.payment_intent === paymentIntent);
       if (!session) throw new Error(`fake stripe: no payment ${paymentIntent}`);
-      return signed(buildChargeRefundedEvent({
-        paymentIntent, amount: session.amount_total, amountRefunded: session.amountRefunded, currency: session.currency, created: now(),
-      }));
+      return signed(
+        buildChargeRefundedEvent({
+          paymentIntent,
+          amount: session.amount_total,
+          amountRefunded: session.amountRefunded,
+          currency: session.currency,
+          created: now(),
+        }),
+      );
     },
     sign: (payload, at) => signStripeWebhook(payload, webhookSecret, at ?? now()),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return fake;
 }

@@ -11,7 +11,9 @@ export async function findInDatabase(sql: postgres.Sql, needle: string): Promise
       and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'USER-DEFINED', 'ARRAY')`;
   const hits: string[] = [];
   for (const { schema, table, column } of columns) {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql(schema)}.${sql(table)} where ${sql(column)}::text ilike ${`%${needle}%`}`;
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from ${sql(schema)}.${sql(table)} where ${sql(column)}::text ilike ${`%${needle}%`}`;
     if (row && row.n > 0) hits.push(`${schema}.${table}.${column}`);
   }
   return hits;

@@ -3,11 +3,20 @@
 // webhooks signed with an HMAC over the raw body whose payload is the provider-neutral event itself.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
-  InvalidWebhookError, PaymentProviderError, type Checkout, type CheckoutState, type CreateCheckoutInput, type PaymentEvent,
-  type PaymentGateway, type RefundInput, type RefundResult,
+  InvalidWebhookError,
+  PaymentProviderError,
+  type Checkout,
+  type CheckoutState,
+  type CreateCheckoutInput,
+  type PaymentEvent,
+  type PaymentGateway,
+  type RefundInput,
+  type RefundResult,
 } from '@/lib/adapters/payments/types';
 
-interface Session extends CheckoutState { holdExpiresAt: Date }
+interface Session extends CheckoutState {
+  holdExpiresAt: Date;
+}
 
 export interface MemoryGateway extends PaymentGateway {
   sessions: Map<string, Session>;
@@ -64,8 +73,14 @@ export function createMemoryGateway(secret = 'whsec_memory'): MemoryGateway {
       if (!existing) {
         byKey.set(input.idempotencyKey, id);
         sessions.set(id, {
-          sessionId: id, status: 'open', paymentStatus: 'unpaid', amountTotal: input.amount, currency: input.currency.toLowerCase(),
-          paymentReference: null, orderId: input.orderId, holdExpiresAt: input.holdExpiresAt,
+          sessionId: id,
+          status: 'open',
+          paymentStatus: 'unpaid',
+          amountTotal: input.amount,
+          currency: input.currency.toLowerCase(),
+          paymentReference: null,
+          orderId: input.orderId,
+          holdExpiresAt: input.holdExpiresAt,
         });
       }
       return { sessionId: id, url: `https://checkout.example/${id}` };
@@ -87,10 +102,13 @@ export function createMemoryGateway(secret = 'whsec_memory'): MemoryGateway {
       }
       const made = refundsMade.get(input.idempotencyKey);
       if (made) return { refundId: made.refundId, status: 'succeeded' };
-      const paid = [...sessions.values()].find((s) => s.paymentReference === input.paymentReference && s.paymentStatus === 'paid');
+      const paid = [...sessions.values()].find(
+        (s) => s.paymentReference === input.paymentReference && s.paymentStatus === 'paid',
+      );
       if (!paid) throw new PaymentProviderError('No such payment', false);
       const already = refundedPerPayment.get(input.paymentReference) ?? 0;
-      if (already + input.amount > paid.amountTotal) throw new PaymentProviderError('Refund exceeds the amount paid', false);
+      if (already + input.amount > paid.amountTotal)
+        throw new PaymentProviderError('Refund exceeds the amount paid', false);
       refundedPerPayment.set(input.paymentReference, already + input.amount);
       const refundId = next('re_mem');
       refundsMade.set(input.idempotencyKey, { ...input, refundId });
@@ -99,7 +117,8 @@ export function createMemoryGateway(secret = 'whsec_memory'): MemoryGateway {
     parseWebhook(rawBody, signatureHeader) {
       const expected = Buffer.from(sign(rawBody));
       const given = Buffer.from(signatureHeader ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidWebhookError('Signature does not match');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new InvalidWebhookError('Signature does not match');
       return JSON.parse(rawBody) as PaymentEvent;
     },
     failRefunds(n, retryable) {

@@ -26,7 +26,10 @@ async function main() {
   const outcomes: { outcome: string; ms: number }[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const outcome = await handle.sql`select 1`.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+    const outcome = await handle.sql`select 1`.then(
+      () => 'ok',
+      (e: { code?: string }) => e.code ?? 'error',
+    );
     outcomes.push({ outcome, ms: Math.round(performance.now() - started) });
   }
   process.stdout.write(`${JSON.stringify({ uncaught, outcomes })}\n`);

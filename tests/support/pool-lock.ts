@@ -6,10 +6,17 @@ import type { Db, Tx } from '@/db/client';
 import { lockSeats } from '@/lib/capacity/seats';
 
 /** Waits until `n` sessions of this database wait for an advisory lock (or `done` says the operation ended). */
-export async function waitForLockWaiters(db: Db, n: number, done: () => boolean = () => false, timeoutMs = 10_000): Promise<void> {
+export async function waitForLockWaiters(
+  db: Db,
+  n: number,
+  done: () => boolean = () => false,
+  timeoutMs = 10_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+    const [row] = await db.execute<{
+      n: number;
+    }>(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
       where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`);
     if (Number(row?.n) >= n || done()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -21,14 +28,21 @@ export async function waitForLockWaiters(db: Db, n: number, done: () => boolean 
  * Takes the locks of `keys`, applies `change` under them, starts `operations` (each expected to wait for one of
  * these locks), and commits once all of them wait. Returns the operations' settled results.
  */
-export async function whileHoldingPools<T>(db: Db, keys: string[], change: (tx: Tx) => Promise<void>, operations: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+export async function whileHoldingPools<T>(
+  db: Db,
+  keys: string[],
+  change: (tx: Tx) => Promise<void>,
+  operations: (() => Promise<T>)[],
+): Promise<PromiseSettledResult<T>[]> {
   let running: Promise<PromiseSettledResult<T>[]> | undefined;
   await db.transaction(async (tx) => {
     await lockSeats(tx, keys, { timeoutMs: 10_000 });
     await change(tx);
     let settled = false;
     running = Promise.allSettled(operations.map((op) => op()));
-    void running.then(() => { settled = true; });
+    void running.then(() => {
+      settled = true;
+    });
     await waitForLockWaiters(db, operations.length, () => settled);
   });
   return running!;

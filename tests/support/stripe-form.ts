@@ -24,6 +24,8 @@ export function parseForm(body: string): FormNode {
 export const str = (v: FormNode | string | undefined): string | null => (typeof v === 'string' ? v : null);
 export const obj = (v: FormNode | string | undefined): FormNode => (typeof v === 'object' ? v : {});
 export const list = (v: FormNode | string | undefined): FormNode[] =>
-  Object.entries(obj(v)).sort(([a], [b]) => Number(a) - Number(b)).map(([, x]) => obj(x));
+  Object.entries(obj(v))
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, x]) => obj(x));
 export const strings = (v: FormNode | string | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));

@@ -10,9 +10,12 @@ export const CONFIRM_LINK = /\/register\/waitlist\/confirm\/([A-Za-z0-9_-]{20,})
 
 /** The newest confirmation email queued for the entry. */
 export async function confirmationMessage(ctx: ComposeCtx, entryId: string) {
-  const [row] = await ctx.db.select().from(emailMessages)
+  const [row] = await ctx.db
+    .select()
+    .from(emailMessages)
     .where(and(eq(emailMessages.kind, 'waitlist_confirm'), eq(sql`${emailMessages.params}->>'entryId'`, entryId)))
-    .orderBy(desc(emailMessages.createdAt), desc(emailMessages.id)).limit(1);
+    .orderBy(desc(emailMessages.createdAt), desc(emailMessages.id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -26,12 +29,23 @@ export async function confirmationToken(ctx: ComposeCtx, entryId: string): Promi
   return token;
 }
 
-export interface Person { name: string; email: string; ticketTypeId?: string; sessionId?: string }
+export interface Person {
+  name: string;
+  email: string;
+  ticketTypeId?: string;
+  sessionId?: string;
+}
 
 /** Joins and confirms at once; returns the entry's id. */
-export async function joinAndConfirm(ctx: ComposeCtx, eventId: string, person: Person, clientKey: string | null = null): Promise<string> {
+export async function joinAndConfirm(
+  ctx: ComposeCtx,
+  eventId: string,
+  person: Person,
+  clientKey: string | null = null,
+): Promise<string> {
   const joined = await joinWaitlist(ctx, eventId, person, { clientKey });
-  if (!joined.entryId || !joined.outcome.startsWith('confirmation_')) throw new Error(`Joining answered ${joined.outcome}`);
+  if (!joined.entryId || !joined.outcome.startsWith('confirmation_'))
+    throw new Error(`Joining answered ${joined.outcome}`);
   const confirmed = await confirmWaitlistEntry(ctx, await confirmationToken(ctx, joined.entryId));
   if (confirmed.state !== 'confirmed') throw new Error(`Confirming answered ${confirmed.state}`);
   return joined.entryId;

@@ -11,9 +11,17 @@ const NOW = new Date('2030-01-10T10:00:00Z');
 
 function session(overrides: Partial<AgendaFeedSession> = {}): AgendaFeedSession {
   return {
-    id: '0b6f5a3e-8a59-4c86-9c1d-3f0f2c1d9a11', slug: 'relapse-triggers', title: 'Relapse triggers, cues; and stress',
-    visibility: 'public', contentNote: null, startsAt: new Date('2030-03-28T08:00:00Z'), endsAt: new Date('2030-03-28T09:00:00Z'),
-    updatedAt: new Date('2030-01-05T12:00:00Z'), room: 'Room A', speakers: ['Dr Ana Silva', 'Sam Lee'], ...overrides,
+    id: '0b6f5a3e-8a59-4c86-9c1d-3f0f2c1d9a11',
+    slug: 'relapse-triggers',
+    title: 'Relapse triggers, cues; and stress',
+    visibility: 'public',
+    contentNote: null,
+    startsAt: new Date('2030-03-28T08:00:00Z'),
+    endsAt: new Date('2030-03-28T09:00:00Z'),
+    updatedAt: new Date('2030-01-05T12:00:00Z'),
+    room: 'Room A',
+    speakers: ['Dr Ana Silva', 'Sam Lee'],
+    ...overrides,
   };
 }
 
@@ -27,16 +35,42 @@ describe('agenda calendar', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('UID:agenda-0b6f5a3e-8a59-4c86-9c1d-3f0f2c1d9a11@conf.example.org\r\n');
     expect(agendaEntryUid(session().id, 'https://conf.example.org/other/path')).toBe(agendaEntryUid(session().id, APP));
-    const moved = agendaCalendar([session({ startsAt: new Date('2030-03-29T08:00:00Z'), endsAt: new Date('2030-03-29T09:00:00Z'), title: 'Renamed' })], { appUrl: APP, venueName: '', now: NOW });
+    const moved = agendaCalendar(
+      [
+        session({
+          startsAt: new Date('2030-03-29T08:00:00Z'),
+          endsAt: new Date('2030-03-29T09:00:00Z'),
+          title: 'Renamed',
+        }),
+      ],
+      { appUrl: APP, venueName: '', now: NOW },
+    );
     expect(moved).toContain('UID:agenda-0b6f5a3e-8a59-4c86-9c1d-3f0f2c1d9a11@conf.example.org\r\n');
     expect(moved).toContain('DTSTART:20300329T080000Z\r\n');
   });
 
   it('escapes text, places the session in its room and venue, and links public sessions only', () => {
-    const text = unfold(agendaCalendar([session(), session({ id: 'b2', slug: 'peer-circle', title: 'Peer circle', visibility: 'attendees', room: null, speakers: [] })], { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true }));
+    const text = unfold(
+      agendaCalendar(
+        [
+          session(),
+          session({
+            id: 'b2',
+            slug: 'peer-circle',
+            title: 'Peer circle',
+            visibility: 'attendees',
+            room: null,
+            speakers: [],
+          }),
+        ],
+        { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true },
+      ),
+    );
     expect(text).toContain('SUMMARY:Relapse triggers\\, cues\\; and stress\r\n');
     expect(text).toContain('LOCATION:Room A\\, Congress Centre\r\n');
-    expect(text).toContain('DESCRIPTION:With Dr Ana Silva\\, Sam Lee\\n\\nhttps://conf.example.org/sessions/relapse-triggers\r\n');
+    expect(text).toContain(
+      'DESCRIPTION:With Dr Ana Silva\\, Sam Lee\\n\\nhttps://conf.example.org/sessions/relapse-triggers\r\n',
+    );
     expect(text).toContain('URL:https://conf.example.org/sessions/relapse-triggers\r\n');
     expect(text).toContain('SUMMARY:Peer circle\r\nLOCATION:Congress Centre\r\nEND:VEVENT');
     expect(text).not.toContain('peer-circle');
@@ -47,16 +81,25 @@ describe('agenda calendar', () => {
     const list = [
       session(),
       session({ id: 'b2', slug: 'peer-circle', title: 'Peer circle', visibility: 'attendees', speakers: ['Jo Peer'] }),
-      session({ id: 'b3', slug: 'relapse-story', title: 'My relapse story', contentNote: 'Describes drug use', speakers: ['Kim Doe'] }),
+      session({
+        id: 'b3',
+        slug: 'relapse-story',
+        title: 'My relapse story',
+        contentNote: 'Describes drug use',
+        speakers: ['Kim Doe'],
+      }),
       session({ id: 'b4', slug: 'blank-note', title: 'Plain talk', contentNote: '   ' }),
     ];
     const discreet = unfold(agendaCalendar(list, { appUrl: APP, venueName: 'Congress Centre', now: NOW }));
     expect(discreet.match(/SUMMARY:Conference session\r\n/g)).toHaveLength(2);
-    for (const hidden of ['Peer circle', 'Jo Peer', 'peer-circle', 'My relapse story', 'Kim Doe', 'relapse-story']) expect(discreet).not.toContain(hidden);
+    for (const hidden of ['Peer circle', 'Jo Peer', 'peer-circle', 'My relapse story', 'Kim Doe', 'relapse-story'])
+      expect(discreet).not.toContain(hidden);
     expect(discreet).toContain('SUMMARY:Relapse triggers\\, cues\\; and stress\r\n');
     expect(discreet).toContain('SUMMARY:Plain talk\r\n');
     expect(discreet.match(/UID:agenda-b[23]@conf.example.org/g)).toHaveLength(2);
-    const open = unfold(agendaCalendar(list, { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true }));
+    const open = unfold(
+      agendaCalendar(list, { appUrl: APP, venueName: 'Congress Centre', now: NOW, showTitles: true }),
+    );
     expect(open).toContain('SUMMARY:Peer circle\r\n');
     expect(open).toContain('SUMMARY:My relapse story\r\n');
     expect(open).toContain('URL:https://conf.example.org/sessions/relapse-story\r\n');
@@ -65,8 +108,16 @@ describe('agenda calendar', () => {
 
   it('writes the UTC instants of wall-clock times on either side of a clock change', () => {
     const tz = 'Europe/Amsterdam';
-    const before = session({ id: 'x1', startsAt: zonedTimeToUtc('2030-03-30', '10:00', tz), endsAt: zonedTimeToUtc('2030-03-30', '11:00', tz) });
-    const after = session({ id: 'x2', startsAt: zonedTimeToUtc('2030-03-31', '10:00', tz), endsAt: zonedTimeToUtc('2030-03-31', '11:00', tz) });
+    const before = session({
+      id: 'x1',
+      startsAt: zonedTimeToUtc('2030-03-30', '10:00', tz),
+      endsAt: zonedTimeToUtc('2030-03-30', '11:00', tz),
+    });
+    const after = session({
+      id: 'x2',
+      startsAt: zonedTimeToUtc('2030-03-31', '10:00', tz),
+      endsAt: zonedTimeToUtc('2030-03-31', '11:00', tz),
+    });
     const ics = agendaCalendar([before, after], { appUrl: APP, venueName: '', now: NOW });
     expect(ics).toContain('DTSTART:20300330T090000Z\r\nDTEND:20300330T100000Z\r\n');
     expect(ics).toContain('DTSTART:20300331T080000Z\r\nDTEND:20300331T090000Z\r\n');
@@ -92,7 +143,9 @@ describe('agenda feed address', () => {
       https: `https://conf.example.org/feeds/agenda/${id}/${sig}.ics`,
       webcal: `webcal://conf.example.org/feeds/agenda/${id}/${sig}.ics`,
     });
-    expect(feedUrls('http://localhost:3000', id, sig).webcal).toBe(`webcal://localhost:3000/feeds/agenda/${id}/${sig}.ics`);
+    expect(feedUrls('http://localhost:3000', id, sig).webcal).toBe(
+      `webcal://localhost:3000/feeds/agenda/${id}/${sig}.ics`,
+    );
   });
 
   it('is keyed with AUTH_SECRET, and refuses to run without one in production', () => {

@@ -1,6 +1,12 @@
 // The pure parts of check-in: what a scanner typed reduced to a token, and the words every outcome shows.
 import { describe, expect, it } from 'vitest';
-import { checkinMessage, describeCheckin, OUTCOME_TITLES, type CheckinOutcome, type CheckinResult } from '@/lib/checkin/result';
+import {
+  checkinMessage,
+  describeCheckin,
+  OUTCOME_TITLES,
+  type CheckinOutcome,
+  type CheckinResult,
+} from '@/lib/checkin/result';
 import { normalizeScannedToken } from '@/lib/checkin/token';
 import { newSecretToken } from '@/lib/tokens';
 
@@ -20,7 +26,16 @@ describe('normalizeScannedToken', () => {
   });
 
   it('answers null for what cannot be a token', () => {
-    for (const input of ['', '   ', 'short', 'x'.repeat(129), '<script>alert(1)</script>', "' or 1=1 --", 'https://conf.example/orders/abc', 'a/b/c']) {
+    for (const input of [
+      '',
+      '   ',
+      'short',
+      'x'.repeat(129),
+      '<script>alert(1)</script>',
+      "' or 1=1 --",
+      'https://conf.example/orders/abc',
+      'a/b/c',
+    ]) {
       expect(normalizeScannedToken(input), input).toBeNull();
     }
   });
@@ -32,30 +47,57 @@ describe('describeCheckin', () => {
   it('has a distinct title for every outcome', () => {
     const titles = Object.values(OUTCOME_TITLES);
     expect(new Set(titles).size).toBe(titles.length);
-    expect(Object.keys(OUTCOME_TITLES).sort()).toEqual(
-      ['already_checked_in', 'cancelled', 'not_valid_for_list', 'transferred', 'unknown', 'valid', 'wrong_event'],
-    );
+    expect(Object.keys(OUTCOME_TITLES).sort()).toEqual([
+      'already_checked_in',
+      'cancelled',
+      'not_valid_for_list',
+      'transferred',
+      'unknown',
+      'valid',
+      'wrong_event',
+    ]);
   });
 
-  it('says when (in the event\'s zone) and by whom a ticket was already checked in', () => {
-    const result: CheckinResult = { ...base, outcome: 'already_checked_in', badgeName: 'Robin', ticketType: 'Full pass', checkedInAt: new Date('2030-03-28T08:12:00Z'), checkedInBy: 'Desk Helper' };
-    expect(describeCheckin(result)).toEqual({ title: 'Already checked in', detail: 'Checked in at 09:12 CET, Thu 28 Mar by Desk Helper. Do not admit twice without checking.' });
+  it("says when (in the event's zone) and by whom a ticket was already checked in", () => {
+    const result: CheckinResult = {
+      ...base,
+      outcome: 'already_checked_in',
+      badgeName: 'Robin',
+      ticketType: 'Full pass',
+      checkedInAt: new Date('2030-03-28T08:12:00Z'),
+      checkedInBy: 'Desk Helper',
+    };
+    expect(describeCheckin(result)).toEqual({
+      title: 'Already checked in',
+      detail: 'Checked in at 09:12 CET, Thu 28 Mar by Desk Helper. Do not admit twice without checking.',
+    });
     expect(describeCheckin({ ...result, checkedInAt: '2030-03-28T08:12:00.000Z' }).detail).toContain('09:12 CET');
-    expect(checkinMessage(result)).toBe('Already checked in: Robin, Full pass. Checked in at 09:12 CET, Thu 28 Mar by Desk Helper. Do not admit twice without checking.');
+    expect(checkinMessage(result)).toBe(
+      'Already checked in: Robin, Full pass. Checked in at 09:12 CET, Thu 28 Mar by Desk Helper. Do not admit twice without checking.',
+    );
   });
 
   it('words each refusal, naming nobody when the code is not theirs', () => {
     const cases: [CheckinOutcome, string | undefined, string][] = [
       ['valid', undefined, 'Admitted: checked in now at Entrance.'],
-      ['transferred', 'This QR code was replaced: the ticket was transferred.', 'This QR code was replaced: the ticket was transferred.'],
+      [
+        'transferred',
+        'This QR code was replaced: the ticket was transferred.',
+        'This QR code was replaced: the ticket was transferred.',
+      ],
       ['cancelled', 'This registration was refunded.', 'This registration was refunded.'],
       ['not_valid_for_list', 'No seat booked in “Workshop 1”.', 'No seat booked in “Workshop 1”.'],
       ['wrong_event', undefined, 'This ticket is for another event.'],
       ['unknown', undefined, 'No ticket has this code. Check it, or search by name or order reference.'],
     ];
     for (const [outcome, reason, detail] of cases) {
-      expect(describeCheckin({ ...base, outcome, reason }), outcome).toEqual({ title: OUTCOME_TITLES[outcome], detail });
+      expect(describeCheckin({ ...base, outcome, reason }), outcome).toEqual({
+        title: OUTCOME_TITLES[outcome],
+        detail,
+      });
     }
-    expect(checkinMessage({ ...base, outcome: 'unknown' })).toBe('Unknown ticket: No ticket has this code. Check it, or search by name or order reference.');
+    expect(checkinMessage({ ...base, outcome: 'unknown' })).toBe(
+      'Unknown ticket: No ticket has this code. Check it, or search by name or order reference.',
+    );
   });
 });

@@ -5,7 +5,11 @@ import { TEST_DATA_ENCRYPTION_KEY } from '../support/vault';
 
 const base = { DATABASE_URL: 'postgres://u@localhost/db' };
 // A production site needs a payment provider, a webhook secret and a data key; these let the APP_ENV rule speak alone.
-const stripe = { STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_123', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY };
+const stripe = {
+  STRIPE_SECRET_KEY: 'sk_test_123',
+  STRIPE_WEBHOOK_SECRET: 'whsec_123',
+  DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+};
 const parse = (vars: Record<string, string | undefined>) => parseEnv({ ...base, ...vars });
 
 describe('APP_ENV', () => {
@@ -14,7 +18,9 @@ describe('APP_ENV', () => {
     expect(run).toThrow(EnvError);
     expect(run).toThrow(/APP_ENV: required when NODE_ENV=production/);
     // An empty value is no answer either.
-    expect(() => parse({ NODE_ENV: 'production', APP_URL: 'https://registration.example.org', APP_ENV: ' ' })).toThrow(/APP_ENV/);
+    expect(() => parse({ NODE_ENV: 'production', APP_URL: 'https://registration.example.org', APP_ENV: ' ' })).toThrow(
+      /APP_ENV/,
+    );
   });
 
   it('is the cause even without a Stripe key: the demo checkout never runs by default on a public site', () => {
@@ -57,7 +63,8 @@ describe('TRUST_PROXY_HOPS', () => {
   it('defaults to 1 and takes only whole numbers from 1', () => {
     expect(parse({}).TRUST_PROXY_HOPS).toBe(1);
     expect(parse({ TRUST_PROXY_HOPS: '2' }).TRUST_PROXY_HOPS).toBe(2);
-    for (const bad of ['0', '-1', '1.5', 'two']) expect(() => parse({ TRUST_PROXY_HOPS: bad })).toThrow(/TRUST_PROXY_HOPS/);
+    for (const bad of ['0', '-1', '1.5', 'two'])
+      expect(() => parse({ TRUST_PROXY_HOPS: bad })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });
 
@@ -66,17 +73,25 @@ describe('retention periods', () => {
     const env = parse({});
     expect(env.SENSITIVE_DATA_RETENTION_DAYS).toBe(30);
     expect(env.PERSONAL_DATA_RETENTION_DAYS).toBe(730);
-    expect(parse({ SENSITIVE_DATA_RETENTION_DAYS: '7', PERSONAL_DATA_RETENTION_DAYS: '365' })).toMatchObject({ SENSITIVE_DATA_RETENTION_DAYS: 7, PERSONAL_DATA_RETENTION_DAYS: 365 });
+    expect(parse({ SENSITIVE_DATA_RETENTION_DAYS: '7', PERSONAL_DATA_RETENTION_DAYS: '365' })).toMatchObject({
+      SENSITIVE_DATA_RETENTION_DAYS: 7,
+      PERSONAL_DATA_RETENTION_DAYS: 365,
+    });
   });
 
   it('take only whole days from 1 to 3650, naming the variable', () => {
     for (const name of ['SENSITIVE_DATA_RETENTION_DAYS', 'PERSONAL_DATA_RETENTION_DAYS']) {
-      for (const bad of ['0', '-5', '1.5', 'thirty', '3651']) expect(() => parse({ [name]: bad })).toThrow(new RegExp(name));
+      for (const bad of ['0', '-5', '1.5', 'thirty', '3651'])
+        expect(() => parse({ [name]: bad })).toThrow(new RegExp(name));
     }
   });
 
   it('refuse to keep other personal data for less time than sensitive data', () => {
-    expect(() => parse({ SENSITIVE_DATA_RETENTION_DAYS: '90', PERSONAL_DATA_RETENTION_DAYS: '60' })).toThrow(/PERSONAL_DATA_RETENTION_DAYS: must be at least/);
-    expect(parse({ SENSITIVE_DATA_RETENTION_DAYS: '60', PERSONAL_DATA_RETENTION_DAYS: '60' }).PERSONAL_DATA_RETENTION_DAYS).toBe(60);
+    expect(() => parse({ SENSITIVE_DATA_RETENTION_DAYS: '90', PERSONAL_DATA_RETENTION_DAYS: '60' })).toThrow(
+      /PERSONAL_DATA_RETENTION_DAYS: must be at least/,
+    );
+    expect(
+      parse({ SENSITIVE_DATA_RETENTION_DAYS: '60', PERSONAL_DATA_RETENTION_DAYS: '60' }).PERSONAL_DATA_RETENTION_DAYS,
+    ).toBe(60);
   });
 });

@@ -3,13 +3,23 @@
 // secret, the camera kept for the scanner, and HSTS only from the production server.
 import { describe, expect, it } from 'vitest';
 import {
-  carriesSecretInUrl, contentSecurityPolicy, createNonce, holdsPersonalData, securityHeaders, STRIPE_CHECKOUT_ORIGIN,
+  carriesSecretInUrl,
+  contentSecurityPolicy,
+  createNonce,
+  holdsPersonalData,
+  securityHeaders,
+  STRIPE_CHECKOUT_ORIGIN,
 } from '@/lib/http/security-headers';
 
 const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA==';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {
@@ -27,7 +37,9 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('adds eval for the development server only (React debugging aids)', () => {
-    expect(directives(contentSecurityPolicy(NONCE, { development: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy(NONCE, { development: true })).get('script-src')).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it('refuses a nonce that could break out of the header', () => {
@@ -60,29 +72,58 @@ describe('securityHeaders', () => {
   });
 
   it('marks pages with personal data no-store, and leaves public pages cacheable', () => {
-    for (const pathname of ['/admin', '/admin/orders/1', '/orders/abc', '/orders/abc/receipt', '/api/admin/export/attendees.csv', '/tickets/t/qr.png', '/setup/x', '/ADMIN/users']) {
+    for (const pathname of [
+      '/admin',
+      '/admin/orders/1',
+      '/orders/abc',
+      '/orders/abc/receipt',
+      '/api/admin/export/attendees.csv',
+      '/tickets/t/qr.png',
+      '/setup/x',
+      '/ADMIN/users',
+    ]) {
       expect(securityHeaders({ pathname, nonce: NONCE })['Cache-Control'], pathname).toMatch(/no-store/);
     }
-    for (const pathname of ['/', '/programme', '/sessions/a', '/api/v1/sessions', '/administrator', '/orders-info', '/_next/static/x.js']) {
+    for (const pathname of [
+      '/',
+      '/programme',
+      '/sessions/a',
+      '/api/v1/sessions',
+      '/administrator',
+      '/orders-info',
+      '/_next/static/x.js',
+    ]) {
       expect(securityHeaders({ pathname, nonce: NONCE })['Cache-Control'], pathname).toBeUndefined();
     }
-    expect(securityHeaders({ pathname: '/register', search: '?offer=secret', nonce: NONCE })['Cache-Control']).toMatch(/no-store/);
+    expect(securityHeaders({ pathname: '/register', search: '?offer=secret', nonce: NONCE })['Cache-Control']).toMatch(
+      /no-store/,
+    );
   });
 
   it('keeps secret-bearing URLs from other sites in the Referer, elsewhere strict-origin-when-cross-origin', () => {
     expect(securityHeaders({ pathname: '/orders/abc', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
     expect(securityHeaders({ pathname: '/tickets/abc/qr.png', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
-    expect(securityHeaders({ pathname: '/register', search: 'offer=x', nonce: NONCE })['Referrer-Policy']).toBe('same-origin');
+    expect(securityHeaders({ pathname: '/register', search: 'offer=x', nonce: NONCE })['Referrer-Policy']).toBe(
+      'same-origin',
+    );
     const confirm = securityHeaders({ pathname: '/register/waitlist/confirm/secret-token', nonce: NONCE });
     expect(confirm['Referrer-Policy']).toBe('same-origin');
     expect(confirm['Cache-Control']).toMatch(/no-store/);
-    expect(securityHeaders({ pathname: '/register/waitlist', search: '?ticketType=x', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
-    expect(securityHeaders({ pathname: '/register', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
-    expect(securityHeaders({ pathname: '/admin', nonce: NONCE })['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(
+      securityHeaders({ pathname: '/register/waitlist', search: '?ticketType=x', nonce: NONCE })['Referrer-Policy'],
+    ).toBe('strict-origin-when-cross-origin');
+    expect(securityHeaders({ pathname: '/register', nonce: NONCE })['Referrer-Policy']).toBe(
+      'strict-origin-when-cross-origin',
+    );
+    expect(securityHeaders({ pathname: '/admin', nonce: NONCE })['Referrer-Policy']).toBe(
+      'strict-origin-when-cross-origin',
+    );
   });
 
   it('sends HSTS from the production server only', () => {
-    expect(securityHeaders({ pathname: '/', nonce: NONCE, production: true })['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    expect(securityHeaders({ pathname: '/', nonce: NONCE, production: true })['Strict-Transport-Security']).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
     expect(securityHeaders({ pathname: '/', nonce: NONCE })['Strict-Transport-Security']).toBeUndefined();
   });
 });

@@ -45,7 +45,9 @@ describe('demo conference data', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(40);
     expect(sessions.length).toBeLessThanOrEqual(60);
     expect(tracks.length).toBeGreaterThanOrEqual(3);
-    expect(tracks.map((t) => t.name)).toEqual(expect.arrayContaining(['Neuroscience', 'Clinical practice', 'Lived experience']));
+    expect(tracks.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Neuroscience', 'Clinical practice', 'Lived experience']),
+    );
   });
 
   it('has sessions on every day and only on event days', () => {
@@ -58,7 +60,9 @@ describe('demo conference data', () => {
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(hidden.length).toBeLessThanOrEqual(3);
     expect(hidden.every((s) => s.format === 'support_meeting')).toBe(true);
-    expect(sessions.filter((s) => s.format === 'support_meeting').every((s) => s.visibility === 'attendees')).toBe(true);
+    expect(sessions.filter((s) => s.format === 'support_meeting').every((s) => s.visibility === 'attendees')).toBe(
+      true,
+    );
   });
 
   it('gives every workshop a limited number of seats that fits its room, one small enough to sell out', () => {
@@ -101,10 +105,14 @@ describe('demo conference data', () => {
   });
 
   it('gives every speaker at least one session, and has a facilitator who only hosts attendee-only sessions', () => {
-    for (const sp of speakers) expect(sessions.some((s) => s.speakers.includes(sp.slug)), sp.slug).toBe(true);
-    const onlyHidden = speakers.filter((sp) => sessions
-      .filter((s) => s.speakers.includes(sp.slug))
-      .every((s) => s.visibility === 'attendees'));
+    for (const sp of speakers)
+      expect(
+        sessions.some((s) => s.speakers.includes(sp.slug)),
+        sp.slug,
+      ).toBe(true);
+    const onlyHidden = speakers.filter((sp) =>
+      sessions.filter((s) => s.speakers.includes(sp.slug)).every((s) => s.visibility === 'attendees'),
+    );
     expect(onlyHidden.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -127,9 +135,15 @@ describe('demo conference data', () => {
   it('passes the session input schema the use case applies', () => {
     for (const s of sessions) {
       const result = sessionSchema.safeParse({
-        title: s.title, slug: s.slug, abstract: s.abstract, format: s.format, capacity: s.capacity ?? null,
-        contentNote: s.contentNote ?? null, visibility: s.visibility ?? 'public',
-        startsAt: new Date(0), endsAt: new Date(s.minutes * 60_000),
+        title: s.title,
+        slug: s.slug,
+        abstract: s.abstract,
+        format: s.format,
+        capacity: s.capacity ?? null,
+        contentNote: s.contentNote ?? null,
+        visibility: s.visibility ?? 'public',
+        startsAt: new Date(0),
+        endsAt: new Date(s.minutes * 60_000),
       });
       expect(result.success, s.slug).toBe(true);
     }

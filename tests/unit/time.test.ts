@@ -25,8 +25,9 @@ describe('zonedTimeToUtc', () => {
     expect(iso('2030-10-27', '00:30', 'Europe/Amsterdam')).toBe('2030-10-26T22:30:00.000Z');
     expect(iso('2030-10-27', '12:00', 'Europe/Amsterdam')).toBe('2030-10-27T11:00:00.000Z');
     // A 00:30-04:00 wall-clock slot on the fall-back night lasts four and a half real hours.
-    const span = zonedTimeToUtc('2030-10-27', '04:00', 'Europe/Amsterdam').getTime()
-      - zonedTimeToUtc('2030-10-27', '00:30', 'Europe/Amsterdam').getTime();
+    const span =
+      zonedTimeToUtc('2030-10-27', '04:00', 'Europe/Amsterdam').getTime() -
+      zonedTimeToUtc('2030-10-27', '00:30', 'Europe/Amsterdam').getTime();
     expect(span).toBe(4.5 * 3_600_000);
   });
 
@@ -69,18 +70,21 @@ describe('dateInZone', () => {
 
 describe('formatTimeRange', () => {
   it('shows start and end in the event timezone with the summer abbreviation', () => {
-    expect(formatTimeRange(new Date('2030-06-30T07:00:00Z'), new Date('2030-06-30T08:30:00Z'), 'Europe/Amsterdam'))
-      .toBe('09:00–10:30 CEST');
+    expect(
+      formatTimeRange(new Date('2030-06-30T07:00:00Z'), new Date('2030-06-30T08:30:00Z'), 'Europe/Amsterdam'),
+    ).toBe('09:00–10:30 CEST');
   });
 
   it('shows the winter abbreviation in winter', () => {
-    expect(formatTimeRange(new Date('2030-01-30T07:00:00Z'), new Date('2030-01-30T08:30:00Z'), 'Europe/Amsterdam'))
-      .toBe('08:00–09:30 CET');
+    expect(
+      formatTimeRange(new Date('2030-01-30T07:00:00Z'), new Date('2030-01-30T08:30:00Z'), 'Europe/Amsterdam'),
+    ).toBe('08:00–09:30 CET');
   });
 
   it('uses 24-hour times in another zone and locale', () => {
-    expect(formatTimeRange(new Date('2030-01-30T17:00:00Z'), new Date('2030-01-30T18:30:00Z'), 'America/New_York', 'en-US'))
-      .toBe('12:00–13:30 EST');
+    expect(
+      formatTimeRange(new Date('2030-01-30T17:00:00Z'), new Date('2030-01-30T18:30:00Z'), 'America/New_York', 'en-US'),
+    ).toBe('12:00–13:30 EST');
   });
 });
 
@@ -125,6 +129,8 @@ describe('formatInstant', () => {
 
   it('leaves the weekday out when asked, and takes the date in the event zone, not UTC', () => {
     expect(formatInstant(at, 'Europe/Amsterdam', { weekday: false })).toBe('28 March 2030, 09:00 CET');
-    expect(formatInstant(new Date('2030-03-27T23:30:00Z'), 'Europe/Amsterdam', { weekday: false })).toBe('28 March 2030, 00:30 CET');
+    expect(formatInstant(new Date('2030-03-27T23:30:00Z'), 'Europe/Amsterdam', { weekday: false })).toBe(
+      '28 March 2030, 00:30 CET',
+    );
   });
 });

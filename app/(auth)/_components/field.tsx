@@ -14,14 +14,32 @@ interface FieldProps {
   autoFocus?: boolean;
 }
 
-export function Field({ id, name, label, type = 'text', autoComplete, defaultValue, hint, errors, describedBy, required = true, autoFocus }: FieldProps) {
+export function Field({
+  id,
+  name,
+  label,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  hint,
+  errors,
+  describedBy,
+  required = true,
+  autoFocus,
+}: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describers = [hintId, errorId, describedBy].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      <label htmlFor={id} className="field-label">{label}</label>
-      {hint ? <p id={hintId} className="mb-1 text-sm text-muted">{hint}</p> : null}
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mb-1 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
       <input
         id={id}
         name={name}
@@ -36,7 +54,8 @@ export function Field({ id, name, label, type = 'text', autoComplete, defaultVal
       />
       {errorId ? (
         <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
-          <span aria-hidden="true">⚠ </span>{errors!.join(' ')}
+          <span aria-hidden="true">⚠ </span>
+          {errors!.join(' ')}
         </p>
       ) : null}
     </div>
@@ -48,7 +67,9 @@ export function FormError({ id, message }: { id: string; message?: string }) {
   return (
     <div id={id} role="alert" aria-atomic="true">
       {message ? (
-        <p className="rounded-lg border-2 border-[#b42318] bg-[#fef3f2] px-4 py-3 font-medium text-[#7a271a]">{message}</p>
+        <p className="rounded-lg border-2 border-[#b42318] bg-[#fef3f2] px-4 py-3 font-medium text-[#7a271a]">
+          {message}
+        </p>
       ) : null}
     </div>
   );

@@ -24,9 +24,15 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   }
   const callbackUrl = safeCallbackUrl(formData.get('callbackUrl'));
   try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: callbackUrl, redirect: false });
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: callbackUrl,
+      redirect: false,
+    });
   } catch (error) {
-    if (error instanceof ThrottledSignin) return { email, fieldErrors: {}, formError: throttledMessage(error.retryAfterSeconds) };
+    if (error instanceof ThrottledSignin)
+      return { email, fieldErrors: {}, formError: throttledMessage(error.retryAfterSeconds) };
     if (error instanceof CredentialsSignin) return { email, fieldErrors: {}, formError: WRONG_CREDENTIALS_MESSAGE };
     throw error;
   }

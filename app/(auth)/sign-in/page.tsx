@@ -24,7 +24,11 @@ function errorFromQuery(error: string | undefined, code: string | undefined): st
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(one(params.callbackUrl));
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -34,7 +38,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-3xl font-bold">Organizer sign-in</h1>
       <p className="mt-2 text-muted">For the conference team. Attendees do not need an account.</p>
       {notice ? (
-        <p role="status" className="mt-6 rounded-lg border border-brand bg-brand-soft px-4 py-3 font-medium text-brand-strong">{notice}</p>
+        <p
+          role="status"
+          className="mt-6 rounded-lg border border-brand bg-brand-soft px-4 py-3 font-medium text-brand-strong"
+        >
+          {notice}
+        </p>
       ) : null}
       <div className="card mt-6 p-6">
         <SignInForm callbackUrl={callbackUrl} initialError={errorFromQuery(one(params.error), one(params.code))} />

@@ -21,21 +21,37 @@ export async function findRegistrationAction(previous: AccessFormState, formData
   const email = typeof raw === 'string' ? raw.slice(0, 254) : '';
   const seq = previous.seq + 1;
   const parsed = accessRequestSchema.safeParse({ email });
-  if (!parsed.success) return { seq, email, fieldErrors: { email: [parsed.error.issues[0]?.message ?? 'Enter your email address'] } };
-  return publicAction<AccessFormState>('findRegistrationAction', GENERIC, async () => {
-    await requestAccessLink(await getRequestContext(), { email: parsed.data.email, clientKey: await getClientKey() });
-    return { seq, email: '', fieldErrors: {}, answer: FIND_ANSWER };
-  }, (failure) => ({ seq, email, fieldErrors: failure.fieldErrors, formError: failure.formError }));
+  if (!parsed.success)
+    return { seq, email, fieldErrors: { email: [parsed.error.issues[0]?.message ?? 'Enter your email address'] } };
+  return publicAction<AccessFormState>(
+    'findRegistrationAction',
+    GENERIC,
+    async () => {
+      await requestAccessLink(await getRequestContext(), { email: parsed.data.email, clientKey: await getClientKey() });
+      return { seq, email: '', fieldErrors: {}, answer: FIND_ANSWER };
+    },
+    (failure) => ({ seq, email, fieldErrors: failure.fieldErrors, formError: failure.formError }),
+  );
 }
 
-export interface RenewState { seq: number; answer?: string; formError?: string }
+export interface RenewState {
+  seq: number;
+  answer?: string;
+  formError?: string;
+}
 
 export async function renewLinkAction(previous: RenewState, formData: FormData): Promise<RenewState> {
   const seq = previous.seq + 1;
   const token = formData.get('token');
   // Every failure gets the same neutral words, an expected one included.
-  return publicAction<RenewState>('renewLinkAction', GENERIC, async () => {
-    if (typeof token === 'string') await renewExpiredLink(await getRequestContext(), token, { clientKey: await getClientKey() });
-    return { seq, answer: RENEW_ANSWER };
-  }, () => ({ seq, formError: GENERIC }));
+  return publicAction<RenewState>(
+    'renewLinkAction',
+    GENERIC,
+    async () => {
+      if (typeof token === 'string')
+        await renewExpiredLink(await getRequestContext(), token, { clientKey: await getClientKey() });
+      return { seq, answer: RENEW_ANSWER };
+    },
+    () => ({ seq, formError: GENERIC }),
+  );
 }

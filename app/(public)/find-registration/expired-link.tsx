@@ -12,19 +12,31 @@ export function ExpiredLink({ token, headingLevel = 1 }: { token: string; headin
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section aria-labelledby="expired-link-heading" className="mx-auto flex w-full max-w-2xl flex-col gap-4">
-      <Heading id="expired-link-heading" className="text-3xl font-bold">This link has expired</Heading>
+      <Heading id="expired-link-heading" className="text-3xl font-bold">
+        This link has expired
+      </Heading>
       <p className="text-lg">
-        For your privacy, links to a registration sent by email stop working after a while. We can email a fresh
-        link to the address the registration was booked with.
+        For your privacy, links to a registration sent by email stop working after a while. We can email a fresh link to
+        the address the registration was booked with.
       </p>
       <div role="status" aria-live="polite">
-        {state.answer && <p key={state.seq} className="card border-2 border-brand p-4 font-semibold">{state.answer}</p>}
-        {state.formError && <p key={state.seq} className="font-semibold text-[#b42318]">{state.formError}</p>}
+        {state.answer && (
+          <p key={state.seq} className="card border-2 border-brand p-4 font-semibold">
+            {state.answer}
+          </p>
+        )}
+        {state.formError && (
+          <p key={state.seq} className="font-semibold text-[#b42318]">
+            {state.formError}
+          </p>
+        )}
       </div>
       {!state.answer && (
         <form action={formAction}>
           <input type="hidden" name="token" value={token} />
-          <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Sending…' : 'Email me a fresh link'}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? 'Sending…' : 'Email me a fresh link'}
+          </button>
         </form>
       )}
       <p>

@@ -25,17 +25,29 @@ export function FindRegistrationForm() {
     <div className="flex flex-col gap-4">
       <div role="status" aria-live="polite">
         {state.answer && (
-          <p key={state.seq} className="card border-2 border-brand p-4 font-semibold sm:p-5">{state.answer}</p>
+          <p key={state.seq} className="card border-2 border-brand p-4 font-semibold sm:p-5">
+            {state.answer}
+          </p>
         )}
       </div>
       <form key={state.seq} action={formAction} noValidate className="card flex flex-col gap-4 p-4 sm:p-5">
         <ErrorSummary ref={summaryRef} items={items} />
-        <TextField name="email" label="Email address" type="email" required maxLength={254} autoComplete="email"
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
           hint="The address the registration was booked with (the buyer’s address for a group booking)."
-          defaultValue={state.email} errors={state.fieldErrors.email} />
+          defaultValue={state.email}
+          errors={state.fieldErrors.email}
+        />
         <PrivacyNoticeLink />
         <div>
-          <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Sending…' : 'Email me a link'}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? 'Sending…' : 'Email me a link'}
+          </button>
         </div>
       </form>
     </div>

@@ -16,13 +16,15 @@ export default function FindRegistrationPage() {
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold sm:text-4xl">Find my registration</h1>
         <p className="text-lg">
-          Lost the link to your registration, or has it expired? Enter the email address you registered with and we
-          will email you a fresh link to each registration made with it.
+          Lost the link to your registration, or has it expired? Enter the email address you registered with and we will
+          email you a fresh link to each registration made with it.
         </p>
       </header>
       <FindRegistrationForm />
       <section aria-labelledby="help-heading" className="flex flex-col gap-2">
-        <h2 id="help-heading" className="text-xl font-semibold">If no email arrives</h2>
+        <h2 id="help-heading" className="text-xl font-semibold">
+          If no email arrives
+        </h2>
         <ul className="list-disc space-y-1 pl-5">
           <li>Check your spam or junk folder; the email comes from the conference registration team.</li>
           <li>Try the other addresses you use: a registration paid by your organisation may be under its address.</li>

@@ -16,9 +16,7 @@ export default async function SpeakersPage() {
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold sm:text-4xl">Speakers</h1>
-        <p className="max-w-prose text-muted">
-          Everyone presenting in the public programme of {event.name}.
-        </p>
+        <p className="max-w-prose text-muted">Everyone presenting in the public programme of {event.name}.</p>
       </header>
       {speakers.length === 0 ? (
         <p className="card p-6">The speakers will be announced soon.</p>
@@ -27,7 +25,9 @@ export default async function SpeakersPage() {
           {speakers.map((s) => (
             <li key={s.slug} className="card flex flex-col gap-1 p-4">
               <h2 className="text-lg font-semibold leading-snug">
-                <Link href={`/speakers/${s.slug}`} className="no-underline hover:underline">{s.name}</Link>
+                <Link href={`/speakers/${s.slug}`} className="no-underline hover:underline">
+                  {s.name}
+                </Link>
               </h2>
               {s.affiliation && <p className="text-[0.9375rem] text-muted">{s.affiliation}</p>}
             </li>

@@ -28,7 +28,16 @@ interface AdminFormProps {
   keepValues?: boolean;
 }
 
-export function AdminForm({ action, children, submitLabel, confirm, className, resetOnSuccess, submitClassName, keepValues }: AdminFormProps) {
+export function AdminForm({
+  action,
+  children,
+  submitLabel,
+  confirm,
+  className,
+  resetOnSuccess,
+  submitClassName,
+  keepValues,
+}: AdminFormProps) {
   const [state, formAction, isPending] = useActionState(action, initialAdminState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -53,7 +62,11 @@ export function AdminForm({ action, children, submitLabel, confirm, className, r
       <FormErrorsContext.Provider value={state.fieldErrors}>{children}</FormErrorsContext.Provider>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton label={submitLabel} className={submitClassName} pending={keepValues ? isPending : undefined} />
-        <p role="status" aria-live="polite" className={state.ok ? 'text-sm font-medium text-[#05603a]' : 'text-sm font-medium text-[#b42318]'}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={state.ok ? 'text-sm font-medium text-[#05603a]' : 'text-sm font-medium text-[#b42318]'}
+        >
           {state.seq > 0 ? (state.ok ? state.message : state.error) : null}
         </p>
       </div>
@@ -61,7 +74,15 @@ export function AdminForm({ action, children, submitLabel, confirm, className, r
   );
 }
 
-export function SubmitButton({ label, className, pending: given }: { label: string; className?: string; pending?: boolean }) {
+export function SubmitButton({
+  label,
+  className,
+  pending: given,
+}: {
+  label: string;
+  className?: string;
+  pending?: boolean;
+}) {
   const status = useFormStatus();
   const pending = given ?? status.pending;
   return (

@@ -64,7 +64,9 @@ export function BarChart({ id, title, data, unit, labelHeader, valueHeader }: Ba
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
               <line x1={LEFT} x2={width - 4} y1={y(max * f)} y2={y(max * f)} stroke={GRID} strokeWidth={1} />
-              <text x={LEFT - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill={MUTED}>{Math.round(max * f)}</text>
+              <text x={LEFT - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill={MUTED}>
+                {Math.round(max * f)}
+              </text>
             </g>
           ))}
           {data.map((d, i) => {
@@ -76,7 +78,9 @@ export function BarChart({ id, title, data, unit, labelHeader, valueHeader }: Ba
                   <title>{`${d.longLabel}: ${d.value} ${unit}`}</title>
                 </rect>
                 {i % labelEvery === 0 ? (
-                  <text x={x + SLOT / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle" fontSize={11} fill={INK}>{d.label}</text>
+                  <text x={x + SLOT / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle" fontSize={11} fill={INK}>
+                    {d.label}
+                  </text>
                 ) : null}
               </g>
             );
@@ -90,17 +94,31 @@ export function BarChart({ id, title, data, unit, labelHeader, valueHeader }: Ba
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-4">{labelHeader}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{valueHeader}</th>
-              {extraHeaders.map((h) => <th key={h} scope="col" className="py-1 pr-4 text-right">{h}</th>)}
+              <th scope="col" className="py-1 pr-4">
+                {labelHeader}
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                {valueHeader}
+              </th>
+              {extraHeaders.map((h) => (
+                <th key={h} scope="col" className="py-1 pr-4 text-right">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {data.map((d) => (
               <tr key={d.key} className="border-b border-line">
-                <th scope="row" className="py-1 pr-4 font-normal"><time dateTime={d.key}>{d.longLabel}</time></th>
+                <th scope="row" className="py-1 pr-4 font-normal">
+                  <time dateTime={d.key}>{d.longLabel}</time>
+                </th>
                 <td className="py-1 pr-4 text-right tabular-nums">{d.value}</td>
-                {extraHeaders.map((h) => <td key={h} className="py-1 pr-4 text-right tabular-nums">{d.extra?.[h] ?? 0}</td>)}
+                {extraHeaders.map((h) => (
+                  <td key={h} className="py-1 pr-4 text-right tabular-nums">
+                    {d.extra?.[h] ?? 0}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -38,7 +38,9 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
       <thead>
         <tr className="border-b border-line">
           {columns.map((c, i) => (
-            <th key={i} scope="col" className={join(pad(i), c.numeric && 'text-right')}>{c.header}</th>
+            <th key={i} scope="col" className={join(pad(i), c.numeric && 'text-right')}>
+              {c.header}
+            </th>
           ))}
         </tr>
       </thead>
@@ -47,9 +49,15 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
           <tr key={rowKey ? rowKey(row, r) : r} className="border-b border-line align-top">
             {columns.map((c, i) => {
               const className = join(pad(i), c.numeric && 'text-right tabular-nums', c.className);
-              return c.rowHeader
-                ? <th key={i} scope="row" className={join(className, 'text-left font-normal')}>{c.cell(row)}</th>
-                : <td key={i} className={className}>{c.cell(row)}</td>;
+              return c.rowHeader ? (
+                <th key={i} scope="row" className={join(className, 'text-left font-normal')}>
+                  {c.cell(row)}
+                </th>
+              ) : (
+                <td key={i} className={className}>
+                  {c.cell(row)}
+                </td>
+              );
             })}
           </tr>
         ))}

@@ -8,7 +8,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function formatInEventZone(at: Date, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return `${f.format(at)} ${zoneAbbreviation(at, timeZone)}`;
@@ -17,19 +25,39 @@ export function formatInEventZone(at: Date, timeZone: string): string {
 export function EventInstant({ at, timeZone }: { at: Date; timeZone: string }) {
   return (
     <>
-      <time dateTime={at.toISOString()} className="whitespace-nowrap">{formatInEventZone(at, timeZone)}</time>
+      <time dateTime={at.toISOString()} className="whitespace-nowrap">
+        {formatInEventZone(at, timeZone)}
+      </time>
       <LocalInstant at={at.toISOString()} timeZone={timeZone} />
     </>
   );
 }
 
 /** "from 1 Mar 2030, 18:00 CET until ..." for a window whose ends may be open. */
-export function EventWindow({ startsAt, endsAt, timeZone, open = 'Always' }: { startsAt: Date | null; endsAt: Date | null; timeZone: string; open?: string }) {
+export function EventWindow({
+  startsAt,
+  endsAt,
+  timeZone,
+  open = 'Always',
+}: {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  timeZone: string;
+  open?: string;
+}) {
   if (!startsAt && !endsAt) return <>{open}</>;
   return (
     <span className="flex flex-col">
-      {startsAt ? <span>From <EventInstant at={startsAt} timeZone={timeZone} /></span> : null}
-      {endsAt ? <span>Until <EventInstant at={endsAt} timeZone={timeZone} /></span> : null}
+      {startsAt ? (
+        <span>
+          From <EventInstant at={startsAt} timeZone={timeZone} />
+        </span>
+      ) : null}
+      {endsAt ? (
+        <span>
+          Until <EventInstant at={endsAt} timeZone={timeZone} />
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -31,11 +31,14 @@ export function adminAction(
     const seq = (typeof previous?.seq === 'number' ? previous.seq : 0) + 1;
     const user = await getCurrentUser();
     if (!user) return { seq, ok: false, error: SIGN_IN_MESSAGE, code: 'UNAUTHENTICATED', fieldErrors: {} };
-    if (!can(user.role, permission)) return { seq, ok: false, error: REFUSED_MESSAGE, code: 'FORBIDDEN', fieldErrors: {} };
-    if (!(formData instanceof FormData)) return { seq, ok: false, error: 'This form was not sent correctly.', code: 'VALIDATION', fieldErrors: {} };
+    if (!can(user.role, permission))
+      return { seq, ok: false, error: REFUSED_MESSAGE, code: 'FORBIDDEN', fieldErrors: {} };
+    if (!(formData instanceof FormData))
+      return { seq, ok: false, error: 'This form was not sent correctly.', code: 'VALIDATION', fieldErrors: {} };
     try {
       const result = await handler({ user, ctx: await getRequestContext(), formData });
-      if (result && typeof result === 'object') return { seq, ok: true, message: result.message, data: result.data, fieldErrors: {} };
+      if (result && typeof result === 'object')
+        return { seq, ok: true, message: result.message, data: result.data, fieldErrors: {} };
       return { seq, ok: true, message: result || 'Saved.', fieldErrors: {} };
     } catch (error) {
       unstable_rethrow(error);
@@ -44,7 +47,13 @@ export function adminAction(
       }
       const ref = randomUUID().slice(0, 8);
       console.error(`admin action failed (ref ${ref}):`, error instanceof Error ? error.name : 'unknown error');
-      return { seq, ok: false, error: `Something went wrong on our side (reference ${ref}). Nothing was changed.`, code: 'INTERNAL', fieldErrors: {} };
+      return {
+        seq,
+        ok: false,
+        error: `Something went wrong on our side (reference ${ref}). Nothing was changed.`,
+        code: 'INTERNAL',
+        fieldErrors: {},
+      };
     }
   };
 }

@@ -23,38 +23,59 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
   const page = listParams.page(params.page);
   const ctx = getContext();
   const event = await findCurrentEvent();
-  const result = event ? await listAccessRequests(ctx, { eventId: event.id, status: status === 'all' ? undefined : status, page }) : null;
+  const result = event
+    ? await listAccessRequests(ctx, { eventId: event.id, status: status === 'all' ? undefined : status, page })
+    : null;
   return (
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-3xl font-bold">Access requests</h1>
         <p className="mt-2 text-muted">
-          Opened when an attendee answers an access-needs question. Open a request to read the need, assign it, keep notes and
-          write to the attendee; they see the status and your message on their own page and get an email that says only that
-          there is news. Each opening is recorded and shown to the attendee.
+          Opened when an attendee answers an access-needs question. Open a request to read the need, assign it, keep
+          notes and write to the attendee; they see the status and your message on their own page and get an email that
+          says only that there is news. Each opening is recorded and shown to the attendee.
         </p>
       </header>
 
-      <form method="get" action="/admin/access" aria-label="Filter access requests" className="card flex flex-wrap items-end gap-4 p-4">
+      <form
+        method="get"
+        action="/admin/access"
+        aria-label="Filter access requests"
+        className="card flex flex-wrap items-end gap-4 p-4"
+      >
         <div>
-          <label htmlFor="access-status" className="field-label">Status</label>
+          <label htmlFor="access-status" className="field-label">
+            Status
+          </label>
           <select id="access-status" name="status" defaultValue={status} className="field-control">
             <option value="all">All statuses</option>
-            {ACCESS_STATUSES.map((s) => <option key={s} value={s}>{ACCESS_STATUS_LABELS[s]}</option>)}
+            {ACCESS_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACCESS_STATUS_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn btn-primary">Show</button>
+        <button type="submit" className="btn btn-primary">
+          Show
+        </button>
       </form>
 
       {!event || !result ? (
-        <p className="card p-4">There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.</p>
+        <p className="card p-4">
+          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
+        </p>
       ) : (
         <section aria-labelledby="access-results" className="flex flex-col gap-4">
-          <h2 id="access-results" className="sr-only">Requests</h2>
+          <h2 id="access-results" className="sr-only">
+            Requests
+          </h2>
           <p role="status" className="font-medium">
             {ACCESS_STATUSES.map((s) => `${ACCESS_STATUS_LABELS[s]}: ${result.counts[s]}`).join(' · ')}
           </p>
-          {result.rows.length === 0 ? <p className="card p-4">No requests{status === 'all' ? '' : ' with this status'}.</p> : (
+          {result.rows.length === 0 ? (
+            <p className="card p-4">No requests{status === 'all' ? '' : ' with this status'}.</p>
+          ) : (
             <div className="overflow-x-auto">
               <DataTable
                 caption="Access requests, oldest first"
@@ -62,17 +83,28 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
                 rowKey={(r) => r.id}
                 columns={[
                   {
-                    header: 'Attendee', rowHeader: true, cell: (r) => <>
-                      <Link href={`/admin/access/${r.id}`} className="font-semibold">{r.badgeName}</Link>
-                      <span className="block font-mono text-sm text-muted">{r.reference}</span>
-                    </>,
+                    header: 'Attendee',
+                    rowHeader: true,
+                    cell: (r) => (
+                      <>
+                        <Link href={`/admin/access/${r.id}`} className="font-semibold">
+                          {r.badgeName}
+                        </Link>
+                        <span className="block font-mono text-sm text-muted">{r.reference}</span>
+                      </>
+                    ),
                   },
                   { header: 'Ticket', cell: (r) => r.ticketLabel },
                   {
-                    header: 'Status', cell: (r) => <>
-                      {ACCESS_STATUS_LABELS[r.status]}
-                      {r.answerChangedAt ? <span className="badge badge-note mt-1 block w-fit">Answer changed</span> : null}
-                    </>,
+                    header: 'Status',
+                    cell: (r) => (
+                      <>
+                        {ACCESS_STATUS_LABELS[r.status]}
+                        {r.answerChangedAt ? (
+                          <span className="badge badge-note mt-1 block w-fit">Answer changed</span>
+                        ) : null}
+                      </>
+                    ),
                   },
                   { header: 'Assigned to', cell: (r) => r.assignee ?? <span className="text-muted">Nobody yet</span> },
                   { header: 'Received', cell: (r) => <EventInstant at={r.createdAt} timeZone={event.timezone} /> },
@@ -80,7 +112,14 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
               />
             </div>
           )}
-          <Pagination path="/admin/access" params={{ status: status === 'all' ? undefined : status }} page={page} pageSize={ACCESS_PAGE_SIZE} total={result.total} noun="access requests" />
+          <Pagination
+            path="/admin/access"
+            params={{ status: status === 'all' ? undefined : status }}
+            page={page}
+            pageSize={ACCESS_PAGE_SIZE}
+            total={result.total}
+            noun="access requests"
+          />
         </section>
       )}
     </div>

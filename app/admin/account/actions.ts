@@ -25,7 +25,8 @@ export const changePasswordAction = adminAction('account.self', async ({ user, c
   try {
     await signIn('credentials', { email: user.email, password: newPassword, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return 'Your password was changed and every session was signed out. Please sign in again with the new password.';
+    if (error instanceof CredentialsSignin)
+      return 'Your password was changed and every session was signed out. Please sign in again with the new password.';
     throw error;
   }
   // A fresh page under the new session cookie, saying what happened.

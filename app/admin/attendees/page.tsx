@@ -31,7 +31,9 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
     return (
       <div>
         <h1 className="text-3xl font-bold">Attendees</h1>
-        <p className="card mt-6 p-4">There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.</p>
+        <p className="card mt-6 p-4">
+          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
+        </p>
       </div>
     );
   }
@@ -39,16 +41,32 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
   const filters = {
     q: listParams.q(params.q),
     status: listParams.oneOf(params.status, ATTENDEE_STATUSES, 'all'),
-    ticketTypeId: listParams.oneOf(listParams.id(params.ticketTypeId), ['', ...options.ticketTypes.map((t) => t.id)], ''),
+    ticketTypeId: listParams.oneOf(
+      listParams.id(params.ticketTypeId),
+      ['', ...options.ticketTypes.map((t) => t.id)],
+      '',
+    ),
     sessionId: listParams.oneOf(listParams.id(params.sessionId), ['', ...options.workshops.map((w) => w.id)], ''),
   };
   const page = listParams.page(params.page);
   const result = await searchAttendees(ctx, {
-    eventId: event.id, q: filters.q || undefined, status: filters.status, ticketTypeId: filters.ticketTypeId || undefined,
-    sessionId: filters.sessionId || undefined, page, pageSize: PAGE_SIZE,
+    eventId: event.id,
+    q: filters.q || undefined,
+    status: filters.status,
+    ticketTypeId: filters.ticketTypeId || undefined,
+    sessionId: filters.sessionId || undefined,
+    page,
+    pageSize: PAGE_SIZE,
   });
-  const kept = { q: filters.q, status: filters.status === 'all' ? undefined : filters.status, ticketTypeId: filters.ticketTypeId, sessionId: filters.sessionId };
-  const query = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const kept = {
+    q: filters.q,
+    status: filters.status === 'all' ? undefined : filters.status,
+    ticketTypeId: filters.ticketTypeId,
+    sessionId: filters.sessionId,
+  };
+  const query = new URLSearchParams(
+    Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
   const filtered = query !== '';
   const tz = event.timezone;
   const showOrders = can(user.role, 'orders.view');
@@ -57,7 +75,10 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">Attendees</h1>
-          <p className="mt-2 text-muted">One row per ticket. Open an attendee to see their answers, check-ins and emails, or to correct their details.</p>
+          <p className="mt-2 text-muted">
+            One row per ticket. Open an attendee to see their answers, check-ins and emails, or to correct their
+            details.
+          </p>
         </div>
         {can(user.role, 'attendees.export') ? (
           <a href={`/api/admin/export/attendees.csv${query ? `?${query}` : ''}`} className="btn btn-secondary" download>
@@ -66,43 +87,77 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
         ) : null}
       </header>
 
-      <form method="get" action="/admin/attendees" role="search" aria-label="Attendees" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        action="/admin/attendees"
+        role="search"
+        aria-label="Attendees"
+        className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div className="sm:col-span-2 lg:col-span-4">
-          <label htmlFor="att-q" className="field-label">Name, email or order reference</label>
+          <label htmlFor="att-q" className="field-label">
+            Name, email or order reference
+          </label>
           <input id="att-q" name="q" type="search" defaultValue={filters.q} maxLength={200} className="field-control" />
         </div>
         <div>
-          <label htmlFor="att-status" className="field-label">Order status</label>
+          <label htmlFor="att-status" className="field-label">
+            Order status
+          </label>
           <select id="att-status" name="status" defaultValue={filters.status} className="field-control">
-            {STATUS_FILTERS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            {STATUS_FILTERS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="att-type" className="field-label">Ticket type</label>
+          <label htmlFor="att-type" className="field-label">
+            Ticket type
+          </label>
           <select id="att-type" name="ticketTypeId" defaultValue={filters.ticketTypeId} className="field-control">
             <option value="">Any ticket type</option>
-            {options.ticketTypes.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            {options.ticketTypes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="att-workshop" className="field-label">Workshop</label>
+          <label htmlFor="att-workshop" className="field-label">
+            Workshop
+          </label>
           <select id="att-workshop" name="sessionId" defaultValue={filters.sessionId} className="field-control">
             <option value="">Any or none</option>
             {options.workshops.map((w) => (
-              <option key={w.id} value={w.id}>{shortDay(dateInZone(w.startsAt, tz))} {formatTime(w.startsAt, tz)} · {w.title}</option>
+              <option key={w.id} value={w.id}>
+                {shortDay(dateInZone(w.startsAt, tz))} {formatTime(w.startsAt, tz)} · {w.title}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex items-end gap-3">
-          <button type="submit" className="btn btn-primary">Search</button>
-          {filtered ? <Link href="/admin/attendees" className="btn btn-secondary">Clear</Link> : null}
+          <button type="submit" className="btn btn-primary">
+            Search
+          </button>
+          {filtered ? (
+            <Link href="/admin/attendees" className="btn btn-secondary">
+              Clear
+            </Link>
+          ) : null}
         </div>
       </form>
 
       <section aria-labelledby="attendee-results" className="flex flex-col gap-4">
-        <h2 id="attendee-results" className="sr-only">Results</h2>
+        <h2 id="attendee-results" className="sr-only">
+          Results
+        </h2>
         <p role="status" className="font-medium">
-          {result.total === 0 ? 'No attendees match.' : `${result.total} ${result.total === 1 ? 'attendee' : 'attendees'}${filtered ? ' match' : ''}.`}
+          {result.total === 0
+            ? 'No attendees match.'
+            : `${result.total} ${result.total === 1 ? 'attendee' : 'attendees'}${filtered ? ' match' : ''}.`}
         </p>
         {result.rows.length ? (
           <div className="overflow-x-auto">
@@ -112,27 +167,51 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
               rowKey={(a) => a.ticketId}
               columns={[
                 {
-                  header: 'Name', rowHeader: true, cell: (a) => <>
-                    <Link href={`/admin/attendees/${a.ticketId}`}>{a.legalName}</Link>
-                    {a.badgeName !== a.legalName ? <span className="block text-sm text-muted">Badge: {a.badgeName}</span> : null}
-                    {a.hasAccessArrangement ? <span className="badge badge-note mt-1">Access arrangement</span> : null}
-                  </>,
+                  header: 'Name',
+                  rowHeader: true,
+                  cell: (a) => (
+                    <>
+                      <Link href={`/admin/attendees/${a.ticketId}`}>{a.legalName}</Link>
+                      {a.badgeName !== a.legalName ? (
+                        <span className="block text-sm text-muted">Badge: {a.badgeName}</span>
+                      ) : null}
+                      {a.hasAccessArrangement ? (
+                        <span className="badge badge-note mt-1">Access arrangement</span>
+                      ) : null}
+                    </>
+                  ),
                 },
                 { header: 'Email', className: 'break-all', cell: (a) => a.email },
                 { header: 'Ticket', cell: (a) => a.ticketLabel },
                 { header: 'Workshops', cell: (a) => (a.workshops.length ? a.workshops.join('; ') : '—') },
                 {
-                  header: 'Order', cell: (a) => <>
-                    {showOrders ? <Link href={`/admin/orders/${a.orderId}`} className="font-mono">{a.reference}</Link> : <span className="font-mono">{a.reference}</span>}
-                    <span className="block text-sm text-muted">{statusLabel(a.orderStatus)}</span>
-                  </>,
+                  header: 'Order',
+                  cell: (a) => (
+                    <>
+                      {showOrders ? (
+                        <Link href={`/admin/orders/${a.orderId}`} className="font-mono">
+                          {a.reference}
+                        </Link>
+                      ) : (
+                        <span className="font-mono">{a.reference}</span>
+                      )}
+                      <span className="block text-sm text-muted">{statusLabel(a.orderStatus)}</span>
+                    </>
+                  ),
                 },
                 { header: 'Registered', cell: (a) => <EventInstant at={a.createdAt} timeZone={tz} /> },
               ]}
             />
           </div>
         ) : null}
-        <Pagination path="/admin/attendees" params={kept} page={result.page} pageSize={result.pageSize} total={result.total} noun="attendees" />
+        <Pagination
+          path="/admin/attendees"
+          params={kept}
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          noun="attendees"
+        />
       </section>
     </div>
   );

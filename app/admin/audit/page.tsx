@@ -7,7 +7,12 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import {
-  AUDIT_FILTER_KEYS, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput, type AuditPage,
+  AUDIT_FILTER_KEYS,
+  listAuditActions,
+  listAuditEntries,
+  parseAuditFilters,
+  type AuditFilterInput,
+  type AuditPage,
 } from '@/lib/audit/queries';
 import { isDomainError } from '@/lib/errors';
 import { findCurrentEvent } from '@/app/_lib/current-event';
@@ -36,13 +41,30 @@ function pageHref(input: AuditFilterInput, page: number): string {
   return s ? `/admin/audit?${s}` : '/admin/audit';
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: string[]; children: (describedBy?: string) => React.ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string[];
+  children: (describedBy?: string) => React.ReactNode;
+}) {
   const errorId = error?.length ? `${id}-error` : undefined;
   return (
     <div>
-      <label htmlFor={id} className="field-label">{label}</label>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
       {children(errorId)}
-      {errorId ? <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]"><span aria-hidden="true">⚠ </span>{error!.join(' ')}</p> : null}
+      {errorId ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
+          <span aria-hidden="true">⚠ </span>
+          {error!.join(' ')}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -70,43 +92,116 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-3xl font-bold">Audit log</h1>
-        <p className="mt-2 text-muted">Every change made by staff, attendees, the payment provider and the system. Dates are in the event&apos;s time zone ({timeZone.replace(/_/g, ' ')}).</p>
+        <p className="mt-2 text-muted">
+          Every change made by staff, attendees, the payment provider and the system. Dates are in the event&apos;s time
+          zone ({timeZone.replace(/_/g, ' ')}).
+        </p>
       </header>
 
-      <form method="get" action="/admin/audit" role="search" aria-label="Audit log" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+      <form
+        method="get"
+        action="/admin/audit"
+        role="search"
+        aria-label="Audit log"
+        className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-3"
+        noValidate
+      >
         <Field id="audit-action" label="Action" error={errors.action}>
           {(d) => (
-            <select id="audit-action" name="action" defaultValue={input.action ?? ''} aria-describedby={d} aria-invalid={invalid('action')} className="field-control">
+            <select
+              id="audit-action"
+              name="action"
+              defaultValue={input.action ?? ''}
+              aria-describedby={d}
+              aria-invalid={invalid('action')}
+              className="field-control"
+            >
               <option value="">Any action</option>
               <optgroup label="Every action of a kind">
-                {kinds.map((k) => <option key={k} value={k}>{`${k}* (every ${k.slice(0, -1)} action)`}</option>)}
+                {kinds.map((k) => (
+                  <option key={k} value={k}>{`${k}* (every ${k.slice(0, -1)} action)`}</option>
+                ))}
               </optgroup>
               <optgroup label="One action">
-                {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
               </optgroup>
             </select>
           )}
         </Field>
         <Field id="audit-actor" label="Actor (part of an email, or stripe, system, attendee)" error={errors.actor}>
-          {(d) => <input id="audit-actor" name="actor" type="search" defaultValue={input.actor} maxLength={254} aria-describedby={d} aria-invalid={invalid('actor')} className="field-control" />}
+          {(d) => (
+            <input
+              id="audit-actor"
+              name="actor"
+              type="search"
+              defaultValue={input.actor}
+              maxLength={254}
+              aria-describedby={d}
+              aria-invalid={invalid('actor')}
+              className="field-control"
+            />
+          )}
         </Field>
         <Field id="audit-order" label="Order reference" error={errors.order}>
-          {(d) => <input id="audit-order" name="order" type="search" defaultValue={input.order} maxLength={40} aria-describedby={d} aria-invalid={invalid('order')} className="field-control" />}
+          {(d) => (
+            <input
+              id="audit-order"
+              name="order"
+              type="search"
+              defaultValue={input.order}
+              maxLength={40}
+              aria-describedby={d}
+              aria-invalid={invalid('order')}
+              className="field-control"
+            />
+          )}
         </Field>
         <Field id="audit-from" label="From (day)" error={errors.from}>
-          {(d) => <input id="audit-from" name="from" type="date" defaultValue={input.from} aria-describedby={d} aria-invalid={invalid('from')} className="field-control" />}
+          {(d) => (
+            <input
+              id="audit-from"
+              name="from"
+              type="date"
+              defaultValue={input.from}
+              aria-describedby={d}
+              aria-invalid={invalid('from')}
+              className="field-control"
+            />
+          )}
         </Field>
         <Field id="audit-to" label="To (day, included)" error={errors.to}>
-          {(d) => <input id="audit-to" name="to" type="date" defaultValue={input.to} aria-describedby={d} aria-invalid={invalid('to')} className="field-control" />}
+          {(d) => (
+            <input
+              id="audit-to"
+              name="to"
+              type="date"
+              defaultValue={input.to}
+              aria-describedby={d}
+              aria-invalid={invalid('to')}
+              className="field-control"
+            />
+          )}
         </Field>
         <div className="flex items-end gap-3">
-          <button type="submit" className="btn btn-primary">Filter</button>
-          {filtered ? <Link href="/admin/audit" className="btn btn-secondary">Clear</Link> : null}
+          <button type="submit" className="btn btn-primary">
+            Filter
+          </button>
+          {filtered ? (
+            <Link href="/admin/audit" className="btn btn-secondary">
+              Clear
+            </Link>
+          ) : null}
         </div>
       </form>
 
       <section aria-labelledby="audit-results" className="flex flex-col gap-4">
-        <h2 id="audit-results" className="sr-only">Entries</h2>
+        <h2 id="audit-results" className="sr-only">
+          Entries
+        </h2>
         <p role="status" aria-live="polite">
           {!result
             ? 'Some filters are not valid: see the messages beside them.'
@@ -125,9 +220,17 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                 { header: 'Who', className: 'break-all', cell: (e) => e.actorLabel || e.actorType },
                 { header: 'Action', className: 'font-mono text-sm', cell: (e) => e.action },
                 {
-                  header: 'Target', cell: (e) => (e.orderId && e.orderReference
-                    ? <Link href={`/admin/orders/${e.orderId}`} className="font-mono">{e.orderReference}</Link>
-                    : e.targetType ? <span>{e.targetType}</span> : '—'),
+                  header: 'Target',
+                  cell: (e) =>
+                    e.orderId && e.orderReference ? (
+                      <Link href={`/admin/orders/${e.orderId}`} className="font-mono">
+                        {e.orderReference}
+                      </Link>
+                    ) : e.targetType ? (
+                      <span>{e.targetType}</span>
+                    ) : (
+                      '—'
+                    ),
                 },
                 { header: 'Summary', cell: (e) => e.summary },
               ]}
@@ -136,8 +239,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         ) : null}
         {result && (result.page > 1 || result.hasNext) ? (
           <nav aria-label="Pages of the audit log" className="flex flex-wrap items-center gap-3">
-            {result.page > 1 ? <Link className="btn btn-secondary" href={pageHref(input, result.page - 1)} rel="prev">Newer entries</Link> : null}
-            {result.hasNext ? <Link className="btn btn-secondary" href={pageHref(input, result.page + 1)} rel="next">Older entries</Link> : null}
+            {result.page > 1 ? (
+              <Link className="btn btn-secondary" href={pageHref(input, result.page - 1)} rel="prev">
+                Newer entries
+              </Link>
+            ) : null}
+            {result.hasNext ? (
+              <Link className="btn btn-secondary" href={pageHref(input, result.page + 1)} rel="next">
+                Older entries
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

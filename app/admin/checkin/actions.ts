@@ -14,7 +14,8 @@ import { DomainError } from '@/lib/errors';
 import { getEventBySlug } from '@/lib/programme/queries';
 import { parseInput } from '@/lib/validation';
 
-export type DeskData = ({ kind: 'scan' } & PlainCheckinResult) | { kind: 'undo'; ticketId: string; badgeName: string; listId: string };
+export type DeskData =
+  ({ kind: 'scan' } & PlainCheckinResult) | { kind: 'undo'; ticketId: string; badgeName: string; listId: string };
 
 const field = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -34,7 +35,10 @@ function plain(result: CheckinResult): DeskData {
 
 export const checkinDeskAction = adminAction('checkin.scan', async ({ user, ctx, formData }) => {
   const input = parseInput(deskSchema, {
-    intent: field(formData, 'intent'), listId: field(formData, 'listId'), token: field(formData, 'token'), ticketId: field(formData, 'ticketId'),
+    intent: field(formData, 'intent'),
+    listId: field(formData, 'listId'),
+    token: field(formData, 'token'),
+    ticketId: field(formData, 'ticketId'),
   });
   if (input.intent === 'undo') {
     if (!input.ticketId) throw new DomainError('VALIDATION', 'Choose the check-in to undo.');
@@ -49,7 +53,9 @@ export const checkinDeskAction = adminAction('checkin.scan', async ({ user, ctx,
   return { message: checkinMessage(result), data: plain(result) };
 });
 
-const addListSchema = z.object({ sessionId: z.string({ error: 'Choose a session.' }).min(1, { error: 'Choose a session.' }).max(100) });
+const addListSchema = z.object({
+  sessionId: z.string({ error: 'Choose a session.' }).min(1, { error: 'Choose a session.' }).max(100),
+});
 
 // Managing lists belongs to organizers: 'programme.manage' (held by the same roles as 'orders.manage').
 export const addCheckinListAction = adminAction('programme.manage', async ({ user, ctx, formData }) => {

@@ -43,30 +43,54 @@ export default async function CheckinListsPage() {
       <ul className="flex flex-col gap-3" aria-label="Check-in lists">
         {lists.map((list) => (
           <li key={list.id}>
-            <Link href={`/admin/checkin/${list.id}`} className="card flex min-h-16 flex-col gap-1 p-4 no-underline hover:bg-brand-soft">
+            <Link
+              href={`/admin/checkin/${list.id}`}
+              className="card flex min-h-16 flex-col gap-1 p-4 no-underline hover:bg-brand-soft"
+            >
               <span className="text-xl font-bold text-brand underline">{list.name}</span>
               {list.session ? (
                 <span className="text-ink">
-                  <SessionTime startsAt={list.session.startsAt} endsAt={list.session.endsAt} day={dateInZone(list.session.startsAt, list.timezone)} timeZone={list.timezone} showDay />
+                  <SessionTime
+                    startsAt={list.session.startsAt}
+                    endsAt={list.session.endsAt}
+                    day={dateInZone(list.session.startsAt, list.timezone)}
+                    timeZone={list.timezone}
+                    showDay
+                  />
                 </span>
               ) : null}
-              <LiveCount key={`${list.checkedIn}/${list.expected}`} listId={list.id} checkedIn={list.checkedIn} expected={list.expected} className="text-base text-ink" inline />
+              <LiveCount
+                key={`${list.checkedIn}/${list.expected}`}
+                listId={list.id}
+                checkedIn={list.checkedIn}
+                expected={list.expected}
+                className="text-base text-ink"
+                inline
+              />
             </Link>
           </li>
         ))}
       </ul>
       {mayManage && sessionsWithoutList.length ? (
         <section aria-labelledby="add-list-heading" className="card p-4">
-          <h2 id="add-list-heading" className="text-xl font-semibold">Take attendance at another session</h2>
-          <p className="mt-1 mb-4 text-muted">Workshops get a list on their own. Add one for any other session whose attendance counts (for CE credits, say).</p>
+          <h2 id="add-list-heading" className="text-xl font-semibold">
+            Take attendance at another session
+          </h2>
+          <p className="mt-1 mb-4 text-muted">
+            Workshops get a list on their own. Add one for any other session whose attendance counts (for CE credits,
+            say).
+          </p>
           <AdminForm action={addCheckinListAction} submitLabel="Add list" submitClassName="btn btn-primary min-h-12">
             <SelectField
               name="sessionId"
               label="Session"
-              options={[{ value: '', label: 'Choose a session…' }, ...sessionsWithoutList.map((s) => ({
-                value: s.id,
-                label: `${s.title} — ${formatDay(dateInZone(s.startsAt, event.timezone), 'en-GB', 'short')} ${formatTime(s.startsAt, event.timezone)}`,
-              }))]}
+              options={[
+                { value: '', label: 'Choose a session…' },
+                ...sessionsWithoutList.map((s) => ({
+                  value: s.id,
+                  label: `${s.title} — ${formatDay(dateInZone(s.startsAt, event.timezone), 'en-GB', 'short')} ${formatTime(s.startsAt, event.timezone)}`,
+                })),
+              ]}
             />
           </AdminForm>
         </section>

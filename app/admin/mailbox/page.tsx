@@ -23,8 +23,8 @@ export default async function MailboxPage() {
       <header>
         <h1 className="text-3xl font-bold">Mailbox</h1>
         <p className="mt-2 text-muted">
-          No email provider is configured, so emails are kept here instead of being sent (in <code>{ctx.config.MAILBOX_DIR}</code>).
-          Set <code>RESEND_API_KEY</code> to send them through Resend.
+          No email provider is configured, so emails are kept here instead of being sent (in{' '}
+          <code>{ctx.config.MAILBOX_DIR}</code>). Set <code>RESEND_API_KEY</code> to send them through Resend.
         </p>
       </header>
       {messages.length === 0 ? (
@@ -36,7 +36,11 @@ export default async function MailboxPage() {
             rows={messages}
             rowKey={(m) => m.id}
             columns={[
-              { header: 'Sent (UTC)', className: 'whitespace-nowrap', cell: (m) => <time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time> },
+              {
+                header: 'Sent (UTC)',
+                className: 'whitespace-nowrap',
+                cell: (m) => <time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time>,
+              },
               { header: 'To', className: 'break-all', cell: (m) => m.to },
               { header: 'Subject', cell: (m) => <Link href={`/admin/mailbox/${m.id}`}>{m.subject}</Link> },
               { header: 'Kind', cell: (m) => m.kind?.replaceAll('_', ' ') ?? '—' },

@@ -34,33 +34,65 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">Orders</h1>
-          <p className="mt-2 text-muted">Every registration with its payment. Open an order to refund, cancel or resend its confirmation.</p>
+          <p className="mt-2 text-muted">
+            Every registration with its payment. Open an order to refund, cancel or resend its confirmation.
+          </p>
         </div>
-        {can(user.role, 'orders.manage') ? <Link href="/admin/orders/new" className="btn btn-primary">New registration</Link> : null}
+        {can(user.role, 'orders.manage') ? (
+          <Link href="/admin/orders/new" className="btn btn-primary">
+            New registration
+          </Link>
+        ) : null}
       </header>
 
-      <form method="get" action="/admin/orders" role="search" aria-label="Orders" className="card flex flex-wrap items-end gap-4 p-4">
+      <form
+        method="get"
+        action="/admin/orders"
+        role="search"
+        aria-label="Orders"
+        className="card flex flex-wrap items-end gap-4 p-4"
+      >
         <div className="min-w-64 flex-1">
-          <label htmlFor="orders-q" className="field-label">Reference, buyer name or email</label>
+          <label htmlFor="orders-q" className="field-label">
+            Reference, buyer name or email
+          </label>
           <input id="orders-q" name="q" type="search" defaultValue={q} maxLength={200} className="field-control" />
         </div>
         <div>
-          <label htmlFor="orders-status" className="field-label">Status</label>
+          <label htmlFor="orders-status" className="field-label">
+            Status
+          </label>
           <select id="orders-status" name="status" defaultValue={status} className="field-control">
-            {STATUS_FILTERS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            {STATUS_FILTERS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn btn-primary">Search</button>
-        {filtered ? <Link href="/admin/orders" className="btn btn-secondary">Clear</Link> : null}
+        <button type="submit" className="btn btn-primary">
+          Search
+        </button>
+        {filtered ? (
+          <Link href="/admin/orders" className="btn btn-secondary">
+            Clear
+          </Link>
+        ) : null}
       </form>
 
       {!event || !result ? (
-        <p className="card p-4">There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.</p>
+        <p className="card p-4">
+          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
+        </p>
       ) : (
         <section aria-labelledby="orders-results" className="flex flex-col gap-4">
-          <h2 id="orders-results" className="sr-only">Results</h2>
+          <h2 id="orders-results" className="sr-only">
+            Results
+          </h2>
           <p role="status" className="font-medium">
-            {result.total === 0 ? 'No orders match.' : `${result.total} ${result.total === 1 ? 'order' : 'orders'}${filtered ? ' match' : ''}.`}
+            {result.total === 0
+              ? 'No orders match.'
+              : `${result.total} ${result.total === 1 ? 'order' : 'orders'}${filtered ? ' match' : ''}.`}
           </p>
           {result.rows.length ? (
             <div className="overflow-x-auto">
@@ -70,22 +102,49 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
                 rowKey={(o) => o.id}
                 columns={[
                   {
-                    header: 'Reference', rowHeader: true, cell: (o) => <>
-                      <Link href={`/admin/orders/${o.id}`} className="font-mono">{o.reference}</Link>
-                      {o.source !== 'online' ? <span className="block text-sm text-muted">{SOURCE_LABELS[o.source] ?? o.source}</span> : null}
-                    </>,
+                    header: 'Reference',
+                    rowHeader: true,
+                    cell: (o) => (
+                      <>
+                        <Link href={`/admin/orders/${o.id}`} className="font-mono">
+                          {o.reference}
+                        </Link>
+                        {o.source !== 'online' ? (
+                          <span className="block text-sm text-muted">{SOURCE_LABELS[o.source] ?? o.source}</span>
+                        ) : null}
+                      </>
+                    ),
                   },
-                  { header: 'Buyer', cell: (o) => <>{o.buyerName}<span className="block text-sm break-all text-muted">{o.buyerEmail}</span></> },
+                  {
+                    header: 'Buyer',
+                    cell: (o) => (
+                      <>
+                        {o.buyerName}
+                        <span className="block text-sm break-all text-muted">{o.buyerEmail}</span>
+                      </>
+                    ),
+                  },
                   { header: 'Status', cell: (o) => statusLabel(o.status) },
                   { header: 'Tickets', numeric: true, cell: (o) => o.tickets },
                   { header: 'Total', numeric: true, cell: (o) => formatMoney(o.total, o.currency) },
-                  { header: 'Refunded', numeric: true, cell: (o) => (o.amountRefunded ? formatMoney(o.amountRefunded, o.currency) : '—') },
+                  {
+                    header: 'Refunded',
+                    numeric: true,
+                    cell: (o) => (o.amountRefunded ? formatMoney(o.amountRefunded, o.currency) : '—'),
+                  },
                   { header: 'Placed', cell: (o) => <EventInstant at={o.createdAt} timeZone={event.timezone} /> },
                 ]}
               />
             </div>
           ) : null}
-          <Pagination path="/admin/orders" params={{ q, status: status === 'all' ? undefined : status }} page={result.page} pageSize={result.pageSize} total={result.total} noun="orders" />
+          <Pagination
+            path="/admin/orders"
+            params={{ q, status: status === 'all' ? undefined : status }}
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            noun="orders"
+          />
         </section>
       )}
     </div>

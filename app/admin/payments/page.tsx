@@ -36,18 +36,33 @@ export default async function AdminPaymentsPage() {
             rowKey={(p) => p.id}
             columns={[
               {
-                header: 'Order', cell: (p) => <>
-                  <span className="font-mono">{p.reference}</span>
-                  {p.paymentReference && <span className="block font-mono text-sm text-muted">{p.paymentReference}</span>}
-                </>,
+                header: 'Order',
+                cell: (p) => (
+                  <>
+                    <span className="font-mono">{p.reference}</span>
+                    {p.paymentReference && (
+                      <span className="block font-mono text-sm text-muted">{p.paymentReference}</span>
+                    )}
+                  </>
+                ),
               },
               { header: 'Buyer email', className: 'break-all', cell: (p) => p.buyerEmail },
               { header: 'Reason', cell: (p) => p.reason },
-              { header: 'Status', cell: (p) => <>{p.status.replace('_', ' ')}, {p.paymentState.replace('_', ' ')}</> },
+              {
+                header: 'Status',
+                cell: (p) => (
+                  <>
+                    {p.status.replace('_', ' ')}, {p.paymentState.replace('_', ' ')}
+                  </>
+                ),
+              },
               { header: 'Total', numeric: true, cell: (p) => formatMoney(p.total, p.currency) },
               { header: 'Paid', numeric: true, cell: (p) => formatMoney(p.amountPaid, p.currency) },
               { header: 'Refunded', numeric: true, cell: (p) => formatMoney(p.amountRefunded, p.currency) },
-              { header: 'Updated (UTC)', cell: (p) => <time dateTime={p.updatedAt.toISOString()}>{when.format(p.updatedAt)}</time> },
+              {
+                header: 'Updated (UTC)',
+                cell: (p) => <time dateTime={p.updatedAt.toISOString()}>{when.format(p.updatedAt)}</time>,
+              },
             ]}
           />
         </div>

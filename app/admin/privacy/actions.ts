@@ -19,7 +19,10 @@ export const erasePersonAction = adminAction('privacy.manage', async ({ user, ct
 
 // The decided request leaves the list (and its form with it), so the answer is a notice on the page itself.
 export const decideErasureRequestAction = adminAction('privacy.manage', async ({ user, ctx, formData }) => {
-  const result = await decideErasureRequest(ctx, user, { id: text(formData, 'id'), decision: text(formData, 'decision') });
+  const result = await decideErasureRequest(ctx, user, {
+    id: text(formData, 'id'),
+    decision: text(formData, 'decision'),
+  });
   const done = result.decision === 'declined' ? 'declined' : result.erased ? 'erased' : 'settled';
   redirect(`/admin/privacy?done=${done}`);
 });

@@ -18,7 +18,11 @@ export const dynamic = 'force-dynamic';
 
 const notices: Record<string, string> = { 'session-deleted': 'The session was deleted.' };
 
-export default async function ProgrammeAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProgrammeAdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('programme.manage', '/admin/programme');
   const { notice } = await searchParams;
   const event = await getCurrentEvent();
@@ -36,13 +40,17 @@ export default async function ProgrammeAdminPage({ searchParams }: { searchParam
             ({event.timezone.replace(/_/g, ' ')}); changes show on the public programme at once.
           </p>
         </div>
-        <Link href="/admin/programme/sessions/new" className="btn btn-primary no-underline">Add a session</Link>
+        <Link href="/admin/programme/sessions/new" className="btn btn-primary no-underline">
+          Add a session
+        </Link>
       </header>
       <ProgrammeNav current="sessions" page />
-      <Notice text={typeof notice === 'string' ? notices[notice] ?? null : null} />
+      <Notice text={typeof notice === 'string' ? (notices[notice] ?? null) : null} />
       {[...byDay].map(([day, list]) => (
         <section key={day} aria-labelledby={`day-${day}`} className="mb-10">
-          <h2 id={`day-${day}`} className="mb-3 text-xl font-semibold">{longDay(day)}</h2>
+          <h2 id={`day-${day}`} className="mb-3 text-xl font-semibold">
+            {longDay(day)}
+          </h2>
           {list.length === 0 ? (
             <p className="card p-4">No sessions on this day yet.</p>
           ) : (
@@ -52,16 +60,27 @@ export default async function ProgrammeAdminPage({ searchParams }: { searchParam
                 rows={list}
                 rowKey={(s) => s.id}
                 columns={[
-                  { header: 'Time', cell: (s) => <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} day={s.day} timeZone={event.timezone} /> },
                   {
-                    header: 'Session', rowHeader: true, cell: (s) => <>
-                      <Link href={`/admin/programme/sessions/${s.id}`} className="font-semibold">{s.title}</Link>
-                      <span className="block text-sm text-muted">
-                        {formatLabels[s.format]}
-                        {s.visibility === 'attendees' ? ' · attendees only' : ''}
-                        {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
-                      </span>
-                    </>,
+                    header: 'Time',
+                    cell: (s) => (
+                      <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} day={s.day} timeZone={event.timezone} />
+                    ),
+                  },
+                  {
+                    header: 'Session',
+                    rowHeader: true,
+                    cell: (s) => (
+                      <>
+                        <Link href={`/admin/programme/sessions/${s.id}`} className="font-semibold">
+                          {s.title}
+                        </Link>
+                        <span className="block text-sm text-muted">
+                          {formatLabels[s.format]}
+                          {s.visibility === 'attendees' ? ' · attendees only' : ''}
+                          {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
+                        </span>
+                      </>
+                    ),
                   },
                   { header: 'Track', cell: (s) => s.track ?? <span className="text-muted">None</span> },
                   { header: 'Room', cell: (s) => s.room ?? <span className="text-muted">None</span> },
@@ -78,6 +97,13 @@ export default async function ProgrammeAdminPage({ searchParams }: { searchParam
 
 /** Workshops are booked at registration, so only they have seats taken; other sessions just have room for some. */
 function Seats({ row }: { row: AdminSessionRow }) {
-  if (row.format !== 'workshop') return row.capacity === null ? <span className="text-muted">No limit</span> : <>{row.capacity} places</>;
-  return row.capacity === null ? <>{row.taken} taken, no limit</> : <>{row.taken} of {row.capacity} taken</>;
+  if (row.format !== 'workshop')
+    return row.capacity === null ? <span className="text-muted">No limit</span> : <>{row.capacity} places</>;
+  return row.capacity === null ? (
+    <>{row.taken} taken, no limit</>
+  ) : (
+    <>
+      {row.taken} of {row.capacity} taken
+    </>
+  );
 }

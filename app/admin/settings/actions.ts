@@ -7,7 +7,11 @@ import { eventSettingsFields, updateEventSettings } from '@/lib/catalogue/settin
 import { salesCtx, salesEventId } from '../tickets/_lib/sales';
 
 export const updateEventSettingsAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {
-  const { changed } = await updateEventSettings(salesCtx(ctx, user), await salesEventId(ctx), formValues(formData, eventSettingsFields));
+  const { changed } = await updateEventSettings(
+    salesCtx(ctx, user),
+    await salesEventId(ctx),
+    formValues(formData, eventSettingsFields),
+  );
   refresh();
   return changed.length ? 'Settings saved.' : 'Nothing changed.';
 });

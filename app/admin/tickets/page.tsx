@@ -24,7 +24,10 @@ export default async function TicketsPage() {
   await requirePermission('sales.manage', '/admin/tickets');
   const event = await getCurrentEvent();
   const ctx = await getRequestContext();
-  const [{ types, event: seats }, pools] = await Promise.all([listTicketTypesForAdmin(ctx, event), listPoolsForAdmin(ctx, event.id)]);
+  const [{ types, event: seats }, pools] = await Promise.all([
+    listTicketTypesForAdmin(ctx, event),
+    listPoolsForAdmin(ctx, event.id),
+  ]);
   const tz = event.timezone;
   return (
     <div className="flex flex-col gap-10">
@@ -32,14 +35,18 @@ export default async function TicketsPage() {
         <h1 className="mb-2 text-3xl font-bold">Tickets</h1>
         <p className="text-muted">
           Held seats are unpaid registrations whose hold has not lapsed, and waiting-list offers not yet taken up; they
-          free themselves when they lapse. Whole event: {seats.sold} sold, {seats.held} held,
-          capacity {count(seats.capacity)} (<Link href="/admin/settings">change in settings</Link>).
+          free themselves when they lapse. Whole event: {seats.sold} sold, {seats.held} held, capacity{' '}
+          {count(seats.capacity)} (<Link href="/admin/settings">change in settings</Link>).
         </p>
       </header>
 
       <section aria-labelledby="types-heading">
-        <h2 id="types-heading" className="mb-3 text-2xl font-semibold">Ticket types</h2>
-        {types.length === 0 ? <p className="card p-4">No ticket types yet. Add the first one below.</p> : (
+        <h2 id="types-heading" className="mb-3 text-2xl font-semibold">
+          Ticket types
+        </h2>
+        {types.length === 0 ? (
+          <p className="card p-4">No ticket types yet. Add the first one below.</p>
+        ) : (
           <div className="overflow-x-auto">
             <DataTable
               caption="Ticket types in the order the registration page lists them, with seats sold, held and left"
@@ -47,28 +54,53 @@ export default async function TicketsPage() {
               rowKey={(t) => t.id}
               columns={[
                 {
-                  header: 'Ticket type', rowHeader: true, cell: (t) => <>
-                    <Link href={`/admin/tickets/${t.id}`} className="font-semibold">{t.internalLabel}</Link>
-                    <span className="block text-sm text-muted">Public: {t.publicLabel} · <span className="font-mono">{t.code}</span></span>
-                    <span className="mt-1 flex flex-wrap gap-1">
-                      {t.isHidden ? <span className="badge">Hidden</span> : null}
-                      {t.attendance === 'virtual' ? <span className="badge">Online</span> : null}
-                      {t.validOn ? <span className="badge">Day pass {t.validOn}</span> : null}
-                      {t.pools.map((p) => <span key={p.id} className="badge">Pool: {p.name}</span>)}
-                    </span>
-                  </>,
+                  header: 'Ticket type',
+                  rowHeader: true,
+                  cell: (t) => (
+                    <>
+                      <Link href={`/admin/tickets/${t.id}`} className="font-semibold">
+                        {t.internalLabel}
+                      </Link>
+                      <span className="block text-sm text-muted">
+                        Public: {t.publicLabel} · <span className="font-mono">{t.code}</span>
+                      </span>
+                      <span className="mt-1 flex flex-wrap gap-1">
+                        {t.isHidden ? <span className="badge">Hidden</span> : null}
+                        {t.attendance === 'virtual' ? <span className="badge">Online</span> : null}
+                        {t.validOn ? <span className="badge">Day pass {t.validOn}</span> : null}
+                        {t.pools.map((p) => (
+                          <span key={p.id} className="badge">
+                            Pool: {p.name}
+                          </span>
+                        ))}
+                      </span>
+                    </>
+                  ),
                 },
                 {
-                  header: 'Price now', className: 'tabular-nums', cell: (t) => {
+                  header: 'Price now',
+                  className: 'tabular-nums',
+                  cell: (t) => {
                     const price = t.prices.find((p) => p.id === t.currentPriceId);
-                    return price ? <>{formatMoney(price.amount, event.currency)} <span className="block text-sm text-muted">{price.label}</span></> : 'No price now';
+                    return price ? (
+                      <>
+                        {formatMoney(price.amount, event.currency)}{' '}
+                        <span className="block text-sm text-muted">{price.label}</span>
+                      </>
+                    ) : (
+                      'No price now'
+                    );
                   },
                 },
                 { header: 'Sold', numeric: true, cell: (t) => t.seats.sold },
                 { header: 'Held', numeric: true, cell: (t) => t.seats.held },
                 { header: 'Capacity', numeric: true, cell: (t) => count(t.seats.capacity) },
                 { header: 'Left', numeric: true, cell: (t) => count(t.seats.left) },
-                { header: 'On sale', className: 'text-sm', cell: (t) => <EventWindow startsAt={t.saleStartsAt} endsAt={t.saleEndsAt} timeZone={tz} /> },
+                {
+                  header: 'On sale',
+                  className: 'text-sm',
+                  cell: (t) => <EventWindow startsAt={t.saleStartsAt} endsAt={t.saleEndsAt} timeZone={tz} />,
+                },
               ]}
             />
           </div>
@@ -76,17 +108,40 @@ export default async function TicketsPage() {
       </section>
 
       <section aria-labelledby="pools-heading">
-        <h2 id="pools-heading" className="mb-1 text-2xl font-semibold">Shared capacity pools</h2>
-        <p className="mb-3 text-muted">A pool is a number of seats several ticket types share, such as the venue&apos;s seats for every in-person ticket.</p>
-        {pools.length === 0 ? <p className="card mb-4 p-4">No shared pools yet.</p> : (
+        <h2 id="pools-heading" className="mb-1 text-2xl font-semibold">
+          Shared capacity pools
+        </h2>
+        <p className="mb-3 text-muted">
+          A pool is a number of seats several ticket types share, such as the venue&apos;s seats for every in-person
+          ticket.
+        </p>
+        {pools.length === 0 ? (
+          <p className="card mb-4 p-4">No shared pools yet.</p>
+        ) : (
           <div className="mb-6 overflow-x-auto">
             <DataTable
               caption="Shared capacity pools with their ticket types and seats taken"
               rows={pools}
               rowKey={(p) => p.id}
               columns={[
-                { header: 'Pool', rowHeader: true, cell: (p) => <Link href={`/admin/tickets/pools/${p.id}`} className="font-semibold">{p.name}</Link> },
-                { header: 'Ticket types', cell: (p) => (p.types.length ? p.types.map((t) => t.internalLabel).join(', ') : <span className="text-muted">None</span>) },
+                {
+                  header: 'Pool',
+                  rowHeader: true,
+                  cell: (p) => (
+                    <Link href={`/admin/tickets/pools/${p.id}`} className="font-semibold">
+                      {p.name}
+                    </Link>
+                  ),
+                },
+                {
+                  header: 'Ticket types',
+                  cell: (p) =>
+                    p.types.length ? (
+                      p.types.map((t) => t.internalLabel).join(', ')
+                    ) : (
+                      <span className="text-muted">None</span>
+                    ),
+                },
                 { header: 'Taken', numeric: true, cell: (p) => p.taken },
                 { header: 'Capacity', numeric: true, cell: (p) => p.capacity },
                 { header: 'Left', numeric: true, cell: (p) => p.left },
@@ -97,22 +152,50 @@ export default async function TicketsPage() {
         <div className="max-w-xl">
           <h3 className="mb-3 text-lg font-semibold">Add a pool</h3>
           <AdminForm action={createPoolAction} submitLabel="Add pool" keepValues>
-            <TextField id="pool-name" name="name" label="Pool name" hint="For staff, such as “Venue seats (in person)”." />
-            <TextField id="pool-capacity" name="capacity" label="Seats in the pool" type="number" min={0} inputMode="numeric" />
+            <TextField
+              id="pool-name"
+              name="name"
+              label="Pool name"
+              hint="For staff, such as “Venue seats (in person)”."
+            />
+            <TextField
+              id="pool-capacity"
+              name="capacity"
+              label="Seats in the pool"
+              type="number"
+              min={0}
+              inputMode="numeric"
+            />
           </AdminForm>
         </div>
       </section>
 
       <section aria-labelledby="add-heading" className="max-w-3xl">
-        <h2 id="add-heading" className="mb-3 text-2xl font-semibold">Add a ticket type</h2>
+        <h2 id="add-heading" className="mb-3 text-2xl font-semibold">
+          Add a ticket type
+        </h2>
         <AdminForm action={createTicketTypeAction} submitLabel="Add ticket type" keepValues>
           <Fieldset legend="Ticket type">
             <TicketTypeFields values={{}} event={event} />
           </Fieldset>
-          <Fieldset legend="First price" hint="Add early-bird and later prices on the ticket type's page once it exists.">
+          <Fieldset
+            legend="First price"
+            hint="Add early-bird and later prices on the ticket type's page once it exists."
+          >
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField name="priceLabel" label="Price label" defaultValue="Regular" hint="Shown beside the price, such as “Early bird”." />
-              <TextField name="priceAmount" label={`Amount (${event.currency})`} inputMode="decimal" autoComplete="off" hint="Such as 120.00; 0 for free." />
+              <TextField
+                name="priceLabel"
+                label="Price label"
+                defaultValue="Regular"
+                hint="Shown beside the price, such as “Early bird”."
+              />
+              <TextField
+                name="priceAmount"
+                label={`Amount (${event.currency})`}
+                inputMode="decimal"
+                autoComplete="off"
+                hint="Such as 120.00; 0 for free."
+              />
             </div>
           </Fieldset>
         </AdminForm>

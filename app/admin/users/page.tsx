@@ -38,12 +38,23 @@ const ROLE_HELP: Record<(typeof USER_ROLES)[number], string> = {
 export default async function AdminUsersPage() {
   const me = await requirePermission('users.manage', '/admin/users');
   const ctx = await getRequestContext();
-  const [staff, invitations, locks] = await Promise.all([listStaff(ctx), listPendingInvitations(ctx), listSignInLocks(ctx)]);
-  const people = staff.map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}, ${ROLE_LABELS[s.role]})` }));
+  const [staff, invitations, locks] = await Promise.all([
+    listStaff(ctx),
+    listPendingInvitations(ctx),
+    listSignInLocks(ctx),
+  ]);
+  const people = staff.map((s) => ({
+    value: s.id,
+    label: `${s.name || s.email} (${s.email}, ${ROLE_LABELS[s.role]})`,
+  }));
   const others = people.filter((p) => p.value !== me.id);
   // Every account is offered (the form stays, with its answer, after the last lock is cleared); locked ones first.
-  const unlockable = [...staff].sort((a, b) => Number(locks.has(b.id)) - Number(locks.has(a.id)))
-    .map((s) => ({ value: s.id, label: `${s.name || s.email} (${s.email}): ${locks.has(s.id) ? lockLabel(locks.get(s.id)).toLowerCase() : 'not locked'}` }));
+  const unlockable = [...staff]
+    .sort((a, b) => Number(locks.has(b.id)) - Number(locks.has(a.id)))
+    .map((s) => ({
+      value: s.id,
+      label: `${s.name || s.email} (${s.email}): ${locks.has(s.id) ? lockLabel(locks.get(s.id)).toLowerCase() : 'not locked'}`,
+    }));
   return (
     <div className="flex flex-col gap-10">
       <header>
@@ -52,17 +63,31 @@ export default async function AdminUsersPage() {
       </header>
 
       <section aria-labelledby="staff-heading" className="flex flex-col gap-3">
-        <h2 id="staff-heading" className="text-xl font-semibold">Staff</h2>
+        <h2 id="staff-heading" className="text-xl font-semibold">
+          Staff
+        </h2>
         <div className="overflow-x-auto">
           <DataTable
             caption="Staff accounts and their roles"
             rows={staff}
             rowKey={(s) => s.id}
             columns={[
-              { header: 'Name', rowHeader: true, cell: (s) => <>{s.name || '—'}{s.id === me.id ? <span className="text-muted"> (you)</span> : null}</> },
+              {
+                header: 'Name',
+                rowHeader: true,
+                cell: (s) => (
+                  <>
+                    {s.name || '—'}
+                    {s.id === me.id ? <span className="text-muted"> (you)</span> : null}
+                  </>
+                ),
+              },
               { header: 'Email', className: 'break-all', cell: (s) => s.email },
               { header: 'Role', cell: (s) => ROLE_LABELS[s.role] },
-              { header: 'Since (UTC)', cell: (s) => <time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time> },
+              {
+                header: 'Since (UTC)',
+                cell: (s) => <time dateTime={s.createdAt.toISOString()}>{when.format(s.createdAt)}</time>,
+              },
               { header: 'Sign-in', cell: (s) => lockLabel(locks.get(s.id)) },
             ]}
           />
@@ -70,14 +95,24 @@ export default async function AdminUsersPage() {
         <details>
           <summary className="cursor-pointer font-medium">What each role can do</summary>
           <dl className="mt-2 flex flex-col gap-1">
-            {USER_ROLES.map((r) => <div key={r}><dt className="inline font-semibold">{ROLE_LABELS[r]}: </dt><dd className="inline">{ROLE_HELP[r]}</dd></div>)}
+            {USER_ROLES.map((r) => (
+              <div key={r}>
+                <dt className="inline font-semibold">{ROLE_LABELS[r]}: </dt>
+                <dd className="inline">{ROLE_HELP[r]}</dd>
+              </div>
+            ))}
           </dl>
         </details>
       </section>
 
       <section aria-labelledby="invite-heading" className="card flex flex-col gap-3 p-4">
-        <h2 id="invite-heading" className="text-xl font-semibold">Invite someone</h2>
-        <p className="text-sm text-muted">We email them a one-time link, and show you one to pass on; with it they choose their name and password. It works for 24 hours.</p>
+        <h2 id="invite-heading" className="text-xl font-semibold">
+          Invite someone
+        </h2>
+        <p className="text-sm text-muted">
+          We email them a one-time link, and show you one to pass on; with it they choose their name and password. It
+          works for 24 hours.
+        </p>
         <AdminForm action={inviteStaffAction} submitLabel="Create invitation" resetOnSuccess>
           <TextField name="email" label="Email address" type="email" autoComplete="off" id="invite-email" />
           <SelectField name="role" label="Role" options={roleOptions} defaultValue="organizer" id="invite-role" />
@@ -87,7 +122,10 @@ export default async function AdminUsersPage() {
             <h3 className="mt-2 font-semibold">Pending invitations</h3>
             <ul className="flex flex-col gap-1">
               {invitations.map((i) => (
-                <li key={i.id}>{i.email}, {ROLE_LABELS[i.role]}, until <time dateTime={i.expiresAt.toISOString()}>{when.format(i.expiresAt)}</time> UTC</li>
+                <li key={i.id}>
+                  {i.email}, {ROLE_LABELS[i.role]}, until{' '}
+                  <time dateTime={i.expiresAt.toISOString()}>{when.format(i.expiresAt)}</time> UTC
+                </li>
               ))}
             </ul>
           </>
@@ -95,8 +133,12 @@ export default async function AdminUsersPage() {
       </section>
 
       <section aria-labelledby="role-heading" className="card flex flex-col gap-3 p-4">
-        <h2 id="role-heading" className="text-xl font-semibold">Change a role</h2>
-        <p className="text-sm text-muted">The person is signed out everywhere and signs in again with the new role. The last owner cannot be changed.</p>
+        <h2 id="role-heading" className="text-xl font-semibold">
+          Change a role
+        </h2>
+        <p className="text-sm text-muted">
+          The person is signed out everywhere and signs in again with the new role. The last owner cannot be changed.
+        </p>
         <AdminForm action={changeStaffRoleAction} submitLabel="Change role">
           <SelectField name="userId" label="Person" options={people} id="role-user" />
           <SelectField name="role" label="New role" options={roleOptions} id="role-role" />
@@ -104,11 +146,13 @@ export default async function AdminUsersPage() {
       </section>
 
       <section aria-labelledby="unlock-heading" className="card flex flex-col gap-3 p-4">
-        <h2 id="unlock-heading" className="text-xl font-semibold">Unlock sign-in</h2>
+        <h2 id="unlock-heading" className="text-xl font-semibold">
+          Unlock sign-in
+        </h2>
         <p className="text-sm text-muted">
-          After repeated wrong passwords, the client they came from is locked out of that account for a while, and
-          once many come from anywhere, every attempt on it must wait a little longer. Clearing this lets the right
-          password in again at once, from every client.
+          After repeated wrong passwords, the client they came from is locked out of that account for a while, and once
+          many come from anywhere, every attempt on it must wait a little longer. Clearing this lets the right password
+          in again at once, from every client.
         </p>
         {locks.size ? null : <p>No account is locked or slowed down.</p>}
         <AdminForm action={unlockSignInAction} submitLabel="Unlock sign-in" submitClassName="btn btn-secondary">
@@ -117,13 +161,25 @@ export default async function AdminUsersPage() {
       </section>
 
       <section aria-labelledby="remove-heading" className="card flex flex-col gap-3 p-4">
-        <h2 id="remove-heading" className="text-xl font-semibold">Remove someone</h2>
-        <p className="text-sm text-muted">Their account is deleted and every session ends at once. What they did stays in the audit log under their email.</p>
+        <h2 id="remove-heading" className="text-xl font-semibold">
+          Remove someone
+        </h2>
+        <p className="text-sm text-muted">
+          Their account is deleted and every session ends at once. What they did stays in the audit log under their
+          email.
+        </p>
         {others.length ? (
-          <AdminForm action={removeStaffAction} submitLabel="Remove" confirm="Remove this account? They are signed out at once." submitClassName="btn btn-secondary">
+          <AdminForm
+            action={removeStaffAction}
+            submitLabel="Remove"
+            confirm="Remove this account? They are signed out at once."
+            submitClassName="btn btn-secondary"
+          >
             <SelectField name="userId" label="Person to remove" options={others} id="remove-user" />
           </AdminForm>
-        ) : <p>There is nobody else to remove.</p>}
+        ) : (
+          <p>There is nobody else to remove.</p>
+        )}
       </section>
     </div>
   );

@@ -7,15 +7,24 @@ import { formList, formValues } from '@/lib/catalogue/common';
 import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFields } from '@/lib/catalogue/vouchers';
 import { idOf, salesCtx, salesEventId } from '../tickets/_lib/sales';
 
-const terms = (formData: FormData) => ({ ...formValues(formData, voucherFields), ticketTypeIds: formList(formData, 'ticketTypeIds') });
+const terms = (formData: FormData) => ({
+  ...formValues(formData, voucherFields),
+  ticketTypeIds: formList(formData, 'ticketTypeIds'),
+});
 
 export const createVoucherAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {
-  const voucher = await createVoucher(salesCtx(ctx, user), await salesEventId(ctx), { ...terms(formData), ...formValues(formData, ['code']) });
+  const voucher = await createVoucher(salesCtx(ctx, user), await salesEventId(ctx), {
+    ...terms(formData),
+    ...formValues(formData, ['code']),
+  });
   redirect(`/admin/vouchers/${voucher.id}?notice=created`);
 });
 
 export const createVoucherBatchAction = adminAction('sales.manage', async ({ user, ctx, formData }) => {
-  const created = await createVoucherBatch(salesCtx(ctx, user), await salesEventId(ctx), { ...terms(formData), ...formValues(formData, ['prefix', 'count']) });
+  const created = await createVoucherBatch(salesCtx(ctx, user), await salesEventId(ctx), {
+    ...terms(formData),
+    ...formValues(formData, ['prefix', 'count']),
+  });
   const prefix = created[0]!.code.slice(0, created[0]!.code.lastIndexOf('-') + 1);
   redirect(`/admin/vouchers?q=${encodeURIComponent(prefix)}&created=${created.length}`);
 });

@@ -23,7 +23,11 @@ export const dynamic = 'force-dynamic';
 const SHOWN = 300;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-export default async function VouchersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VouchersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('sales.manage', '/admin/vouchers');
   const params = await searchParams;
   const q = one(params.q).slice(0, 40);
@@ -41,22 +45,51 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-10">
       <header>
         <h1 className="mb-2 text-3xl font-bold">Vouchers</h1>
-        <p className="text-muted">A use is one ticket the voucher discounted, on a paid order or a hold that has not lapsed.</p>
+        <p className="text-muted">
+          A use is one ticket the voucher discounted, on a paid order or a hold that has not lapsed.
+        </p>
         <Notice text={created ? `Created ${created} vouchers. They are listed below.` : null} />
       </header>
 
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading" className="mb-3 text-2xl font-semibold">{q ? `Vouchers with “${q}” in the code` : 'All vouchers'}</h2>
-        <Form action="/admin/vouchers" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Vouchers">
+        <h2 id="list-heading" className="mb-3 text-2xl font-semibold">
+          {q ? `Vouchers with “${q}” in the code` : 'All vouchers'}
+        </h2>
+        <Form
+          action="/admin/vouchers"
+          className="mb-4 flex flex-wrap items-end gap-3"
+          role="search"
+          aria-label="Vouchers"
+        >
           <div className="min-w-0 flex-1 basis-56">
-            <label htmlFor="voucher-search" className="field-label">Code contains</label>
-            <input id="voucher-search" name="q" type="search" defaultValue={q} maxLength={40} autoComplete="off" className="field-control" />
+            <label htmlFor="voucher-search" className="field-label">
+              Code contains
+            </label>
+            <input
+              id="voucher-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={40}
+              autoComplete="off"
+              className="field-control"
+            />
           </div>
-          <button type="submit" className="btn btn-secondary">Search</button>
-          {q ? <Link href="/admin/vouchers" className="inline-flex min-h-11 items-center">Show all</Link> : null}
+          <button type="submit" className="btn btn-secondary">
+            Search
+          </button>
+          {q ? (
+            <Link href="/admin/vouchers" className="inline-flex min-h-11 items-center">
+              Show all
+            </Link>
+          ) : null}
         </Form>
         <p role="status" className="mb-2 text-sm text-muted">
-          {total === 0 ? 'No vouchers found.' : total > vouchers.length ? `Showing the newest ${vouchers.length} of ${total} vouchers; search by code to narrow.` : `${total} ${total === 1 ? 'voucher' : 'vouchers'}.`}
+          {total === 0
+            ? 'No vouchers found.'
+            : total > vouchers.length
+              ? `Showing the newest ${vouchers.length} of ${total} vouchers; search by code to narrow.`
+              : `${total} ${total === 1 ? 'voucher' : 'vouchers'}.`}
         </p>
         {vouchers.length ? (
           <div className="overflow-x-auto">
@@ -66,16 +99,48 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
               rowKey={(v) => v.id}
               columns={[
                 {
-                  header: 'Code', rowHeader: true, cell: (v) => <>
-                    <Link href={`/admin/vouchers/${v.id}`} className="font-mono font-semibold">{v.code}</Link>
-                    {v.note ? <span className="block text-sm text-muted">{v.note}</span> : null}
-                  </>,
+                  header: 'Code',
+                  rowHeader: true,
+                  cell: (v) => (
+                    <>
+                      <Link href={`/admin/vouchers/${v.id}`} className="font-mono font-semibold">
+                        {v.code}
+                      </Link>
+                      {v.note ? <span className="block text-sm text-muted">{v.note}</span> : null}
+                    </>
+                  ),
                 },
                 { header: 'Terms', cell: (v) => describeVoucherTerms(v, event.currency) },
-                { header: 'Applies to', cell: (v) => (v.ticketTypeIds.length ? v.ticketTypeIds.map((id) => typeLabel.get(id) ?? 'Unknown').join(', ') : 'Every ticket type') },
-                { header: 'Uses', numeric: true, cell: (v) => <>{v.uses}{v.maxUses !== null ? ` of ${v.maxUses}` : ''}</> },
-                { header: 'Valid', className: 'text-sm', cell: (v) => <EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} /> },
-                { header: 'State', cell: (v) => <span className={v.status === 'active' ? 'badge badge-brand' : 'badge'}>{STATUS_LABELS[v.status]}</span> },
+                {
+                  header: 'Applies to',
+                  cell: (v) =>
+                    v.ticketTypeIds.length
+                      ? v.ticketTypeIds.map((id) => typeLabel.get(id) ?? 'Unknown').join(', ')
+                      : 'Every ticket type',
+                },
+                {
+                  header: 'Uses',
+                  numeric: true,
+                  cell: (v) => (
+                    <>
+                      {v.uses}
+                      {v.maxUses !== null ? ` of ${v.maxUses}` : ''}
+                    </>
+                  ),
+                },
+                {
+                  header: 'Valid',
+                  className: 'text-sm',
+                  cell: (v) => <EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} />,
+                },
+                {
+                  header: 'State',
+                  cell: (v) => (
+                    <span className={v.status === 'active' ? 'badge badge-brand' : 'badge'}>
+                      {STATUS_LABELS[v.status]}
+                    </span>
+                  ),
+                },
               ]}
             />
           </div>
@@ -83,25 +148,68 @@ export default async function VouchersPage({ searchParams }: { searchParams: Pro
       </section>
 
       <section aria-labelledby="one-heading" className="max-w-3xl">
-        <h2 id="one-heading" className="mb-3 text-2xl font-semibold">Create a voucher</h2>
+        <h2 id="one-heading" className="mb-3 text-2xl font-semibold">
+          Create a voucher
+        </h2>
         <AdminForm action={createVoucherAction} submitLabel="Create voucher" keepValues>
           <Fieldset legend="Voucher">
-            <TextField id="one-code" name="code" label="Code" autoComplete="off" hint="Letters, digits, dashes and underscores, at least 3; stored in capitals. People type it in any case." />
-            <VoucherFields prefix="one" values={{ maxUses: '' }} checked={[]} types={choices} currency={event.currency} timeZone={tz} />
+            <TextField
+              id="one-code"
+              name="code"
+              label="Code"
+              autoComplete="off"
+              hint="Letters, digits, dashes and underscores, at least 3; stored in capitals. People type it in any case."
+            />
+            <VoucherFields
+              prefix="one"
+              values={{ maxUses: '' }}
+              checked={[]}
+              types={choices}
+              currency={event.currency}
+              timeZone={tz}
+            />
           </Fieldset>
         </AdminForm>
       </section>
 
       <section aria-labelledby="many-heading" className="max-w-3xl">
-        <h2 id="many-heading" className="mb-1 text-2xl font-semibold">Create many vouchers</h2>
-        <p className="mb-3 text-muted">Random codes that cannot be guessed, such as SCHOLAR-7KQ2M9XHD4TB, each with the same terms; for scholarship letters or a partner&apos;s members.</p>
+        <h2 id="many-heading" className="mb-1 text-2xl font-semibold">
+          Create many vouchers
+        </h2>
+        <p className="mb-3 text-muted">
+          Random codes that cannot be guessed, such as SCHOLAR-7KQ2M9XHD4TB, each with the same terms; for scholarship
+          letters or a partner&apos;s members.
+        </p>
         <AdminForm action={createVoucherBatchAction} submitLabel="Create vouchers" keepValues>
           <Fieldset legend="Vouchers">
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField id="many-prefix" name="prefix" label="Prefix" autoComplete="off" hint="Letters and digits, up to 20, such as SCHOLAR." />
-              <TextField id="many-count" name="count" label="How many" type="number" min={1} max={500} inputMode="numeric" defaultValue="10" hint="1 to 500." />
+              <TextField
+                id="many-prefix"
+                name="prefix"
+                label="Prefix"
+                autoComplete="off"
+                hint="Letters and digits, up to 20, such as SCHOLAR."
+              />
+              <TextField
+                id="many-count"
+                name="count"
+                label="How many"
+                type="number"
+                min={1}
+                max={500}
+                inputMode="numeric"
+                defaultValue="10"
+                hint="1 to 500."
+              />
             </div>
-            <VoucherFields prefix="many" values={{ kind: 'free', maxUses: '1' }} checked={[]} types={choices} currency={event.currency} timeZone={tz} />
+            <VoucherFields
+              prefix="many"
+              values={{ kind: 'free', maxUses: '1' }}
+              checked={[]}
+              types={choices}
+              currency={event.currency}
+              timeZone={tz}
+            />
           </Fieldset>
         </AdminForm>
       </section>

@@ -43,7 +43,11 @@ export async function redeemAccountTokenAction(_previous: SetupState, formData: 
     if (!isDomainError(error)) throw error;
     if (error.code === 'VALIDATION' || (error.code === 'CONFLICT' && email !== undefined)) {
       const f = error.fieldErrors;
-      return { ...kept, fieldErrors: { email: f.email, name: f.name, password: f.password }, formError: error.code === 'VALIDATION' ? error.message : undefined };
+      return {
+        ...kept,
+        fieldErrors: { email: f.email, name: f.name, password: f.password },
+        formError: error.code === 'VALIDATION' ? error.message : undefined,
+      };
     }
     return { ...kept, fieldErrors: {}, formError: error.message };
   }

@@ -7,16 +7,37 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { redeemAccountTokenAction, type SetupState } from './actions';
 
 export function SetupForm({ token, askEmail }: { token: string; askEmail: boolean }) {
-  const [state, formAction, pending] = useActionState<SetupState, FormData>(redeemAccountTokenAction, { email: '', name: '', fieldErrors: {} });
+  const [state, formAction, pending] = useActionState<SetupState, FormData>(redeemAccountTokenAction, {
+    email: '',
+    name: '',
+    fieldErrors: {},
+  });
   const formErrorId = 'setup-error';
   return (
     <form action={formAction} noValidate className="space-y-5">
       <FocusedFormError id={formErrorId} state={state} message={state.formError} />
       <input type="hidden" name="token" value={token} />
       {askEmail ? (
-        <Field key={`email-${state.email}`} id="email" name="email" type="email" label="Email" autoComplete="username" defaultValue={state.email} errors={state.fieldErrors.email} />
+        <Field
+          key={`email-${state.email}`}
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="username"
+          defaultValue={state.email}
+          errors={state.fieldErrors.email}
+        />
       ) : null}
-      <Field key={`name-${state.name}`} id="name" name="name" label="Your name" autoComplete="name" defaultValue={state.name} errors={state.fieldErrors.name} />
+      <Field
+        key={`name-${state.name}`}
+        id="name"
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        defaultValue={state.name}
+        errors={state.fieldErrors.name}
+      />
       <Field
         id="password"
         name="password"
@@ -26,7 +47,14 @@ export function SetupForm({ token, askEmail }: { token: string; askEmail: boolea
         hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
         errors={state.fieldErrors.password}
       />
-      <Field id="passwordConfirm" name="passwordConfirm" type="password" label="Password again" autoComplete="new-password" errors={state.fieldErrors.passwordConfirm} />
+      <Field
+        id="passwordConfirm"
+        name="passwordConfirm"
+        type="password"
+        label="Password again"
+        autoComplete="new-password"
+        errors={state.fieldErrors.passwordConfirm}
+      />
       <button type="submit" className="btn btn-primary" aria-disabled={pending} disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </button>

@@ -15,7 +15,13 @@ export interface MailboxSummary {
   createdAt: string;
 }
 
-export interface MailboxAttachment { filename: string; contentType: string; contentId: string | null; size: number; file: string }
+export interface MailboxAttachment {
+  filename: string;
+  contentType: string;
+  contentId: string | null;
+  size: number;
+  file: string;
+}
 
 export interface MailboxMessage extends MailboxSummary {
   from: string;
@@ -51,12 +57,26 @@ export function createLocalMailer(options: { dir: string; now?: () => Date }): M
       const content = Buffer.from(a.content, 'base64');
       const file = `${i + 1}-${a.filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
       await writeFile(path.join(folder, 'attachments', file), content);
-      attachments.push({ filename: a.filename, contentType: a.contentType, contentId: a.contentId ?? null, size: content.length, file });
+      attachments.push({
+        filename: a.filename,
+        contentType: a.contentType,
+        contentId: a.contentId ?? null,
+        size: content.length,
+        file,
+      });
     }
     await writeFile(path.join(folder, 'body.html'), email.html);
     const message = {
-      id, createdAt: now().toISOString(), from: email.from, to: email.to, subject: email.subject, text: email.text,
-      kind: email.tags?.find((t) => t.name === 'kind')?.value ?? null, headers: email.headers ?? {}, attachments, idempotencyKey,
+      id,
+      createdAt: now().toISOString(),
+      from: email.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      kind: email.tags?.find((t) => t.name === 'kind')?.value ?? null,
+      headers: email.headers ?? {},
+      attachments,
+      idempotencyKey,
     };
     await writeAtomically(path.join(folder, 'message.json'), JSON.stringify(message, null, 2));
     return id;
@@ -65,7 +85,10 @@ export function createLocalMailer(options: { dir: string; now?: () => Date }): M
   return {
     name: 'local',
     async sendBatch(emails, { idempotencyKey }) {
-      const seen = await readFile(keyFile(idempotencyKey), 'utf8').then((s) => JSON.parse(s) as { ids: string[] }, () => null);
+      const seen = await readFile(keyFile(idempotencyKey), 'utf8').then(
+        (s) => JSON.parse(s) as { ids: string[] },
+        () => null,
+      );
       if (seen) return { ids: seen.ids };
       const ids: string[] = [];
       for (const email of emails) ids.push(await store(email, idempotencyKey));
@@ -79,11 +102,17 @@ export function createLocalMailer(options: { dir: string; now?: () => Date }): M
 /** The newest messages first, at most `limit`. An absent mailbox is an empty one. */
 export async function listMailbox(dir: string, limit = 200): Promise<MailboxSummary[]> {
   const names = await readdir(path.resolve(dir)).catch(() => [] as string[]);
-  const ids = names.filter((n) => ID_PATTERN.test(n)).sort().reverse().slice(0, limit);
-  const rows = await Promise.all(ids.map(async (id) => {
-    const m = await readJson(dir, id);
-    return m ? { id, to: m.to, subject: m.subject, kind: m.kind, createdAt: m.createdAt } : null;
-  }));
+  const ids = names
+    .filter((n) => ID_PATTERN.test(n))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  const rows = await Promise.all(
+    ids.map(async (id) => {
+      const m = await readJson(dir, id);
+      return m ? { id, to: m.to, subject: m.subject, kind: m.kind, createdAt: m.createdAt } : null;
+    }),
+  );
   return rows.filter((r): r is MailboxSummary => r !== null);
 }
 
@@ -101,8 +130,11 @@ export async function htmlWithInlineImages(dir: string, message: MailboxMessage)
   let html = message.html;
   for (const a of message.attachments) {
     if (!a.contentId || !a.contentType.startsWith('image/')) continue;
-    const content = await readFile(path.join(path.resolve(dir), message.id, 'attachments', path.basename(a.file))).catch(() => null);
-    if (content) html = html.split(`cid:${a.contentId}`).join(`data:${a.contentType};base64,${content.toString('base64')}`);
+    const content = await readFile(
+      path.join(path.resolve(dir), message.id, 'attachments', path.basename(a.file)),
+    ).catch(() => null);
+    if (content)
+      html = html.split(`cid:${a.contentId}`).join(`data:${a.contentType};base64,${content.toString('base64')}`);
   }
   return html;
 }

@@ -44,7 +44,8 @@ function bareAddress(address: string): string {
 /** Resend sends tags as an object ({ name: value }); older payloads as [{ name, value }]. */
 function tagValue(tags: unknown, name: string): string | null {
   if (Array.isArray(tags)) {
-    const found = tags.find((t) => t && typeof t === 'object' && (t as { name?: unknown }).name === name) as { value?: unknown } | undefined;
+    const found = tags.find((t) => t && typeof t === 'object' && (t as { name?: unknown }).name === name) as
+      { value?: unknown } | undefined;
     return typeof found?.value === 'string' ? found.value : null;
   }
   if (tags && typeof tags === 'object') {

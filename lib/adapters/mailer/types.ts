@@ -61,8 +61,12 @@ export class MailerError extends Error {
 
 /** True for a MailerError, including one made by another copy of this module (Next bundles routes apart). */
 export function isMailerError(error: unknown): error is MailerError {
-  return error instanceof MailerError
-    || (error instanceof Error && error.name === 'MailerError' && typeof (error as { retryable?: unknown }).retryable === 'boolean');
+  return (
+    error instanceof MailerError ||
+    (error instanceof Error &&
+      error.name === 'MailerError' &&
+      typeof (error as { retryable?: unknown }).retryable === 'boolean')
+  );
 }
 
 /** A webhook whose signature, timestamp or body does not verify. */

@@ -7,7 +7,11 @@ import { InvalidEmailWebhookError } from './types';
 
 export const EMAIL_WEBHOOK_TOLERANCE_SECONDS = 300;
 
-export interface WebhookHeaders { id: string | null; timestamp: string | null; signature: string | null }
+export interface WebhookHeaders {
+  id: string | null;
+  timestamp: string | null;
+  signature: string | null;
+}
 
 function secretBytes(secret: string): Buffer {
   return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
@@ -36,7 +40,12 @@ export function verifyEmailWebhook(body: string, headers: WebhookHeaders, secret
 }
 
 /** The headers Resend (Svix) would send with `body` at `at`: for the fake provider and tests. */
-export function signEmailWebhook(body: string, secret: string, id: string, at: Date): { 'svix-id': string; 'svix-timestamp': string; 'svix-signature': string } {
+export function signEmailWebhook(
+  body: string,
+  secret: string,
+  id: string,
+  at: Date,
+): { 'svix-id': string; 'svix-timestamp': string; 'svix-signature': string } {
   const timestamp = String(Math.floor(at.getTime() / 1000));
   return { 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${sign(secret, id, timestamp, body)}` };
 }

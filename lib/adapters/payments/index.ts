@@ -18,5 +18,10 @@ export function createPaymentGateway(env: Env, deps: { db: DbOrTx; clock: Clock 
       clock: deps.clock,
     });
   }
-  return createLocalGateway({ db: deps.db, appUrl: env.APP_URL, webhookSecret: localWebhookSecret(env), clock: deps.clock });
+  return createLocalGateway({
+    db: deps.db,
+    appUrl: env.APP_URL,
+    webhookSecret: localWebhookSecret(env),
+    clock: deps.clock,
+  });
 }

@@ -11,7 +11,13 @@ import { checkoutExpiresAt } from './stripe';
 import { buildCheckoutSessionEvent, type CheckoutEventType, type CheckoutSessionShape } from './stripe-events';
 import { signStripeWebhook, verifyStripeWebhook } from './webhook-signature';
 import {
-  PaymentProviderError, type Checkout, type CheckoutState, type CreateCheckoutInput, type PaymentGateway, type RefundInput, type RefundResult,
+  PaymentProviderError,
+  type Checkout,
+  type CheckoutState,
+  type CreateCheckoutInput,
+  type PaymentGateway,
+  type RefundInput,
+  type RefundResult,
 } from './types';
 
 /** Development only: the secret the demo signs its events with when neither STRIPE_WEBHOOK_SECRET nor AUTH_SECRET is set. */
@@ -20,7 +26,8 @@ export const LOCAL_WEBHOOK_SECRET_FALLBACK = 'whsec_local_demo_checkout_test_mod
 /** STRIPE_WEBHOOK_SECRET if set, else one derived from AUTH_SECRET (so a demo site's is not public), else the fallback. */
 export function localWebhookSecret(config: { STRIPE_WEBHOOK_SECRET?: string; AUTH_SECRET?: string }): string {
   if (config.STRIPE_WEBHOOK_SECRET) return config.STRIPE_WEBHOOK_SECRET;
-  if (config.AUTH_SECRET) return `whsec_local_${createHmac('sha256', config.AUTH_SECRET).update('local-checkout-webhook').digest('base64url')}`;
+  if (config.AUTH_SECRET)
+    return `whsec_local_${createHmac('sha256', config.AUTH_SECRET).update('local-checkout-webhook').digest('base64url')}`;
   return LOCAL_WEBHOOK_SECRET_FALLBACK;
 }
 
@@ -104,19 +111,33 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
     };
   }
 
-  async function signed(type: CheckoutEventType, row: LocalCheckout, eventId: string, redirectTo: string): Promise<LocalSignedEvent> {
+  async function signed(
+    type: CheckoutEventType,
+    row: LocalCheckout,
+    eventId: string,
+    redirectTo: string,
+  ): Promise<LocalSignedEvent> {
     const now = clock.now();
-    const rawBody = JSON.stringify(buildCheckoutSessionEvent({ type, session: await sessionShape(row), created: now, eventId }));
+    const rawBody = JSON.stringify(
+      buildCheckoutSessionEvent({ type, session: await sessionShape(row), created: now, eventId }),
+    );
     return { rawBody, signatureHeader: signStripeWebhook(rawBody, webhookSecret, now), redirectTo };
   }
 
   // Event ids are derived from the session for pay and abandon, so a double submit is one event to the webhook.
   const eventId = (row: LocalCheckout, what: string) => `evt_local_${row.id.slice('cs_local_'.length)}_${what}`;
 
-  async function setStatus(id: string, status: 'complete' | 'expired', paymentReference: string | null = null): Promise<LocalCheckout | undefined> {
-    const [row] = await db.update(localCheckouts).set({ status, ...(paymentReference ? { paymentReference } : {}) })
-      .where(and(eq(localCheckouts.id, id), eq(localCheckouts.status, 'open'))).returning();
-    return row ?? await find(id);
+  async function setStatus(
+    id: string,
+    status: 'complete' | 'expired',
+    paymentReference: string | null = null,
+  ): Promise<LocalCheckout | undefined> {
+    const [row] = await db
+      .update(localCheckouts)
+      .set({ status, ...(paymentReference ? { paymentReference } : {}) })
+      .where(and(eq(localCheckouts.id, id), eq(localCheckouts.status, 'open')))
+      .returning();
+    return row ?? (await find(id));
   }
 
   return {
@@ -129,14 +150,26 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
       }
       const now = clock.now();
       const id = `cs_local_${randomBytes(12).toString('hex')}`;
-      await db.insert(localCheckouts).values({
-        id, orderId: input.orderId, idempotencyKey: input.idempotencyKey, amount: input.amount, currency: input.currency.toUpperCase(),
-        description: input.lines.map((l) => `${l.quantity} × ${l.label}`).join(', '),
-        successUrl: input.successUrl, cancelUrl: input.cancelUrl,
-        expiresAt: new Date(checkoutExpiresAt(input.holdExpiresAt, now) * 1000), createdAt: now,
-      }).onConflictDoNothing({ target: localCheckouts.idempotencyKey });
+      await db
+        .insert(localCheckouts)
+        .values({
+          id,
+          orderId: input.orderId,
+          idempotencyKey: input.idempotencyKey,
+          amount: input.amount,
+          currency: input.currency.toUpperCase(),
+          description: input.lines.map((l) => `${l.quantity} × ${l.label}`).join(', '),
+          successUrl: input.successUrl,
+          cancelUrl: input.cancelUrl,
+          expiresAt: new Date(checkoutExpiresAt(input.holdExpiresAt, now) * 1000),
+          createdAt: now,
+        })
+        .onConflictDoNothing({ target: localCheckouts.idempotencyKey });
       // Like Stripe: the same key answers with the session it first made, and refuses other parameters.
-      const [row] = await db.select().from(localCheckouts).where(eq(localCheckouts.idempotencyKey, input.idempotencyKey));
+      const [row] = await db
+        .select()
+        .from(localCheckouts)
+        .where(eq(localCheckouts.idempotencyKey, input.idempotencyKey));
       if (!row) throw new PaymentProviderError('The local checkout could not be stored', true);
       if (row.orderId !== input.orderId || row.amount !== input.amount) {
         throw new PaymentProviderError('Idempotency key reused with other parameters', false);
@@ -155,9 +188,12 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
     },
 
     async refund(input: RefundInput): Promise<RefundResult> {
-      const [paid] = await db.select().from(localCheckouts)
+      const [paid] = await db
+        .select()
+        .from(localCheckouts)
         .where(and(eq(localCheckouts.paymentReference, input.paymentReference), eq(localCheckouts.status, 'complete')));
-      if (!paid || input.amount < 1 || input.amount > paid.amount) throw new PaymentProviderError('No such local payment to refund', false);
+      if (!paid || input.amount < 1 || input.amount > paid.amount)
+        throw new PaymentProviderError('No such local payment to refund', false);
       // One refund per key, however often it is asked for: the id is derived from the key.
       const refundId = `re_local_${createHash('sha256').update(input.idempotencyKey).digest('hex').slice(0, 24)}`;
       return { refundId, status: 'succeeded' };
@@ -169,13 +205,23 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
 
     async view(id: string): Promise<LocalCheckoutView | null> {
       if (!ID_PATTERN.test(id)) return null;
-      const [row] = await db.select({ checkout: localCheckouts, reference: orders.reference }).from(localCheckouts)
-        .innerJoin(orders, eq(orders.id, localCheckouts.orderId)).where(eq(localCheckouts.id, id));
+      const [row] = await db
+        .select({ checkout: localCheckouts, reference: orders.reference })
+        .from(localCheckouts)
+        .innerJoin(orders, eq(orders.id, localCheckouts.orderId))
+        .where(eq(localCheckouts.id, id));
       if (!row) return null;
       const c = row.checkout;
       return {
-        id: c.id, status: c.status, amount: c.amount, currency: c.currency, description: c.description, orderReference: row.reference,
-        successUrl: c.successUrl, cancelUrl: c.cancelUrl, expiresAt: c.expiresAt,
+        id: c.id,
+        status: c.status,
+        amount: c.amount,
+        currency: c.currency,
+        description: c.description,
+        orderReference: row.reference,
+        successUrl: c.successUrl,
+        cancelUrl: c.cancelUrl,
+        expiresAt: c.expiresAt,
       };
     },
 
@@ -186,15 +232,22 @@ export function createLocalGateway(options: LocalGatewayOptions): LocalGateway {
       if (row.status === 'open' && row.expiresAt <= clock.now()) outcome = 'abandon';
       if (outcome === 'pay' && row.status !== 'expired') {
         const done = await setStatus(id, 'complete', `pi_local_${randomBytes(12).toString('hex')}`);
-        if (done?.status === 'complete') return signed('checkout.session.completed', done, eventId(done, 'completed'), done.successUrl);
+        if (done?.status === 'complete')
+          return signed('checkout.session.completed', done, eventId(done, 'completed'), done.successUrl);
       }
       if (outcome === 'decline' && row.status === 'open') {
         // The card was refused: the session stays open for another try; each refusal is its own event.
-        return signed('checkout.session.async_payment_failed', row, `evt_local_${randomBytes(12).toString('hex')}`, row.cancelUrl);
+        return signed(
+          'checkout.session.async_payment_failed',
+          row,
+          `evt_local_${randomBytes(12).toString('hex')}`,
+          row.cancelUrl,
+        );
       }
       const closed = row.status === 'complete' ? row : await setStatus(id, 'expired');
       if (!closed) return null;
-      if (closed.status === 'complete') return signed('checkout.session.completed', closed, eventId(closed, 'completed'), closed.successUrl);
+      if (closed.status === 'complete')
+        return signed('checkout.session.completed', closed, eventId(closed, 'completed'), closed.successUrl);
       return signed('checkout.session.expired', closed, eventId(closed, 'expired'), closed.cancelUrl);
     },
   };

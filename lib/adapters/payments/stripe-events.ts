@@ -42,15 +42,31 @@ export function mapStripeEvent(event: Stripe.Event): PaymentEvent {
     case 'checkout.session.async_payment_succeeded':
       return succeeded(event, event.data.object);
     case 'checkout.session.async_payment_failed':
-      return { id: event.id, type: 'payment_failed', orderId: orderIdOf(event.data.object), sessionId: event.data.object.id };
+      return {
+        id: event.id,
+        type: 'payment_failed',
+        orderId: orderIdOf(event.data.object),
+        sessionId: event.data.object.id,
+      };
     case 'checkout.session.expired':
-      return { id: event.id, type: 'checkout_expired', orderId: orderIdOf(event.data.object), sessionId: event.data.object.id };
+      return {
+        id: event.id,
+        type: 'checkout_expired',
+        orderId: orderIdOf(event.data.object),
+        sessionId: event.data.object.id,
+      };
     case 'charge.refunded': {
       const charge = event.data.object;
       const paymentReference = idOf(charge.payment_intent);
       // Every Checkout payment has a PaymentIntent; a bare charge cannot be one of ours.
       if (!paymentReference) return { id: event.id, type: 'ignored', providerType: event.type };
-      return { id: event.id, type: 'refund_updated', paymentReference, amountRefunded: charge.amount_refunded, currency: charge.currency.toUpperCase() };
+      return {
+        id: event.id,
+        type: 'refund_updated',
+        paymentReference,
+        amountRefunded: charge.amount_refunded,
+        currency: charge.currency.toUpperCase(),
+      };
     }
     default:
       return { id: event.id, type: 'ignored', providerType: event.type };
@@ -97,7 +113,12 @@ export interface StripeEventJson {
   data: { object: Record<string, unknown> };
 }
 
-function eventEnvelope(type: string, object: Record<string, unknown>, created: Date, eventId?: string): StripeEventJson {
+function eventEnvelope(
+  type: string,
+  object: Record<string, unknown>,
+  created: Date,
+  eventId?: string,
+): StripeEventJson {
   return {
     id: eventId ?? randomStripeId('evt'),
     object: 'event',
@@ -111,8 +132,18 @@ function eventEnvelope(type: string, object: Record<string, unknown>, created: D
   };
 }
 
-export function buildCheckoutSessionEvent(input: { type: CheckoutEventType; session: CheckoutSessionShape; created: Date; eventId?: string }): StripeEventJson {
-  return eventEnvelope(input.type, { object: 'checkout.session', mode: 'payment', livemode: false, ...input.session }, input.created, input.eventId);
+export function buildCheckoutSessionEvent(input: {
+  type: CheckoutEventType;
+  session: CheckoutSessionShape;
+  created: Date;
+  eventId?: string;
+}): StripeEventJson {
+  return eventEnvelope(
+    input.type,
+    { object: 'checkout.session', mode: 'payment', livemode: false, ...input.session },
+    input.created,
+    input.eventId,
+  );
 }
 
 export function buildChargeRefundedEvent(input: {

@@ -6,7 +6,14 @@ import Stripe from 'stripe';
 import type { Clock } from '../clock';
 import { verifyStripeWebhook } from './webhook-signature';
 import {
-  isPaymentProviderError, PaymentProviderError, type Checkout, type CheckoutState, type CreateCheckoutInput, type PaymentGateway, type RefundInput, type RefundResult,
+  isPaymentProviderError,
+  PaymentProviderError,
+  type Checkout,
+  type CheckoutState,
+  type CreateCheckoutInput,
+  type PaymentGateway,
+  type RefundInput,
+  type RefundResult,
 } from './types';
 
 export interface StripeGatewayOptions {
@@ -38,7 +45,11 @@ export function checkoutExpiresAt(holdExpiresAt: Date, now: Date): number {
 
 export function assertLinesMatchAmount(input: Pick<CreateCheckoutInput, 'lines' | 'amount'>): void {
   const sum = input.lines.reduce((s, l) => s + l.unitAmount * l.quantity, 0);
-  const wellFormed = input.lines.length > 0 && input.lines.every((l) => Number.isInteger(l.unitAmount) && l.unitAmount >= 0 && Number.isInteger(l.quantity) && l.quantity >= 1);
+  const wellFormed =
+    input.lines.length > 0 &&
+    input.lines.every(
+      (l) => Number.isInteger(l.unitAmount) && l.unitAmount >= 0 && Number.isInteger(l.quantity) && l.quantity >= 1,
+    );
   if (!wellFormed || !Number.isInteger(input.amount) || input.amount <= 0 || sum !== input.amount) {
     throw new Error(`Checkout lines (sum ${sum}) do not make up the amount to charge (${input.amount}).`);
   }
@@ -62,17 +73,22 @@ function clientFor(options: StripeGatewayOptions): Stripe {
 export function toProviderError(error: unknown, action: string): PaymentProviderError {
   if (isPaymentProviderError(error)) return error;
   if (!(error instanceof Stripe.errors.StripeError)) {
-    return new PaymentProviderError(`Stripe ${action} failed unexpectedly (${error instanceof Error ? error.name : 'unknown'})`, true);
+    return new PaymentProviderError(
+      `Stripe ${action} failed unexpectedly (${error instanceof Error ? error.name : 'unknown'})`,
+      true,
+    );
   }
   const status = error.statusCode;
-  const retryable = error.type === 'StripeConnectionError' || status === undefined || status === 409 || status === 429 || status >= 500;
+  const retryable =
+    error.type === 'StripeConnectionError' || status === undefined || status === 409 || status === 429 || status >= 500;
   const detail = [error.type, status, error.code].filter((x) => x !== undefined && x !== null && x !== '').join(' ');
   return new PaymentProviderError(`Stripe ${action} failed (${detail})`, retryable);
 }
 
 const SESSION_STATUSES = ['open', 'complete', 'expired'] as const;
 const PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required'] as const;
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T => (allowed as readonly string[]).includes(value ?? '') ? value as T : fallback;
+const oneOf = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
+  (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 
 function stateOf(session: Stripe.Checkout.Session): CheckoutState {
   const pi = session.payment_intent;
@@ -83,12 +99,13 @@ function stateOf(session: Stripe.Checkout.Session): CheckoutState {
     paymentStatus: oneOf(PAYMENT_STATUSES, session.payment_status, 'unpaid'),
     amountTotal: session.amount_total ?? 0,
     currency: (session.currency ?? '').toUpperCase(),
-    paymentReference: typeof pi === 'string' ? pi : pi?.id ?? null,
+    paymentReference: typeof pi === 'string' ? pi : (pi?.id ?? null),
     orderId: session.metadata?.order_id ?? session.client_reference_id ?? null,
   };
 }
 
-const refundStatus = (s: string | null): RefundResult['status'] => (s === 'succeeded' ? 'succeeded' : s === 'failed' || s === 'canceled' ? 'failed' : 'pending');
+const refundStatus = (s: string | null): RefundResult['status'] =>
+  s === 'succeeded' ? 'succeeded' : s === 'failed' || s === 'canceled' ? 'failed' : 'pending';
 
 export function createStripeGateway(options: StripeGatewayOptions): PaymentGateway {
   const stripe = clientFor(options);
@@ -108,20 +125,29 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     async createCheckout(input: CreateCheckoutInput): Promise<Checkout> {
       assertLinesMatchAmount(input);
       const metadata = { order_id: input.orderId, reference: input.reference };
-      const session = await call('checkout creation', () => stripe.checkout.sessions.create({
-        mode: 'payment',
-        line_items: input.lines.map((l) => ({
-          quantity: l.quantity,
-          price_data: { currency: input.currency.toLowerCase(), unit_amount: l.unitAmount, product_data: { name: l.label } },
-        })),
-        customer_email: input.email,
-        client_reference_id: input.orderId,
-        metadata,
-        payment_intent_data: { statement_descriptor_suffix: options.statementDescriptorSuffix, metadata },
-        success_url: input.successUrl,
-        cancel_url: input.cancelUrl,
-        expires_at: checkoutExpiresAt(input.holdExpiresAt, clock.now()),
-      }, { idempotencyKey: input.idempotencyKey }));
+      const session = await call('checkout creation', () =>
+        stripe.checkout.sessions.create(
+          {
+            mode: 'payment',
+            line_items: input.lines.map((l) => ({
+              quantity: l.quantity,
+              price_data: {
+                currency: input.currency.toLowerCase(),
+                unit_amount: l.unitAmount,
+                product_data: { name: l.label },
+              },
+            })),
+            customer_email: input.email,
+            client_reference_id: input.orderId,
+            metadata,
+            payment_intent_data: { statement_descriptor_suffix: options.statementDescriptorSuffix, metadata },
+            success_url: input.successUrl,
+            cancel_url: input.cancelUrl,
+            expires_at: checkoutExpiresAt(input.holdExpiresAt, clock.now()),
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ),
+      );
       if (!session.url) throw new PaymentProviderError('Stripe returned a checkout session without a URL', false);
       return { sessionId: session.id, url: session.url };
     },
@@ -144,10 +170,12 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     },
 
     async refund(input: RefundInput): Promise<RefundResult> {
-      const refund = await call('refund', () => stripe.refunds.create(
-        { payment_intent: input.paymentReference, amount: input.amount },
-        { idempotencyKey: input.idempotencyKey },
-      ));
+      const refund = await call('refund', () =>
+        stripe.refunds.create(
+          { payment_intent: input.paymentReference, amount: input.amount },
+          { idempotencyKey: input.idempotencyKey },
+        ),
+      );
       return { refundId: refund.id, status: refundStatus(refund.status) };
     },
 

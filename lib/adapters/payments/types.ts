@@ -53,7 +53,15 @@ export interface RefundResult {
 
 /** What happened at the provider, in our words. Stripe's event id stays the dedup key. */
 export type PaymentEvent =
-  | { id: string; type: 'payment_succeeded'; orderId: string | null; sessionId: string; amount: number; currency: string; paymentReference: string | null }
+  | {
+      id: string;
+      type: 'payment_succeeded';
+      orderId: string | null;
+      sessionId: string;
+      amount: number;
+      currency: string;
+      paymentReference: string | null;
+    }
   | { id: string; type: 'payment_processing'; orderId: string | null; sessionId: string }
   | { id: string; type: 'payment_failed'; orderId: string | null; sessionId: string }
   | { id: string; type: 'checkout_expired'; orderId: string | null; sessionId: string }
@@ -62,7 +70,10 @@ export type PaymentEvent =
 
 /** The provider refused or could not be reached; the caller may retry with the same idempotency key. */
 export class PaymentProviderError extends Error {
-  constructor(message: string, public readonly retryable: boolean) {
+  constructor(
+    message: string,
+    public readonly retryable: boolean,
+  ) {
     super(message);
     this.name = 'PaymentProviderError';
   }
@@ -73,8 +84,12 @@ export class PaymentProviderError extends Error {
  * server actions separately while the gateway lives in one process-wide context, so `instanceof` alone can miss.
  */
 export function isPaymentProviderError(error: unknown): error is PaymentProviderError {
-  return error instanceof PaymentProviderError
-    || (error instanceof Error && error.name === 'PaymentProviderError' && typeof (error as { retryable?: unknown }).retryable === 'boolean');
+  return (
+    error instanceof PaymentProviderError ||
+    (error instanceof Error &&
+      error.name === 'PaymentProviderError' &&
+      typeof (error as { retryable?: unknown }).retryable === 'boolean')
+  );
 }
 
 /** A webhook whose signature, timestamp or body does not verify. */

@@ -6,11 +6,23 @@ import { InvalidWebhookError, type PaymentEvent } from './types';
 
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
-export function verifyStripeWebhook(rawBody: string, signatureHeader: string | null, secret: string, now: Date): PaymentEvent {
+export function verifyStripeWebhook(
+  rawBody: string,
+  signatureHeader: string | null,
+  secret: string,
+  now: Date,
+): PaymentEvent {
   if (!signatureHeader) throw new InvalidWebhookError('The Stripe-Signature header is missing.');
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(rawBody, signatureHeader, secret, WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime());
+    event = Stripe.webhooks.constructEvent(
+      rawBody,
+      signatureHeader,
+      secret,
+      WEBHOOK_TOLERANCE_SECONDS,
+      undefined,
+      now.getTime(),
+    );
   } catch (error) {
     // Stripe's messages are fixed texts (no payload), so they are safe to pass on for the log.
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';

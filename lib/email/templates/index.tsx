@@ -24,21 +24,36 @@ export type * from './types';
 
 function element(t: EmailTemplate): ReactElement {
   switch (t.kind) {
-    case 'order_confirmation': return <OrderConfirmationEmail {...t.props} />;
-    case 'ticket': return <TicketEmail {...t.props} />;
-    case 'payment_receipt': return <PaymentReceiptEmail {...t.props} />;
-    case 'payment_failed': return <PaymentFailedEmail {...t.props} />;
-    case 'hold_expired': return <HoldExpiredEmail {...t.props} />;
-    case 'refund': return <RefundEmail {...t.props} />;
-    case 'cancellation': return <CancellationEmail {...t.props} />;
-    case 'waitlist_offer': return <WaitlistOfferEmail {...t.props} />;
-    case 'waitlist_confirm': return <WaitlistConfirmEmail {...t.props} />;
-    case 'late_payment_refunded': return <LatePaymentRefundedEmail {...t.props} />;
-    case 'reminder': return <ReminderEmail {...t.props} />;
-    case 'order_access': return <OrderAccessEmail {...t.props} />;
-    case 'ticket_transferred': return <TicketTransferredEmail {...t.props} />;
-    case 'staff_invitation': return <StaffInvitationEmail {...t.props} />;
-    case 'access_update': return <AccessUpdateEmail {...t.props} />;
+    case 'order_confirmation':
+      return <OrderConfirmationEmail {...t.props} />;
+    case 'ticket':
+      return <TicketEmail {...t.props} />;
+    case 'payment_receipt':
+      return <PaymentReceiptEmail {...t.props} />;
+    case 'payment_failed':
+      return <PaymentFailedEmail {...t.props} />;
+    case 'hold_expired':
+      return <HoldExpiredEmail {...t.props} />;
+    case 'refund':
+      return <RefundEmail {...t.props} />;
+    case 'cancellation':
+      return <CancellationEmail {...t.props} />;
+    case 'waitlist_offer':
+      return <WaitlistOfferEmail {...t.props} />;
+    case 'waitlist_confirm':
+      return <WaitlistConfirmEmail {...t.props} />;
+    case 'late_payment_refunded':
+      return <LatePaymentRefundedEmail {...t.props} />;
+    case 'reminder':
+      return <ReminderEmail {...t.props} />;
+    case 'order_access':
+      return <OrderAccessEmail {...t.props} />;
+    case 'ticket_transferred':
+      return <TicketTransferredEmail {...t.props} />;
+    case 'staff_invitation':
+      return <StaffInvitationEmail {...t.props} />;
+    case 'access_update':
+      return <AccessUpdateEmail {...t.props} />;
   }
 }
 
@@ -50,6 +65,9 @@ const toPlainText = compile({ wordwrap: false, selectors: [...plainTextSelectors
 export async function renderEmailTemplate(template: EmailTemplate): Promise<{ html: string; text: string }> {
   const html = await render(element(template));
   // From the same HTML, so both parts always say the same thing (and React renders once).
-  const text = toPlainText(html).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const text =
+    toPlainText(html)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n';
   return { html, text };
 }

@@ -7,21 +7,33 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
   const { tickets } = props;
   const allOnline = tickets.length > 0 && tickets.every((t) => t.online);
   return (
-    <EmailLayout preview="Your registration is confirmed. Your tickets are inside." heading="Your registration is confirmed">
+    <EmailLayout
+      preview="Your registration is confirmed. Your tickets are inside."
+      heading="Your registration is confirmed"
+    >
       <P>Hello {props.buyerName},</P>
       <P>
-        Thank you for registering for {conference(props.eventName)}. {tickets.length === 1 ? 'The ticket is' : `All ${tickets.length} tickets are`} below.
+        Thank you for registering for {conference(props.eventName)}.{' '}
+        {tickets.length === 1 ? 'The ticket is' : `All ${tickets.length} tickets are`} below.
       </P>
-      <Facts rows={[['Order reference', props.reference], ['Amount paid', props.total ?? 'Free registration']]} />
+      <Facts
+        rows={[
+          ['Order reference', props.reference],
+          ['Amount paid', props.total ?? 'Free registration'],
+        ]}
+      />
       <EventSummary event={props.event} online={allOnline} />
       <H2>{tickets.length === 1 ? 'Ticket' : 'Tickets'}</H2>
-      {tickets.map((t, i) => <Ticket key={i} ticket={t} reference={props.reference} />)}
+      {tickets.map((t, i) => (
+        <Ticket key={i} ticket={t} reference={props.reference} />
+      ))}
       <P>Your private registration page shows your tickets and receipt, and lets you manage the registration:</P>
       <Action href={props.manageUrl}>Manage your registration</Action>
       <Muted>Keep this link to yourself: anyone who has it can see and change this registration.</Muted>
       {props.calendarUrl && (
         <P>
-          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file that any calendar app opens).
+          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file
+          that any calendar app opens).
         </P>
       )}
     </EmailLayout>

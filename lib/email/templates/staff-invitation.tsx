@@ -5,9 +5,17 @@ import { conference, type StaffInvitationProps } from './types';
 
 export function StaffInvitationEmail(props: StaffInvitationProps) {
   return (
-    <EmailLayout preview="You have been invited to help run the registration." heading="Your invitation to the registration team">
+    <EmailLayout
+      preview="You have been invited to help run the registration."
+      heading="Your invitation to the registration team"
+    >
       <P>You have been invited to help run the registration for {conference(props.eventName)}.</P>
-      <Facts rows={[['Role', props.role], ['Link valid until', props.expires]]} />
+      <Facts
+        rows={[
+          ['Role', props.role],
+          ['Link valid until', props.expires],
+        ]}
+      />
       <Action href={props.url}>Choose your password</Action>
       <Muted>The link works once. If you did not expect this invitation, you can ignore this email.</Muted>
     </EmailLayout>

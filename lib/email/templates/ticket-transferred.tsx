@@ -7,7 +7,12 @@ export function TicketTransferredEmail(props: TicketTransferredProps) {
   return (
     <EmailLayout preview="A ticket in your name was passed on." heading="Your ticket was passed on">
       <P>A ticket for {conference(props.eventName)} that was in your name has been passed on to another person.</P>
-      <Facts rows={[['Order reference', props.reference], ['Ticket', props.label]]} />
+      <Facts
+        rows={[
+          ['Order reference', props.reference],
+          ['Ticket', props.label],
+        ]}
+      />
       <P>The QR code you received for it no longer works, so please delete it.</P>
       <Muted>If you did not expect this, reply to this email and the organizers will look into it.</Muted>
     </EmailLayout>

@@ -11,12 +11,16 @@ export function TicketEmail(props: TicketProps) {
       <P>You have been registered for {conference(props.eventName)}. Your ticket is below.</P>
       <EventSummary event={props.event} online={props.ticket.online} />
       <Ticket ticket={props.ticket} reference={props.reference} />
-      <P>Your own page shows your ticket and lets you check and change your details and private answers. Only you have this link.</P>
+      <P>
+        Your own page shows your ticket and lets you check and change your details and private answers. Only you have
+        this link.
+      </P>
       <Action href={props.pageUrl}>Open your page</Action>
       <Muted>If your name is wrong, please ask the person who registered you, or reply to this email.</Muted>
       {props.calendarUrl && (
         <P>
-          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file that any calendar app opens).
+          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file
+          that any calendar app opens).
         </P>
       )}
     </EmailLayout>

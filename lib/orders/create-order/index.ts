@@ -20,16 +20,27 @@ export interface CreateOrderResult {
 }
 
 /** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
-export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: string }, input: unknown, meta: { clientKey: string | null; source?: OrderSource }): Promise<CreateOrderResult> {
+export async function createOrder(
+  ctx: CreateOrderCtx,
+  event: string | { slug: string },
+  input: unknown,
+  meta: { clientKey: string | null; source?: OrderSource },
+): Promise<CreateOrderResult> {
   const now = ctx.clock.now();
   const prepared = await prepareOrder(ctx, event, input, {
-    now, clientKey: meta.clientKey, rateLimit: true, complimentary: meta.source === 'complimentary',
+    now,
+    clientKey: meta.clientKey,
+    rateLimit: true,
+    complimentary: meta.source === 'complimentary',
     findVoucher: (eventId, code) => findVoucher(ctx.db, eventId, code),
   });
   const accessToken = newSecretToken();
   const reserveInput: ReserveInput = {
     ...prepared,
-    accessTokenHash: hashToken(accessToken), clientKey: meta.clientKey, source: meta.source ?? 'online', now,
+    accessTokenHash: hashToken(accessToken),
+    clientKey: meta.clientKey,
+    source: meta.source ?? 'online',
+    now,
     limits: holdLimits(ctx),
     locker: ctx.locker ?? advisoryPoolLocker,
     emailReminderHours: ctx.config.EMAIL_REMINDER_HOURS,
@@ -43,7 +54,11 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
     if (isLockTimeout(error) || isRetryableTransaction(error)) throw busyError();
     // A workshop, ticket type or voucher the order names was removed by an organizer a moment ago.
     if (isForeignKeyViolation(error)) {
-      throw new DomainError('CONFLICT', 'Something you chose was changed by the organizers a moment ago. Please check your choices and try again.', { attendees: ['Please check your choices and try again'] });
+      throw new DomainError(
+        'CONFLICT',
+        'Something you chose was changed by the organizers a moment ago. Please check your choices and try again.',
+        { attendees: ['Please check your choices and try again'] },
+      );
     }
     throw error;
   }
@@ -52,5 +67,10 @@ export async function createOrder(ctx: CreateOrderCtx, event: string | { slug: s
   // here; the buyer simply tries again.
   const plan = planPools(reserveInput);
   assertAvailable(await measureTaken(ctx.db, now, plan.query), reserveInput, plan);
-  throw new DomainError('SOLD_OUT', 'These tickets have just sold out.', { attendees: ['These tickets have just sold out'] }, { pool: 'unknown' });
+  throw new DomainError(
+    'SOLD_OUT',
+    'These tickets have just sold out.',
+    { attendees: ['These tickets have just sold out'] },
+    { pool: 'unknown' },
+  );
 }

@@ -7,7 +7,12 @@ import type { Event } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
 import { rateLimitResult } from '../../rate-limit';
-import { loadOrderCatalogue, loadWorkshops, type CatalogueTicketType, type CatalogueWorkshop } from '../../catalogue/listing';
+import {
+  loadOrderCatalogue,
+  loadWorkshops,
+  type CatalogueTicketType,
+  type CatalogueWorkshop,
+} from '../../catalogue/listing';
 import { priceOrder, type OrderPrice } from '../../catalogue/pricing';
 import type { VoucherView } from '../../catalogue/voucher-queries';
 import { parseInput } from '../../validation';
@@ -41,20 +46,35 @@ export interface PreparedOrder {
 }
 
 /** @param event the event's id, or its slug (the HTTP API knows only the configured slug). */
-export async function prepareOrder(ctx: PrepareCtx, event: string | { slug: string }, input: unknown, options: PrepareOptions): Promise<PreparedOrder> {
+export async function prepareOrder(
+  ctx: PrepareCtx,
+  event: string | { slug: string },
+  input: unknown,
+  options: PrepareOptions,
+): Promise<PreparedOrder> {
   const { now } = options;
   const registration = parseInput(registrationRequestSchema, input);
   const workshopIds = [...new Set(registration.attendees.flatMap((a) => a.workshopIds))];
   const typeIds = [...new Set(registration.attendees.map((a) => a.ticketTypeId))];
   const catalogue = await loadOrderCatalogue(ctx.db, typeof event === 'string' ? { id: event } : event, {
-    rateLimit: options.rateLimit && options.clientKey ? { key: `orders:client:${options.clientKey}`, windowMs: 60_000, now } : undefined,
+    rateLimit:
+      options.rateLimit && options.clientKey
+        ? { key: `orders:client:${options.clientKey}`, windowMs: 60_000, now }
+        : undefined,
     // A cheap unlocked look at the ticket types and workshops asked for, so that when one is already full
     // the order is refused without queueing for its lock. Only the locked re-check in reserve() says yes.
     taken: { now, query: { eventId: '', ticketTypeIds: typeIds, sessionIds: workshopIds } },
   });
-  const limit = catalogue?.rateLimit ? rateLimitResult(catalogue.rateLimit, ctx.config.ORDER_RATE_LIMIT_PER_MINUTE, 60_000, now) : null;
+  const limit = catalogue?.rateLimit
+    ? rateLimitResult(catalogue.rateLimit, ctx.config.ORDER_RATE_LIMIT_PER_MINUTE, 60_000, now)
+    : null;
   if (limit && !limit.allowed) {
-    throw new DomainError('THROTTLED', `Too many registration attempts. Please wait ${limit.retryAfterSeconds} seconds and try again.`, {}, { retryAfterSeconds: limit.retryAfterSeconds });
+    throw new DomainError(
+      'THROTTLED',
+      `Too many registration attempts. Please wait ${limit.retryAfterSeconds} seconds and try again.`,
+      {},
+      { retryAfterSeconds: limit.retryAfterSeconds },
+    );
   }
   if (!catalogue) throw new DomainError('NOT_FOUND', 'Event not found');
   const eventRow = catalogue.event;
@@ -66,12 +86,26 @@ export async function prepareOrder(ctx: PrepareCtx, event: string | { slug: stri
   const wanted = new Set(typeIds);
   const typeMap = new Map(catalogue.types.filter((t) => wanted.has(t.id)).map((t) => [t.id, t]));
   if (registration.offerToken && !offer) {
-    throw new DomainError('HOLD_EXPIRED', 'This waiting-list offer has expired or was already used.', { offerToken: ['This offer is no longer valid'] });
+    throw new DomainError('HOLD_EXPIRED', 'This waiting-list offer has expired or was already used.', {
+      offerToken: ['This offer is no longer valid'],
+    });
   }
   const workshopMap = new Map(workshops.map((w) => [w.id, w]));
-  const attendees = validateRegistration({ registration, types: typeMap, workshops: workshopMap, voucher, now, timezone: eventRow.timezone });
-  if (offer && !attendees.some((a) => a.ticketTypeId === offer.ticketTypeId || a.workshopIds.includes(offer.sessionId ?? ''))) {
-    throw new DomainError('VALIDATION', 'The waiting-list offer is for a different ticket or workshop.', { offerToken: ['Choose the ticket or workshop you were offered'] });
+  const attendees = validateRegistration({
+    registration,
+    types: typeMap,
+    workshops: workshopMap,
+    voucher,
+    now,
+    timezone: eventRow.timezone,
+  });
+  if (
+    offer &&
+    !attendees.some((a) => a.ticketTypeId === offer.ticketTypeId || a.workshopIds.includes(offer.sessionId ?? ''))
+  ) {
+    throw new DomainError('VALIDATION', 'The waiting-list offer is for a different ticket or workshop.', {
+      offerToken: ['Choose the ticket or workshop you were offered'],
+    });
   }
   // A complimentary registration (entered by an organizer) prices every line at 0, so it is paid at once and
   // confirmed like any free order; it still takes its seats through reserve().
@@ -80,7 +114,14 @@ export async function prepareOrder(ctx: PrepareCtx, event: string | { slug: stri
     voucher && !options.complimentary ? voucherRule(voucher) : null,
   );
   const prepared: PreparedOrder = {
-    event: eventRow, registration, attendees, price, types: typeMap, workshops: workshopMap, voucher, offer: offer ? { id: offer.id } : null,
+    event: eventRow,
+    registration,
+    attendees,
+    price,
+    types: typeMap,
+    workshops: workshopMap,
+    voucher,
+    offer: offer ? { id: offer.id } : null,
   };
   // The snapshot counts a waiting-list offer as taken, including the one being redeemed here.
   if (!offer) {
@@ -91,5 +132,9 @@ export async function prepareOrder(ctx: PrepareCtx, event: string | { slug: stri
 }
 
 export function holdLimits(ctx: PrepareCtx) {
-  return { perEmail: ctx.config.HOLD_MAX_PER_EMAIL, perClient: ctx.config.HOLD_MAX_PER_CLIENT, lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS };
+  return {
+    perEmail: ctx.config.HOLD_MAX_PER_EMAIL,
+    perClient: ctx.config.HOLD_MAX_PER_CLIENT,
+    lockTimeoutMs: ctx.config.ORDER_LOCK_TIMEOUT_MS,
+  };
 }

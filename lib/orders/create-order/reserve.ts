@@ -41,7 +41,19 @@ function soldOut(message: string, field: string, details: Record<string, unknown
   return new DomainError('SOLD_OUT', message, { [field]: [message] }, details);
 }
 
-type PoolInput = Pick<ReserveInput, 'event' | 'registration' | 'attendees' | 'price' | 'types' | 'workshops' | 'voucher' | 'offer' | 'clientKey' | 'limits'>;
+type PoolInput = Pick<
+  ReserveInput,
+  | 'event'
+  | 'registration'
+  | 'attendees'
+  | 'price'
+  | 'types'
+  | 'workshops'
+  | 'voucher'
+  | 'offer'
+  | 'clientKey'
+  | 'limits'
+>;
 
 /** The pools an order shrinks: their lock keys and the query that measures them. */
 export function planPools(input: PoolInput) {
@@ -81,10 +93,17 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
   const { free, perType, perPool, perWorkshop } = plan;
   if (!free) {
     if ((taken.get('holds:email') ?? 0) >= input.limits.perEmail) {
-      throw new DomainError('HOLD_LIMIT', 'This email already has unpaid registrations waiting. Complete or cancel them first.', { 'buyer.email': ['Too many unpaid registrations for this email'] });
+      throw new DomainError(
+        'HOLD_LIMIT',
+        'This email already has unpaid registrations waiting. Complete or cancel them first.',
+        { 'buyer.email': ['Too many unpaid registrations for this email'] },
+      );
     }
     if (input.clientKey && (taken.get('holds:client') ?? 0) >= input.limits.perClient) {
-      throw new DomainError('HOLD_LIMIT', 'Too many unpaid registrations from this connection. Complete or cancel them first.');
+      throw new DomainError(
+        'HOLD_LIMIT',
+        'Too many unpaid registrations from this connection. Complete or cancel them first.',
+      );
     }
   }
   const left = (key: string, capacity: number | null) => remaining(capacity, taken.get(key) ?? 0);
@@ -97,10 +116,16 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
     const type = types.get(id)!;
     const l = left(poolKey.ticketType(id), type.capacity);
     if (l !== null && l < n) {
-      throw soldOut(l === 0 ? `${type.publicLabel} is sold out.` : `Only ${l} ${type.publicLabel} left.`, 'attendees', { pool: 'ticket_type', ticketTypeId: id, remaining: l });
+      throw soldOut(l === 0 ? `${type.publicLabel} is sold out.` : `Only ${l} ${type.publicLabel} left.`, 'attendees', {
+        pool: 'ticket_type',
+        ticketTypeId: id,
+        remaining: l,
+      });
     }
   }
-  const poolCapacity = new Map(attendees.flatMap((a) => types.get(a.ticketTypeId)!.pools).map((p) => [p.id, p.capacity]));
+  const poolCapacity = new Map(
+    attendees.flatMap((a) => types.get(a.ticketTypeId)!.pools).map((p) => [p.id, p.capacity]),
+  );
   for (const [id, n] of perPool) {
     const l = left(poolKey.pool(id), poolCapacity.get(id) ?? null);
     if (l !== null && l < n) {
@@ -111,14 +136,21 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
     const w = workshops.get(id)!;
     const l = left(poolKey.session(id), w.capacity);
     if (l !== null && l < n) {
-      throw soldOut(l === 0 ? `The workshop "${w.title}" is full.` : `Only ${l} seats left in "${w.title}".`, 'workshops', { pool: 'workshop', sessionId: id, remaining: l });
+      throw soldOut(
+        l === 0 ? `The workshop "${w.title}" is full.` : `Only ${l} seats left in "${w.title}".`,
+        'workshops',
+        { pool: 'workshop', sessionId: id, remaining: l },
+      );
     }
   }
   if (voucher && voucher.maxUses !== null) {
     const l = voucher.maxUses - (taken.get(poolKey.voucher(voucher.id)) ?? 0);
     const voucherUses = price.lines.filter((line) => line.voucherApplied).length;
     if (l < voucherUses) {
-      const message = l <= 0 ? 'This voucher has been used up.' : `This voucher can be used for ${l} more ticket${l === 1 ? '' : 's'} only.`;
+      const message =
+        l <= 0
+          ? 'This voucher has been used up.'
+          : `This voucher can be used for ${l} more ticket${l === 1 ? '' : 's'} only.`;
       throw new DomainError('VOUCHER_EXHAUSTED', message, { voucherCode: [message] });
     }
   }
@@ -136,16 +168,22 @@ function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>): SQL[] 
   const rows: [string, SQL, number][] = [];
   const current = (table: string, column: string, id: string) =>
     sql`coalesce((select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id}::uuid), ${unlimited})`;
-  if (event.capacity !== null) rows.push([poolKey.event(event.id), current('events', 'capacity', event.id), input.attendees.length]);
+  if (event.capacity !== null)
+    rows.push([poolKey.event(event.id), current('events', 'capacity', event.id), input.attendees.length]);
   for (const [id, n] of plan.perType) {
-    if (types.get(id)!.capacity !== null) rows.push([poolKey.ticketType(id), current('ticket_types', 'capacity', id), n]);
+    if (types.get(id)!.capacity !== null)
+      rows.push([poolKey.ticketType(id), current('ticket_types', 'capacity', id), n]);
   }
   for (const [id, n] of plan.perPool) rows.push([poolKey.pool(id), current('capacity_pools', 'capacity', id), n]);
   for (const [id, n] of plan.perWorkshop) {
     if (workshops.get(id)!.capacity !== null) rows.push([poolKey.session(id), current('sessions', 'capacity', id), n]);
   }
   if (voucher && voucher.maxUses !== null) {
-    rows.push([poolKey.voucher(voucher.id), current('vouchers', 'max_uses', voucher.id), price.lines.filter((l) => l.voucherApplied).length]);
+    rows.push([
+      poolKey.voucher(voucher.id),
+      current('vouchers', 'max_uses', voucher.id),
+      price.lines.filter((l) => l.voucherApplied).length,
+    ]);
   }
   if (!plan.free) {
     rows.push(['holds:email', sql`${input.limits.perEmail}`, 1]);
@@ -169,23 +207,48 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   const limits = limitRows(input, plan);
   const expiresAt = plan.free ? null : new Date(now.getTime() + event.holdMinutes * 60_000);
   const order: Order = {
-    id: randomUUID(), eventId: event.id,
-    reference: newReference(event.slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6) || 'REG'),
-    accessTokenHash: input.accessTokenHash, anonymizedAt: null, status: plan.free ? 'paid' : 'pending_payment',
-    buyerName: registration.buyer.name, buyerEmail: registration.buyer.email, currency: event.currency,
-    subtotal: price.subtotal, discount: price.discount, total: price.total,
-    voucherId: voucher?.id ?? null, clientKey: input.clientKey, expiresAt, paidAt: plan.free ? now : null,
-    paymentState: 'none', amountPaid: 0, amountRefunded: 0, paymentReference: null, checkoutSessionId: null, checkoutUrl: null,
-    attentionReason: null, source: input.source, searchText: null, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    eventId: event.id,
+    reference: newReference(
+      event.slug
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 6) || 'REG',
+    ),
+    accessTokenHash: input.accessTokenHash,
+    anonymizedAt: null,
+    status: plan.free ? 'paid' : 'pending_payment',
+    buyerName: registration.buyer.name,
+    buyerEmail: registration.buyer.email,
+    currency: event.currency,
+    subtotal: price.subtotal,
+    discount: price.discount,
+    total: price.total,
+    voucherId: voucher?.id ?? null,
+    clientKey: input.clientKey,
+    expiresAt,
+    paidAt: plan.free ? now : null,
+    paymentState: 'none',
+    amountPaid: 0,
+    amountRefunded: 0,
+    paymentReference: null,
+    checkoutSessionId: null,
+    checkoutUrl: null,
+    attentionReason: null,
+    source: input.source,
+    searchText: null,
+    createdAt: now,
+    updatedAt: now,
   };
   const ticketIds = attendees.map(() => randomUUID());
   const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
   const orderExists = sql`exists (select 1 from orders where id = ${order.id}::uuid)`;
-  const roomLeft = limits.length && taken
-    ? sql`not exists (select 1 from (values ${sql.join(limits, sql`, `)}) as l(key, cap, need)
+  const roomLeft =
+    limits.length && taken
+      ? sql`not exists (select 1 from (values ${sql.join(limits, sql`, `)}) as l(key, cap, need)
         left join (select key, sum(n) as n from (${taken}) u group by key) t on t.key = l.key
         where coalesce(t.n, 0) + l.need > l.cap)`
-    : sql`true`;
+      : sql`true`;
 
   const statements: SQL[] = [];
   // The seat locks, pipelined with the insert: the same statement lockSeats runs.
@@ -202,19 +265,24 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       pronouns, pronouns_cipher, pronouns_key_id, directory_opt_in, photo_preference, created_at)
     select v.id::uuid, ${order.id}::uuid, v.position::int, v.type::uuid, v.price::int, v.discount::int, v.voucher::uuid, v.legal, v.badge, v.email,
       '', v.pronouns_cipher, v.pronouns_key_id, v.directory::boolean, v.photo::photo_preference, ${ts(now)}
-    from (values ${sql.join(attendees.map((a, i) => {
-      const r = registration.attendees[i]!;
-      const line = price.lines[i]!;
-      const pronouns = pronounColumns(input.vault, r.pronouns);
-      return sql`(${ticketIds[i]!}, ${i}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
+    from (values ${sql.join(
+      attendees.map((a, i) => {
+        const r = registration.attendees[i]!;
+        const line = price.lines[i]!;
+        const pronouns = pronounColumns(input.vault, r.pronouns);
+        return sql`(${ticketIds[i]!}, ${i}, ${a.ticketTypeId}, ${line.price}, ${line.discount}, ${line.voucherApplied ? voucher!.id : null}::text,
         ${r.legalName}, ${a.badgeName}, ${r.email}, ${pronouns.pronounsCipher}::text, ${pronouns.pronounsKeyId}::text, ${r.directoryOptIn}, ${r.photoPreference})`;
-    }), sql`, `)}) as v(id, position, type, price, discount, voucher, legal, badge, email, pronouns_cipher, pronouns_key_id, directory, photo)
+      }),
+      sql`, `,
+    )}) as v(id, position, type, price, discount, voucher, legal, badge, email, pronouns_cipher, pronouns_key_id, directory, photo)
     where ${orderExists}`);
   // Sensitive answers are sealed here, in this process: only ciphertext reaches the database.
-  const answerRows = attendees.flatMap((a, i) => a.answers.map((ans) => {
-    const stored = answerColumns(input.vault, ans, ans.value);
-    return sql`(${ticketIds[i]!}, ${ans.questionId}, ${stored.value}::text, ${stored.valueCipher}::text, ${stored.keyId}::text)`;
-  }));
+  const answerRows = attendees.flatMap((a, i) =>
+    a.answers.map((ans) => {
+      const stored = answerColumns(input.vault, ans, ans.value);
+      return sql`(${ticketIds[i]!}, ${ans.questionId}, ${stored.value}::text, ${stored.valueCipher}::text, ${stored.keyId}::text)`;
+    }),
+  );
   if (answerRows.length) {
     statements.push(sql`insert into answers (ticket_id, question_id, value, value_cipher, key_id) select v.t::uuid, v.q::uuid, v.value, v.cipher, v.key_id
       from (values ${sql.join(answerRows, sql`, `)}) as v(t, q, value, cipher, key_id) where ${orderExists}`);
@@ -230,14 +298,19 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       from (values ${sql.join(seatRows, sql`, `)}) as v(t, s) where ${orderExists}`);
   }
   if (input.offer) {
-    statements.push(sql`update waitlist_entries set status = 'accepted' where id = ${input.offer.id}::uuid and ${orderExists}`);
+    statements.push(
+      sql`update waitlist_entries set status = 'accepted' where id = ${input.offer.id}::uuid and ${orderExists}`,
+    );
   }
   if (plan.free) {
     // A free order is paid as it is inserted: its confirmation (and ticket emails, reminder) go into the outbox in
     // this same transaction, guarded like the tickets so a full pool queues nothing. Appended last, so the
     // positions of the statements above (the order insert's result) are unchanged.
     const emails = paidOrderEmails({
-      order, event, now, reminderHours: input.emailReminderHours,
+      order,
+      event,
+      now,
+      reminderHours: input.emailReminderHours,
       tickets: ticketIds.map((id, i) => ({ id, email: registration.attendees[i]!.email })),
     });
     statements.push(enqueueEmailsSql(emails, orderExists));
@@ -259,9 +332,13 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
     // When the connection dies, the statements still waiting in postgres.js's queue for this reserved connection
     // never settle: the first one refused for a lost connection ends the wait.
     const lost = new Promise<PromiseRejectedResult>((resolve) => {
-      for (const p of pending) p.catch((reason: unknown) => isDatabaseUnavailable(reason) && resolve({ status: 'rejected', reason }));
+      for (const p of pending)
+        p.catch((reason: unknown) => isDatabaseUnavailable(reason) && resolve({ status: 'rejected', reason }));
     });
-    const results: PromiseSettledResult<unknown>[] = await Promise.race([Promise.allSettled(pending), lost.then((r) => [r])]);
+    const results: PromiseSettledResult<unknown>[] = await Promise.race([
+      Promise.allSettled(pending),
+      lost.then((r) => [r]),
+    ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       // A lost connection took its transaction with it. Nothing more may be written on it: postgres.js 3.4.9 would

@@ -29,7 +29,12 @@ export interface ValidatedAttendee {
 type Errors = Record<string, string[]>;
 
 /** A valid answer with what decides how it is stored: sealed when sensitive, opening a request when an access need. */
-export interface CheckedAnswer { questionId: string; value: string; isSensitive: boolean; isAccessNeed: boolean }
+export interface CheckedAnswer {
+  questionId: string;
+  value: string;
+  isSensitive: boolean;
+  isAccessNeed: boolean;
+}
 
 function push(errors: Errors, key: string, message: string) {
   (errors[key] ??= []).push(message);
@@ -52,7 +57,12 @@ function checkVoucher(input: ValidationInput, errors: Errors): void {
 }
 
 /** Answers to a ticket type's questions, checked as on the registration form (also used by self-service edits). */
-export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answers: Record<string, string | boolean>, at: string, errors: Errors) {
+export function checkAnswers(
+  type: Pick<CatalogueTicketType, 'questions'>,
+  answers: Record<string, string | boolean>,
+  at: string,
+  errors: Errors,
+) {
   const out: CheckedAnswer[] = [];
   const known = new Map(type.questions.map((q) => [q.key, q]));
   for (const key of Object.keys(answers)) {
@@ -64,10 +74,19 @@ export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answe
     if (q.kind === 'checkbox') {
       if (raw !== undefined && typeof raw !== 'boolean') push(errors, field, 'Answer yes or no');
       else if (q.isRequired && raw !== true) push(errors, field, `${q.label} must be ticked`);
-      else if (raw !== undefined) out.push({ questionId: q.id, value: raw ? 'yes' : 'no', isSensitive: q.isSensitive, isAccessNeed: q.isAccessNeed });
+      else if (raw !== undefined)
+        out.push({
+          questionId: q.id,
+          value: raw ? 'yes' : 'no',
+          isSensitive: q.isSensitive,
+          isAccessNeed: q.isAccessNeed,
+        });
       continue;
     }
-    if (typeof raw === 'boolean') { push(errors, field, 'Answer with text'); continue; }
+    if (typeof raw === 'boolean') {
+      push(errors, field, 'Answer with text');
+      continue;
+    }
     const value = (raw ?? '').trim();
     // Line breaks and tabs are fine in a long answer; other controls and direction overrides are not.
     if (FORBIDDEN_CHARS.test(value.replace(/[\r\n\t]/g, ' '))) {
@@ -85,12 +104,24 @@ export function checkAnswers(type: Pick<CatalogueTicketType, 'questions'>, answe
   return out;
 }
 
-function checkWorkshops(input: ValidationInput, type: CatalogueTicketType, ids: string[], at: string, errors: Errors): void {
+function checkWorkshops(
+  input: ValidationInput,
+  type: CatalogueTicketType,
+  ids: string[],
+  at: string,
+  errors: Errors,
+): void {
   const chosen: CatalogueWorkshop[] = [];
   for (const id of new Set(ids)) {
     const w = input.workshops.get(id);
-    if (!w) { push(errors, `${at}.workshopIds`, 'Unknown workshop'); continue; }
-    if (!type.includesWorkshops) { push(errors, `${at}.workshopIds`, `${type.publicLabel} does not include workshops`); continue; }
+    if (!w) {
+      push(errors, `${at}.workshopIds`, 'Unknown workshop');
+      continue;
+    }
+    if (!type.includesWorkshops) {
+      push(errors, `${at}.workshopIds`, `${type.publicLabel} does not include workshops`);
+      continue;
+    }
     if (type.validOn && dateInZone(w.startsAt, input.timezone) !== type.validOn) {
       push(errors, `${at}.workshopIds`, `"${w.title}" is not on the day this pass is valid for`);
       continue;
@@ -121,7 +152,13 @@ export function validateRegistration(input: ValidationInput): ValidatedAttendee[
     const answers = checkAnswers(type, a.answers, at, errors);
     checkWorkshops(input, type, a.workshopIds, at, errors);
     const badgeName = (a.badgeName || a.legalName.split(/\s+/)[0] || a.legalName).slice(0, 60);
-    out.push({ ticketTypeId: type.id, price: price.amount, badgeName, answers, workshopIds: [...new Set(a.workshopIds)] });
+    out.push({
+      ticketTypeId: type.id,
+      price: price.amount,
+      badgeName,
+      answers,
+      workshopIds: [...new Set(a.workshopIds)],
+    });
   });
   for (const [id, n] of counts) {
     const type = types.get(id)!;
@@ -129,8 +166,14 @@ export function validateRegistration(input: ValidationInput): ValidatedAttendee[
     if (n > type.maxPerOrder) push(errors, 'attendees', `${type.publicLabel}: at most ${type.maxPerOrder} per order`);
   }
   if (Object.keys(errors).length) {
-    const onlySale = Object.values(errors).flat().every((m) => m.endsWith('is not on sale at this time'));
-    throw new DomainError(onlySale ? 'SALE_CLOSED' : 'VALIDATION', onlySale ? 'Some tickets are not on sale at this time.' : 'Please correct the highlighted fields.', errors);
+    const onlySale = Object.values(errors)
+      .flat()
+      .every((m) => m.endsWith('is not on sale at this time'));
+    throw new DomainError(
+      onlySale ? 'SALE_CLOSED' : 'VALIDATION',
+      onlySale ? 'Some tickets are not on sale at this time.' : 'Please correct the highlighted fields.',
+      errors,
+    );
   }
   return out;
 }

@@ -6,13 +6,13 @@ export const event: SeedEvent = {
   name: 'Integrative Addiction Conference',
   tagline: 'Neuroscience, clinical practice and lived experience of relapse and recovery, in one room.',
   description: [
-    'The Integrative Addiction Conference brings together clinicians, researchers, people in recovery and their '
-      + 'families from around the world for three days of talks, panels, workshops and open conversation.',
-    'The programme moves from the neuroscience of relapse (glutamate, dopamine and the circuits that respond to '
-      + 'drug cues and stress) to the practice of relapse prevention, peer support and family support, and gives '
-      + 'equal room to people speaking from their own experience.',
-    'Evidence is presented with its limits: sessions describe what is being studied and discussed, not promises. '
-      + 'All social events are alcohol-free. Attend in person in Amsterdam or join virtually.',
+    'The Integrative Addiction Conference brings together clinicians, researchers, people in recovery and their ' +
+      'families from around the world for three days of talks, panels, workshops and open conversation.',
+    'The programme moves from the neuroscience of relapse (glutamate, dopamine and the circuits that respond to ' +
+      'drug cues and stress) to the practice of relapse prevention, peer support and family support, and gives ' +
+      'equal room to people speaking from their own experience.',
+    'Evidence is presented with its limits: sessions describe what is being studied and discussed, not promises. ' +
+      'All social events are alcohol-free. Attend in person in Amsterdam or join virtually.',
   ].join('\n\n'),
   timezone: 'Europe/Amsterdam',
   currency: 'EUR',

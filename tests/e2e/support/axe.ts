@@ -7,8 +7,22 @@ import type { Page } from '@playwright/test';
 
 export async function axeViolations(page: Page, options: { disableFrames?: string[] } = {}): Promise<string[]> {
   for (const selector of options.disableFrames ?? []) {
-    await page.locator(selector).evaluateAll((frames) => frames.forEach((f) => f.replaceWith(Object.assign(document.createElement('div'), { title: (f as HTMLIFrameElement).title }))));
+    await page
+      .locator(selector)
+      .evaluateAll((frames) =>
+        frames.forEach((f) =>
+          f.replaceWith(Object.assign(document.createElement('div'), { title: (f as HTMLIFrameElement).title })),
+        ),
+      );
   }
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }

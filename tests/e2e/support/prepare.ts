@@ -25,11 +25,20 @@ export async function prepareE2eDatabase(adminUrl: string): Promise<{ url: strin
     const { eventId } = await seedConference(ctx, { now: systemClock.now() });
     // registration.spec.ts finds it by this label on /register.
     await createTicketType(ctx, eventId, {
-      code: 'sold-out-e2e', publicLabel: 'Supporter pass', internalLabel: 'Sold out (e2e only)',
-      capacity: 0, sortOrder: 50, prices: [{ label: 'Supporter', amount: 25000 }],
+      code: 'sold-out-e2e',
+      publicLabel: 'Supporter pass',
+      internalLabel: 'Sold out (e2e only)',
+      capacity: 0,
+      sortOrder: 50,
+      prices: [{ label: 'Supporter', amount: 25000 }],
     });
     for (const account of Object.values(e2eAccounts)) {
-      await createUser(ctx, { email: account.email, name: `E2E ${account.role}`, password: account.password, role: account.role });
+      await createUser(ctx, {
+        email: account.email,
+        name: `E2E ${account.role}`,
+        password: account.password,
+        role: account.role,
+      });
     }
   } finally {
     await handle.close();

@@ -18,15 +18,31 @@ describe('payment events in the audit trail', () => {
     await handlePaymentEvent(fx.pctx, event);
     await handlePaymentEvent(fx.pctx, event); // a redelivery is not a second entry
     const [staff] = await t.db.insert(users).values({ email: 'staff@example.org', role: 'organizer' }).returning();
-    await recordAudit(t.db, { actor: staffActor(staff!), action: 'order.note', orderId: placed.order.id, summary: 'Checked.', at: new Date(fx.clock.now().getTime() + 60_000) });
+    await recordAudit(t.db, {
+      actor: staffActor(staff!),
+      action: 'order.note',
+      orderId: placed.order.id,
+      summary: 'Checked.',
+      at: new Date(fx.clock.now().getTime() + 60_000),
+    });
 
     const trail = await orderTrail(t.db, placed.order.id);
     expect(trail.map((e) => e.action)).toEqual(['order.note', 'payment.payment_succeeded']);
-    expect(trail[1]).toMatchObject({ actorType: 'provider', targetId: event.id, summary: 'Payment event: payment succeeded (paid)' });
+    expect(trail[1]).toMatchObject({
+      actorType: 'provider',
+      targetId: event.id,
+      summary: 'Payment event: payment succeeded (paid)',
+    });
 
     const page = await listAuditEntries(t, parseAuditFilters({ action: 'payment.' }), 'Europe/Amsterdam');
-    expect(page.entries.map((e) => [e.action, e.orderReference])).toEqual([['payment.payment_succeeded', placed.order.reference]]);
-    const byOrder = await listAuditEntries(t, parseAuditFilters({ order: placed.order.reference.toLowerCase() }), 'Europe/Amsterdam');
+    expect(page.entries.map((e) => [e.action, e.orderReference])).toEqual([
+      ['payment.payment_succeeded', placed.order.reference],
+    ]);
+    const byOrder = await listAuditEntries(
+      t,
+      parseAuditFilters({ order: placed.order.reference.toLowerCase() }),
+      'Europe/Amsterdam',
+    );
     expect(byOrder.entries.map((e) => e.action)).toEqual(['order.note', 'payment.payment_succeeded']);
     expect(await listAuditActions(t)).toEqual(expect.arrayContaining(['order.note', 'payment.payment_succeeded']));
   });

@@ -3,7 +3,13 @@
 // event's calendar days (an entry late in the UTC evening belongs to the next day in Amsterdam).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
-import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries, parseAuditFilters, type AuditFilterInput } from '@/lib/audit/queries';
+import {
+  AUDIT_PAGE_SIZE,
+  listAuditActions,
+  listAuditEntries,
+  parseAuditFilters,
+  type AuditFilterInput,
+} from '@/lib/audit/queries';
 import { recordAudit, staffActor } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { createOrder } from '@/lib/orders/create-order';
@@ -16,20 +22,53 @@ let orderRef = '';
 
 beforeAll(async () => {
   const fx = await buildRegistrationFixture(t.db, { slug: 'audit' });
-  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
+  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), {
+    clientKey: null,
+  });
   orderRef = order.reference;
   const [owner] = await t.db.insert(users).values({ email: 'owner@staff.example', role: 'owner' }).returning();
   const [pat] = await t.db.insert(users).values({ email: 'pat_100%@staff.example', role: 'organizer' }).returning();
   await t.db.delete(auditLog);
   const at = (iso: string) => new Date(iso);
-  await recordAudit(t.db, { actor: staffActor(owner!), action: 'order.refund', orderId: order.id, eventId: fx.event.id, targetType: 'order', targetId: order.id, summary: 'Refunded 100.00.', at: at('2030-03-27T12:00:00Z') });
+  await recordAudit(t.db, {
+    actor: staffActor(owner!),
+    action: 'order.refund',
+    orderId: order.id,
+    eventId: fx.event.id,
+    targetType: 'order',
+    targetId: order.id,
+    summary: 'Refunded 100.00.',
+    at: at('2030-03-27T12:00:00Z'),
+  });
   // 23:30 UTC on the 27th is 00:30 on the 28th in Amsterdam.
-  await recordAudit(t.db, { actor: staffActor(pat!), action: 'order.cancel', orderId: order.id, summary: 'Cancelled the order.', at: at('2030-03-27T23:30:00Z') });
-  await recordAudit(t.db, { actor: { type: 'provider', label: 'stripe' }, action: 'payment.succeeded', orderId: order.id, summary: 'Paid.', at: at('2030-03-28T08:00:00Z') });
-  await recordAudit(t.db, { actor: staffActor(owner!), action: 'user.invite', summary: 'Invited someone.', at: at('2030-03-29T08:00:00Z') });
+  await recordAudit(t.db, {
+    actor: staffActor(pat!),
+    action: 'order.cancel',
+    orderId: order.id,
+    summary: 'Cancelled the order.',
+    at: at('2030-03-27T23:30:00Z'),
+  });
+  await recordAudit(t.db, {
+    actor: { type: 'provider', label: 'stripe' },
+    action: 'payment.succeeded',
+    orderId: order.id,
+    summary: 'Paid.',
+    at: at('2030-03-28T08:00:00Z'),
+  });
+  await recordAudit(t.db, {
+    actor: staffActor(owner!),
+    action: 'user.invite',
+    summary: 'Invited someone.',
+    at: at('2030-03-29T08:00:00Z'),
+  });
   // Older filler entries for paging.
   for (let i = 0; i < 55; i++) {
-    await recordAudit(t.db, { actor: { type: 'system' }, action: 'housekeeping.expire', summary: `Expired hold ${i}.`, at: new Date(Date.UTC(2030, 0, 1, 0, i)) });
+    await recordAudit(t.db, {
+      actor: { type: 'system' },
+      action: 'housekeeping.expire',
+      summary: `Expired hold ${i}.`,
+      at: new Date(Date.UTC(2030, 0, 1, 0, i)),
+    });
   }
 });
 
@@ -41,8 +80,17 @@ describe('audit log queries', () => {
     const first = await list({});
     expect(first.entries).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.hasNext).toBe(true);
-    expect(first.entries.slice(0, 4).map((e) => e.action)).toEqual(['user.invite', 'payment.succeeded', 'order.cancel', 'order.refund']);
-    expect(first.entries[3]).toMatchObject({ actorLabel: 'owner@staff.example', orderReference: orderRef, summary: 'Refunded 100.00.' });
+    expect(first.entries.slice(0, 4).map((e) => e.action)).toEqual([
+      'user.invite',
+      'payment.succeeded',
+      'order.cancel',
+      'order.refund',
+    ]);
+    expect(first.entries[3]).toMatchObject({
+      actorLabel: 'owner@staff.example',
+      orderReference: orderRef,
+      summary: 'Refunded 100.00.',
+    });
     const second = await list({ page: '2' });
     expect(second.entries).toHaveLength(59 - AUDIT_PAGE_SIZE);
     expect(second.hasNext).toBe(false);
@@ -65,7 +113,11 @@ describe('audit log queries', () => {
   });
 
   it('filters by order reference in any case', async () => {
-    expect(await actions({ order: orderRef.toLowerCase() })).toEqual(['payment.succeeded', 'order.cancel', 'order.refund']);
+    expect(await actions({ order: orderRef.toLowerCase() })).toEqual([
+      'payment.succeeded',
+      'order.cancel',
+      'order.refund',
+    ]);
     expect(await actions({ order: 'NOPE-0000' })).toEqual([]);
   });
 
@@ -92,6 +144,12 @@ describe('audit log queries', () => {
   });
 
   it('lists the actions that occur, once each, in order', async () => {
-    expect(await listAuditActions(t)).toEqual(['housekeeping.expire', 'order.cancel', 'order.refund', 'payment.succeeded', 'user.invite']);
+    expect(await listAuditActions(t)).toEqual([
+      'housekeeping.expire',
+      'order.cancel',
+      'order.refund',
+      'payment.succeeded',
+      'user.invite',
+    ]);
   });
 });

@@ -27,15 +27,28 @@ async function order(f: Fixture, at: string, attendees: Record<string, unknown>[
 
 async function pay(orderId: string, refunded = 0) {
   const [o] = await t.db.select().from(orders).where(eq(orders.id, orderId));
-  await t.db.update(orders).set({
-    status: 'paid', paymentState: refunded ? 'partially_refunded' : 'paid', amountPaid: o!.total, amountRefunded: refunded, paidAt: o!.createdAt,
-  }).where(eq(orders.id, orderId));
+  await t.db
+    .update(orders)
+    .set({
+      status: 'paid',
+      paymentState: refunded ? 'partially_refunded' : 'paid',
+      amountPaid: o!.total,
+      amountRefunded: refunded,
+      paidAt: o!.createdAt,
+    })
+    .where(eq(orders.id, orderId));
 }
 
 async function failedEmail(orderId: string | null, status: 'failed' | 'bounced' | 'sent', at: string) {
   await t.db.insert(emailMessages).values({
-    kind: 'order_confirmation', orderId, toEmail: `mail-${Math.random().toString(36).slice(2)}@example.org`,
-    idempotencyKey: `k-${Math.random()}`, status, lastError: status === 'sent' ? null : 'Mailbox unavailable', createdAt: new Date(at), updatedAt: new Date(at),
+    kind: 'order_confirmation',
+    orderId,
+    toEmail: `mail-${Math.random().toString(36).slice(2)}@example.org`,
+    idempotencyKey: `k-${Math.random()}`,
+    status,
+    lastError: status === 'sent' ? null : 'Mailbox unavailable',
+    createdAt: new Date(at),
+    updatedAt: new Date(at),
   });
 }
 
@@ -43,15 +56,24 @@ beforeAll(async () => {
   fx = await buildRegistrationFixture(t.db, { slug: 'dash', fullPassCapacity: 10, workshopCapacities: [2, 3] });
   const [w1, w2] = fx.workshops;
   // A: two full passes (early bird, 300.00 each), one with workshop 1; paid on 8 January.
-  const a = await order(fx, '2030-01-08T12:00:00Z', [attendee(fx.fullPass.id, { workshopIds: [w1!.id] }), attendee(fx.fullPass.id)]);
+  const a = await order(fx, '2030-01-08T12:00:00Z', [
+    attendee(fx.fullPass.id, { workshopIds: [w1!.id] }),
+    attendee(fx.fullPass.id),
+  ]);
   await pay(a.id);
   // C: one online pass (90.00), paid at 23:30 UTC on 9 January, which is already 10 January in Amsterdam.
   const c = await order(fx, '2030-01-09T23:30:00Z', [attendee(fx.virtual.id, { answers: {} })]);
   await pay(c.id);
   // B: a full pass and an online pass (390.00), 130.00 refunded: 260.00 kept, shared 200.00 / 60.00 by price.
-  const b = await order(fx, '2030-01-10T09:00:00Z', [attendee(fx.fullPass.id), attendee(fx.virtual.id, { answers: {} })]);
+  const b = await order(fx, '2030-01-10T09:00:00Z', [
+    attendee(fx.fullPass.id),
+    attendee(fx.virtual.id, { answers: {} }),
+  ]);
   await pay(b.id, 13000);
-  await t.db.update(orders).set({ attentionReason: 'Paid amount differs from the order total', updatedAt: new Date('2030-01-10T09:05:00Z') }).where(eq(orders.id, b.id));
+  await t.db
+    .update(orders)
+    .set({ attentionReason: 'Paid amount differs from the order total', updatedAt: new Date('2030-01-10T09:05:00Z') })
+    .where(eq(orders.id, b.id));
   // E: a hold that lapsed at 09:45 and was never swept; D: a live hold with a seat in workshop 2.
   await order(fx, '2030-01-10T09:30:00Z', [attendee(fx.fullPass.id)]);
   const d = await order(fx, '2030-01-10T10:00:00Z', [attendee(fx.fullPass.id, { workshopIds: [w2!.id] })]);
@@ -59,11 +81,39 @@ beforeAll(async () => {
 
   const now = new Date('2030-01-10T10:00:00Z');
   await t.db.insert(waitlistEntries).values([
-    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Live offer', email: 'offer@example.org', status: 'offered', offeredAt: now, offerExpiresAt: new Date(now.getTime() + 3_600_000) },
-    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Lapsed offer', email: 'lapsed@example.org', status: 'offered', offeredAt: now, offerExpiresAt: new Date(now.getTime() - 60_000) },
-    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Waiting', email: 'wait1@example.org', confirmedAt: now },
+    {
+      eventId: fx.event.id,
+      ticketTypeId: fx.fullPass.id,
+      name: 'Live offer',
+      email: 'offer@example.org',
+      status: 'offered',
+      offeredAt: now,
+      offerExpiresAt: new Date(now.getTime() + 3_600_000),
+    },
+    {
+      eventId: fx.event.id,
+      ticketTypeId: fx.fullPass.id,
+      name: 'Lapsed offer',
+      email: 'lapsed@example.org',
+      status: 'offered',
+      offeredAt: now,
+      offerExpiresAt: new Date(now.getTime() - 60_000),
+    },
+    {
+      eventId: fx.event.id,
+      ticketTypeId: fx.fullPass.id,
+      name: 'Waiting',
+      email: 'wait1@example.org',
+      confirmedAt: now,
+    },
     // Not confirmed by its address's owner: not on the list yet, so not counted.
-    { eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Unconfirmed', email: 'unconfirmed@example.org', confirmExpiresAt: new Date(now.getTime() + 3_600_000) },
+    {
+      eventId: fx.event.id,
+      ticketTypeId: fx.fullPass.id,
+      name: 'Unconfirmed',
+      email: 'unconfirmed@example.org',
+      confirmExpiresAt: new Date(now.getTime() + 3_600_000),
+    },
     { eventId: fx.event.id, sessionId: w1!.id, name: 'Waiting for w1', email: 'wait2@example.org', confirmedAt: now },
     { eventId: fx.event.id, sessionId: w1!.id, name: 'Done', email: 'done@example.org', status: 'accepted' },
   ]);
@@ -103,7 +153,14 @@ describe('dashboard', () => {
     expect(dash.eventPool).toMatchObject({ name: 'Whole event', capacity: null, taken: 7 });
     expect(dash.pools).toEqual([{ id: fx.venue.id, name: 'Venue', capacity: 100_000, taken: 5 }]);
     const [w1, w2] = dash.workshops;
-    expect(w1).toMatchObject({ id: fx.workshops[0]!.id, name: 'Workshop 1', capacity: 2, taken: 1, waiting: 1, offered: 0 });
+    expect(w1).toMatchObject({
+      id: fx.workshops[0]!.id,
+      name: 'Workshop 1',
+      capacity: 2,
+      taken: 1,
+      waiting: 1,
+      offered: 0,
+    });
     expect(w2).toMatchObject({ id: fx.workshops[1]!.id, capacity: 3, taken: 1, waiting: 0, offered: 0 });
   });
 
@@ -121,10 +178,18 @@ describe('dashboard', () => {
 
   it('lists payments needing attention and failed emails of this event only, newest first', () => {
     expect(dash.attention.count).toBe(1);
-    expect(dash.attention.items).toEqual([expect.objectContaining({ id: ids.b, reason: 'Paid amount differs from the order total' })]);
+    expect(dash.attention.items).toEqual([
+      expect.objectContaining({ id: ids.b, reason: 'Paid amount differs from the order total' }),
+    ]);
     expect(dash.emailFailures.count).toBe(2);
-    expect(dash.emailFailures.items.map((m) => [m.orderId, m.status])).toEqual([[ids.b, 'bounced'], [ids.a, 'failed']]);
-    expect(dash.emailFailures.items[0]).toMatchObject({ lastError: 'Mailbox unavailable', orderReference: expect.any(String) });
+    expect(dash.emailFailures.items.map((m) => [m.orderId, m.status])).toEqual([
+      [ids.b, 'bounced'],
+      [ids.a, 'failed'],
+    ]);
+    expect(dash.emailFailures.items[0]).toMatchObject({
+      lastError: 'Mailbox unavailable',
+      orderReference: expect.any(String),
+    });
   });
 
   it('includes the check-in counts per list', async () => {
@@ -145,9 +210,18 @@ describe('dashboard', () => {
 
 describe('dailySeries', () => {
   it('runs to today and keeps at most the last maxDays days', () => {
-    const rows = [{ day: '2030-01-01', orders: 1, tickets: 1 }, { day: '2030-01-09', orders: 2, tickets: 4 }];
-    expect(dailySeries(rows, '2030-01-10').map((r) => r.day)).toEqual([...Array(10)].map((_, i) => `2030-01-${String(i + 1).padStart(2, '0')}`));
+    const rows = [
+      { day: '2030-01-01', orders: 1, tickets: 1 },
+      { day: '2030-01-09', orders: 2, tickets: 4 },
+    ];
+    expect(dailySeries(rows, '2030-01-10').map((r) => r.day)).toEqual(
+      [...Array(10)].map((_, i) => `2030-01-${String(i + 1).padStart(2, '0')}`),
+    );
     const capped = dailySeries(rows, '2030-01-10', 3);
-    expect(capped).toEqual([{ day: '2030-01-08', orders: 0, tickets: 0 }, { day: '2030-01-09', orders: 2, tickets: 4 }, { day: '2030-01-10', orders: 0, tickets: 0 }]);
+    expect(capped).toEqual([
+      { day: '2030-01-08', orders: 0, tickets: 0 },
+      { day: '2030-01-09', orders: 2, tickets: 4 },
+      { day: '2030-01-10', orders: 0, tickets: 0 },
+    ]);
   });
 });

@@ -31,7 +31,13 @@ function parseCsv(text: string): string[][] {
         const q = text.indexOf('"', i);
         if (q < 0) throw new Error('unterminated quoted field');
         field += text.slice(i, q);
-        if (text[q + 1] === '"') { field += '"'; i = q + 2; } else { i = q + 1; break; }
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
       }
     } else {
       const end = text.slice(i).search(/,|\r\n/);
@@ -40,8 +46,16 @@ function parseCsv(text: string): string[][] {
       i = end < 0 ? text.length : i + end;
     }
     row.push(field);
-    if (text.startsWith(',', i)) { i++; continue; }
-    if (text.startsWith('\r\n', i) || i >= text.length) { rows.push(row); row = []; i += 2; continue; }
+    if (text.startsWith(',', i)) {
+      i++;
+      continue;
+    }
+    if (text.startsWith('\r\n', i) || i >= text.length) {
+      rows.push(row);
+      row = [];
+      i += 2;
+      continue;
+    }
     throw new Error(`unexpected character at ${i}: ${JSON.stringify(text.slice(i, i + 10))}`);
   }
   return rows;
@@ -66,40 +80,95 @@ async function exportAs(role: UserRole, filters: Record<string, string | undefin
   const { text, chunks } = await readAll(result.stream);
   expect(text.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = parseCsv(text.slice(1));
-  return { result, header: header!, rows, text, chunks, byName: (name: string) => rows.find((r) => r[header!.indexOf('Legal name')] === name) };
+  return {
+    result,
+    header: header!,
+    rows,
+    text,
+    chunks,
+    byName: (name: string) => rows.find((r) => r[header!.indexOf('Legal name')] === name),
+  };
 }
 
 beforeAll(async () => {
   fx = await buildRegistrationFixture(t.db, { slug: 'exp', workshopCapacities: [10, 10, 10] });
   for (const role of ['owner', 'organizer', 'accessibility', 'checkin'] as const) {
-    const [u] = await t.db.insert(users).values({ email: `${role}-${randomUUID().slice(0, 8)}@staff.example`, role }).returning();
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: `${role}-${randomUUID().slice(0, 8)}@staff.example`, role })
+      .returning();
     staff[role] = { id: u!.id, email: u!.email, role };
   }
-  await createOrder(fx.ctx, fx.event.id, registration([
-    attendee(fx.fullPass.id, {
-      legalName: 'Mary "Mae" O\'Neil, Jr', badgeName: 'Mae', email: 'mae@example.org', pronouns: 'she/her',
-      directoryOptIn: true, photoPreference: 'ok', answers: { profession: 'Peer worker', dietary: SENSITIVE },
-      workshopIds: [fx.workshops[2]!.id, fx.workshops[0]!.id],
-    }),
-    attendee(fx.fullPass.id, { legalName: '=HYPERLINK("http://evil.example","click")', badgeName: '@mention', email: 'formula@example.org', pronouns: '+they', answers: { profession: 'Other' } }),
-    attendee(fx.virtual.id, { legalName: '-Minus Person', badgeName: 'Minus', email: 'minus@example.org', answers: {} }),
-  ], { buyer: { name: 'Buyer', email: 'buyer@example.org' } }), { clientKey: null });
+  await createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration(
+      [
+        attendee(fx.fullPass.id, {
+          legalName: 'Mary "Mae" O\'Neil, Jr',
+          badgeName: 'Mae',
+          email: 'mae@example.org',
+          pronouns: 'she/her',
+          directoryOptIn: true,
+          photoPreference: 'ok',
+          answers: { profession: 'Peer worker', dietary: SENSITIVE },
+          workshopIds: [fx.workshops[2]!.id, fx.workshops[0]!.id],
+        }),
+        attendee(fx.fullPass.id, {
+          legalName: '=HYPERLINK("http://evil.example","click")',
+          badgeName: '@mention',
+          email: 'formula@example.org',
+          pronouns: '+they',
+          answers: { profession: 'Other' },
+        }),
+        attendee(fx.virtual.id, {
+          legalName: '-Minus Person',
+          badgeName: 'Minus',
+          email: 'minus@example.org',
+          answers: {},
+        }),
+      ],
+      { buyer: { name: 'Buyer', email: 'buyer@example.org' } },
+    ),
+    { clientKey: null },
+  );
 });
 
 describe('columns by role', () => {
   it('gives the organizer every non-sensitive column and money, but no sensitive question, answer or pronouns', async () => {
     const { header, byName, text } = await exportAs('organizer');
     expect(header).toEqual([
-      'Reference', 'Order status', 'Ticket', 'Legal name', 'Badge name', 'Email', 'Directory opt-in', 'Photo preference',
-      'Workshops', 'Profession', 'Ticket amount (EUR)', 'Order paid (EUR)', 'Order refunded (EUR)',
+      'Reference',
+      'Order status',
+      'Ticket',
+      'Legal name',
+      'Badge name',
+      'Email',
+      'Directory opt-in',
+      'Photo preference',
+      'Workshops',
+      'Profession',
+      'Ticket amount (EUR)',
+      'Order paid (EUR)',
+      'Order refunded (EUR)',
     ]);
     expect(text).not.toContain('Coeliac');
     expect(text).not.toContain('Dietary');
     expect(text).not.toContain('she/her');
     const mae = byName('Mary "Mae" O\'Neil, Jr')!;
     expect(mae.slice(1)).toEqual([
-      'pending_payment', 'Full pass (in person)', 'Mary "Mae" O\'Neil, Jr', 'Mae', 'mae@example.org', 'yes', 'photos ok',
-      'Workshop 1; Workshop 3', 'Peer worker', '300.00', '0.00', '0.00',
+      'pending_payment',
+      'Full pass (in person)',
+      'Mary "Mae" O\'Neil, Jr',
+      'Mae',
+      'mae@example.org',
+      'yes',
+      'photos ok',
+      'Workshop 1; Workshop 3',
+      'Peer worker',
+      '300.00',
+      '0.00',
+      '0.00',
     ]);
     expect(mae[0]).toMatch(/^EXP/);
   });
@@ -122,7 +191,10 @@ describe('columns by role', () => {
   });
 
   it('refuses a role without attendees.export before reading anything', async () => {
-    const error = await exportAttendeesCsv(fx.ctx, { eventId: fx.event.id, viewer: staff.checkin }).then(() => null, (e: unknown) => e);
+    const error = await exportAttendeesCsv(fx.ctx, { eventId: fx.event.id, viewer: staff.checkin }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('FORBIDDEN');
   });
@@ -151,25 +223,41 @@ describe('cells', () => {
 describe('filters and audit', () => {
   it("applies the search's filters", async () => {
     expect((await exportAs('organizer', { q: 'mae@' })).rows).toHaveLength(1);
-    expect((await exportAs('organizer', { ticketTypeId: fx.virtual.id })).rows.map((r) => r[5])).toEqual(['minus@example.org']);
+    expect((await exportAs('organizer', { ticketTypeId: fx.virtual.id })).rows.map((r) => r[5])).toEqual([
+      'minus@example.org',
+    ]);
     expect((await exportAs('organizer', { status: 'paid' })).rows).toHaveLength(0);
     expect((await exportAs('organizer', { sessionId: fx.workshops[2]!.id })).rows).toHaveLength(1);
   });
 
   it('refuses bad filters with a message per field', async () => {
-    const error = await exportAttendeesCsv(fx.ctx, { eventId: fx.event.id, viewer: staff.owner, status: 'everything', ticketTypeId: 'x' })
-      .then(() => null, (e: unknown) => e) as DomainError;
+    const error = (await exportAttendeesCsv(fx.ctx, {
+      eventId: fx.event.id,
+      viewer: staff.owner,
+      status: 'everything',
+      ticketTypeId: 'x',
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as DomainError;
     expect(error).toBeInstanceOf(DomainError);
-    expect(error.fieldErrors).toEqual({ status: ['Choose a valid status.'], ticketTypeId: ['Choose a valid ticket type.'] });
+    expect(error.fieldErrors).toEqual({
+      status: ['Choose a valid status.'],
+      ticketTypeId: ['Choose a valid ticket type.'],
+    });
   });
 
   it('records who exported, with which filters and whether sensitive columns went out, and nothing sensitive', async () => {
     await exportAs('accessibility', { q: 'mae', status: 'pending_payment' });
     await exportAs('organizer', {});
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, 'attendees.export'));
-    const mine = entries.find((e) => e.actorUserId === staff.accessibility.id && (e.details as { filters: { q?: string } }).filters.q === 'mae');
+    const mine = entries.find(
+      (e) => e.actorUserId === staff.accessibility.id && (e.details as { filters: { q?: string } }).filters.q === 'mae',
+    );
     expect(mine).toMatchObject({
-      eventId: fx.event.id, actorType: 'user', actorLabel: staff.accessibility.email,
+      eventId: fx.event.id,
+      actorType: 'user',
+      actorLabel: staff.accessibility.email,
       details: { filters: { q: 'mae', status: 'pending_payment' }, sensitiveColumns: true, financialColumns: false },
     });
     expect(mine!.summary).toContain('with sensitive answers');
@@ -182,11 +270,22 @@ describe('filters and audit', () => {
 describe('streaming', () => {
   async function bigEvent(n: number) {
     const f = await buildRegistrationFixture(t.db, { slug: `exp-big-${n}` });
-    const { order } = await createOrder(f.ctx, f.event.id, registration([attendee(f.fullPass.id, { legalName: 'Seed Person' })]), { clientKey: null });
+    const { order } = await createOrder(
+      f.ctx,
+      f.event.id,
+      registration([attendee(f.fullPass.id, { legalName: 'Seed Person' })]),
+      { clientKey: null },
+    );
     const [first] = await t.db.select().from(tickets).where(eq(tickets.orderId, order.id));
     const rows = Array.from({ length: n - 1 }, (_, i) => ({
-      orderId: order.id, position: i + 1, ticketTypeId: f.fullPass.id, price: 30000, legalName: `Bulk Person ${i + 1}`,
-      badgeName: `Bulk ${i + 1}`, email: `bulk${i + 1}@example.org`, createdAt: first!.createdAt,
+      orderId: order.id,
+      position: i + 1,
+      ticketTypeId: f.fullPass.id,
+      price: 30000,
+      legalName: `Bulk Person ${i + 1}`,
+      badgeName: `Bulk ${i + 1}`,
+      email: `bulk${i + 1}@example.org`,
+      createdAt: first!.createdAt,
     }));
     for (let i = 0; i < rows.length; i += 1000) await t.db.insert(tickets).values(rows.slice(i, i + 1000));
     return f;
@@ -213,7 +312,8 @@ describe('streaming', () => {
     await reader.cancel();
     // The cursor's connection went back to the pool: every connection can still be used at once.
     await Promise.all(Array.from({ length: 20 }, () => t.sql`select pg_sleep(0.05)`));
-    const open = await t.sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and query like '%string_agg(s.title%' and state <> 'idle' and pid <> pg_backend_pid()`;
+    const open =
+      await t.sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and query like '%string_agg(s.title%' and state <> 'idle' and pid <> pg_backend_pid()`;
     expect(open[0]!.n).toBe(0);
   });
 });

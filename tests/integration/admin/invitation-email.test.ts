@@ -26,7 +26,11 @@ beforeEach(async () => {
 async function invite(email: string) {
   const ctx = authContext(t, { APP_URL: 'https://tickets.example.org' });
   const owner = await createUser(ctx, { email: 'owner@example.org', name: 'Owner', password: PASSWORD, role: 'owner' });
-  const invitation = await inviteStaff(ctx, { id: owner.id, actor: staffActor(owner) }, { email, role: 'accessibility' });
+  const invitation = await inviteStaff(
+    ctx,
+    { id: owner.id, actor: staffActor(owner) },
+    { email, role: 'accessibility' },
+  );
   const [message] = await t.db.select().from(emailMessages).where(eq(emailMessages.kind, 'staff_invitation'));
   return { ctx, invitation, message: message! };
 }
@@ -44,13 +48,19 @@ describe('staff invitation email', () => {
     expect(composed?.text).not.toMatch(/addiction|recovery/i);
     const emailed = /\/setup\/([A-Za-z0-9_-]{43})/.exec(composed!.text)![1]!;
     expect(emailed).not.toBe(shownToken);
-    expect(await describeAccountToken(ctx, emailed)).toMatchObject({ purpose: 'invitation', email: 'access@example.org', role: 'accessibility' });
+    expect(await describeAccountToken(ctx, emailed)).toMatchObject({
+      purpose: 'invitation',
+      email: 'access@example.org',
+      role: 'accessibility',
+    });
     expect(await listPendingInvitations(ctx)).toHaveLength(1);
 
     await redeemAccountToken(ctx, { token: emailed, name: 'Access', password: PASSWORD });
     expect(await listPendingInvitations(ctx)).toEqual([]);
     // The link the owner was shown cannot make a second account.
-    await expect(redeemAccountToken(ctx, { token: shownToken, name: 'Again', password: PASSWORD })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      redeemAccountToken(ctx, { token: shownToken, name: 'Again', password: PASSWORD }),
+    ).rejects.toBeInstanceOf(DomainError);
     // Composing again (a retry) sends nothing now that the address has an account.
     expect(await composeEmail(ctx, message)).toBeNull();
   });
@@ -63,8 +73,13 @@ describe('staff invitation email', () => {
 
   it('sends nothing for an invitation that expired before the email went out', async () => {
     const { ctx, message } = await invite('expired@example.org');
-    await t.db.update(accountTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accountTokens.email, 'expired@example.org'));
+    await t.db
+      .update(accountTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(accountTokens.email, 'expired@example.org'));
     expect(await composeEmail(ctx, message)).toBeNull();
-    expect(await t.db.select().from(accountTokens).where(eq(accountTokens.email, 'expired@example.org'))).toHaveLength(1);
+    expect(await t.db.select().from(accountTokens).where(eq(accountTokens.email, 'expired@example.org'))).toHaveLength(
+      1,
+    );
   });
 });

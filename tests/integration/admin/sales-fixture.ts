@@ -17,27 +17,46 @@ export type SalesFixture = PaymentFixture & { sales: SalesCtx; userId: string };
 
 export async function buildSalesFixture(db: Db, options: FixtureOptions & { slug: string }): Promise<SalesFixture> {
   const fx = await buildPaymentFixture(db, options);
-  const user = await createUser(fx.ctx, { email: `organizer-${randomUUID()}@example.org`, name: 'Org', password: 'organizer password 42', role: 'organizer' });
-  return { ...fx, sales: { db: fx.ctx.db, clock: fx.clock, vault: fx.ctx.vault, actor: staffActor(user) }, userId: user.id };
+  const user = await createUser(fx.ctx, {
+    email: `organizer-${randomUUID()}@example.org`,
+    name: 'Org',
+    password: 'organizer password 42',
+    role: 'organizer',
+  });
+  return {
+    ...fx,
+    sales: { db: fx.ctx.db, clock: fx.clock, vault: fx.ctx.vault, actor: staffActor(user) },
+    userId: user.id,
+  };
 }
 
 /** A paid order for full passes, through the real payment path. */
 export async function paidOrder(fx: SalesFixture, passes = 1) {
-  const placed = await placeOrder(fx, undefined, Array.from({ length: passes }, () => fx.fullPass.id));
+  const placed = await placeOrder(
+    fx,
+    undefined,
+    Array.from({ length: passes }, () => fx.fullPass.id),
+  );
   fx.gateway.pay(placed.sessionId);
   await handlePaymentEvent(fx.pctx, succeeded(fx, placed));
   return placed.order;
 }
 
 /** An unpaid hold (pending payment until the hold lapses); only the full pass asks the profession question. */
-export async function heldOrder(fx: SalesFixture, ticketTypeIds = [fx.fullPass.id], extra: Record<string, unknown> = {}) {
+export async function heldOrder(
+  fx: SalesFixture,
+  ticketTypeIds = [fx.fullPass.id],
+  extra: Record<string, unknown> = {},
+) {
   const people = ticketTypeIds.map((id) => attendee(id, id === fx.fullPass.id ? {} : { answers: {} }));
   const { order } = await createOrder(fx.ctx, fx.event.id, registration(people, extra), { clientKey: null });
   return order;
 }
 
 export async function auditRows(db: Db, eventId: string, action?: string) {
-  return db.select().from(auditLog)
+  return db
+    .select()
+    .from(auditLog)
     .where(and(eq(auditLog.eventId, eventId), action ? eq(auditLog.action, action) : undefined))
     .orderBy(asc(auditLog.createdAt));
 }

@@ -19,9 +19,19 @@ let other: Fixture;
 const refs: Record<string, string> = {};
 const HOLD_MS = 15 * 60_000;
 
-async function place(f: Fixture, key: string, buyer: { name: string; email: string }, people: Record<string, unknown>[], status?: OrderStatus) {
+async function place(
+  f: Fixture,
+  key: string,
+  buyer: { name: string; email: string },
+  people: Record<string, unknown>[],
+  status?: OrderStatus,
+) {
   const { order } = await createOrder(f.ctx, f.event.id, registration(people, { buyer }), { clientKey: null });
-  if (status) await t.db.update(orders).set({ status, expiresAt: status === 'pending_payment' ? order.expiresAt : null }).where(eq(orders.id, order.id));
+  if (status)
+    await t.db
+      .update(orders)
+      .set({ status, expiresAt: status === 'pending_payment' ? order.expiresAt : null })
+      .where(eq(orders.id, order.id));
   refs[key] = order.reference;
   return order;
 }
@@ -29,25 +39,59 @@ async function place(f: Fixture, key: string, buyer: { name: string; email: stri
 beforeAll(async () => {
   fx = await buildRegistrationFixture(t.db, { slug: 'srch' });
   other = await buildRegistrationFixture(t.db, { slug: 'srch-other' });
-  const person = (legalName: string, email: string, extra: Record<string, unknown> = {}) => attendee(fx.fullPass.id, { legalName, email, ...extra });
-  await place(fx, 'zoe', { name: 'Zoë Blake', email: 'zoe.blake@clinic.example' },
-    [person('Zoë Ångström-Blake', 'zoe.blake@clinic.example', { badgeName: 'Zed', workshopIds: [fx.workshops[0]!.id] })], 'paid');
+  const person = (legalName: string, email: string, extra: Record<string, unknown> = {}) =>
+    attendee(fx.fullPass.id, { legalName, email, ...extra });
+  await place(
+    fx,
+    'zoe',
+    { name: 'Zoë Blake', email: 'zoe.blake@clinic.example' },
+    [
+      person('Zoë Ångström-Blake', 'zoe.blake@clinic.example', {
+        badgeName: 'Zed',
+        workshopIds: [fx.workshops[0]!.id],
+      }),
+    ],
+    'paid',
+  );
   await place(fx, 'harbour', { name: 'Harbour Treatment Centre', email: 'intake@harbour.example' }, [
     person('Ravi Menon', 'ravi@menon.example'),
     attendee(fx.virtual.id, { legalName: 'Ana Lima', email: 'ana.lima@menon.example', answers: {} }),
   ]);
-  await place(fx, 'literal', { name: 'Literal Buyer', email: 'literal@example.org' },
-    [person('Percy 100% Sure', 'first_last@example.org'), person('Paula 1000 Doubt', 'firstxlast@example.org')], 'cancelled');
-  await place(fx, 'refunded', { name: 'Rhea Refund', email: 'rhea@example.org' }, [person('Rhea Refund', 'rhea@example.org')], 'refunded');
-  await place(fx, 'expired', { name: 'Eli Expired', email: 'eli@example.org' }, [person('Eli Expired', 'eli@example.org')], 'expired');
+  await place(
+    fx,
+    'literal',
+    { name: 'Literal Buyer', email: 'literal@example.org' },
+    [person('Percy 100% Sure', 'first_last@example.org'), person('Paula 1000 Doubt', 'firstxlast@example.org')],
+    'cancelled',
+  );
+  await place(
+    fx,
+    'refunded',
+    { name: 'Rhea Refund', email: 'rhea@example.org' },
+    [person('Rhea Refund', 'rhea@example.org')],
+    'refunded',
+  );
+  await place(
+    fx,
+    'expired',
+    { name: 'Eli Expired', email: 'eli@example.org' },
+    [person('Eli Expired', 'eli@example.org')],
+    'expired',
+  );
   // The same surname in another event must never show up in this one.
-  await place(other, 'elsewhere', { name: 'Zoë Elsewhere', email: 'zoe@elsewhere.example' },
-    [attendee(other.fullPass.id, { legalName: 'Zoë Ångström', email: 'zoe@elsewhere.example' })], 'paid');
+  await place(
+    other,
+    'elsewhere',
+    { name: 'Zoë Elsewhere', email: 'zoe@elsewhere.example' },
+    [attendee(other.fullPass.id, { legalName: 'Zoë Ångström', email: 'zoe@elsewhere.example' })],
+    'paid',
+  );
 });
 
 const search = (q: Partial<AttendeeSearchQuery> = {}, now = FIXTURE_NOW) =>
   searchAttendees({ db: t.db, clock: createManualClock(now) }, { eventId: fx.event.id, page: 1, pageSize: 50, ...q });
-const names = async (q: Partial<AttendeeSearchQuery>, now?: Date) => (await search(q, now)).rows.map((r) => r.legalName).sort();
+const names = async (q: Partial<AttendeeSearchQuery>, now?: Date) =>
+  (await search(q, now)).rows.map((r) => r.legalName).sort();
 
 describe('text search', () => {
   it('matches a legal name anywhere in it, in any case, including letters outside ASCII', async () => {
@@ -106,7 +150,10 @@ describe('filters', () => {
     const rows = (await search({ q: 'menon' }, later)).rows;
     expect(rows.map((r) => r.orderStatus)).toEqual(['expired', 'expired']);
     // Nothing was written: the database still says pending.
-    const [stored] = await t.db.select({ status: orders.status }).from(orders).where(eq(orders.reference, refs.harbour!));
+    const [stored] = await t.db
+      .select({ status: orders.status })
+      .from(orders)
+      .where(eq(orders.reference, refs.harbour!));
     expect(stored?.status).toBe('pending_payment');
   });
 
@@ -125,8 +172,15 @@ describe('filters', () => {
     const [row] = (await search({ q: 'ångström' })).rows;
     const [order] = await t.db.select().from(orders).where(eq(orders.reference, refs.zoe!));
     expect(row).toMatchObject({
-      orderId: order!.id, reference: refs.zoe, legalName: 'Zoë Ångström-Blake', badgeName: 'Zed', email: 'zoe.blake@clinic.example',
-      ticketLabel: 'Full pass (in person)', orderStatus: 'paid', source: 'online', workshops: ['Workshop 1'],
+      orderId: order!.id,
+      reference: refs.zoe,
+      legalName: 'Zoë Ångström-Blake',
+      badgeName: 'Zed',
+      email: 'zoe.blake@clinic.example',
+      ticketLabel: 'Full pass (in person)',
+      orderStatus: 'paid',
+      source: 'online',
+      workshops: ['Workshop 1'],
     });
     expect(row!.createdAt).toEqual(FIXTURE_NOW);
     expect(row!.ticketId).toMatch(/^[0-9a-f-]{36}$/);
@@ -140,9 +194,12 @@ describe('pages', () => {
     const ctx = { ...f.ctx, clock };
     for (let i = 0; i < 7; i++) {
       clock.set(new Date(FIXTURE_NOW.getTime() + i * 60_000));
-      await createOrder(ctx, f.event.id, registration([attendee(f.fullPass.id, { legalName: `Pager Person ${i}` })]), { clientKey: null });
+      await createOrder(ctx, f.event.id, registration([attendee(f.fullPass.id, { legalName: `Pager Person ${i}` })]), {
+        clientKey: null,
+      });
     }
-    const page = (n: number) => searchAttendees({ db: t.db, clock }, { eventId: f.event.id, q: 'pager', page: n, pageSize: 3 });
+    const page = (n: number) =>
+      searchAttendees({ db: t.db, clock }, { eventId: f.event.id, q: 'pager', page: n, pageSize: 3 });
     const [p1, p2, p3, p4] = await Promise.all([page(1), page(2), page(3), page(4)]);
     expect(p1.rows.map((r) => r.legalName)).toEqual(['Pager Person 6', 'Pager Person 5', 'Pager Person 4']);
     expect(p2.rows.map((r) => r.legalName)).toEqual(['Pager Person 3', 'Pager Person 2', 'Pager Person 1']);
@@ -155,8 +212,15 @@ describe('pages', () => {
 
 describe('validation', () => {
   async function fieldsOf(q: Record<string, unknown>): Promise<Record<string, string[]>> {
-    const error = await searchAttendees({ db: t.db, clock: createManualClock(FIXTURE_NOW) }, { eventId: fx.event.id, page: 1, pageSize: 50, ...q } as AttendeeSearchQuery)
-      .then(() => null, (e: unknown) => e);
+    const error = await searchAttendees({ db: t.db, clock: createManualClock(FIXTURE_NOW) }, {
+      eventId: fx.event.id,
+      page: 1,
+      pageSize: 50,
+      ...q,
+    } as AttendeeSearchQuery).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION');
     return (error as DomainError).fieldErrors;
@@ -173,5 +237,4 @@ describe('validation', () => {
     expect(await fieldsOf({ status: 'gone' })).toEqual({ status: ['Choose a valid status.'] });
     expect(await fieldsOf({ q: 'x'.repeat(201) })).toEqual({ q: ['Search for at most 200 characters.'] });
   });
-
 });

@@ -4,7 +4,15 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, auditLog, authThrottle, users } from '@/db/schema';
-import { changeOwnPassword, changeStaffRole, inviteStaff, listPendingInvitations, listStaff, removeStaff, type StaffManager } from '@/lib/staff/users';
+import {
+  changeOwnPassword,
+  changeStaffRole,
+  inviteStaff,
+  listPendingInvitations,
+  listStaff,
+  removeStaff,
+  type StaffManager,
+} from '@/lib/staff/users';
 import { recordAudit, staffActor } from '@/lib/audit/record';
 import { describeAccountToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -36,7 +44,10 @@ async function row(id: string) {
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
   return error;
 }
@@ -51,22 +62,39 @@ describe('invitations', () => {
     expect(invitation).toMatchObject({ email: 'door@example.org', role: 'checkin' });
     expect(invitation.url).toMatch(/^https:\/\/tickets\.example\.org\/setup\/[A-Za-z0-9_-]{43}$/);
     const token = invitation.url.split('/').pop()!;
-    expect(await describeAccountToken(ctx, token)).toMatchObject({ purpose: 'invitation', email: 'door@example.org', role: 'checkin' });
-    expect(await listPendingInvitations(ctx)).toEqual([expect.objectContaining({ email: 'door@example.org', role: 'checkin' })]);
+    expect(await describeAccountToken(ctx, token)).toMatchObject({
+      purpose: 'invitation',
+      email: 'door@example.org',
+      role: 'checkin',
+    });
+    expect(await listPendingInvitations(ctx)).toEqual([
+      expect.objectContaining({ email: 'door@example.org', role: 'checkin' }),
+    ]);
     const [entry] = await audits('user.invite');
-    expect(entry).toMatchObject({ actorUserId: owner.id, actorLabel: 'owner@example.org', summary: 'Invited door@example.org as check-in staff.' });
+    expect(entry).toMatchObject({
+      actorUserId: owner.id,
+      actorLabel: 'owner@example.org',
+      summary: 'Invited door@example.org as check-in staff.',
+    });
     expect(JSON.stringify(entry)).not.toContain(token);
 
     await redeemAccountToken(ctx, { token, name: 'Door', password: PASSWORD });
     expect(await listPendingInvitations(ctx)).toEqual([]);
-    expect((await listStaff(ctx)).map((s) => [s.email, s.role])).toEqual([['owner@example.org', 'owner'], ['door@example.org', 'checkin']]);
+    expect((await listStaff(ctx)).map((s) => [s.email, s.role])).toEqual([
+      ['owner@example.org', 'owner'],
+      ['door@example.org', 'checkin'],
+    ]);
   });
 
   it('refuses an address that already has an account, or a role that does not exist, and writes nothing', async () => {
     const ctx = authContext(t);
     const owner = await staff('owner@example.org', 'owner');
-    expect((await errorOf(inviteStaff(ctx, as(owner), { email: 'OWNER@example.org', role: 'organizer' }))).fieldErrors.email).toBeDefined();
-    expect((await errorOf(inviteStaff(ctx, as(owner), { email: 'new@example.org', role: 'admin' }))).fieldErrors.role).toBeDefined();
+    expect(
+      (await errorOf(inviteStaff(ctx, as(owner), { email: 'OWNER@example.org', role: 'organizer' }))).fieldErrors.email,
+    ).toBeDefined();
+    expect(
+      (await errorOf(inviteStaff(ctx, as(owner), { email: 'new@example.org', role: 'admin' }))).fieldErrors.role,
+    ).toBeDefined();
     expect(await t.db.select().from(accountTokens)).toEqual([]);
     expect(await audits('user.invite')).toEqual([]);
   });
@@ -81,7 +109,11 @@ describe('role changes', () => {
     expect(changed.role).toBe('checkin');
     expect(await row(organizer.id)).toMatchObject({ role: 'checkin', sessionVersion: organizer.sessionVersion + 1 });
     const [entry] = await audits('user.role_change');
-    expect(entry).toMatchObject({ targetId: organizer.id, actorUserId: owner.id, summary: 'Changed org@example.org from organizer to check-in staff.' });
+    expect(entry).toMatchObject({
+      targetId: organizer.id,
+      actorUserId: owner.id,
+      summary: 'Changed org@example.org from organizer to check-in staff.',
+    });
   });
 
   it('refuses to demote the last owner, and a change to the same role, changing nothing', async () => {
@@ -96,7 +128,9 @@ describe('role changes', () => {
     expect(await row(owner.id)).toMatchObject({ role: 'owner', sessionVersion: owner.sessionVersion });
     expect(await row(organizer.id)).toMatchObject({ role: 'organizer', sessionVersion: organizer.sessionVersion });
     expect(await audits('user.role_change')).toEqual([]);
-    expect((await errorOf(changeStaffRole(ctx, as(owner), { userId: 'not-a-uuid', role: 'owner' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(changeStaffRole(ctx, as(owner), { userId: 'not-a-uuid', role: 'owner' }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('lets one of two owners step down, but never both at once', async () => {
@@ -131,13 +165,22 @@ describe('removals', () => {
     const ctx = authContext(t);
     const owner = await staff('owner@example.org', 'owner');
     const door = await staff('door@example.org', 'checkin');
-    await recordAudit(t.db, { actor: staffActor(door), action: 'checkin.scan', summary: 'Checked in a ticket.', at: new Date() });
+    await recordAudit(t.db, {
+      actor: staffActor(door),
+      action: 'checkin.scan',
+      summary: 'Checked in a ticket.',
+      at: new Date(),
+    });
     await removeStaff(ctx, as(owner), { userId: door.id });
     expect(await row(door.id)).toBeUndefined();
     const [earlier] = await audits('checkin.scan');
     expect(earlier).toMatchObject({ actorUserId: null, actorLabel: 'door@example.org' });
     const [entry] = await audits('user.remove');
-    expect(entry).toMatchObject({ targetId: door.id, actorUserId: owner.id, summary: 'Removed door@example.org (check-in staff).' });
+    expect(entry).toMatchObject({
+      targetId: door.id,
+      actorUserId: owner.id,
+      summary: 'Removed door@example.org (check-in staff).',
+    });
   });
 
   it('refuses removing oneself and the last owner, changing nothing', async () => {
@@ -155,19 +198,33 @@ describe('removals', () => {
   });
 });
 
-describe('changing one\'s own password', () => {
-  const input = (current: string, next: string, confirm = next) => ({ currentPassword: current, newPassword: next, confirmPassword: confirm, clientKey: '198.51.100.7' });
+describe("changing one's own password", () => {
+  const input = (current: string, next: string, confirm = next) => ({
+    currentPassword: current,
+    newPassword: next,
+    confirmPassword: confirm,
+    clientKey: '198.51.100.7',
+  });
 
   it('needs the current password and a new one that follows the policy, changing nothing otherwise', async () => {
     const ctx = authContext(t);
     const user = await staff('org@example.org', 'organizer');
     const wrong = await errorOf(changeOwnPassword(ctx, user, input('not my password', 'a brand new password')));
     expect(wrong.fieldErrors.currentPassword).toEqual(['That is not your current password.']);
-    expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'short')))).fieldErrors.newPassword).toBeDefined();
-    expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password', 'another one entirely')))).fieldErrors.confirmPassword).toBeDefined();
-    expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, PASSWORD)))).fieldErrors.newPassword).toBeDefined();
+    expect(
+      (await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'short')))).fieldErrors.newPassword,
+    ).toBeDefined();
+    expect(
+      (await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password', 'another one entirely'))))
+        .fieldErrors.confirmPassword,
+    ).toBeDefined();
+    expect(
+      (await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, PASSWORD)))).fieldErrors.newPassword,
+    ).toBeDefined();
     expect(await row(user.id)).toMatchObject({ sessionVersion: user.sessionVersion });
-    await expect(authenticate(ctx, { email: user.email, password: PASSWORD, clientKey: '198.51.100.8' })).resolves.toMatchObject({ id: user.id });
+    await expect(
+      authenticate(ctx, { email: user.email, password: PASSWORD, clientKey: '198.51.100.8' }),
+    ).resolves.toMatchObject({ id: user.id });
     expect(await audits('user.password_change')).toEqual([]);
   });
 
@@ -177,9 +234,16 @@ describe('changing one\'s own password', () => {
     const { sessionVersion } = await changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password'));
     expect(sessionVersion).toBe(user.sessionVersion + 1);
     expect(await row(user.id)).toMatchObject({ sessionVersion });
-    await expect(authenticate(ctx, { email: user.email, password: 'a brand new password', clientKey: '198.51.100.9' })).resolves.toMatchObject({ id: user.id });
-    expect((await errorOf(authenticate(ctx, { email: user.email, password: PASSWORD, clientKey: '198.51.100.9' }))).code).toBe('INVALID_CREDENTIALS');
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.password_change'), eq(auditLog.targetId, user.id)));
+    await expect(
+      authenticate(ctx, { email: user.email, password: 'a brand new password', clientKey: '198.51.100.9' }),
+    ).resolves.toMatchObject({ id: user.id });
+    expect(
+      (await errorOf(authenticate(ctx, { email: user.email, password: PASSWORD, clientKey: '198.51.100.9' }))).code,
+    ).toBe('INVALID_CREDENTIALS');
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.password_change'), eq(auditLog.targetId, user.id)));
     expect(entries).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toContain('brand new');
   });
@@ -187,8 +251,11 @@ describe('changing one\'s own password', () => {
   it('is throttled like a sign-in, so a stolen session cannot guess the password', async () => {
     const ctx = authContext(t, { LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: '3' });
     const user = await staff('org@example.org', 'organizer');
-    for (let i = 0; i < 3; i++) await errorOf(changeOwnPassword(ctx, user, input(`guess ${i}`, 'a brand new password')));
-    expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password')))).code).toBe('THROTTLED');
+    for (let i = 0; i < 3; i++)
+      await errorOf(changeOwnPassword(ctx, user, input(`guess ${i}`, 'a brand new password')));
+    expect((await errorOf(changeOwnPassword(ctx, user, input(PASSWORD, 'a brand new password')))).code).toBe(
+      'THROTTLED',
+    );
     expect(await row(user.id)).toMatchObject({ sessionVersion: user.sessionVersion });
   });
 });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accountTokens, users } from '@/db/schema';
-import { createInvitationToken, createOwnerSetupToken, describeAccountToken, hashToken, redeemAccountToken } from '@/lib/auth/account-tokens';
+import {
+  createInvitationToken,
+  createOwnerSetupToken,
+  describeAccountToken,
+  hashToken,
+  redeemAccountToken,
+} from '@/lib/auth/account-tokens';
 import { authenticate } from '@/lib/auth/authenticate';
 import { hashPassword } from '@/lib/auth/passwords';
 import { ensureOwnerSetupLink } from '@/lib/auth/setup-link';
@@ -30,16 +36,29 @@ describe('account tokens', () => {
 
     await redeemAccountToken(ctx, { token, name: 'Olu', email: 'Olu@Example.org', password: PASSWORD });
     expect(await ensureOwnerSetupLink(ctx)).toBeNull();
-    await expect(authenticate(ctx, { email: 'olu@example.org', password: PASSWORD, clientKey: '198.51.100.1' })).resolves.toMatchObject({ role: 'owner', name: 'Olu' });
+    await expect(
+      authenticate(ctx, { email: 'olu@example.org', password: PASSWORD, clientKey: '198.51.100.1' }),
+    ).resolves.toMatchObject({ role: 'owner', name: 'Olu' });
   });
 
   it('redeems an invitation once, with the invited email and role; a second use is refused', async () => {
     const ctx = authContext(t);
     const { token } = await createInvitationToken(ctx, { email: 'Door@Example.org', role: 'checkin' });
-    expect(await describeAccountToken(ctx, token)).toMatchObject({ purpose: 'invitation', role: 'checkin', email: 'door@example.org' });
-    const user = await redeemAccountToken(ctx, { token, name: 'Door staff', password: 'door staff password', email: 'someone-else@example.org' });
+    expect(await describeAccountToken(ctx, token)).toMatchObject({
+      purpose: 'invitation',
+      role: 'checkin',
+      email: 'door@example.org',
+    });
+    const user = await redeemAccountToken(ctx, {
+      token,
+      name: 'Door staff',
+      password: 'door staff password',
+      email: 'someone-else@example.org',
+    });
     expect(user).toMatchObject({ email: 'door@example.org', role: 'checkin' });
-    await expect(redeemAccountToken(ctx, { token, name: 'Again', password: 'door staff password' })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(
+      redeemAccountToken(ctx, { token, name: 'Again', password: 'door staff password' }),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     expect(await describeAccountToken(ctx, token)).toBeNull();
   });
 
@@ -58,22 +77,40 @@ describe('account tokens', () => {
     const ctx = authContext(t);
     const { token } = await createInvitationToken(ctx, { email: 'late@example.org', role: 'organizer' });
     ctx.clock.advance(24 * 60 * 60 * 1000);
-    await expect(redeemAccountToken(ctx, { token, name: 'Late', password: 'a late passphrase' })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(redeemAccountToken(ctx, { token, name: 'Late', password: 'a late passphrase' })).rejects.toMatchObject(
+      { code: 'TOKEN_INVALID' },
+    );
     expect(await describeAccountToken(ctx, token)).toBeNull();
   });
 
   it('refuses unknown and malformed tokens', async () => {
     const ctx = authContext(t);
-    await expect(redeemAccountToken(ctx, { token: 'A'.repeat(43), name: 'X', password: 'a long passphrase' })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
-    await expect(redeemAccountToken(ctx, { token: "'; drop table users; --", name: 'X', password: 'a long passphrase' })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(
+      redeemAccountToken(ctx, { token: 'A'.repeat(43), name: 'X', password: 'a long passphrase' }),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await expect(
+      redeemAccountToken(ctx, { token: "'; drop table users; --", name: 'X', password: 'a long passphrase' }),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('refuses the owner set-up once an owner exists', async () => {
     const ctx = authContext(t);
     const first = await createOwnerSetupToken(ctx);
     const second = await createOwnerSetupToken(ctx);
-    await redeemAccountToken(ctx, { token: first.token, name: 'Owner', email: 'owner@example.org', password: PASSWORD });
-    await expect(redeemAccountToken(ctx, { token: second.token, name: 'Intruder', email: 'intruder@example.org', password: PASSWORD })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    await redeemAccountToken(ctx, {
+      token: first.token,
+      name: 'Owner',
+      email: 'owner@example.org',
+      password: PASSWORD,
+    });
+    await expect(
+      redeemAccountToken(ctx, {
+        token: second.token,
+        name: 'Intruder',
+        email: 'intruder@example.org',
+        password: PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('creates exactly one owner when two set-up links are redeemed at the same moment', async () => {
@@ -90,9 +127,16 @@ describe('account tokens', () => {
   it('asks the owner for an email and validates the password, and keeps the link usable after a mistake', async () => {
     const ctx = authContext(t);
     const { token } = await createOwnerSetupToken(ctx);
-    await expect(redeemAccountToken(ctx, { token, name: 'Owner', password: PASSWORD })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { email: expect.any(Array) } });
-    await expect(redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: 'short' })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: expect.any(Array) } });
-    await expect(redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: PASSWORD })).resolves.toMatchObject({ role: 'owner' });
+    await expect(redeemAccountToken(ctx, { token, name: 'Owner', password: PASSWORD })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { email: expect.any(Array) },
+    });
+    await expect(
+      redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: 'short' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { password: expect.any(Array) } });
+    await expect(
+      redeemAccountToken(ctx, { token, name: 'Owner', email: 'owner@example.org', password: PASSWORD }),
+    ).resolves.toMatchObject({ role: 'owner' });
   });
 
   it('checks the link before hashing the password: a wrong, used or expired link never reaches the hash', async () => {
@@ -108,14 +152,28 @@ describe('account tokens', () => {
 
     const stale = await createInvitationToken(ctx, { email: 'stale@example.org', role: 'organizer' });
     const owner = await createOwnerSetupToken(ctx);
-    await redeemAccountToken(ctx, { token: owner.token, name: 'Owner', email: 'owner@example.org', password: PASSWORD }, hasher);
+    await redeemAccountToken(
+      ctx,
+      { token: owner.token, name: 'Owner', email: 'owner@example.org', password: PASSWORD },
+      hasher,
+    );
     const second = await createOwnerSetupToken(ctx);
     ctx.clock.advance(24 * 60 * 60 * 1000);
     const attempts: [string, unknown][] = [
-      ['unknown', 'A'.repeat(43)], ['malformed', 'x'], ['not text', 42], ['used', used.token], ['expired', stale.token], ['owner exists', second.token],
+      ['unknown', 'A'.repeat(43)],
+      ['malformed', 'x'],
+      ['not text', 42],
+      ['used', used.token],
+      ['expired', stale.token],
+      ['owner exists', second.token],
     ];
     for (const [why, token] of attempts) {
-      const input = { token, name: 'Someone', email: 'someone@example.org', password: `${why} passphrase` } as Parameters<typeof redeemAccountToken>[1];
+      const input = {
+        token,
+        name: 'Someone',
+        email: 'someone@example.org',
+        password: `${why} passphrase`,
+      } as Parameters<typeof redeemAccountToken>[1];
       await expect(redeemAccountToken(ctx, input, hasher), why).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     }
     expect(hashed).toEqual(['the first passphrase', PASSWORD]);
@@ -125,7 +183,11 @@ describe('account tokens', () => {
     const ctx = authContext(t);
     const { token } = await createInvitationToken(ctx, { email: 'taken@example.org', role: 'organizer' });
     await redeemAccountToken(ctx, { token, name: 'Taken', password: 'a long passphrase' });
-    await expect(createInvitationToken(ctx, { email: 'taken@example.org', role: 'checkin' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(createInvitationToken(ctx, { email: 'new@example.org', role: 'superuser' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createInvitationToken(ctx, { email: 'taken@example.org', role: 'checkin' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(createInvitationToken(ctx, { email: 'new@example.org', role: 'superuser' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

@@ -11,7 +11,12 @@ const HOUR = 60 * MINUTE;
 
 async function signedIn(overrides: Parameters<typeof authContext>[1] = {}) {
   const ctx = authContext(t, overrides);
-  const user: StaffUser = await createUser(ctx, { email: `s-${ctx.client}@example.org`, name: 'Sam', password: 'a long enough password', role: 'organizer' });
+  const user: StaffUser = await createUser(ctx, {
+    email: `s-${ctx.client}@example.org`,
+    name: 'Sam',
+    password: 'a long enough password',
+    role: 'organizer',
+  });
   const claims = { userId: user.id, sessionVersion: user.sessionVersion, signedInAt: ctx.clock.now().getTime() };
   return { ctx, user, claims };
 }

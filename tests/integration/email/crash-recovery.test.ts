@@ -35,7 +35,9 @@ afterAll(async () => {
 
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/email-worker-process.ts')], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (chunk: Buffer) => {
@@ -53,13 +55,23 @@ describe('a worker killed mid-batch (R16)', () => {
     // waits, its other batches queued behind it at the rate gate.
     fake.failNext(1, 'slow', { slowMs: 3_000 });
     child = await startWorkerProcess({
-      DATABASE_URL: t.url, RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, EMAIL_FROM: 'Conference registration <registration@example.org>', ...config,
+      DATABASE_URL: t.url,
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: fake.url,
+      EMAIL_FROM: 'Conference registration <registration@example.org>',
+      ...config,
     });
     await waitFor(async () => fake.requests.length >= 1, 20_000, 'the first provider request');
-    await waitFor(async () => {
-      const [row] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker.jobs where locked_by is not null`);
-      return row!.n >= 2;
-    }, 10_000, 'batches in flight');
+    await waitFor(
+      async () => {
+        const [row] = await t.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from graphile_worker.jobs where locked_by is not null`,
+        );
+        return row!.n >= 2;
+      },
+      10_000,
+      'batches in flight',
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     const delivered = fake.deliveries.length;
@@ -72,7 +84,9 @@ describe('a worker killed mid-batch (R16)', () => {
     const rows = await messages(t, ids);
     expect(rows.every((m) => m.status === 'sent')).toBe(true);
     expect(fake.stats(ids)).toMatchObject({ delivered: 40, duplicates: 0, lost: 0 });
-    const [locked] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker.jobs where locked_by is not null`);
+    const [locked] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from graphile_worker.jobs where locked_by is not null`,
+    );
     expect(locked!.n).toBe(0);
   });
 });

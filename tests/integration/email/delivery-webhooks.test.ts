@@ -27,14 +27,24 @@ afterAll(async () => {
   await t.drop();
 });
 
-const ctx = (secret: string | undefined = undefined) => ({ db: t.db, clock: systemClock, config: { RESEND_WEBHOOK_SECRET: secret ?? fake.webhookSecret } });
+const ctx = (secret: string | undefined = undefined) => ({
+  db: t.db,
+  clock: systemClock,
+  config: { RESEND_WEBHOOK_SECRET: secret ?? fake.webhookSecret },
+});
 const post = (hook: { body: string; headers: Record<string, string> }, secret?: string) =>
-  receiveDeliveryWebhook(ctx(secret), hook.body, webhookHeadersFrom((name) => hook.headers[name] ?? null));
+  receiveDeliveryWebhook(
+    ctx(secret),
+    hook.body,
+    webhookHeadersFrom((name) => hook.headers[name] ?? null),
+  );
 const status = async (id: string) => (await messages(t, [id]))[0]!.status;
 const rowCounts = async () => ({
   events: (await t.db.select({ n: count() }).from(emailEvents))[0]!.n,
   suppressions: (await t.db.select({ n: count() }).from(emailSuppressions))[0]!.n,
-  statuses: (await t.db.select({ id: emailMessages.id, status: emailMessages.status }).from(emailMessages)).map((r) => `${r.id}:${r.status}`).sort(),
+  statuses: (await t.db.select({ id: emailMessages.id, status: emailMessages.status }).from(emailMessages))
+    .map((r) => `${r.id}:${r.status}`)
+    .sort(),
 });
 
 describe('Resend delivery webhooks', () => {
@@ -63,7 +73,11 @@ describe('Resend delivery webhooks', () => {
 
   it('answers 404 while no signing secret is configured', async () => {
     const hook = fake.webhook('email.delivered', sent[1]!.delivery);
-    const answer = await receiveDeliveryWebhook({ db: t.db, clock: systemClock, config: { RESEND_WEBHOOK_SECRET: undefined } }, hook.body, webhookHeadersFrom((n) => hook.headers[n] ?? null));
+    const answer = await receiveDeliveryWebhook(
+      { db: t.db, clock: systemClock, config: { RESEND_WEBHOOK_SECRET: undefined } },
+      hook.body,
+      webhookHeadersFrom((n) => hook.headers[n] ?? null),
+    );
     expect(answer.status).toBe(404);
   });
 
@@ -72,7 +86,9 @@ describe('Resend delivery webhooks', () => {
     expect((await post(fake.webhook('email.bounced', delivery))).status).toBe(200);
     expect((await post(fake.webhook('email.delivered', delivery))).status).toBe(200);
     expect(await status(id)).toBe('bounced');
-    expect(await t.db.select().from(emailSuppressions).where(eq(emailSuppressions.email, delivery.to))).toMatchObject([{ reason: 'bounced' }]);
+    expect(await t.db.select().from(emailSuppressions).where(eq(emailSuppressions.email, delivery.to))).toMatchObject([
+      { reason: 'bounced' },
+    ]);
   });
 
   it('marks a complaint and suppresses the address; a delay changes nothing', async () => {
@@ -81,7 +97,9 @@ describe('Resend delivery webhooks', () => {
     expect(await status(id)).toBe('sent');
     expect((await post(fake.webhook('email.complained', delivery))).status).toBe(200);
     expect(await status(id)).toBe('complained');
-    expect(await t.db.select().from(emailSuppressions).where(eq(emailSuppressions.email, delivery.to))).toMatchObject([{ reason: 'complained' }]);
+    expect(await t.db.select().from(emailSuppressions).where(eq(emailSuppressions.email, delivery.to))).toMatchObject([
+      { reason: 'complained' },
+    ]);
   });
 
   it('stops further sends to a bounced or complained address', async () => {
@@ -89,9 +107,9 @@ describe('Resend delivery webhooks', () => {
     const complainedTo = sent[3]!.delivery.to;
     const before = fake.deliveries.length;
     const later = [
-      ...await queueMessages(t, 1, { to: () => bouncedTo, kind: 'reminder' }),
-      ...await queueMessages(t, 1, { to: () => complainedTo, kind: 'reminder' }),
-      ...await queueMessages(t, 1, { kind: 'reminder' }),
+      ...(await queueMessages(t, 1, { to: () => bouncedTo, kind: 'reminder' })),
+      ...(await queueMessages(t, 1, { to: () => complainedTo, kind: 'reminder' })),
+      ...(await queueMessages(t, 1, { kind: 'reminder' })),
     ];
     const worker = await startTestWorker(t, emailCtx(t, emailConfig(t, fake)));
     try {
@@ -105,8 +123,13 @@ describe('Resend delivery webhooks', () => {
   });
 
   it('accepts an event about a message it does not know and ignores unrelated event types', async () => {
-    expect((await post(fake.webhook('email.delivered', { providerId: 'unknown-id', to: 'someone@example.org' })))).toEqual({ status: 200, body: { received: true, duplicate: false } });
-    expect((await post(fake.webhook('email.opened', sent[4]!.delivery)))).toEqual({ status: 200, body: { received: true, ignored: true } });
+    expect(
+      await post(fake.webhook('email.delivered', { providerId: 'unknown-id', to: 'someone@example.org' })),
+    ).toEqual({ status: 200, body: { received: true, duplicate: false } });
+    expect(await post(fake.webhook('email.opened', sent[4]!.delivery))).toEqual({
+      status: 200,
+      body: { received: true, ignored: true },
+    });
     expect(await status(sent[4]!.id)).toBe('sent');
   });
 });

@@ -7,7 +7,9 @@ import { useTestDb } from '../../support/test-db';
 const t = useTestDb();
 
 async function jobs(): Promise<number> {
-  const rows = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'send_email'`);
+  const rows = await t.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'send_email'`,
+  );
   return rows[0]!.n;
 }
 
@@ -28,12 +30,21 @@ describe('enqueueEmail', () => {
 
   it('leaves neither the message nor the job behind when the transaction rolls back', async () => {
     const before = await jobs();
-    await t.db.transaction(async (tx) => {
-      await enqueueEmail(tx, { kind: 'refund', to: 'ben@example.org', idempotencyKey: 'refund:rolled-back', now: new Date() });
-      tx.rollback();
-    }).catch(() => undefined);
+    await t.db
+      .transaction(async (tx) => {
+        await enqueueEmail(tx, {
+          kind: 'refund',
+          to: 'ben@example.org',
+          idempotencyKey: 'refund:rolled-back',
+          now: new Date(),
+        });
+        tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await jobs()).toBe(before);
-    const rows = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from email_messages where idempotency_key = 'refund:rolled-back'`);
+    const rows = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from email_messages where idempotency_key = 'refund:rolled-back'`,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });

@@ -16,7 +16,12 @@ import { buildPaymentFixture, placeOrder, succeeded } from '../payments/helpers'
 
 const t = useTestDb();
 
-async function queued(kind: string, to: string, extra: Partial<{ orderId: string; ticketId: string; params: Record<string, unknown> }>, now: Date): Promise<EmailMessage> {
+async function queued(
+  kind: string,
+  to: string,
+  extra: Partial<{ orderId: string; ticketId: string; params: Record<string, unknown> }>,
+  now: Date,
+): Promise<EmailMessage> {
   const key = `${kind}:${randomUUID()}`;
   await enqueueEmail(t.db, { kind, to, idempotencyKey: key, now, ...extra });
   const [row] = await t.db.select().from(emailMessages).where(eq(emailMessages.idempotencyKey, key));
@@ -35,7 +40,10 @@ describe('ticket tokens', () => {
     const png = await ticketQrPng(fx.ctx, token);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(await ticketCalendarByToken(fx.ctx, token)).toContain('BEGIN:VEVENT');
-    await t.db.update(ticketTokens).set({ revokedAt: fx.clock.now(), revokedReason: 'transferred' }).where(eq(ticketTokens.ticketId, ticket!.id));
+    await t.db
+      .update(ticketTokens)
+      .set({ revokedAt: fx.clock.now(), revokedReason: 'transferred' })
+      .where(eq(ticketTokens.ticketId, ticket!.id));
     expect(await ticketQrPng(fx.ctx, token)).toBeNull();
     expect(await ticketCalendarByToken(fx.ctx, token)).toBeNull();
     expect(await ticketQrPng(fx.ctx, 'x'.repeat(43))).toBeNull();
@@ -48,7 +56,12 @@ describe('order links', () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'ln-exp' });
     const placed = await placeOrder(fx, 'exp@example.org');
     await handlePaymentEvent(fx.pctx, succeeded(fx, placed));
-    const token = await issueOrderLink(t.db, placed.order.id, fx.clock.now(), new Date(fx.clock.now().getTime() + 60_000));
+    const token = await issueOrderLink(
+      t.db,
+      placed.order.id,
+      fx.clock.now(),
+      new Date(fx.clock.now().getTime() + 60_000),
+    );
     expect((await getOrderByToken(fx.ctx, token))?.order.id).toBe(placed.order.id);
     expect(await orderCalendarByToken(fx.ctx, token)).toContain('BEGIN:VCALENDAR');
     fx.clock.advance(61_000);
@@ -63,7 +76,10 @@ describe('order links', () => {
     expect(expiry.getTime()).toBeGreaterThanOrEqual(now.getTime() + 30 * 86_400_000);
     const placed = await placeOrder(fx, 'conf@example.org');
     await handlePaymentEvent(fx.pctx, succeeded(fx, placed));
-    const [row] = await t.db.select().from(emailMessages).where(eq(emailMessages.idempotencyKey, `order_confirmation:${placed.order.id}`));
+    const [row] = await t.db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.idempotencyKey, `order_confirmation:${placed.order.id}`));
     await composeEmail(fx.ctx, row!);
     const links = await t.db.select().from(orderLinks).where(eq(orderLinks.orderId, placed.order.id));
     expect(links.length).toBeGreaterThan(0);
@@ -72,11 +88,16 @@ describe('order links', () => {
 });
 
 describe('order_access email', () => {
-  it('links the buyer\'s own orders with short-lived links, and never someone else\'s', async () => {
+  it("links the buyer's own orders with short-lived links, and never someone else's", async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'ln-acc' });
     const mine = await placeOrder(fx, 'Owner.Of@example.org');
     const theirs = await placeOrder(fx, 'someone-else@example.org');
-    const row = await queued('order_access', 'owner.of@example.org', { params: { orderIds: [mine.order.id, theirs.order.id] } }, fx.clock.now());
+    const row = await queued(
+      'order_access',
+      'owner.of@example.org',
+      { params: { orderIds: [mine.order.id, theirs.order.id] } },
+      fx.clock.now(),
+    );
     const composed = await composeEmail(fx.ctx, row);
     expect(composed?.subject).toBe('The link to your registration');
     expect(composed?.text).toContain(mine.order.reference);
@@ -87,7 +108,12 @@ describe('order_access email', () => {
     fx.clock.advance(24 * 3_600_000 + 1000);
     expect(await getOrderByToken(fx.ctx, token)).toBeNull();
     // Only someone else's orders: nothing to send.
-    const none = await queued('order_access', 'owner.of@example.org', { params: { orderIds: [theirs.order.id] } }, fx.clock.now());
+    const none = await queued(
+      'order_access',
+      'owner.of@example.org',
+      { params: { orderIds: [theirs.order.id] } },
+      fx.clock.now(),
+    );
     expect(await composeEmail(fx.ctx, none)).toBeNull();
   });
 });
@@ -99,24 +125,42 @@ describe('ticket_transferred email', () => {
     const placed = await placeOrder(fx, 'old@example.org');
     await handlePaymentEvent(fx.pctx, succeeded(fx, placed));
     const [ticket] = await t.db.select().from(tickets).where(eq(tickets.orderId, placed.order.id));
-    const row = await queued('ticket_transferred', 'old@example.org', { orderId: placed.order.id, ticketId: ticket!.id }, fx.clock.now());
+    const row = await queued(
+      'ticket_transferred',
+      'old@example.org',
+      { orderId: placed.order.id, ticketId: ticket!.id },
+      fx.clock.now(),
+    );
     expect(await composeEmail(fx.ctx, row)).toBeNull();
-    await t.db.update(tickets).set({ legalName: 'New Holder', email: 'new@example.org', transferredAt: fx.clock.now() }).where(eq(tickets.id, ticket!.id));
+    await t.db
+      .update(tickets)
+      .set({ legalName: 'New Holder', email: 'new@example.org', transferredAt: fx.clock.now() })
+      .where(eq(tickets.id, ticket!.id));
     const composed = await composeEmail(fx.ctx, row);
     expect(composed?.subject).toBe('Your ticket was passed on');
     expect(composed?.text).toContain(placed.order.reference);
     expect(composed?.text).not.toContain('New Holder');
     expect(composed?.text).not.toContain('new@example.org');
     // The ticket email queued for the old address before the transfer no longer applies.
-    const stale = await queued('ticket', 'old@example.org', { orderId: placed.order.id, ticketId: ticket!.id }, fx.clock.now());
+    const stale = await queued(
+      'ticket',
+      'old@example.org',
+      { orderId: placed.order.id, ticketId: ticket!.id },
+      fx.clock.now(),
+    );
     expect(await composeEmail(fx.ctx, stale)).toBeNull();
-    const fresh = await queued('ticket', 'new@example.org', { orderId: placed.order.id, ticketId: ticket!.id }, fx.clock.now());
+    const fresh = await queued(
+      'ticket',
+      'new@example.org',
+      { orderId: placed.order.id, ticketId: ticket!.id },
+      fx.clock.now(),
+    );
     expect((await composeEmail(fx.ctx, fresh))?.text).toContain('New Holder');
   });
 });
 
 describe('composing a batch', () => {
-  it('reads the batch\'s orders once and gives each email its own order', async () => {
+  it("reads the batch's orders once and gives each email its own order", async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'ln-batch' });
     const a = await placeOrder(fx, 'batch-a@example.org');
     const b = await placeOrder(fx, 'batch-b@example.org');

@@ -29,16 +29,23 @@ afterAll(async () => {
 
 /** The real Resend mailer, whose requests leave late after the gate let them go. */
 function lateMailer(mailer: Mailer, next: () => number): Mailer {
-  return { ...mailer, sendBatch: async (emails, options) => {
-    await new Promise((r) => setTimeout(r, next()));
-    return mailer.sendBatch(emails, options);
-  } };
+  return {
+    ...mailer,
+    sendBatch: async (emails, options) => {
+      await new Promise((r) => setTimeout(r, next()));
+      return mailer.sendBatch(emails, options);
+    },
+  };
 }
 
 describe('the email rate gate under two workers', () => {
   it('never lets the provider see more requests in a second than its limit, however late they leave', async () => {
     const ids = await queueMessages(t, 14);
-    const config = emailConfig(t, fake, { EMAIL_RATE_LIMIT_PER_SECOND: String(RATE), EMAIL_BATCH_SIZE: '1', EMAIL_SEND_TIMEOUT_MS: '5000' });
+    const config = emailConfig(t, fake, {
+      EMAIL_RATE_LIMIT_PER_SECOND: String(RATE),
+      EMAIL_BATCH_SIZE: '1',
+      EMAIL_SEND_TIMEOUT_MS: '5000',
+    });
     let sent = 0;
     const delay = () => DEPARTURE_DELAYS_MS[sent++ % DEPARTURE_DELAYS_MS.length]!;
     for (let i = 0; i < 2; i++) {

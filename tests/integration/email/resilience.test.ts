@@ -30,7 +30,11 @@ describe('R10: provider down, then rate limiting with retry-after, then up', () 
   it('delivers all 300 queued emails after recovery: none lost, none twice, never above the rate limit', async () => {
     fake = await createFakeResend({ limitPerSecond: RATE });
     const ids = await queueMessages(t, 300);
-    const config = emailConfig(t, fake, { EMAIL_RATE_LIMIT_PER_SECOND: String(RATE), EMAIL_BATCH_SIZE: '10', EMAIL_SEND_TIMEOUT_MS: '2000' });
+    const config = emailConfig(t, fake, {
+      EMAIL_RATE_LIMIT_PER_SECOND: String(RATE),
+      EMAIL_BATCH_SIZE: '10',
+      EMAIL_SEND_TIMEOUT_MS: '2000',
+    });
 
     // Down: connections refused, then 503s.
     await fake.refuseConnections();
@@ -72,7 +76,11 @@ describe('R11: provider slower than the send timeout', () => {
     // The first answer for every message comes after 1.5 s, well past the 300 ms timeout; the email itself is
     // delivered at once, the worst case for duplicates.
     fake.failNext(3, 'slow', { slowMs: 1500 });
-    const config = emailConfig(t, fake, { EMAIL_BATCH_SIZE: '1', EMAIL_SEND_TIMEOUT_MS: '300', EMAIL_RATE_LIMIT_PER_SECOND: '20' });
+    const config = emailConfig(t, fake, {
+      EMAIL_BATCH_SIZE: '1',
+      EMAIL_SEND_TIMEOUT_MS: '300',
+      EMAIL_RATE_LIMIT_PER_SECOND: '20',
+    });
     workers.push(await startTestWorker(t, emailCtx(t, config)));
     await drained(t, ids, 30_000);
 

@@ -9,7 +9,17 @@ import { batchKey, formBatch } from '@/lib/email/batches';
 import { openGate } from '@/lib/email/rate-gate';
 import { runSendBatchJob } from '@/lib/email/send';
 import type { EmailWorker } from '@/lib/email/worker';
-import { drained, emailConfig, emailCtx, messages, pendingJobs, queueMessages, startTestWorker, stubCompose, waitFor } from '../../support/email';
+import {
+  drained,
+  emailConfig,
+  emailCtx,
+  messages,
+  pendingJobs,
+  queueMessages,
+  startTestWorker,
+  stubCompose,
+  waitFor,
+} from '../../support/email';
 import { createFakeResend, type FakeResend } from '../../support/fake-resend';
 import { createTestDb, type TestDb } from '../../support/test-db';
 
@@ -42,7 +52,13 @@ describe('sending queued email', () => {
     const delivered = fake.deliveriesOf(id!);
     expect(delivered).toHaveLength(1);
     expect(newRequests(before)).toMatchObject([{ path: '/emails', idempotencyKey: `email:${id}`, status: 200 }]);
-    expect(message).toMatchObject({ status: 'sent', providerMessageId: delivered[0]!.providerId, subject: 'Your order confirmation', attempts: 1, lastError: null });
+    expect(message).toMatchObject({
+      status: 'sent',
+      providerMessageId: delivered[0]!.providerId,
+      subject: 'Your order confirmation',
+      attempts: 1,
+      lastError: null,
+    });
     expect(message!.sentAt).toBeInstanceOf(Date);
     expect(delivered[0]).toMatchObject({ to: message!.toEmail, tags: { kind: 'order_confirmation', message_id: id } });
     await waitFor(async () => (await pendingJobs(t)) === 0, 5000, 'no jobs left');
@@ -53,7 +69,9 @@ describe('sending queued email', () => {
     const ids = await queueMessages(t, 7);
     worker = await startTestWorker(t, emailCtx(t, emailConfig(t, fake)), { concurrency: 1 });
     await drained(t, ids);
-    expect(newRequests(before)).toMatchObject([{ path: '/emails/batch', emails: 7, idempotencyKey: batchKey(ids), status: 200 }]);
+    expect(newRequests(before)).toMatchObject([
+      { path: '/emails/batch', emails: 7, idempotencyKey: batchKey(ids), status: 200 },
+    ]);
     expect(ids.map((id) => fake.deliveriesOf(id).length)).toEqual(ids.map(() => 1));
     expect((await messages(t, ids)).map((m) => m.status)).toEqual(ids.map(() => 'sent'));
   });
@@ -66,7 +84,12 @@ describe('sending queued email', () => {
     await drained(t, [...plain, ...tickets]);
     const requests = newRequests(before);
     expect(requests.filter((r) => r.path === '/emails/batch')).toMatchObject([{ emails: 3 }]);
-    expect(requests.filter((r) => r.path === '/emails').map((r) => r.idempotencyKey).sort()).toEqual(tickets.map((id) => `email:${id}`).sort());
+    expect(
+      requests
+        .filter((r) => r.path === '/emails')
+        .map((r) => r.idempotencyKey)
+        .sort(),
+    ).toEqual(tickets.map((id) => `email:${id}`).sort());
     expect(tickets.map((id) => fake.deliveriesOf(id)[0]?.attachments)).toEqual([1, 1]);
     expect([...plain, ...tickets].every((id) => fake.deliveriesOf(id).length === 1)).toBe(true);
   });
@@ -76,10 +99,16 @@ describe('sending queued email', () => {
     const [blocked] = await queueMessages(t, 1, { to: () => 'bounced-before@example.org' });
     const [gone] = await queueMessages(t, 1, { kind: 'gone' });
     const [fine] = await queueMessages(t, 1);
-    await t.db.insert(emailSuppressions).values({ email: 'bounced-before@example.org', reason: 'bounced', createdAt: new Date() });
+    await t.db
+      .insert(emailSuppressions)
+      .values({ email: 'bounced-before@example.org', reason: 'bounced', createdAt: new Date() });
     worker = await startTestWorker(t, emailCtx(t, emailConfig(t, fake)));
     await drained(t, [blocked!, gone!, fine!]);
-    expect((await messages(t, [blocked!, gone!, fine!])).map((m) => m.status)).toEqual(['suppressed', 'skipped', 'sent']);
+    expect((await messages(t, [blocked!, gone!, fine!])).map((m) => m.status)).toEqual([
+      'suppressed',
+      'skipped',
+      'sent',
+    ]);
     expect(fake.deliveries.filter((d) => d.to === 'bounced-before@example.org')).toHaveLength(0);
     expect(newRequests(before).reduce((n, r) => n + r.emails, 0)).toBe(1);
   });
@@ -128,9 +157,13 @@ describe('sending queued email', () => {
     const [message] = await messages(t, [id!]);
     expect(message!.status).toBe('queued');
     expect(message!.sendAfter!.getTime()).toBeLessThanOrEqual(Date.now());
-    const jobs = await t.db.execute<{ key: string }>(sql`select key from graphile_worker.jobs where key = ${`email:${id}`}`);
+    const jobs = await t.db.execute<{ key: string }>(
+      sql`select key from graphile_worker.jobs where key = ${`email:${id}`}`,
+    );
     expect(jobs).toHaveLength(1);
-    await t.db.execute(sql`select graphile_worker.remove_job(k) from unnest(array[${`email:${id}`}, ${`send:email:${id}`}]) as k`);
+    await t.db.execute(
+      sql`select graphile_worker.remove_job(k) from unnest(array[${`email:${id}`}, ${`send:email:${id}`}]) as k`,
+    );
     await t.db.execute(sql`update email_messages set status = 'skipped' where id = ${id}::uuid`);
   });
 });

@@ -18,11 +18,20 @@ import { findLiveOffer, offerFreedSeats } from '@/lib/waitlist/offers';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { joinAndConfirm } from '../../support/waitlist';
-import { buildPaymentFixture, expired, failed, placeOrder, shuffle, succeeded, type PaymentFixture } from '../payments/helpers';
+import {
+  buildPaymentFixture,
+  expired,
+  failed,
+  placeOrder,
+  shuffle,
+  succeeded,
+  type PaymentFixture,
+} from '../payments/helpers';
 
 const t = useTestDb();
 
-const SENSITIVE = /addiction|recovery|relapse|rehab|substance|alcohol|drug|sobriety|sober|overdose|glutamate|scholarship|sponsored|clinician|community rate/i;
+const SENSITIVE =
+  /addiction|recovery|relapse|rehab|substance|alcohol|drug|sobriety|sober|overdose|glutamate|scholarship|sponsored|clinician|community rate/i;
 const HOLD_MS = 15 * 60_000;
 
 async function messages(orderIds: string[]): Promise<EmailMessage[]> {
@@ -37,10 +46,15 @@ async function message(idempotencyKey: string): Promise<EmailMessage> {
 
 const kindsOf = (rows: EmailMessage[]) => rows.map((m) => m.kind).sort();
 
-async function jobsFor(ids: string[]): Promise<{ key: string; payload: { messageId: string }; max_attempts: number; run_at: Date }[]> {
+async function jobsFor(
+  ids: string[],
+): Promise<{ key: string; payload: { messageId: string }; max_attempts: number; run_at: Date }[]> {
   return t.db.execute(sql`select j.key, j.payload, j.max_attempts, j.run_at from graphile_worker._private_jobs j
     join graphile_worker._private_tasks k on k.id = j.task_id
-    where k.identifier = 'send_email' and (j.payload->>'messageId')::uuid in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`) as never;
+    where k.identifier = 'send_email' and (j.payload->>'messageId')::uuid in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`) as never;
 }
 
 function pay(fx: PaymentFixture, placed: Awaited<ReturnType<typeof placeOrder>>) {
@@ -51,9 +65,19 @@ function pay(fx: PaymentFixture, placed: Awaited<ReturnType<typeof placeOrder>>)
 describe('confirmation triggers', () => {
   it('queues exactly one confirmation for a free order, in its own transaction, however many try for the last free place', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-free' });
-    const attempts = await Promise.all(Array.from({ length: 8 }, () =>
-      createOrder(fx.ctx, fx.event.id, registration([attendee(fx.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' }), { clientKey: null })
-        .then((r) => r.order, (e: unknown) => (e instanceof DomainError ? e.code : Promise.reject(e)))));
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        createOrder(
+          fx.ctx,
+          fx.event.id,
+          registration([attendee(fx.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' }),
+          { clientKey: null },
+        ).then(
+          (r) => r.order,
+          (e: unknown) => (e instanceof DomainError ? e.code : Promise.reject(e)),
+        ),
+      ),
+    );
     const made = attempts.filter((a) => typeof a !== 'string');
     expect(made).toHaveLength(1);
     const order = made[0]!;
@@ -66,7 +90,9 @@ describe('confirmation triggers', () => {
     expect(rows.find((m) => m.kind === 'reminder')?.sendAfter).toEqual(new Date('2030-03-25T23:00:00Z'));
     expect(await jobsFor(rows.map((m) => m.id))).toHaveLength(3);
     // Refused orders queued nothing: no message points at an order that does not exist.
-    const [orphans] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from email_messages m where m.order_id is null and m.kind in ('order_confirmation', 'ticket', 'reminder')`);
+    const [orphans] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from email_messages m where m.order_id is null and m.kind in ('order_confirmation', 'ticket', 'reminder')`,
+    );
     expect(orphans!.n).toBe(0);
   });
 
@@ -74,14 +100,26 @@ describe('confirmation triggers', () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-dup' });
     const placed = await placeOrder(fx, 'dup-buyer@example.org');
     const event = pay(fx, placed);
-    const outcomes = await Promise.all([event, event, event, { ...event, id: `${event.id}_twin` }].map((e) => handlePaymentEvent(fx.pctx, e).then((r) => r.outcome)));
+    const outcomes = await Promise.all(
+      [event, event, event, { ...event, id: `${event.id}_twin` }].map((e) =>
+        handlePaymentEvent(fx.pctx, e).then((r) => r.outcome),
+      ),
+    );
     expect(outcomes.sort()).toEqual(['already_paid', 'duplicate', 'duplicate', 'paid']);
     const rows = await messages([placed.order.id]);
     expect(kindsOf(rows)).toEqual(['order_confirmation', 'payment_receipt', 'reminder', 'ticket']);
-    expect(rows.filter((m) => m.toEmail === 'dup-buyer@example.org').map((m) => m.kind).sort()).toEqual(['order_confirmation', 'payment_receipt', 'reminder']);
+    expect(
+      rows
+        .filter((m) => m.toEmail === 'dup-buyer@example.org')
+        .map((m) => m.kind)
+        .sort(),
+    ).toEqual(['order_confirmation', 'payment_receipt', 'reminder']);
     // Ids only, never names or answers, in what waits in the outbox.
     for (const m of rows) expect(m.params).toEqual({});
-    const reminder = await composeEmail(fx.ctx, rows.find((m) => m.kind === 'reminder')!);
+    const reminder = await composeEmail(
+      fx.ctx,
+      rows.find((m) => m.kind === 'reminder')!,
+    );
     expect(reminder?.subject).toBe('Reminder: your conference starts soon');
     expect(reminder?.attachments).toBeUndefined();
     expect(reminder?.html).toMatch(/\/tickets\/[A-Za-z0-9_-]{20,}\/qr\.png/);
@@ -100,22 +138,45 @@ describe('confirmation triggers', () => {
     expect(await jobsFor(confirmations.map((m) => m.id))).toHaveLength(20);
   });
 
-  it('sends ticket emails only to attendees whose address differs from the buyer\'s', async () => {
+  it("sends ticket emails only to attendees whose address differs from the buyer's", async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-tix' });
-    const { order } = await createOrder(fx.ctx, fx.event.id, registration([
-      attendee(fx.fullPass.id, { email: 'Same.Person@example.org' }),
-      attendee(fx.fullPass.id, { email: 'colleague@example.org', legalName: 'Cleo Colleague' }),
-      attendee(fx.virtual.id, { email: 'same.person@example.org', answers: {} }),
-    ], { buyer: { name: 'Same Person', email: 'same.person@example.org' } }), { clientKey: null });
+    const { order } = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration(
+        [
+          attendee(fx.fullPass.id, { email: 'Same.Person@example.org' }),
+          attendee(fx.fullPass.id, { email: 'colleague@example.org', legalName: 'Cleo Colleague' }),
+          attendee(fx.virtual.id, { email: 'same.person@example.org', answers: {} }),
+        ],
+        { buyer: { name: 'Same Person', email: 'same.person@example.org' } },
+      ),
+      { clientKey: null },
+    );
     const checkout = await fx.gateway.createCheckout({
-      orderId: order.id, reference: order.reference, currency: order.currency, amount: order.total, email: order.buyerEmail,
-      lines: [{ label: 'Tickets', unitAmount: order.total, quantity: 1 }], successUrl: 'https://example.org/ok', cancelUrl: 'https://example.org/no',
-      holdExpiresAt: order.expiresAt!, idempotencyKey: `checkout:${order.id}`,
+      orderId: order.id,
+      reference: order.reference,
+      currency: order.currency,
+      amount: order.total,
+      email: order.buyerEmail,
+      lines: [{ label: 'Tickets', unitAmount: order.total, quantity: 1 }],
+      successUrl: 'https://example.org/ok',
+      cancelUrl: 'https://example.org/no',
+      holdExpiresAt: order.expiresAt!,
+      idempotencyKey: `checkout:${order.id}`,
     });
     await t.db.update(orders).set({ checkoutSessionId: checkout.sessionId }).where(eq(orders.id, order.id));
     fx.gateway.pay(checkout.sessionId);
     const s = fx.gateway.sessions.get(checkout.sessionId)!;
-    await handlePaymentEvent(fx.pctx, { id: `evt_tix_${order.id}`, type: 'payment_succeeded', orderId: order.id, sessionId: checkout.sessionId, amount: s.amountTotal, currency: s.currency, paymentReference: s.paymentReference });
+    await handlePaymentEvent(fx.pctx, {
+      id: `evt_tix_${order.id}`,
+      type: 'payment_succeeded',
+      orderId: order.id,
+      sessionId: checkout.sessionId,
+      amount: s.amountTotal,
+      currency: s.currency,
+      paymentReference: s.paymentReference,
+    });
     const tickets = (await messages([order.id])).filter((m) => m.kind === 'ticket');
     expect(tickets.map((m) => m.toEmail)).toEqual(['colleague@example.org']);
     expect(tickets[0]!.ticketId).toBeTruthy();
@@ -182,7 +243,9 @@ describe('other triggers', () => {
     fx.clock.advance(HOLD_MS + 60_000);
     const quick = await placeOrder(fx, 'quick@example.org');
     await handlePaymentEvent(fx.pctx, pay(fx, quick));
-    await Promise.all([payment, payment, { ...payment, id: `${payment.id}_twin` }].map((e) => handlePaymentEvent(fx.pctx, e)));
+    await Promise.all(
+      [payment, payment, { ...payment, id: `${payment.id}_twin` }].map((e) => handlePaymentEvent(fx.pctx, e)),
+    );
     const rows = await messages([late.order.id]);
     expect(kindsOf(rows)).toEqual(['late_payment_refunded']);
     expect(rows[0]!.params).toMatchObject({ reason: 'seats_gone' });
@@ -194,7 +257,11 @@ describe('other triggers', () => {
   it('queues a waiting-list offer whose composed link opens the offer, while the first link keeps working', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-wait', fullPassCapacity: 1 });
     const holder = await placeOrder(fx, 'holder@example.org');
-    await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Noor', email: 'noor@example.org', ticketTypeId: fx.fullPass.id });
+    await joinAndConfirm(fx.ctx, fx.event.id, {
+      name: 'Noor',
+      email: 'noor@example.org',
+      ticketTypeId: fx.fullPass.id,
+    });
     fx.clock.advance(HOLD_MS + 1000);
     const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);
     expect(offer).toBeTruthy();
@@ -221,9 +288,22 @@ describe('other triggers', () => {
 describe('composeEmail', () => {
   it('renders a real confirmation: hosted QR images, a calendar link, public labels only, and a manage link that opens the order', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-compose' });
-    const { order } = await createOrder(fx.ctx, fx.event.id, registration([
-      attendee(fx.scholarship.id, { legalName: 'Ana Attendee', email: 'ana@example.org', answers: {}, workshopIds: [fx.workshops[0]!.id] }),
-    ], { voucherCode: 'SCHOLAR1', buyer: { name: 'Ana Attendee', email: 'ana@example.org' } }), { clientKey: null });
+    const { order } = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration(
+        [
+          attendee(fx.scholarship.id, {
+            legalName: 'Ana Attendee',
+            email: 'ana@example.org',
+            answers: {},
+            workshopIds: [fx.workshops[0]!.id],
+          }),
+        ],
+        { voucherCode: 'SCHOLAR1', buyer: { name: 'Ana Attendee', email: 'ana@example.org' } },
+      ),
+      { clientKey: null },
+    );
     const row = await message(`order_confirmation:${order.id}`);
     const composed = await composeEmail(fx.ctx, row);
     expect(composed).not.toBeNull();
@@ -293,18 +373,30 @@ describe('composeEmail', () => {
     // Cancelled before the reminder went: no reminder.
     await cancelOrder(fx.pctx, { orderId: b.order.id });
     expect(await composeEmail(fx.ctx, await message(`reminder:${b.order.id}`))).toBeNull();
-    expect((await composeEmail(fx.ctx, await message(`cancellation:${b.order.id}`)))?.subject).toBe('Your registration was cancelled');
+    expect((await composeEmail(fx.ctx, await message(`cancellation:${b.order.id}`)))?.subject).toBe(
+      'Your registration was cancelled',
+    );
   });
 
   it('writes the same rows and jobs in a batch as one at a time', async () => {
     const now = new Date('2030-01-10T10:00:00Z');
     const later = new Date('2030-03-01T00:00:00Z');
-    await enqueueEmail(t.db, { kind: 'x', to: 'One@Example.org', idempotencyKey: 'cmp:single', now, sendAfter: later, params: { a: 1 } });
+    await enqueueEmail(t.db, {
+      kind: 'x',
+      to: 'One@Example.org',
+      idempotencyKey: 'cmp:single',
+      now,
+      sendAfter: later,
+      params: { a: 1 },
+    });
     await enqueueEmails(t.db, [
       { kind: 'x', to: 'One@Example.org', idempotencyKey: 'cmp:batch', now, sendAfter: later, params: { a: 1 } },
       { kind: 'x', to: 'one@example.org', idempotencyKey: 'cmp:single', now },
     ]);
-    const rows = await t.db.select().from(emailMessages).where(inArray(emailMessages.idempotencyKey, ['cmp:single', 'cmp:batch']));
+    const rows = await t.db
+      .select()
+      .from(emailMessages)
+      .where(inArray(emailMessages.idempotencyKey, ['cmp:single', 'cmp:batch']));
     expect(rows).toHaveLength(2);
     const strip = ({ id: _i, idempotencyKey: _k, ...rest }: EmailMessage) => rest;
     expect(strip(rows[0]!)).toEqual(strip(rows[1]!));
@@ -319,10 +411,15 @@ describe('composeEmail', () => {
   it('issues ticket tokens that check-in can find by their hash', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'em-tok' });
     const placed = await placeOrder(fx, 'tok@example.org');
-    const [ticket] = await t.db.execute<{ id: string }>(sql`select id from tickets where order_id = ${placed.order.id}::uuid`);
+    const [ticket] = await t.db.execute<{ id: string }>(
+      sql`select id from tickets where order_id = ${placed.order.id}::uuid`,
+    );
     const tokens = await issueTicketTokens(t.db, [ticket!.id], fx.clock.now());
     const token = tokens.get(ticket!.id)!;
-    const [row] = await t.db.select().from(ticketTokens).where(and(eq(ticketTokens.tokenHash, hashToken(token)), eq(ticketTokens.ticketId, ticket!.id)));
+    const [row] = await t.db
+      .select()
+      .from(ticketTokens)
+      .where(and(eq(ticketTokens.tokenHash, hashToken(token)), eq(ticketTokens.ticketId, ticket!.id)));
     expect(row?.revokedAt).toBeNull();
   });
 });

@@ -38,10 +38,17 @@ describe('POST /api/webhooks/stripe and /api/webhooks/resend with an oversize bo
     ['stripe', { 'stripe-signature': 't=1,v1=00' }],
     ['resend', { 'svix-id': 'msg_1', 'svix-timestamp': '1', 'svix-signature': 'v1,AA==' }],
   ] as const)('%s answers 413 having read at most the limit, and writes nothing', async (provider, headers) => {
-    const { POST } = await import(`@/app/api/webhooks/${provider}/route`) as { POST: (r: Request) => Promise<Response> };
+    const { POST } = (await import(`@/app/api/webhooks/${provider}/route`)) as {
+      POST: (r: Request) => Promise<Response>;
+    };
     const before = await rows();
     const body = countingStream(160, CHUNK); // 10 MB on offer
-    const response = await POST(streamingPost(`http://localhost/api/webhooks/${provider}`, body.stream, { 'content-type': 'application/json', ...headers }));
+    const response = await POST(
+      streamingPost(`http://localhost/api/webhooks/${provider}`, body.stream, {
+        'content-type': 'application/json',
+        ...headers,
+      }),
+    );
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: 'body too large' });
     expect(body.pulls).toBeLessThanOrEqual(Math.ceil(1_000_000 / CHUNK) + 1);
@@ -55,8 +62,16 @@ describe('POST /api/webhooks/stripe and /api/webhooks/resend with an oversize bo
     fx.gateway.pay(placed.sessionId);
     const { body, signature } = fx.gateway.webhook(succeeded(fx, placed));
     const bytes = new TextEncoder().encode(body);
-    const stream = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(bytes.slice(0, 10)); c.enqueue(bytes.slice(10)); c.close(); } });
-    const response = await POST(streamingPost('http://localhost/api/webhooks/stripe', stream, { 'stripe-signature': signature }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 10));
+        c.enqueue(bytes.slice(10));
+        c.close();
+      },
+    });
+    const response = await POST(
+      streamingPost('http://localhost/api/webhooks/stripe', stream, { 'stripe-signature': signature }),
+    );
     expect(response.status).toBe(200);
     expect((await reload(t.db, placed.order.id)).status).toBe('paid');
   });

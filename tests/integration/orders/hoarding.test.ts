@@ -19,8 +19,15 @@ async function setup() {
   const fx = await buildRegistrationFixture(t.db, { slug: `s8-${++slugs}` });
   const ctx: CreateOrderCtx = { ...fx.ctx, config };
   const hold = (buyerEmail: string, clientKey: string | null) =>
-    createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)], { buyer: { name: 'Hoarder', email: buyerEmail } }), { clientKey })
-      .then(() => 'ok' as const, (e: unknown) => e);
+    createOrder(
+      ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id)], { buyer: { name: 'Hoarder', email: buyerEmail } }),
+      { clientKey },
+    ).then(
+      () => 'ok' as const,
+      (e: unknown) => e,
+    );
   return { fx, ctx, hold };
 }
 
@@ -42,13 +49,17 @@ describe('seat hoarding (S8)', () => {
     const outcomes = [];
     for (const email of emails) outcomes.push(await hold(email, null));
     expect(outcomes.map(code)).toEqual(['ok', 'ok', 'ok', 'HOLD_LIMIT']);
-    expect((outcomes[3] as DomainError).fieldErrors['buyer.email']).toEqual(['Too many unpaid registrations for this email']);
+    expect((outcomes[3] as DomainError).fieldErrors['buyer.email']).toEqual([
+      'Too many unpaid registrations for this email',
+    ]);
     expect(await ordersOf(fx)).toBe(3);
   });
 
   it('lets only 3 of 10 concurrent holds for one email through', async () => {
     const { fx, hold } = await setup();
-    const outcomes = (await Promise.all(Array.from({ length: 10 }, (_, i) => hold('racer@example.org', `racer-client-${i}`)))).map(code);
+    const outcomes = (
+      await Promise.all(Array.from({ length: 10 }, (_, i) => hold('racer@example.org', `racer-client-${i}`)))
+    ).map(code);
     expect(outcomes.filter((c) => c === 'ok')).toHaveLength(3);
     expect(outcomes.filter((c) => c === 'HOLD_LIMIT')).toHaveLength(7);
     expect(await ordersOf(fx)).toBe(3);
@@ -59,7 +70,9 @@ describe('seat hoarding (S8)', () => {
     const sequential = [];
     for (let i = 0; i < 6; i++) sequential.push(code(await hold(`seq-${i}@example.org`, 'client-seq')));
     expect(sequential).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'HOLD_LIMIT']);
-    const concurrent = (await Promise.all(Array.from({ length: 8 }, (_, i) => hold(`par-${i}@example.org`, 'client-par')))).map(code);
+    const concurrent = (
+      await Promise.all(Array.from({ length: 8 }, (_, i) => hold(`par-${i}@example.org`, 'client-par')))
+    ).map(code);
     expect(concurrent.filter((c) => c === 'ok')).toHaveLength(5);
     expect(concurrent.filter((c) => c === 'HOLD_LIMIT')).toHaveLength(3);
     expect(await ordersOf(fx)).toBe(10);
@@ -90,7 +103,9 @@ describe('seat hoarding (S8)', () => {
 
   it('turns a burst of 200 concurrent attempts from one client into 5 holds, 3 cap refusals and 192 throttles', async () => {
     const { fx, hold } = await setup();
-    const outcomes = (await Promise.all(Array.from({ length: 200 }, (_, i) => hold(`burst-${i}@example.org`, 'client-burst')))).map(code);
+    const outcomes = (
+      await Promise.all(Array.from({ length: 200 }, (_, i) => hold(`burst-${i}@example.org`, 'client-burst')))
+    ).map(code);
     expect(outcomes.filter((c) => c === 'ok')).toHaveLength(5);
     expect(outcomes.filter((c) => c === 'HOLD_LIMIT')).toHaveLength(3);
     expect(outcomes.filter((c) => c === 'THROTTLED')).toHaveLength(192);
@@ -109,12 +124,24 @@ describe('seat hoarding (S8)', () => {
 
   it('does not count free orders against the hold caps, and free orders do not use up a cap', async () => {
     const { fx, ctx, hold } = await setup();
-    await createVoucher(fx.ctx, fx.event.id, { code: 'SCHOLARS', kind: 'free', maxUses: 10, ticketTypeIds: [fx.scholarship.id] });
+    await createVoucher(fx.ctx, fx.event.id, {
+      code: 'SCHOLARS',
+      kind: 'free',
+      maxUses: 10,
+      ticketTypeIds: [fx.scholarship.id],
+    });
     for (let i = 0; i < 3; i++) expect(code(await hold('scholar@example.org', 'client-scholar'))).toBe('ok');
     expect(code(await hold('scholar@example.org', 'client-scholar'))).toBe('HOLD_LIMIT');
-    const free = () => createOrder(ctx, fx.event.id, registration([attendee(fx.scholarship.id, { answers: {} })], {
-      buyer: { name: 'Scholar', email: 'scholar@example.org' }, voucherCode: 'SCHOLARS',
-    }), { clientKey: 'client-scholar' });
+    const free = () =>
+      createOrder(
+        ctx,
+        fx.event.id,
+        registration([attendee(fx.scholarship.id, { answers: {} })], {
+          buyer: { name: 'Scholar', email: 'scholar@example.org' },
+          voucherCode: 'SCHOLARS',
+        }),
+        { clientKey: 'client-scholar' },
+      );
     const a = await free();
     const b = await free();
     expect([a.order.status, b.order.status]).toEqual(['paid', 'paid']);

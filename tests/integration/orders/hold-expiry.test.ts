@@ -16,17 +16,36 @@ const HOLD_MS = 15 * 60_000;
 type Fixture = Awaited<ReturnType<typeof buildRegistrationFixture>>;
 
 async function fill(fx: Fixture, n: number, tag: string) {
-  return Promise.all(Array.from({ length: n }, (_, i) =>
-    createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)], { buyer: { name: 'Abandoner', email: `${tag}-${i}@example.org` } }), { clientKey: `${tag}-${i}` })));
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      createOrder(
+        fx.ctx,
+        fx.event.id,
+        registration([attendee(fx.fullPass.id)], { buyer: { name: 'Abandoner', email: `${tag}-${i}@example.org` } }),
+        { clientKey: `${tag}-${i}` },
+      ),
+    ),
+  );
 }
 
 async function tryBuy(fx: Fixture, email: string): Promise<'ok' | string> {
-  return createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)], { buyer: { name: 'Late buyer', email } }), { clientKey: null })
-    .then(() => 'ok', (e: unknown) => (e instanceof DomainError ? e.code : `plain error: ${String(e)}`));
+  return createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration([attendee(fx.fullPass.id)], { buyer: { name: 'Late buyer', email } }),
+    { clientKey: null },
+  ).then(
+    () => 'ok',
+    (e: unknown) => (e instanceof DomainError ? e.code : `plain error: ${String(e)}`),
+  );
 }
 
 async function statuses(ids: string[]) {
-  const rows = await t.db.select({ status: orders.status, n: count() }).from(orders).where(inArray(orders.id, ids)).groupBy(orders.status);
+  const rows = await t.db
+    .select({ status: orders.status, n: count() })
+    .from(orders)
+    .where(inArray(orders.id, ids))
+    .groupBy(orders.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -35,11 +54,18 @@ describe('hold expiry (R3)', () => {
     const fx = await buildRegistrationFixture(t.db, { slug: 'r3', fullPassCapacity: 100 });
     const abandoned = await fill(fx, 100, 'r3-abandoned');
     const ids = abandoned.map((r) => r.order.id);
-    expect(abandoned.every((r) => r.order.status === 'pending_payment' && r.order.expiresAt?.getTime() === FIXTURE_NOW.getTime() + HOLD_MS)).toBe(true);
+    expect(
+      abandoned.every(
+        (r) => r.order.status === 'pending_payment' && r.order.expiresAt?.getTime() === FIXTURE_NOW.getTime() + HOLD_MS,
+      ),
+    ).toBe(true);
 
     // The holds fill the pool.
     expect(await tryBuy(fx, 'too-early@example.org')).toBe('SOLD_OUT');
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({ remaining: 0, status: 'sold_out' });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({
+      remaining: 0,
+      status: 'sold_out',
+    });
 
     // One millisecond before the end of the hold the seats are still taken.
     fx.clock.set(new Date(FIXTURE_NOW.getTime() + HOLD_MS - 1));
@@ -50,7 +76,10 @@ describe('hold expiry (R3)', () => {
     // At the end of the hold every seat is free again; nothing has touched the rows.
     fx.clock.set(new Date(FIXTURE_NOW.getTime() + HOLD_MS));
     expect(await statuses(ids)).toEqual({ pending_payment: 100 });
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({ remaining: 100, status: 'available' });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({
+      remaining: 100,
+      status: 'available',
+    });
     // The private order page already reads as expired before housekeeping.
     const before = await getOrderByToken(fx.ctx, sample.accessToken);
     expect(before?.order.status).toBe('pending_payment');
@@ -69,7 +98,10 @@ describe('hold expiry (R3)', () => {
     expect(second).toHaveLength(0);
     expect(await statuses(ids)).toEqual({ expired: 100 });
     // The newcomers' live holds were left alone.
-    const [live] = await t.db.select({ n: count() }).from(orders).where(and(eq(orders.eventId, fx.event.id), eq(orders.status, 'pending_payment')));
+    const [live] = await t.db
+      .select({ n: count() })
+      .from(orders)
+      .where(and(eq(orders.eventId, fx.event.id), eq(orders.status, 'pending_payment')));
     expect(live!.n).toBe(100);
 
     const after = await getOrderByToken(fx.ctx, sample.accessToken);
@@ -97,7 +129,9 @@ describe('hold expiry (R3)', () => {
 describe('effectiveStatus', () => {
   const expiresAt = new Date(FIXTURE_NOW.getTime() + HOLD_MS);
   it('reads a hold as expired from its expiry instant on, and leaves other statuses alone', () => {
-    expect(effectiveStatus({ status: 'pending_payment', expiresAt }, new Date(expiresAt.getTime() - 1))).toBe('pending_payment');
+    expect(effectiveStatus({ status: 'pending_payment', expiresAt }, new Date(expiresAt.getTime() - 1))).toBe(
+      'pending_payment',
+    );
     expect(effectiveStatus({ status: 'pending_payment', expiresAt }, expiresAt)).toBe('expired');
     expect(effectiveStatus({ status: 'paid', expiresAt }, new Date(expiresAt.getTime() + 1))).toBe('paid');
     expect(effectiveStatus({ status: 'paid', expiresAt: null }, expiresAt)).toBe('paid');

@@ -17,7 +17,6 @@ const t = useTestDb();
 const BUYERS = 200;
 const CAPACITIES = [50, 60, 70, 80, 90];
 
-
 function shuffle<T>(items: T[], rand: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -31,10 +30,11 @@ function shuffle<T>(items: T[], rand: () => number): T[] {
 async function deadlocks(): Promise<number> {
   // Backends publish their statistics about once a second.
   await new Promise((r) => setTimeout(r, 1500));
-  const [row] = await t.sql<{ n: string }[]>`select deadlocks::text as n from pg_stat_database where datname = current_database()`;
+  const [row] = await t.sql<
+    { n: string }[]
+  >`select deadlocks::text as n from pg_stat_database where datname = current_database()`;
   return Number(row?.n ?? 0);
 }
-
 
 async function workshopFixture(slug: string) {
   // Five workshops one after another, so any 2-3 of them fit one attendee's day.
@@ -42,10 +42,15 @@ async function workshopFixture(slug: string) {
   const at = (time: string) => zonedTimeToUtc('2030-03-28', time, fx.event.timezone);
   const workshops = [];
   for (const [i, capacity] of CAPACITIES.entries()) {
-    workshops.push(await createSession(fx.ctx, fx.event.id, {
-      title: `Workshop ${i + 1}`, format: 'workshop', capacity,
-      startsAt: at(`${String(9 + i).padStart(2, '0')}:00`), endsAt: at(`${String(10 + i).padStart(2, '0')}:00`),
-    }));
+    workshops.push(
+      await createSession(fx.ctx, fx.event.id, {
+        title: `Workshop ${i + 1}`,
+        format: 'workshop',
+        capacity,
+        startsAt: at(`${String(9 + i).padStart(2, '0')}:00`),
+        endsAt: at(`${String(10 + i).padStart(2, '0')}:00`),
+      }),
+    );
   }
   return { ...fx, workshops };
 }
@@ -71,8 +76,11 @@ async function stampede(slug: string, unlocked: boolean) {
   const samples: number[][] = [];
   let running = true;
   const seatCounts = async () => {
-    const rows = await t.db.select({ id: workshopSeats.sessionId, n: count() }).from(workshopSeats)
-      .where(inArray(workshopSeats.sessionId, ids)).groupBy(workshopSeats.sessionId);
+    const rows = await t.db
+      .select({ id: workshopSeats.sessionId, n: count() })
+      .from(workshopSeats)
+      .where(inArray(workshopSeats.sessionId, ids))
+      .groupBy(workshopSeats.sessionId);
     return ids.map((id) => rows.find((r) => r.id === id)?.n ?? 0);
   };
   const sampler = (async () => {
@@ -82,10 +90,18 @@ async function stampede(slug: string, unlocked: boolean) {
     }
   })();
 
-  const outcomes = await Promise.all(buyers.map((b, i) => {
-    const input = registration(b.attendees.map((w) => attendee(fx.fullPass.id, { workshopIds: w })), { buyer: { name: `Buyer ${i}`, email: b.email } });
-    return createOrder(ctx, fx.event.id, input, { clientKey: `r2-client-${i}` }).then(() => 'ok' as const, (e: unknown) => e);
-  }));
+  const outcomes = await Promise.all(
+    buyers.map((b, i) => {
+      const input = registration(
+        b.attendees.map((w) => attendee(fx.fullPass.id, { workshopIds: w })),
+        { buyer: { name: `Buyer ${i}`, email: b.email } },
+      );
+      return createOrder(ctx, fx.event.id, input, { clientKey: `r2-client-${i}` }).then(
+        () => 'ok' as const,
+        (e: unknown) => e,
+      );
+    }),
+  );
   running = false;
   await sampler;
   samples.push(await seatCounts());
@@ -101,7 +117,10 @@ describe('multi-pool orders (R2)', () => {
     const failures = outcomes.filter((o) => o !== 'ok');
     for (const f of failures) expect(f, String(f)).toBeInstanceOf(DomainError);
     const codes = failures.map((f) => (f as DomainError).code);
-    expect(codes.every((c) => c === 'SOLD_OUT' || c === 'BUSY'), codes.join(',')).toBe(true);
+    expect(
+      codes.every((c) => c === 'SOLD_OUT' || c === 'BUSY'),
+      codes.join(','),
+    ).toBe(true);
 
     // 0 deadlocks, by Postgres' own count (createOrder would report one as BUSY).
     expect(deadlocksDuring).toBe(0);
@@ -113,17 +132,44 @@ describe('multi-pool orders (R2)', () => {
 
     // 0 partial orders: each order that exists has every ticket and every seat its buyer asked for, and a buyer
     // who was refused (SOLD_OUT or BUSY) has no order at all.
-    const stored = await t.db.select({ id: orders.id, email: orders.buyerEmail }).from(orders).where(eq(orders.eventId, fx.event.id));
+    const stored = await t.db
+      .select({ id: orders.id, email: orders.buyerEmail })
+      .from(orders)
+      .where(eq(orders.eventId, fx.event.id));
     expect(stored).toHaveLength(successes);
     const won = new Set(buyers.filter((_, i) => outcomes[i] === 'ok').map((b) => b.email));
     expect(new Set(stored.map((o) => o.email))).toEqual(won);
-    const ticketRows = await t.db.select({ id: tickets.id, orderId: tickets.orderId }).from(tickets).where(inArray(tickets.orderId, stored.map((o) => o.id)));
-    const seatRows = await t.db.select().from(workshopSeats).where(inArray(workshopSeats.orderId, stored.map((o) => o.id)));
+    const ticketRows = await t.db
+      .select({ id: tickets.id, orderId: tickets.orderId })
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.orderId,
+          stored.map((o) => o.id),
+        ),
+      );
+    const seatRows = await t.db
+      .select()
+      .from(workshopSeats)
+      .where(
+        inArray(
+          workshopSeats.orderId,
+          stored.map((o) => o.id),
+        ),
+      );
     for (const o of stored) {
       const plan = buyers.find((b) => b.email === o.email)!;
       const mine = ticketRows.filter((tk) => tk.orderId === o.id);
       expect(mine).toHaveLength(plan.attendees.length);
-      const gotSets = mine.map((tk) => seatRows.filter((s) => s.ticketId === tk.id).map((s) => s.sessionId).sort().join(',')).sort();
+      const gotSets = mine
+        .map((tk) =>
+          seatRows
+            .filter((s) => s.ticketId === tk.id)
+            .map((s) => s.sessionId)
+            .sort()
+            .join(','),
+        )
+        .sort();
       const wantSets = plan.attendees.map((w) => [...w].sort().join(',')).sort();
       expect(gotSets).toEqual(wantSets);
     }
@@ -131,7 +177,13 @@ describe('multi-pool orders (R2)', () => {
     // Every pool within capacity, at the end and at every sample taken while the buyers ran.
     const final = samples.at(-1)!;
     for (const sample of samples) sample.forEach((n, i) => expect(n).toBeLessThanOrEqual(CAPACITIES[i]!));
-    const requested = ids.map((id) => buyers.filter((_, i) => outcomes[i] === 'ok').flatMap((b) => b.attendees.flat()).filter((w) => w === id).length);
+    const requested = ids.map(
+      (id) =>
+        buyers
+          .filter((_, i) => outcomes[i] === 'ok')
+          .flatMap((b) => b.attendees.flat())
+          .filter((w) => w === id).length,
+    );
     expect(final).toEqual(requested);
     // Seats are not left on the table: a workshop sells out.
     expect(final.some((n, i) => n === CAPACITIES[i])).toBe(true);

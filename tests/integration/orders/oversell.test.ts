@@ -10,8 +10,16 @@ import { useTestDb } from '../../support/test-db';
 const t = useTestDb();
 
 async function seatsTaken(ticketTypeId: string): Promise<number> {
-  const [row] = await t.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(and(eq(tickets.ticketTypeId, ticketTypeId), or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, FIXTURE_NOW)))));
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .where(
+      and(
+        eq(tickets.ticketTypeId, ticketTypeId),
+        or(eq(orders.status, 'paid'), and(eq(orders.status, 'pending_payment'), gt(orders.expiresAt, FIXTURE_NOW))),
+      ),
+    );
   return row!.n;
 }
 
@@ -26,11 +34,16 @@ async function stampede(slug: string, withLock: boolean) {
       await new Promise((r) => setTimeout(r, 5));
     }
   })();
-  const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) =>
-    createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: `client-${i}` })
-      .then(() => 'sold' as const)
-      .catch((e: { code?: string; message?: string }) => { if (!e.code) console.error(e); return e.code ?? 'error'; }),
-  ));
+  const outcomes = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: `client-${i}` })
+        .then(() => 'sold' as const)
+        .catch((e: { code?: string; message?: string }) => {
+          if (!e.code) console.error(e);
+          return e.code ?? 'error';
+        }),
+    ),
+  );
   running = false;
   await sampler;
   samples.push(await seatsTaken(fx.fullPass.id));
@@ -63,8 +76,9 @@ describe('lock timeout', () => {
       await connection`begin`;
       await connection`select pg_advisory_xact_lock(hashtextextended(${hashtextKey}, 0))`;
       const started = Date.now();
-      await expect(createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: 'busy' }))
-        .rejects.toMatchObject({ code: 'BUSY' });
+      await expect(
+        createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: 'busy' }),
+      ).rejects.toMatchObject({ code: 'BUSY' });
       expect(Date.now() - started).toBeLessThan(3000);
       await connection`rollback`;
     } finally {

@@ -27,8 +27,12 @@ afterAll(async () => {
 const place = (input: unknown, f: Fixture = fx) => createOrder(f.ctx, f.event.id, input, { clientKey: null });
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const outcome = await promise.then(() => null, (e: unknown) => e);
-  if (!(outcome instanceof DomainError)) throw new Error(`expected a DomainError, got ${outcome === null ? 'success' : String(outcome)}`);
+  const outcome = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(outcome instanceof DomainError))
+    throw new Error(`expected a DomainError, got ${outcome === null ? 'success' : String(outcome)}`);
   return outcome;
 }
 
@@ -60,14 +64,25 @@ describe('hidden fields (S2)', () => {
 
   it.each(['price', 'discount', 'voucherId', 'orderId', 'id'])('refuses an attendee carrying %s', async (key) => {
     const before = await rows();
-    const e = await refusal(place(registration([attendee(fx.fullPass.id, { [key]: key === 'price' || key === 'discount' ? 0 : fx.vouchers.tenOff.id })])));
+    const e = await refusal(
+      place(
+        registration([
+          attendee(fx.fullPass.id, { [key]: key === 'price' || key === 'discount' ? 0 : fx.vouchers.tenOff.id }),
+        ]),
+      ),
+    );
     expect(e.code).toBe('VALIDATION');
     expect(e.fieldErrors['attendees.0']?.join(' ')).toContain(key);
     expect(await rows()).toEqual(before);
   });
 
   it('refuses a status or amount smuggled in the buyer', async () => {
-    const e = await refusal(place({ ...registration([attendee(fx.fullPass.id)]), buyer: { name: 'Eve', email: 'eve@example.org', status: 'paid' } }));
+    const e = await refusal(
+      place({
+        ...registration([attendee(fx.fullPass.id)]),
+        buyer: { name: 'Eve', email: 'eve@example.org', status: 'paid' },
+      }),
+    );
     expect(e.fieldErrors.buyer?.join(' ')).toContain('status');
   });
 });
@@ -91,8 +106,10 @@ describe('ids of another event (S2)', () => {
     expect(e.fieldErrors.voucherCode).toEqual(['This voucher code is not valid']);
   });
 
-  it('refuses another event\'s hidden scholarship type even with that event\'s voucher code', async () => {
-    const e = await refusal(place(registration([attendee(other.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' })));
+  it("refuses another event's hidden scholarship type even with that event's voucher code", async () => {
+    const e = await refusal(
+      place(registration([attendee(other.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' })),
+    );
     expect(e.fieldErrors['attendees.0.ticketTypeId']).toEqual(['This ticket type is not available']);
   });
 });
@@ -121,7 +138,8 @@ describe('quantity tampering (S2)', () => {
 
 describe('the charged amount comes from the database (S2)', () => {
   it('charges the price window in force, follows a price change in the database, and uses the event currency', async () => {
-    const first = (await place(registration([attendee(fx.fullPass.id), attendee(fx.virtual.id, { answers: {} })]))).order;
+    const first = (await place(registration([attendee(fx.fullPass.id), attendee(fx.virtual.id, { answers: {} })])))
+      .order;
     expect(first).toMatchObject({ subtotal: 39000, discount: 0, total: 39000, currency: 'EUR' });
 
     // The organizer changes the early-bird price; the next order is charged the new amount.
@@ -133,14 +151,23 @@ describe('the charged amount comes from the database (S2)', () => {
       const [ticket] = await t.db.select({ price: tickets.price }).from(tickets).where(eq(tickets.orderId, second.id));
       expect(ticket?.price).toBe(31234);
     } finally {
-      for (const p of original) await t.db.update(ticketPrices).set({ amount: p.amount }).where(eq(ticketPrices.id, p.id));
+      for (const p of original)
+        await t.db.update(ticketPrices).set({ amount: p.amount }).where(eq(ticketPrices.id, p.id));
     }
   });
 
-  it('makes every stored order total equal the sum of its tickets\' database prices less discounts', async () => {
+  it("makes every stored order total equal the sum of its tickets' database prices less discounts", async () => {
     const all = await t.db.select().from(orders).where(eq(orders.eventId, fx.event.id));
     expect(all.length).toBeGreaterThan(0);
-    const lines = await t.db.select().from(tickets).where(inArray(tickets.orderId, all.map((o) => o.id)));
+    const lines = await t.db
+      .select()
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.orderId,
+          all.map((o) => o.id),
+        ),
+      );
     for (const o of all) {
       const mine = lines.filter((l) => l.orderId === o.id);
       expect(o.subtotal).toBe(mine.reduce((s, l) => s + l.price, 0));
@@ -157,10 +184,11 @@ describe('the charged amount comes from the database (S2)', () => {
     expect(a.order.id).not.toBe(b.order.id);
     expect(a.order.reference).not.toBe(b.order.reference);
     expect(a.accessToken).not.toBe(b.accessToken);
-    for (const o of [a.order, b.order]) expect(o).toMatchObject({ subtotal: 30000, discount: 3000, total: 27000, status: 'pending_payment' });
+    for (const o of [a.order, b.order])
+      expect(o).toMatchObject({ subtotal: 30000, discount: 3000, total: 27000, status: 'pending_payment' });
   });
 
-  it('refuses a replayed payload once the buyer\'s hold cap is reached when caps are configured', async () => {
+  it("refuses a replayed payload once the buyer's hold cap is reached when caps are configured", async () => {
     const capped = { ...fx.ctx, config: testConfig({ HOLD_MAX_PER_EMAIL: '1' }) };
     const payload = registration([attendee(fx.fullPass.id)]);
     await createOrder(capped, fx.event.id, structuredClone(payload), { clientKey: null });
@@ -170,7 +198,10 @@ describe('the charged amount comes from the database (S2)', () => {
 
   it('uses up a limited voucher across replays instead of granting it again', async () => {
     const limited = await buildRegistrationFixture(t.db, { slug: 's2-voucher' });
-    const payload = registration([attendee(limited.virtual.id, { answers: {} }), attendee(limited.virtual.id, { answers: {} })], { voucherCode: 'TENOFF' });
+    const payload = registration(
+      [attendee(limited.virtual.id, { answers: {} }), attendee(limited.virtual.id, { answers: {} })],
+      { voucherCode: 'TENOFF' },
+    );
     await place(structuredClone(payload), limited);
     await place(structuredClone(payload), limited);
     const e = await refusal(place(structuredClone(payload), limited));

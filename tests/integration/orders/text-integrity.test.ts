@@ -20,24 +20,38 @@ beforeAll(async () => {
 });
 
 async function refusal(input: unknown): Promise<DomainError> {
-  const outcome = await createOrder(fx.ctx, fx.event.id, input, { clientKey: null }).then(() => null, (e: unknown) => e);
-  if (!(outcome instanceof DomainError)) throw new Error(`expected a DomainError, got ${outcome === null ? 'an order' : String(outcome)}`);
+  const outcome = await createOrder(fx.ctx, fx.event.id, input, { clientKey: null }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(outcome instanceof DomainError))
+    throw new Error(`expected a DomainError, got ${outcome === null ? 'an order' : String(outcome)}`);
   return outcome;
 }
 
-const orderCount = async () => (await t.db.select({ n: count() }).from(orders).where(eq(orders.eventId, fx.event.id)))[0]!.n;
+const orderCount = async () =>
+  (await t.db.select({ n: count() }).from(orders).where(eq(orders.eventId, fx.event.id)))[0]!.n;
 
 /** The API's way in: JSON text, as a client sends it, through the same body reader as POST /api/v1/orders. */
 async function overApi(json: string): Promise<unknown> {
-  return readJsonBody(new Request('http://localhost/api/v1/orders', { method: 'POST', body: json, headers: { 'content-type': 'application/json' } }));
+  return readJsonBody(
+    new Request('http://localhost/api/v1/orders', {
+      method: 'POST',
+      body: json,
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 }
 
 describe('a lone surrogate in a name', () => {
   it('over the JSON API: reaches the check unchanged and is refused with a field message', async () => {
     const before = await orderCount();
-    const body = JSON.stringify(registration([attendee(fx.fullPass.id, { legalName: 'Ana LONE' })], { buyer: { name: 'Bea LONE', email: 'bea@example.org' } }))
-      .replaceAll('LONE', '\\ud800');
-    const input = await overApi(body) as { attendees: { legalName: string }[] };
+    const body = JSON.stringify(
+      registration([attendee(fx.fullPass.id, { legalName: 'Ana LONE' })], {
+        buyer: { name: 'Bea LONE', email: 'bea@example.org' },
+      }),
+    ).replaceAll('LONE', '\\ud800');
+    const input = (await overApi(body)) as { attendees: { legalName: string }[] };
     expect(input.attendees[0]!.legalName).toBe('Ana \ud800');
     const e = await refusal(input);
     expect(e.code).toBe('VALIDATION');
@@ -47,7 +61,9 @@ describe('a lone surrogate in a name', () => {
   });
 
   it('over the JSON API: a lone low surrogate in a badge name and an Arabic letter mark in pronouns are refused too', async () => {
-    const body = JSON.stringify(registration([attendee(fx.fullPass.id, { badgeName: 'Ana LOW', pronouns: 'هي\u061c' })])).replaceAll('LOW', '\\udc00');
+    const body = JSON.stringify(
+      registration([attendee(fx.fullPass.id, { badgeName: 'Ana LOW', pronouns: 'هي\u061c' })]),
+    ).replaceAll('LOW', '\\udc00');
     const e = await refusal(await overApi(body));
     expect(Object.keys(e.fieldErrors).sort()).toEqual(['attendees.0.badgeName', 'attendees.0.pronouns']);
   });
@@ -73,7 +89,10 @@ describe('a lone surrogate in a name', () => {
     const name = 'Ana 😀 محمد';
     const body = JSON.stringify(registration([attendee(fx.fullPass.id, { legalName: name })]));
     const { order } = await createOrder(fx.ctx, fx.event.id, await overApi(body), { clientKey: null });
-    const [row] = await t.db.select({ legalName: tickets.legalName }).from(tickets).where(eq(tickets.orderId, order.id));
+    const [row] = await t.db
+      .select({ legalName: tickets.legalName })
+      .from(tickets)
+      .where(eq(tickets.orderId, order.id));
     expect(row!.legalName).toBe(name);
   });
 });

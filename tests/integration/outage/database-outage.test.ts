@@ -31,8 +31,23 @@ const handles: DbHandle[] = [];
 beforeAll(async () => {
   t = await createTestDb();
   const ctx = { db: t.db, clock: systemClock, config: testConfig() };
-  const event = await createEvent(ctx, { slug: SLUG, name: 'Outage', timezone: 'Europe/Amsterdam', startsOn: '2099-05-01', endsOn: '2099-05-02', currency: 'EUR', holdMinutes: 60 });
-  typeId = (await createTicketType(ctx, event.id, { code: 'pass', publicLabel: 'Conference pass', internalLabel: 'Pass', prices: [{ label: 'Free', amount: 0 }] })).id;
+  const event = await createEvent(ctx, {
+    slug: SLUG,
+    name: 'Outage',
+    timezone: 'Europe/Amsterdam',
+    startsOn: '2099-05-01',
+    endsOn: '2099-05-02',
+    currency: 'EUR',
+    holdMinutes: 60,
+  });
+  typeId = (
+    await createTicketType(ctx, event.id, {
+      code: 'pass',
+      publicLabel: 'Conference pass',
+      internalLabel: 'Pass',
+      prices: [{ label: 'Free', amount: 0 }],
+    })
+  ).id;
   const target = new URL(t.url);
   proxy = await createTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
 });
@@ -51,21 +66,37 @@ function appPool(): DbHandle {
 
 let buyer = 0;
 /** What the two route handlers do, as a status: 201 / 200 on success, toHttpError's status otherwise. */
-async function postOrder(handle: DbHandle): Promise<{ status: number; code?: string; retryAfter?: number; ms: number }> {
+async function postOrder(
+  handle: DbHandle,
+): Promise<{ status: number; code?: string; retryAfter?: number; ms: number }> {
   const started = performance.now();
   buyer++;
   const email = `outage${buyer}@example.org`;
   try {
-    await createOrder({ db: handle.db, clock: systemClock, config: testConfig({ EVENT_SLUG: SLUG }), vault: testVault }, { slug: SLUG },
-      { buyer: { name: 'Outage Buyer', email }, attendees: [{ ticketTypeId: typeId, legalName: 'Outage Buyer', email }] }, { clientKey: null });
+    await createOrder(
+      { db: handle.db, clock: systemClock, config: testConfig({ EVENT_SLUG: SLUG }), vault: testVault },
+      { slug: SLUG },
+      {
+        buyer: { name: 'Outage Buyer', email },
+        attendees: [{ ticketTypeId: typeId, legalName: 'Outage Buyer', email }],
+      },
+      { clientKey: null },
+    );
     return { status: 201, ms: performance.now() - started };
   } catch (error) {
     const mapped = toHttpError(error);
-    return { status: mapped.status, code: mapped.body.error.code, retryAfter: mapped.retryAfterSeconds, ms: performance.now() - started };
+    return {
+      status: mapped.status,
+      code: mapped.body.error.code,
+      retryAfter: mapped.retryAfterSeconds,
+      ms: performance.now() - started,
+    };
   }
 }
 
-async function getTicketTypes(handle: DbHandle): Promise<{ status: number; code?: string; retryAfter?: number; ms: number }> {
+async function getTicketTypes(
+  handle: DbHandle,
+): Promise<{ status: number; code?: string; retryAfter?: number; ms: number }> {
   const started = performance.now();
   try {
     const ctx = { db: handle.db, clock: systemClock };
@@ -75,7 +106,12 @@ async function getTicketTypes(handle: DbHandle): Promise<{ status: number; code?
     return { status: 200, ms: performance.now() - started };
   } catch (error) {
     const mapped = toHttpError(error);
-    return { status: mapped.status, code: mapped.body.error.code, retryAfter: mapped.retryAfterSeconds, ms: performance.now() - started };
+    return {
+      status: mapped.status,
+      code: mapped.body.error.code,
+      retryAfter: mapped.retryAfterSeconds,
+      ms: performance.now() - started,
+    };
   }
 }
 
@@ -83,7 +119,11 @@ async function getTicketTypes(handle: DbHandle): Promise<{ status: number; code?
 async function traffic(handle: DbHandle, rounds: number, concurrency: number) {
   const answers = [];
   for (let r = 0; r < rounds; r++) {
-    answers.push(...await Promise.all(Array.from({ length: concurrency }, (_, i) => (i % 2 ? getTicketTypes(handle) : postOrder(handle)))));
+    answers.push(
+      ...(await Promise.all(
+        Array.from({ length: concurrency }, (_, i) => (i % 2 ? getTicketTypes(handle) : postOrder(handle))),
+      )),
+    );
   }
   return answers;
 }

@@ -13,9 +13,15 @@ const t = useTestDb();
 
 function runStaged(url: string): Promise<{ uncaught: number; outcomes: { outcome: string; ms: number }[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/pool-after-lost-write.ts')], {
-      cwd: ROOT, env: { ...process.env, POOL_TEST_URL: url }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'tests/support/pool-after-lost-write.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, POOL_TEST_URL: url },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`exit ${code}`))));

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentEvents } from '@/db/schema';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { createTestDb, type TestDb } from '../../support/test-db';
-import { buildPaymentFixture, eventsFor, expired, failed, placeOrder, processing, reload, succeeded, type PaymentFixture } from './helpers';
+import {
+  buildPaymentFixture,
+  eventsFor,
+  expired,
+  failed,
+  placeOrder,
+  processing,
+  reload,
+  succeeded,
+  type PaymentFixture,
+} from './helpers';
 
 let t: TestDb;
 let fx: PaymentFixture;
@@ -25,11 +35,23 @@ describe('handlePaymentEvent', () => {
 
     const order = await reload(t.db, placed.order.id);
     expect(order).toMatchObject({
-      status: 'paid', paymentState: 'paid', amountPaid: placed.order.total, amountRefunded: 0,
-      paymentReference: session.paymentReference, paidAt: fx.clock.now(), attentionReason: null,
+      status: 'paid',
+      paymentState: 'paid',
+      amountPaid: placed.order.total,
+      amountRefunded: 0,
+      paymentReference: session.paymentReference,
+      paidAt: fx.clock.now(),
+      attentionReason: null,
     });
     const rows = await eventsFor(t.db, [placed.order.id]);
-    expect(rows).toEqual([expect.objectContaining({ provider: 'stripe', providerEventId: event.id, type: 'payment_succeeded', outcome: 'paid' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        provider: 'stripe',
+        providerEventId: event.id,
+        type: 'payment_succeeded',
+        outcome: 'paid',
+      }),
+    ]);
   });
 
   it('answers duplicate for the same event id and changes nothing', async () => {
@@ -41,7 +63,10 @@ describe('handlePaymentEvent', () => {
     fx.clock.advance(1000);
     expect(await handlePaymentEvent(fx.pctx, event)).toEqual({ outcome: 'duplicate', orderId: null });
     expect(await reload(t.db, placed.order.id)).toEqual(before);
-    const [{ n } = { n: 0 }] = await t.db.select({ n: count() }).from(paymentEvents).where(eq(paymentEvents.providerEventId, event.id));
+    const [{ n } = { n: 0 }] = await t.db
+      .select({ n: count() })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.providerEventId, event.id));
     expect(n).toBe(1);
   });
 
@@ -65,7 +90,10 @@ describe('handlePaymentEvent', () => {
     const placed = await placeOrder(fx);
     fx.gateway.startAsync(placed.sessionId);
     expect((await handlePaymentEvent(fx.pctx, processing(placed))).outcome).toBe('processing');
-    expect(await reload(t.db, placed.order.id)).toMatchObject({ status: 'pending_payment', paymentState: 'processing' });
+    expect(await reload(t.db, placed.order.id)).toMatchObject({
+      status: 'pending_payment',
+      paymentState: 'processing',
+    });
     fx.gateway.settleAsync(placed.sessionId);
     expect((await handlePaymentEvent(fx.pctx, succeeded(fx, placed))).outcome).toBe('paid');
     expect(await reload(t.db, placed.order.id)).toMatchObject({ status: 'paid', paymentState: 'paid' });
@@ -94,7 +122,9 @@ describe('handlePaymentEvent', () => {
   it('expires a pending order when its own checkout session expires, but not for an older session', async () => {
     const placed = await placeOrder(fx);
     const stale = { ...placed, sessionId: 'cs_replaced_earlier' };
-    expect((await handlePaymentEvent(fx.pctx, expired({ ...stale, order: { ...placed.order, id: 'not-a-uuid' } }))).outcome).toBe('unknown_order');
+    expect(
+      (await handlePaymentEvent(fx.pctx, expired({ ...stale, order: { ...placed.order, id: 'not-a-uuid' } }))).outcome,
+    ).toBe('unknown_order');
     expect((await handlePaymentEvent(fx.pctx, expired(stale))).outcome).toBe('no_change');
     expect((await reload(t.db, placed.order.id)).status).toBe('pending_payment');
     expect((await handlePaymentEvent(fx.pctx, expired(placed))).outcome).toBe('expired');
@@ -103,7 +133,15 @@ describe('handlePaymentEvent', () => {
   });
 
   it('records events for orders it does not know, without changing any order', async () => {
-    const event = { id: 'evt_unknown_1', type: 'payment_succeeded', orderId: null, sessionId: 'cs_nobody', amount: 100, currency: 'eur', paymentReference: 'pi_nobody' } as const;
+    const event = {
+      id: 'evt_unknown_1',
+      type: 'payment_succeeded',
+      orderId: null,
+      sessionId: 'cs_nobody',
+      amount: 100,
+      currency: 'eur',
+      paymentReference: 'pi_nobody',
+    } as const;
     expect(await handlePaymentEvent(fx.pctx, event)).toEqual({ outcome: 'unknown_order', orderId: null });
     const [row] = await t.db.select().from(paymentEvents).where(eq(paymentEvents.providerEventId, 'evt_unknown_1'));
     expect(row).toMatchObject({ outcome: 'unknown_order', orderId: null });

@@ -15,7 +15,10 @@ const t = useTestDb();
 const HOLD_MS = 15 * 60_000;
 
 async function paidSeats(fx: PaymentFixture) {
-  const [row] = await t.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
     .where(and(eq(orders.eventId, fx.event.id), inArray(orders.status, ['paid'])));
   return row!.n;
 }
@@ -32,8 +35,15 @@ async function lateScenario(slug: string) {
   return { fx, late };
 }
 
-async function payLateWhile(fx: PaymentFixture, late: Awaited<ReturnType<typeof placeOrder>>, key: string, change: Parameters<typeof whileHoldingPools>[2]) {
-  const [result] = await whileHoldingPools(t.db, [key], change, [() => handlePaymentEvent(fx.pctx, succeeded(fx, late))]);
+async function payLateWhile(
+  fx: PaymentFixture,
+  late: Awaited<ReturnType<typeof placeOrder>>,
+  key: string,
+  change: Parameters<typeof whileHoldingPools>[2],
+) {
+  const [result] = await whileHoldingPools(t.db, [key], change, [
+    () => handlePaymentEvent(fx.pctx, succeeded(fx, late)),
+  ]);
   if (result!.status === 'rejected') throw result!.reason;
   return result!.value.outcome;
 }

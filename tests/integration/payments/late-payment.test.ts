@@ -17,7 +17,10 @@ const t = useTestDb();
 const HOLD_MS = 15 * 60_000;
 
 async function seatsTaken(fx: PaymentFixture) {
-  const [row] = await t.db.select({ n: count() }).from(tickets).innerJoin(orders, eq(orders.id, tickets.orderId))
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
     .where(and(eq(tickets.ticketTypeId, fx.fullPass.id), inArray(orders.status, ['paid'])));
   return row!.n;
 }
@@ -36,20 +39,37 @@ describe('late payments (R7)', () => {
     expect((await handlePaymentEvent(fx.pctx, succeeded(fx, quick))).outcome).toBe('paid');
 
     // The late payment arrives twice under its id, and once more as a twin event.
-    const outcomes = await Promise.all([payment, payment, { ...payment, id: `${payment.id}_twin` }].map((e) => handlePaymentEvent(fx.pctx, e).then((r) => r.outcome)));
+    const outcomes = await Promise.all(
+      [payment, payment, { ...payment, id: `${payment.id}_twin` }].map((e) =>
+        handlePaymentEvent(fx.pctx, e).then((r) => r.outcome),
+      ),
+    );
     expect(outcomes.sort()).toEqual(['already_paid', 'duplicate', 'late_refund']);
 
     expect(await seatsTaken(fx)).toBe(1);
     const order = await reload(t.db, late.order.id);
     expect(order).toMatchObject({
-      status: 'expired', paymentState: 'refunded', amountPaid: late.order.total, amountRefunded: late.order.total,
+      status: 'expired',
+      paymentState: 'refunded',
+      amountPaid: late.order.total,
+      amountRefunded: late.order.total,
       paymentReference: fx.gateway.sessions.get(late.sessionId)!.paymentReference,
       attentionReason: 'paid after the hold expired; seats were gone; refunded',
     });
     const rows = await refundsFor(t.db, late.order.id);
-    expect(rows).toEqual([expect.objectContaining({ amount: late.order.total, status: 'succeeded', idempotencyKey: `refund:${order.paymentReference}` })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        amount: late.order.total,
+        status: 'succeeded',
+        idempotencyKey: `refund:${order.paymentReference}`,
+      }),
+    ]);
     expect(fx.gateway.refundCalls).toHaveLength(1);
-    expect(fx.gateway.refundCalls[0]).toEqual({ paymentReference: order.paymentReference, amount: late.order.total, idempotencyKey: `refund:${order.paymentReference}` });
+    expect(fx.gateway.refundCalls[0]).toEqual({
+      paymentReference: order.paymentReference,
+      amount: late.order.total,
+      idempotencyKey: `refund:${order.paymentReference}`,
+    });
     // The buyer who got the seat keeps it.
     expect((await reload(t.db, quick.order.id)).status).toBe('paid');
   });
@@ -66,7 +86,13 @@ describe('late payments (R7)', () => {
     expect(await expireLapsedHolds(fx.ctx)).toEqual([b.order.id]);
     expect((await handlePaymentEvent(fx.pctx, succeeded(fx, b))).outcome).toBe('late_paid');
     for (const p of [a, b]) {
-      expect(await reload(t.db, p.order.id)).toMatchObject({ status: 'paid', paymentState: 'paid', amountPaid: p.order.total, attentionReason: null, paidAt: fx.clock.now() });
+      expect(await reload(t.db, p.order.id)).toMatchObject({
+        status: 'paid',
+        paymentState: 'paid',
+        amountPaid: p.order.total,
+        attentionReason: null,
+        paidAt: fx.clock.now(),
+      });
     }
     expect(fx.gateway.refundCalls).toHaveLength(0);
     expect(await seatsTaken(fx)).toBe(2);
@@ -80,11 +106,15 @@ describe('late payments (R7)', () => {
       fx.clock.advance(HOLD_MS + 1);
       const [paid, bought] = await Promise.all([
         handlePaymentEvent(fx.pctx, succeeded(fx, late)).then((r) => r.outcome),
-        createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null })
-          .then(() => 'held', (e: unknown) => (e instanceof DomainError ? e.code : String(e))),
+        createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null }).then(
+          () => 'held',
+          (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+        ),
       ]);
-      expect([paid, bought].sort()).toSatisfy((pair: string[]) =>
-        (pair[0] === 'SOLD_OUT' && pair[1] === 'late_paid') || (pair[0] === 'held' && pair[1] === 'late_refund'));
+      expect([paid, bought].sort()).toSatisfy(
+        (pair: string[]) =>
+          (pair[0] === 'SOLD_OUT' && pair[1] === 'late_paid') || (pair[0] === 'held' && pair[1] === 'late_refund'),
+      );
     }
   });
 
@@ -96,7 +126,11 @@ describe('late payments (R7)', () => {
     const event = succeeded(fx, placed);
     expect((await handlePaymentEvent(fx.pctx, event)).outcome).toBe('unwanted_refund');
     expect((await handlePaymentEvent(fx.pctx, { ...event, id: `${event.id}_again` })).outcome).toBe('already_paid');
-    expect(await reload(t.db, placed.order.id)).toMatchObject({ status: 'cancelled', paymentState: 'refunded', attentionReason: 'paid while the order was cancelled; refunded' });
+    expect(await reload(t.db, placed.order.id)).toMatchObject({
+      status: 'cancelled',
+      paymentState: 'refunded',
+      attentionReason: 'paid while the order was cancelled; refunded',
+    });
     expect(fx.gateway.refundCalls).toHaveLength(1);
   });
 
@@ -131,5 +165,8 @@ async function retryScenario(fx: PaymentFixture, own: TestDb) {
   expect((await reconcilePayments(fx.pctx)).refundsRetried).toBe(0);
   expect(fx.gateway.refundCalls.map((c) => c.idempotencyKey)).toEqual([row!.idempotencyKey, row!.idempotencyKey]);
   expect(fx.gateway.refundsMade.size).toBe(1);
-  expect(await reload(own.db, late.order.id)).toMatchObject({ paymentState: 'refunded', amountRefunded: late.order.total });
+  expect(await reload(own.db, late.order.id)).toMatchObject({
+    paymentState: 'refunded',
+    amountRefunded: late.order.total,
+  });
 }

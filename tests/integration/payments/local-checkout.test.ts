@@ -15,7 +15,13 @@ import { createOrder } from '@/lib/orders/create-order';
 import { getLocalCheckout, localCheckoutEvent } from '@/lib/payments/local-checkout';
 import { startCheckout } from '@/lib/payments/start-checkout';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
-import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration, testConfig } from '../../support/registration-fixture';
+import {
+  attendee,
+  buildRegistrationFixture,
+  FIXTURE_NOW,
+  registration,
+  testConfig,
+} from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
 import { TEST_DATA_ENCRYPTION_KEY } from '../../support/vault';
 
@@ -38,7 +44,9 @@ function localCtx() {
 
 async function pendingOrder() {
   fx.clock.set(FIXTURE_NOW);
-  return createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id), attendee(fx.fullPass.id)]), { clientKey: null });
+  return createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id), attendee(fx.fullPass.id)]), {
+    clientKey: null,
+  });
 }
 
 async function orderRow(id: string) {
@@ -51,9 +59,16 @@ const sessionIdOf = (url: string) => url.split('/').pop()!;
 describe('local demo checkout', () => {
   it('is the gateway without Stripe keys, and is refused in production unless demo payments are allowed', () => {
     expect(localCtx().payments.name).toBe('local');
-    const production = { DATABASE_URL: 'postgres://u@localhost/db', APP_ENV: 'production', DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY };
+    const production = {
+      DATABASE_URL: 'postgres://u@localhost/db',
+      APP_ENV: 'production',
+      DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+    };
     expect(() => parseEnv(production)).toThrow(/STRIPE_SECRET_KEY/);
-    expect(createPaymentGateway(parseEnv({ ...production, ALLOW_DEMO_PAYMENTS: 'true' }), { db: t.db, clock: fx.clock }).name).toBe('local');
+    expect(
+      createPaymentGateway(parseEnv({ ...production, ALLOW_DEMO_PAYMENTS: 'true' }), { db: t.db, clock: fx.clock })
+        .name,
+    ).toBe('local');
   });
 
   it('keeps one session per idempotency key and shows it on the test checkout page', async () => {
@@ -61,15 +76,30 @@ describe('local demo checkout', () => {
     const { order, accessToken } = await pendingOrder();
     const first = await startCheckout(ctx, accessToken);
     const input = {
-      orderId: order.id, reference: order.reference, currency: 'EUR', lines: [{ label: 'Full pass', unitAmount: 30000, quantity: 2 }], amount: 60000,
-      email: order.buyerEmail, successUrl: 'unused', cancelUrl: 'unused', holdExpiresAt: order.expiresAt!, idempotencyKey: `checkout:${order.id}`,
+      orderId: order.id,
+      reference: order.reference,
+      currency: 'EUR',
+      lines: [{ label: 'Full pass', unitAmount: 30000, quantity: 2 }],
+      amount: 60000,
+      email: order.buyerEmail,
+      successUrl: 'unused',
+      cancelUrl: 'unused',
+      holdExpiresAt: order.expiresAt!,
+      idempotencyKey: `checkout:${order.id}`,
     };
     expect(await ctx.payments.createCheckout(input)).toEqual({ sessionId: sessionIdOf(first.url), url: first.url });
     expect(first.url).toMatch(/^http:\/\/app\.test\/dev\/checkout\/cs_local_[a-f0-9]{24}$/);
-    expect(await t.db.select({ id: localCheckouts.id }).from(localCheckouts).where(eq(localCheckouts.orderId, order.id))).toHaveLength(1);
+    expect(
+      await t.db.select({ id: localCheckouts.id }).from(localCheckouts).where(eq(localCheckouts.orderId, order.id)),
+    ).toHaveLength(1);
     expect(await getLocalCheckout(ctx, sessionIdOf(first.url))).toMatchObject({
-      status: 'open', amount: 60000, currency: 'EUR', description: '2 × Full pass', orderReference: order.reference,
-      successUrl: `${APP_URL}/orders/${accessToken}?paid=1`, cancelUrl: `${APP_URL}/orders/${accessToken}`,
+      status: 'open',
+      amount: 60000,
+      currency: 'EUR',
+      description: '2 × Full pass',
+      orderReference: order.reference,
+      successUrl: `${APP_URL}/orders/${accessToken}?paid=1`,
+      cancelUrl: `${APP_URL}/orders/${accessToken}`,
     });
   });
 
@@ -80,14 +110,26 @@ describe('local demo checkout', () => {
     const paid = await localCheckoutEvent(ctx, sessionIdOf(url), 'pay');
     expect(paid.redirectTo).toBe(`${APP_URL}/orders/${accessToken}?paid=1`);
     const event = ctx.payments.parseWebhook(paid.rawBody, paid.signatureHeader);
-    expect(event).toMatchObject({ type: 'payment_succeeded', orderId: order.id, sessionId: sessionIdOf(url), amount: 60000, currency: 'EUR' });
+    expect(event).toMatchObject({
+      type: 'payment_succeeded',
+      orderId: order.id,
+      sessionId: sessionIdOf(url),
+      amount: 60000,
+      currency: 'EUR',
+    });
     expect(event.type === 'payment_succeeded' && event.paymentReference).toMatch(/^pi_local_/);
-    expect(await receivePaymentWebhook(ctx, paid.rawBody, paid.signatureHeader)).toMatchObject({ status: 200, body: { outcome: 'paid' } });
+    expect(await receivePaymentWebhook(ctx, paid.rawBody, paid.signatureHeader)).toMatchObject({
+      status: 200,
+      body: { outcome: 'paid' },
+    });
     expect(await orderRow(order.id)).toMatchObject({ status: 'paid', amountPaid: 60000 });
     // Pressing again (a double submit) sends the same event, which changes nothing more.
     const again = await localCheckoutEvent(ctx, sessionIdOf(url), 'pay');
     expect(JSON.parse(again.rawBody).id).toBe(JSON.parse(paid.rawBody).id);
-    expect(await receivePaymentWebhook(ctx, again.rawBody, again.signatureHeader)).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
+    expect(await receivePaymentWebhook(ctx, again.rawBody, again.signatureHeader)).toMatchObject({
+      status: 200,
+      body: { outcome: 'duplicate' },
+    });
     expect((await ctx.payments.retrieveCheckout(sessionIdOf(url))).status).toBe('complete');
   });
 
@@ -97,7 +139,10 @@ describe('local demo checkout', () => {
     const { url } = await startCheckout(ctx, accessToken);
     const declined = await localCheckoutEvent(ctx, sessionIdOf(url), 'decline');
     expect(declined.redirectTo).toBe(`${APP_URL}/orders/${accessToken}`);
-    expect(ctx.payments.parseWebhook(declined.rawBody, declined.signatureHeader)).toMatchObject({ type: 'payment_failed', orderId: order.id });
+    expect(ctx.payments.parseWebhook(declined.rawBody, declined.signatureHeader)).toMatchObject({
+      type: 'payment_failed',
+      orderId: order.id,
+    });
     expect(await receivePaymentWebhook(ctx, declined.rawBody, declined.signatureHeader)).toMatchObject({ status: 200 });
     expect(await orderRow(order.id)).toMatchObject({ status: 'pending_payment', paymentState: 'failed' });
     expect((await startCheckout(ctx, accessToken)).url).toBe(url);
@@ -111,14 +156,23 @@ describe('local demo checkout', () => {
     const { order, accessToken } = await pendingOrder();
     const { url } = await startCheckout(ctx, accessToken);
     const abandoned = await localCheckoutEvent(ctx, sessionIdOf(url), 'abandon');
-    expect(ctx.payments.parseWebhook(abandoned.rawBody, abandoned.signatureHeader)).toMatchObject({ type: 'checkout_expired', sessionId: sessionIdOf(url) });
+    expect(ctx.payments.parseWebhook(abandoned.rawBody, abandoned.signatureHeader)).toMatchObject({
+      type: 'checkout_expired',
+      sessionId: sessionIdOf(url),
+    });
     expect((await ctx.payments.retrieveCheckout(sessionIdOf(url))).status).toBe('expired');
-    expect(await receivePaymentWebhook(ctx, abandoned.rawBody, abandoned.signatureHeader)).toMatchObject({ status: 200, body: { outcome: 'expired' } });
+    expect(await receivePaymentWebhook(ctx, abandoned.rawBody, abandoned.signatureHeader)).toMatchObject({
+      status: 200,
+      body: { outcome: 'expired' },
+    });
     expect(await orderRow(order.id)).toMatchObject({ status: 'expired' });
     // "Pay" on an abandoned checkout only repeats that it expired.
     const late = await localCheckoutEvent(ctx, sessionIdOf(url), 'pay');
     expect(ctx.payments.parseWebhook(late.rawBody, late.signatureHeader)).toMatchObject({ type: 'checkout_expired' });
-    const refused = await startCheckout(ctx, accessToken).then(() => null, (e: unknown) => e);
+    const refused = await startCheckout(ctx, accessToken).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(DomainError);
   });
 
@@ -138,10 +192,28 @@ describe('local demo checkout', () => {
     const { url } = await startCheckout(ctx, accessToken);
     await localCheckoutEvent(ctx, sessionIdOf(url), 'pay');
     const { paymentReference } = await ctx.payments.retrieveCheckout(sessionIdOf(url));
-    const first = await ctx.payments.refund({ paymentReference: paymentReference!, amount: 30000, idempotencyKey: 'refund:local:1' });
+    const first = await ctx.payments.refund({
+      paymentReference: paymentReference!,
+      amount: 30000,
+      idempotencyKey: 'refund:local:1',
+    });
     expect(first).toMatchObject({ status: 'succeeded', refundId: expect.stringMatching(/^re_local_/) });
-    expect(await ctx.payments.refund({ paymentReference: paymentReference!, amount: 30000, idempotencyKey: 'refund:local:1' })).toEqual(first);
-    expect((await ctx.payments.refund({ paymentReference: paymentReference!, amount: 30000, idempotencyKey: 'refund:local:2' })).refundId).not.toBe(first.refundId);
+    expect(
+      await ctx.payments.refund({
+        paymentReference: paymentReference!,
+        amount: 30000,
+        idempotencyKey: 'refund:local:1',
+      }),
+    ).toEqual(first);
+    expect(
+      (
+        await ctx.payments.refund({
+          paymentReference: paymentReference!,
+          amount: 30000,
+          idempotencyKey: 'refund:local:2',
+        })
+      ).refundId,
+    ).not.toBe(first.refundId);
   });
 
   it('signs with STRIPE_WEBHOOK_SECRET, else a secret derived from AUTH_SECRET, and the fallback only in bare development', () => {
@@ -152,18 +224,47 @@ describe('local demo checkout', () => {
     expect(localWebhookSecret({})).toBe(LOCAL_WEBHOOK_SECRET_FALLBACK);
     // A demo site with its own secret does not accept events signed with the public fallback.
     const gateway = createLocalGateway({ db: t.db, appUrl: APP_URL, webhookSecret: derived, clock: fx.clock });
-    const body = JSON.stringify(buildCheckoutSessionEvent({
-      type: 'checkout.session.expired', created: fx.clock.now(),
-      session: { id: 'cs_local_x', status: 'expired', payment_status: 'unpaid', amount_total: 1, currency: 'eur', payment_intent: null, client_reference_id: null, metadata: {}, url: null },
-    }));
-    expect(() => gateway.parseWebhook(body, signStripeWebhook(body, LOCAL_WEBHOOK_SECRET_FALLBACK, fx.clock.now()))).toThrow(InvalidWebhookError);
-    expect(gateway.parseWebhook(body, signStripeWebhook(body, derived, fx.clock.now()))).toMatchObject({ type: 'checkout_expired' });
+    const body = JSON.stringify(
+      buildCheckoutSessionEvent({
+        type: 'checkout.session.expired',
+        created: fx.clock.now(),
+        session: {
+          id: 'cs_local_x',
+          status: 'expired',
+          payment_status: 'unpaid',
+          amount_total: 1,
+          currency: 'eur',
+          payment_intent: null,
+          client_reference_id: null,
+          metadata: {},
+          url: null,
+        },
+      }),
+    );
+    expect(() =>
+      gateway.parseWebhook(body, signStripeWebhook(body, LOCAL_WEBHOOK_SECRET_FALLBACK, fx.clock.now())),
+    ).toThrow(InvalidWebhookError);
+    expect(gateway.parseWebhook(body, signStripeWebhook(body, derived, fx.clock.now()))).toMatchObject({
+      type: 'checkout_expired',
+    });
   });
 
   it('does not exist while Stripe is the gateway', async () => {
-    const ctx = { ...fx.ctx, payments: createStripeGateway({ secretKey: 'sk_test_x', webhookSecret: 'whsec_x', apiUrl: 'http://127.0.0.1:9', statementDescriptorSuffix: 'REGISTRATION', clock: fx.clock }) };
+    const ctx = {
+      ...fx.ctx,
+      payments: createStripeGateway({
+        secretKey: 'sk_test_x',
+        webhookSecret: 'whsec_x',
+        apiUrl: 'http://127.0.0.1:9',
+        statementDescriptorSuffix: 'REGISTRATION',
+        clock: fx.clock,
+      }),
+    };
     expect(await getLocalCheckout(ctx, 'cs_local_000000000000000000000000')).toBeNull();
-    const error = await localCheckoutEvent(ctx, 'cs_local_000000000000000000000000', 'pay').then(() => null, (e: unknown) => e);
+    const error = await localCheckoutEvent(ctx, 'cs_local_000000000000000000000000', 'pay').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

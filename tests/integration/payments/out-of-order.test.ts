@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentEvent } from '@/lib/adapters/payments/types';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { createTestDb, type TestDb } from '../../support/test-db';
-import { buildPaymentFixture, expired, failed, placeOrder, processing, reload, shuffle, succeeded, type PaymentFixture, type PlacedOrder } from './helpers';
+import {
+  buildPaymentFixture,
+  expired,
+  failed,
+  placeOrder,
+  processing,
+  reload,
+  shuffle,
+  succeeded,
+  type PaymentFixture,
+  type PlacedOrder,
+} from './helpers';
 
 let t: TestDb;
 let fx: PaymentFixture;
@@ -60,7 +71,8 @@ describe('out-of-order payment events (R5)', () => {
     expect(regressions).toBe(0);
     for (const { placed, provider } of stories) {
       const o = await reload(t.db, placed.order.id);
-      if (provider === 'paid') expect(o).toMatchObject({ status: 'paid', paymentState: 'paid', amountPaid: placed.order.total });
+      if (provider === 'paid')
+        expect(o).toMatchObject({ status: 'paid', paymentState: 'paid', amountPaid: placed.order.total });
       else expect(o).toMatchObject({ status: 'expired', amountPaid: 0 });
     }
   });

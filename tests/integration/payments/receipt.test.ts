@@ -27,21 +27,45 @@ describe('getReceipt', () => {
 
     const receipt = await getReceipt(fx.ctx, placed.accessToken);
     expect(receipt).toEqual({
-      reference: placed.order.reference, billingName: 'Robin Buyer', status: 'paid', currency: 'EUR', paidAt: fx.clock.now(),
+      reference: placed.order.reference,
+      billingName: 'Robin Buyer',
+      status: 'paid',
+      currency: 'EUR',
+      paidAt: fx.clock.now(),
       paymentReference: session.paymentReference,
       lines: [
         { label: 'Full pass', price: 30000, discount: 0, amount: 30000 },
         { label: 'Full pass', price: 30000, discount: 0, amount: 30000 },
       ],
-      subtotal: 60000, discount: 0, total: 60000, amountPaid: 60000, amountRefunded: 0, net: 60000,
-      event: { startsOn: '2030-03-28', endsOn: '2030-03-30', timezone: 'Europe/Amsterdam', venueName: '', venueAddress: '' },
+      subtotal: 60000,
+      discount: 0,
+      total: 60000,
+      amountPaid: 60000,
+      amountRefunded: 0,
+      net: 60000,
+      event: {
+        startsOn: '2030-03-28',
+        endsOn: '2030-03-30',
+        timezone: 'Europe/Amsterdam',
+        venueName: '',
+        venueAddress: '',
+      },
     });
     expect(JSON.stringify(receipt)).not.toMatch(/Fixture conference|Attendee Number|attendee\d+@/);
 
     await refundOrder(fx.pctx, { orderId: placed.order.id, amount: 30000, reason: 'one attendee cannot come' });
-    expect(await getReceipt(fx.ctx, placed.accessToken)).toMatchObject({ status: 'paid', amountPaid: 60000, amountRefunded: 30000, net: 30000 });
+    expect(await getReceipt(fx.ctx, placed.accessToken)).toMatchObject({
+      status: 'paid',
+      amountPaid: 60000,
+      amountRefunded: 30000,
+      net: 30000,
+    });
     await refundOrder(fx.pctx, { orderId: placed.order.id, amount: 30000, reason: '' });
-    expect(await getReceipt(fx.ctx, placed.accessToken)).toMatchObject({ status: 'refunded', amountRefunded: 60000, net: 0 });
+    expect(await getReceipt(fx.ctx, placed.accessToken)).toMatchObject({
+      status: 'refunded',
+      amountRefunded: 60000,
+      net: 0,
+    });
   });
 
   it('is not there for an order whose hold ran out unpaid', async () => {
@@ -67,7 +91,13 @@ describe('listPaymentsNeedingAttention', () => {
 
     const list = await listPaymentsNeedingAttention(fx.ctx, fx.event.id);
     expect(list.map((p) => p.reference)).toEqual([newer.order.reference, older.order.reference]);
-    expect(list[0]).toMatchObject({ buyerEmail: newer.order.buyerEmail, total: 30000, amountPaid: 0, currency: 'EUR', reason: expect.stringMatching(/^amount mismatch/) });
+    expect(list[0]).toMatchObject({
+      buyerEmail: newer.order.buyerEmail,
+      total: 30000,
+      amountPaid: 0,
+      currency: 'EUR',
+      reason: expect.stringMatching(/^amount mismatch/),
+    });
     expect((await listPaymentsNeedingAttention(fx.ctx)).map((p) => p.reference)).toContain(elsewhere.order.reference);
   });
 });

@@ -17,7 +17,15 @@ const MINUTE = 60_000;
 
 /** Differences between the provider's sessions and our orders that nobody has been told about. */
 async function unflaggedDifferences(fx: PaymentFixture, placed: PlacedOrder[]) {
-  const rows = await t.db.select().from(orders).where(inArray(orders.id, placed.map((p) => p.order.id)));
+  const rows = await t.db
+    .select()
+    .from(orders)
+    .where(
+      inArray(
+        orders.id,
+        placed.map((p) => p.order.id),
+      ),
+    );
   const differences: string[] = [];
   for (const o of rows) {
     const s = fx.gateway.sessions.get(o.checkoutSessionId!)!;
@@ -25,7 +33,8 @@ async function unflaggedDifferences(fx: PaymentFixture, placed: PlacedOrder[]) {
     const agrees = providerPaid
       ? o.amountPaid === s.amountTotal && o.paymentReference === s.paymentReference && o.paymentState !== 'none'
       : o.amountPaid === 0;
-    if (!agrees && !o.attentionReason) differences.push(`${o.reference}: provider ${s.status}/${s.paymentStatus}, order ${o.status}/${o.paymentState}`);
+    if (!agrees && !o.attentionReason)
+      differences.push(`${o.reference}: provider ${s.status}/${s.paymentStatus}, order ${o.status}/${o.paymentState}`);
   }
   return differences;
 }
@@ -34,8 +43,15 @@ describe('payment reconciliation (R15)', () => {
   it('applies missed payments once, expires abandoned checkouts, flags disagreements, and leaves no unflagged difference', async () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'r15', fullPassCapacity: 100 });
     const place = (n: number) => Promise.all(Array.from({ length: n }, () => placeOrder(fx)));
-    const [missed, abandoned, delivered, forged, wrongAmount, laterChanged, debit] =
-      await Promise.all([place(6), place(3), place(2), place(1), place(1), place(1), place(1)]);
+    const [missed, abandoned, delivered, forged, wrongAmount, laterChanged, debit] = await Promise.all([
+      place(6),
+      place(3),
+      place(2),
+      place(1),
+      place(1),
+      place(1),
+      place(1),
+    ]);
 
     for (const p of missed) fx.gateway.pay(p.sessionId);
     for (const p of delivered) {
@@ -43,7 +59,15 @@ describe('payment reconciliation (R15)', () => {
       await handlePaymentEvent(fx.pctx, succeeded(fx, p));
     }
     // Recorded as paid here (a bug, a forged event) while the provider never took the money.
-    await handlePaymentEvent(fx.pctx, { id: 'evt_forged', type: 'payment_succeeded', orderId: forged[0]!.order.id, sessionId: forged[0]!.sessionId, amount: forged[0]!.order.total, currency: 'eur', paymentReference: 'pi_forged' });
+    await handlePaymentEvent(fx.pctx, {
+      id: 'evt_forged',
+      type: 'payment_succeeded',
+      orderId: forged[0]!.order.id,
+      sessionId: forged[0]!.sessionId,
+      amount: forged[0]!.order.total,
+      currency: 'eur',
+      paymentReference: 'pi_forged',
+    });
     fx.gateway.pay(wrongAmount[0]!.sessionId, 100);
     fx.gateway.pay(laterChanged[0]!.sessionId);
     await handlePaymentEvent(fx.pctx, succeeded(fx, laterChanged[0]!));
@@ -60,7 +84,12 @@ describe('payment reconciliation (R15)', () => {
 
     for (const p of missed) {
       const s = fx.gateway.sessions.get(p.sessionId)!;
-      expect(await reload(t.db, p.order.id)).toMatchObject({ status: 'paid', paymentState: 'paid', amountPaid: s.amountTotal, paymentReference: s.paymentReference });
+      expect(await reload(t.db, p.order.id)).toMatchObject({
+        status: 'paid',
+        paymentState: 'paid',
+        amountPaid: s.amountTotal,
+        paymentReference: s.paymentReference,
+      });
     }
     for (const p of abandoned) {
       expect(fx.gateway.sessions.get(p.sessionId)!.status).toBe('expired');
@@ -69,14 +98,35 @@ describe('payment reconciliation (R15)', () => {
     expect(fx.gateway.sessions.get(current!.sessionId)!.status).toBe('open');
     expect((await reload(t.db, current!.order.id)).status).toBe('pending_payment');
     expect(await reload(t.db, debit[0]!.order.id)).toMatchObject({ status: 'pending_payment', amountPaid: 0 });
-    expect((await reload(t.db, forged[0]!.order.id)).attentionReason).toBe('reconciliation: recorded as paid, but the payment provider reports the checkout as open and unpaid');
-    expect((await reload(t.db, wrongAmount[0]!.order.id)).attentionReason).toMatch(/^amount mismatch: received €1\.00, expected €300\.00/);
-    expect((await reload(t.db, laterChanged[0]!.order.id)).attentionReason).toBe('reconciliation: recorded €300.00 paid, the payment provider reports €250.00');
+    expect((await reload(t.db, forged[0]!.order.id)).attentionReason).toBe(
+      'reconciliation: recorded as paid, but the payment provider reports the checkout as open and unpaid',
+    );
+    expect((await reload(t.db, wrongAmount[0]!.order.id)).attentionReason).toMatch(
+      /^amount mismatch: received €1\.00, expected €300\.00/,
+    );
+    expect((await reload(t.db, laterChanged[0]!.order.id)).attentionReason).toBe(
+      'reconciliation: recorded €300.00 paid, the payment provider reports €250.00',
+    );
 
     // A second run finds nothing new, and the webhooks that finally arrive change nothing.
-    expect(await reconcilePayments(fx.pctx)).toEqual({ checked: 1, applied: 0, expired: 0, flagged: 0, refundsRetried: 0, errors: 0 });
+    expect(await reconcilePayments(fx.pctx)).toEqual({
+      checked: 1,
+      applied: 0,
+      expired: 0,
+      flagged: 0,
+      refundsRetried: 0,
+      errors: 0,
+    });
     for (const p of missed) expect((await handlePaymentEvent(fx.pctx, succeeded(fx, p))).outcome).toBe('already_paid');
-    const reconcileRows = await t.db.select().from(paymentEvents).where(inArray(paymentEvents.providerEventId, missed.map((p) => `reconcile:${p.sessionId}`)));
+    const reconcileRows = await t.db
+      .select()
+      .from(paymentEvents)
+      .where(
+        inArray(
+          paymentEvents.providerEventId,
+          missed.map((p) => `reconcile:${p.sessionId}`),
+        ),
+      );
     expect(reconcileRows.map((r) => r.outcome)).toEqual(missed.map(() => 'late_paid'));
 
     // The debit settles at the provider without a webhook: the next run applies it.
@@ -86,8 +136,16 @@ describe('payment reconciliation (R15)', () => {
     const all = [...missed, ...abandoned, ...delivered, ...forged, ...wrongAmount, ...laterChanged, ...debit, current!];
     expect(await unflaggedDifferences(fx, all)).toEqual([]);
     const attention = await listPaymentsNeedingAttention(fx.ctx, fx.event.id);
-    expect(attention.map((a) => a.reference).sort()).toEqual([forged[0]!, wrongAmount[0]!, laterChanged[0]!].map((p) => p.order.reference).sort());
-    expect(attention[0]).toEqual(expect.objectContaining({ buyerEmail: expect.stringContaining('@example.org'), currency: 'EUR', reason: expect.any(String) }));
+    expect(attention.map((a) => a.reference).sort()).toEqual(
+      [forged[0]!, wrongAmount[0]!, laterChanged[0]!].map((p) => p.order.reference).sort(),
+    );
+    expect(attention[0]).toEqual(
+      expect.objectContaining({
+        buyerEmail: expect.stringContaining('@example.org'),
+        currency: 'EUR',
+        reason: expect.any(String),
+      }),
+    );
   });
 
   it('runs from housekeeping when the context has a payment gateway, after the holds are expired', async () => {

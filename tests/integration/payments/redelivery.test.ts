@@ -5,7 +5,17 @@ import type { PaymentEvent } from '@/lib/adapters/payments/types';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
 import { testConfig } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
-import { buildPaymentFixture, eventsFor, expired, placeOrder, processing, reload, shuffle, succeeded, type PlacedOrder } from './helpers';
+import {
+  buildPaymentFixture,
+  eventsFor,
+  expired,
+  placeOrder,
+  processing,
+  reload,
+  shuffle,
+  succeeded,
+  type PlacedOrder,
+} from './helpers';
 
 const t = useTestDb();
 
@@ -14,7 +24,9 @@ describe('redelivery after an outage (R13)', () => {
     const fx = await buildPaymentFixture(t.db, { slug: 'r13', fullPassCapacity: 500 });
     const placed: PlacedOrder[] = [];
     for (let i = 0; i < 160; i += 20) {
-      placed.push(...await Promise.all(Array.from({ length: 20 }, (_, j) => placeOrder(fx, `r13-${i + j}@example.org`))));
+      placed.push(
+        ...(await Promise.all(Array.from({ length: 20 }, (_, j) => placeOrder(fx, `r13-${i + j}@example.org`)))),
+      );
     }
     const [cards, debits, abandoned] = [placed.slice(0, 100), placed.slice(100, 140), placed.slice(140)];
     const events: PaymentEvent[] = [];
@@ -34,10 +46,20 @@ describe('redelivery after an outage (R13)', () => {
 
     // While the endpoint is down nothing arrives. Part of the way back it answers 503 (the database is still
     // unreachable), and the provider keeps those for later.
-    const down = { ...fx.pctx, db: { transaction: () => Promise.reject(Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' })) } } as unknown as typeof fx.pctx;
+    const down = {
+      ...fx.pctx,
+      db: {
+        transaction: () => Promise.reject(Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' })),
+      },
+    } as unknown as typeof fx.pctx;
     const early = await Promise.all(signed.slice(0, 30).map((s) => receivePaymentWebhook(down, s.body, s.signature)));
     expect(early.every((a) => a.status === 503)).toBe(true);
-    expect(await eventsFor(t.db, placed.map((p) => p.order.id))).toHaveLength(0);
+    expect(
+      await eventsFor(
+        t.db,
+        placed.map((p) => p.order.id),
+      ),
+    ).toHaveLength(0);
 
     // Then everything is redelivered, a quarter of it twice, shuffled and concurrently. The holds have not run
     // out yet for these buyers.
@@ -47,11 +69,19 @@ describe('redelivery after an outage (R13)', () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.body.outcome === 'duplicate')).toHaveLength(50);
 
-    const rows = await eventsFor(t.db, placed.map((p) => p.order.id));
+    const rows = await eventsFor(
+      t.db,
+      placed.map((p) => p.order.id),
+    );
     expect(rows).toHaveLength(200);
     expect(new Set(rows.map((r) => r.providerEventId)).size).toBe(200);
     expect(rows.filter((r) => r.outcome === 'paid')).toHaveLength(140);
-    for (const p of [...cards, ...debits]) expect(await reload(t.db, p.order.id)).toMatchObject({ status: 'paid', paymentState: 'paid', amountPaid: p.order.total });
+    for (const p of [...cards, ...debits])
+      expect(await reload(t.db, p.order.id)).toMatchObject({
+        status: 'paid',
+        paymentState: 'paid',
+        amountPaid: p.order.total,
+      });
     for (const p of abandoned) expect((await reload(t.db, p.order.id)).status).toBe('expired');
   });
 });

@@ -11,7 +11,13 @@ import { createOrder } from '@/lib/orders/create-order';
 import { expireLapsedCheckouts, PAYMENT_UNAVAILABLE_MESSAGE, startCheckout } from '@/lib/payments/start-checkout';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
 import { createFakeStripe, type FakeStripe } from '../../support/fake-stripe';
-import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration, testConfig } from '../../support/registration-fixture';
+import {
+  attendee,
+  buildRegistrationFixture,
+  FIXTURE_NOW,
+  registration,
+  testConfig,
+} from '../../support/registration-fixture';
 import { createTestDb, type TestDb } from '../../support/test-db';
 
 const APP_URL = 'http://app.test';
@@ -32,7 +38,12 @@ afterAll(async () => {
 
 function ctxWith(suffix = 'REGISTRATION') {
   const payments = createStripeGateway({
-    secretKey: 'sk_test_fake', webhookSecret: fake.webhookSecret, apiUrl: fake.url, statementDescriptorSuffix: suffix, clock: fx.clock, timeoutMs: 400,
+    secretKey: 'sk_test_fake',
+    webhookSecret: fake.webhookSecret,
+    apiUrl: fake.url,
+    statementDescriptorSuffix: suffix,
+    clock: fx.clock,
+    timeoutMs: 400,
   });
   return { ...fx.ctx, config: testConfig({ APP_URL }), payments };
 }
@@ -46,12 +57,18 @@ async function newOrder(attendees = [attendee(fx.fullPass.id)], extra: Record<st
 }
 
 async function stored(orderId: string) {
-  const [row] = await t.db.select({ sessionId: orders.checkoutSessionId, url: orders.checkoutUrl, status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  const [row] = await t.db
+    .select({ sessionId: orders.checkoutSessionId, url: orders.checkoutUrl, status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, orderId));
   return row!;
 }
 
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const outcome = await promise.then(() => null, (e: unknown) => e);
+  const outcome = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(outcome instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(outcome)}`);
   return outcome;
 }
@@ -74,7 +91,9 @@ describe('starting a checkout (R12)', () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.url).toBe(url);
     expect(await stored(order.id)).toMatchObject({ sessionId: sessions[0]!.id, url });
-    const attempts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && r.params.client_reference_id === order.id);
+    const attempts = fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && r.params.client_reference_id === order.id,
+    );
     expect(attempts.map((r) => r.idempotencyKey)).toEqual([key, key, key, key]);
   });
 
@@ -90,7 +109,10 @@ describe('starting a checkout (R12)', () => {
 
   it('charges what the database says: public labels at net prices, grouped, with the buyer email and return URLs to the order page', async () => {
     const ctx = ctxWith();
-    const { order, accessToken } = await newOrder([attendee(fx.fullPass.id), guest(fx.virtual.id), attendee(fx.fullPass.id)], { voucherCode: 'TENOFF' });
+    const { order, accessToken } = await newOrder(
+      [attendee(fx.fullPass.id), guest(fx.virtual.id), attendee(fx.fullPass.id)],
+      { voucherCode: 'TENOFF' },
+    );
     const { url } = await startCheckout(ctx, accessToken);
     const session = [...fake.sessions.values()].find((s) => s.url === url)!;
     expect(session.lineItems).toEqual([
@@ -152,7 +174,10 @@ describe('starting a checkout (R12)', () => {
     const ctx = ctxWith();
     const before = fake.requests.length;
     const paid = await newOrder();
-    await t.db.update(orders).set({ status: 'paid', paymentState: 'paid', amountPaid: paid.order.total }).where(eq(orders.id, paid.order.id));
+    await t.db
+      .update(orders)
+      .set({ status: 'paid', paymentState: 'paid', amountPaid: paid.order.total })
+      .where(eq(orders.id, paid.order.id));
     expect((await failure(startCheckout(ctx, paid.accessToken))).code).toBe('CONFLICT');
 
     const free = await newOrder([guest(fx.scholarship.id)], { voucherCode: 'SCHOLAR1' });
@@ -187,8 +212,15 @@ describe('starting a checkout (R12)', () => {
     await startCheckout(ctx, accessToken);
     const webhook = fake.completeSession((await stored(order.id)).sessionId!);
     expect(await receivePaymentWebhook(ctx, webhook.body, webhook.header)).toMatchObject({ status: 200 });
-    const [row] = await t.db.select({ status: orders.status, amountPaid: orders.amountPaid }).from(orders)
-      .where(and(eq(orders.id, order.id), eq(orders.paymentReference, fake.sessions.get((await stored(order.id)).sessionId!)!.payment_intent!)));
+    const [row] = await t.db
+      .select({ status: orders.status, amountPaid: orders.amountPaid })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.id, order.id),
+          eq(orders.paymentReference, fake.sessions.get((await stored(order.id)).sessionId!)!.payment_intent!),
+        ),
+      );
     expect(row).toEqual({ status: 'paid', amountPaid: order.total });
     expect((await failure(startCheckout(ctx, accessToken))).code).toBe('CONFLICT');
   });

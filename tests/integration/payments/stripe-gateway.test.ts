@@ -17,7 +17,12 @@ let stripe: PaymentGateway;
 beforeAll(async () => {
   fake = await createFakeStripe({ now: () => clock.now() });
   stripe = createStripeGateway({
-    secretKey: 'sk_test_fake', webhookSecret: fake.webhookSecret, apiUrl: fake.url, statementDescriptorSuffix: 'REGISTRATION', clock, timeoutMs: 400,
+    secretKey: 'sk_test_fake',
+    webhookSecret: fake.webhookSecret,
+    apiUrl: fake.url,
+    statementDescriptorSuffix: 'REGISTRATION',
+    clock,
+    timeoutMs: 400,
   });
 });
 afterAll(async () => {
@@ -34,7 +39,10 @@ function checkoutInput(extra: Partial<CreateCheckoutInput> = {}): CreateCheckout
     orderId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     reference: `IAC-TEST${n}`,
     currency: 'EUR',
-    lines: [{ label: 'Full pass', unitAmount: 30000, quantity: 2 }, { label: 'Online pass', unitAmount: 9000, quantity: 1 }],
+    lines: [
+      { label: 'Full pass', unitAmount: 30000, quantity: 2 },
+      { label: 'Online pass', unitAmount: 9000, quantity: 1 },
+    ],
     amount: 69000,
     email: `buyer${n}@example.org`,
     successUrl: `http://app.test/orders/token${n}?paid=1`,
@@ -46,7 +54,10 @@ function checkoutInput(extra: Partial<CreateCheckoutInput> = {}): CreateCheckout
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => 'resolved', (e: unknown) => e);
+  return promise.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
 }
 
 describe('Stripe gateway', () => {
@@ -74,7 +85,10 @@ describe('Stripe gateway', () => {
     expect(session.customer_email).toBe(input.email);
     expect(session.client_reference_id).toBe(input.orderId);
     expect(session.metadata).toEqual({ order_id: input.orderId, reference: input.reference });
-    expect(session.paymentIntentData).toEqual({ statementDescriptorSuffix: 'REGISTRATION', metadata: { order_id: input.orderId, reference: input.reference } });
+    expect(session.paymentIntentData).toEqual({
+      statementDescriptorSuffix: 'REGISTRATION',
+      metadata: { order_id: input.orderId, reference: input.reference },
+    });
     expect(session.success_url).toBe(input.successUrl);
     expect(session.cancel_url).toBe(input.cancelUrl);
     // Stripe's minimum session life is 30 minutes; the hold is 15, so the session outlives it and we expire it.
@@ -104,11 +118,20 @@ describe('Stripe gateway', () => {
   it('retrieves a paid session with its amount, currency, payment reference and order', async () => {
     const input = checkoutInput();
     const { sessionId } = await stripe.createCheckout(input);
-    expect(await stripe.retrieveCheckout(sessionId)).toMatchObject({ status: 'open', paymentStatus: 'unpaid', paymentReference: null });
+    expect(await stripe.retrieveCheckout(sessionId)).toMatchObject({
+      status: 'open',
+      paymentStatus: 'unpaid',
+      paymentReference: null,
+    });
     fake.completeSession(sessionId);
     expect(await stripe.retrieveCheckout(sessionId)).toEqual({
-      sessionId, status: 'complete', paymentStatus: 'paid', amountTotal: 69000, currency: 'EUR',
-      paymentReference: fake.sessions.get(sessionId)!.payment_intent, orderId: input.orderId,
+      sessionId,
+      status: 'complete',
+      paymentStatus: 'paid',
+      amountTotal: 69000,
+      currency: 'EUR',
+      paymentReference: fake.sessions.get(sessionId)!.payment_intent,
+      orderId: input.orderId,
     });
   });
 
@@ -130,17 +153,20 @@ describe('Stripe gateway', () => {
     ['a 500', 'error500'],
     ['a timeout', 'timeout'],
     ['a 429', 'rateLimit'],
-  ] as const)('reports %s from Stripe as a retryable PaymentProviderError without personal data', async (_label, mode) => {
-    const input = checkoutInput();
-    fake.failNext(1, mode);
-    const error = await rejection(stripe.createCheckout(input));
-    expect(error).toBeInstanceOf(PaymentProviderError);
-    expect((error as PaymentProviderError).retryable).toBe(true);
-    expect((error as Error).message).not.toContain(input.email);
-    // The retry with the same key gets one session, even when the timed-out attempt had made it.
-    await stripe.createCheckout(input);
-    expect(fake.createdWithKey(input.idempotencyKey)).toHaveLength(1);
-  });
+  ] as const)(
+    'reports %s from Stripe as a retryable PaymentProviderError without personal data',
+    async (_label, mode) => {
+      const input = checkoutInput();
+      fake.failNext(1, mode);
+      const error = await rejection(stripe.createCheckout(input));
+      expect(error).toBeInstanceOf(PaymentProviderError);
+      expect((error as PaymentProviderError).retryable).toBe(true);
+      expect((error as Error).message).not.toContain(input.email);
+      // The retry with the same key gets one session, even when the timed-out attempt had made it.
+      await stripe.createCheckout(input);
+      expect(fake.createdWithKey(input.idempotencyKey)).toHaveLength(1);
+    },
+  );
 
   it('reports a refusal by Stripe (4xx) as not retryable', async () => {
     const error = await rejection(stripe.retrieveCheckout('cs_test_missing'));
@@ -148,13 +174,23 @@ describe('Stripe gateway', () => {
     expect((error as PaymentProviderError).retryable).toBe(false);
     const input = checkoutInput();
     await stripe.createCheckout(input);
-    const reused = await rejection(stripe.createCheckout({ ...input, amount: 60000, lines: [{ label: 'Full pass', unitAmount: 30000, quantity: 2 }] }));
+    const reused = await rejection(
+      stripe.createCheckout({
+        ...input,
+        amount: 60000,
+        lines: [{ label: 'Full pass', unitAmount: 30000, quantity: 2 }],
+      }),
+    );
     expect(reused).toBeInstanceOf(PaymentProviderError);
     expect((reused as PaymentProviderError).retryable).toBe(false);
   });
 
   it('is the gateway chosen when STRIPE_SECRET_KEY is set, pointed at STRIPE_API_URL', async () => {
-    const config = testConfig({ STRIPE_SECRET_KEY: 'sk_test_fromenv', STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_URL: fake.url });
+    const config = testConfig({
+      STRIPE_SECRET_KEY: 'sk_test_fromenv',
+      STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
+      STRIPE_API_URL: fake.url,
+    });
     // The Stripe gateway never touches the database.
     const gateway = createPaymentGateway(config, { db: undefined as never, clock });
     expect(gateway.name).toBe('stripe');

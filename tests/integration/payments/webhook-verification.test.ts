@@ -22,7 +22,9 @@ let orderId: string;
 beforeAll(async () => {
   t = await createTestDb();
   fx = await buildRegistrationFixture(t.db, { slug: 'r6' });
-  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
+  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), {
+    clientKey: null,
+  });
   orderId = order.id;
 });
 afterAll(async () => {
@@ -30,19 +32,42 @@ afterAll(async () => {
 });
 
 const gateways: [string, () => PaymentGateway][] = [
-  ['Stripe', () => createStripeGateway({ secretKey: 'sk_test_unused', webhookSecret: SECRET, apiUrl: 'http://127.0.0.1:9', statementDescriptorSuffix: 'REGISTRATION', clock: fx.clock })],
-  ['local demo', () => createLocalGateway({ db: t.db, appUrl: 'http://app.test', webhookSecret: SECRET, clock: fx.clock })],
+  [
+    'Stripe',
+    () =>
+      createStripeGateway({
+        secretKey: 'sk_test_unused',
+        webhookSecret: SECRET,
+        apiUrl: 'http://127.0.0.1:9',
+        statementDescriptorSuffix: 'REGISTRATION',
+        clock: fx.clock,
+      }),
+  ],
+  [
+    'local demo',
+    () => createLocalGateway({ db: t.db, appUrl: 'http://app.test', webhookSecret: SECRET, clock: fx.clock }),
+  ],
 ];
 
 /** A genuine-looking "paid" event for the fixture order, signed at `at` with `secret`. */
 function paidEvent(at: Date, secret = SECRET) {
-  const body = JSON.stringify(buildCheckoutSessionEvent({
-    type: 'checkout.session.completed', created: at,
-    session: {
-      id: 'cs_test_r6', status: 'complete', payment_status: 'paid', amount_total: 30000, currency: 'eur', payment_intent: 'pi_test_r6',
-      client_reference_id: orderId, metadata: { order_id: orderId, reference: 'IAC-R6' }, url: null,
-    },
-  }));
+  const body = JSON.stringify(
+    buildCheckoutSessionEvent({
+      type: 'checkout.session.completed',
+      created: at,
+      session: {
+        id: 'cs_test_r6',
+        status: 'complete',
+        payment_status: 'paid',
+        amount_total: 30000,
+        currency: 'eur',
+        payment_intent: 'pi_test_r6',
+        client_reference_id: orderId,
+        metadata: { order_id: orderId, reference: 'IAC-R6' },
+        url: null,
+      },
+    }),
+  );
   return { body, header: signStripeWebhook(body, secret, at) };
 }
 
@@ -59,13 +84,20 @@ describe.each(gateways)('webhook verification with the %s gateway (R6)', (_name,
   it('accepts a correctly signed event and maps it', () => {
     const { body, header } = paidEvent(fx.clock.now());
     expect(make().parseWebhook(body, header)).toMatchObject({
-      type: 'payment_succeeded', orderId, sessionId: 'cs_test_r6', amount: 30000, currency: 'EUR', paymentReference: 'pi_test_r6',
+      type: 'payment_succeeded',
+      orderId,
+      sessionId: 'cs_test_r6',
+      amount: 30000,
+      currency: 'EUR',
+      paymentReference: 'pi_test_r6',
     });
   });
 
   it('refuses a tampered body', () => {
     const { body, header } = paidEvent(fx.clock.now());
-    expect(parseError(make(), body.replace('"amount_total":30000', '"amount_total":1'), header)).toBeInstanceOf(InvalidWebhookError);
+    expect(parseError(make(), body.replace('"amount_total":30000', '"amount_total":1'), header)).toBeInstanceOf(
+      InvalidWebhookError,
+    );
   });
 
   it('refuses an event signed with another secret', () => {
@@ -90,7 +122,9 @@ describe.each(gateways)('webhook verification with the %s gateway (R6)', (_name,
 
   it('refuses a correctly signed body that is not a Stripe event', () => {
     const body = '{"hello":';
-    expect(parseError(make(), body, signStripeWebhook(body, SECRET, fx.clock.now()))).toBeInstanceOf(InvalidWebhookError);
+    expect(parseError(make(), body, signStripeWebhook(body, SECRET, fx.clock.now()))).toBeInstanceOf(
+      InvalidWebhookError,
+    );
   });
 
   it('answers every forgery through the webhook with 400 and changes no row', async () => {
@@ -109,7 +143,10 @@ describe.each(gateways)('webhook verification with the %s gateway (R6)', (_name,
     }
     const [events] = await t.db.select({ n: count() }).from(paymentEvents);
     expect(events!.n).toBe(0);
-    const [order] = await t.db.select({ status: orders.status, amountPaid: orders.amountPaid }).from(orders).where(eq(orders.id, orderId));
+    const [order] = await t.db
+      .select({ status: orders.status, amountPaid: orders.amountPaid })
+      .from(orders)
+      .where(eq(orders.id, orderId));
     expect(order).toEqual({ status: 'pending_payment', amountPaid: 0 });
   });
 });

@@ -15,15 +15,29 @@ import { issueTicketTokens } from '@/lib/links/secret-links';
 import { attendee, registration } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { rejection } from '../self-service/manage-fixture';
-import { buildPrivacyFixture, canaries, expectNoCanary, groupOrder, type GroupOrder, type PrivacyFixture } from './fixture';
+import {
+  buildPrivacyFixture,
+  canaries,
+  expectNoCanary,
+  groupOrder,
+  type GroupOrder,
+  type PrivacyFixture,
+} from './fixture';
 
 const t = useTestDb();
 let fx: PrivacyFixture;
 let g: GroupOrder;
 const c = canaries();
 
-const requestOf = async (ticketId: string) => (await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, ticketId)))[0];
-const details = (access: string) => ({ badgeName: 'Alex', pronouns: c.pronouns, answers: { profession: 'Peer worker', dietary: c.diet, access_needs: access }, directoryOptIn: false, photoPreference: 'no_photos' });
+const requestOf = async (ticketId: string) =>
+  (await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, ticketId)))[0];
+const details = (access: string) => ({
+  badgeName: 'Alex',
+  pronouns: c.pronouns,
+  answers: { profession: 'Peer worker', dietary: c.diet, access_needs: access },
+  directoryOptIn: false,
+  photoPreference: 'no_photos',
+});
 
 beforeAll(async () => {
   fx = await buildPrivacyFixture(t.db);
@@ -36,7 +50,12 @@ describe('access requests', () => {
     expect(request).toMatchObject({ status: 'new', eventId: fx.event.id, assigneeUserId: null });
     expect(await requestOf(g.buyerTicketId)).toBeUndefined();
     // An unpaid hold with a need has its request, but the queue shows only confirmed registrations.
-    await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { answers: { profession: 'Other', access_needs: 'Hearing loop' } })]), { clientKey: null });
+    await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id, { answers: { profession: 'Other', access_needs: 'Hearing loop' } })]),
+      { clientKey: null },
+    );
     const queue = await listAccessRequests(fx.ctx, { eventId: fx.event.id });
     expect(queue.rows.map((r) => r.id)).toEqual([request!.id]);
     expect(queue.counts).toEqual({ new: 1, in_progress: 0, arranged: 0, cannot_arrange: 0 });
@@ -50,26 +69,46 @@ describe('access requests', () => {
     const [view] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'access_request.view'));
     expect(view).toMatchObject({ actorUserId: fx.staff.accessibility.id, targetId: g.otherTicketId });
     expectNoCanary('audit entry', view, c);
-    expect(await rejection(getAccessRequest(fx.ctx, { id: request!.id, reader: fx.staff.organizer }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(getAccessRequest(fx.ctx, { id: request!.id, reader: fx.staff.organizer }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await getAccessRequest(fx.ctx, { id: 'not-a-uuid', reader: fx.staff.owner })).toBeNull();
   });
 
   it('moves through in progress to arranged with notes, an assignee and a message, emailing the attendee discreetly', async () => {
     const request = (await requestOf(g.otherTicketId))!;
     const first = await updateAccessRequest(fx.ctx, fx.staff.accessibility, {
-      id: request.id, status: 'in_progress', assigneeUserId: fx.staff.accessibility.id, notes: 'Call venue about the ramp', message: '',
+      id: request.id,
+      status: 'in_progress',
+      assigneeUserId: fx.staff.accessibility.id,
+      notes: 'Call venue about the ramp',
+      message: '',
     });
     expect(first).toEqual({ changed: ['status', 'assignee', 'internal notes'], emailed: true });
     const done = await updateAccessRequest(fx.ctx, fx.staff.accessibility, {
-      id: request.id, status: 'arranged', assigneeUserId: fx.staff.accessibility.id, notes: 'Call venue about the ramp', message: 'A step-free seat in row A is kept for you.',
+      id: request.id,
+      status: 'arranged',
+      assigneeUserId: fx.staff.accessibility.id,
+      notes: 'Call venue about the ramp',
+      message: 'A step-free seat in row A is kept for you.',
     });
     expect(done).toEqual({ changed: ['status', 'message to the attendee'], emailed: true });
-    expect(await updateAccessRequest(fx.ctx, fx.staff.accessibility, {
-      id: request.id, status: 'arranged', assigneeUserId: fx.staff.accessibility.id, notes: 'Call venue about the ramp', message: 'A step-free seat in row A is kept for you.',
-    })).toEqual({ changed: [], emailed: false });
+    expect(
+      await updateAccessRequest(fx.ctx, fx.staff.accessibility, {
+        id: request.id,
+        status: 'arranged',
+        assigneeUserId: fx.staff.accessibility.id,
+        notes: 'Call venue about the ramp',
+        message: 'A step-free seat in row A is kept for you.',
+      }),
+    ).toEqual({ changed: [], emailed: false });
 
     const page = await getAttendeePage(fx.ctx, g.pageToken);
-    expect(page!.access).toMatchObject({ status: 'arranged', statusLabel: 'Arranged', message: 'A step-free seat in row A is kept for you.' });
+    expect(page!.access).toMatchObject({
+      status: 'arranged',
+      statusLabel: 'Arranged',
+      message: 'A step-free seat in row A is kept for you.',
+    });
     expect(JSON.stringify(page)).not.toContain('Call venue');
 
     const mails = await t.db.select().from(emailMessages).where(eq(emailMessages.kind, 'access_update'));
@@ -78,11 +117,14 @@ describe('access requests', () => {
     const composed = await composeEmail(fx.ctx, mails[1]!);
     expect(composed!.subject).toBe('An update about your registration');
     expect(composed!.text).toMatch(/\/tickets\/[A-Za-z0-9_-]{40,}/);
-    for (const secret of ['row A', 'step-free', 'Arranged', 'access', 'Call venue']) expect(`${composed!.subject} ${composed!.html}`).not.toContain(secret);
+    for (const secret of ['row A', 'step-free', 'Arranged', 'access', 'Call venue'])
+      expect(`${composed!.subject} ${composed!.html}`).not.toContain(secret);
     expectNoCanary('access email', composed, c);
 
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, 'access_request.update'));
-    expect(entries.map((e) => e.summary)).toEqual(expect.arrayContaining(['Updated an access request (status, message to the attendee): in_progress → arranged']));
+    expect(entries.map((e) => e.summary)).toEqual(
+      expect.arrayContaining(['Updated an access request (status, message to the attendee): in_progress → arranged']),
+    );
     expect(JSON.stringify(entries)).not.toContain('row A');
     expect(JSON.stringify(entries)).not.toContain('Call venue');
   });
@@ -93,14 +135,24 @@ describe('access requests', () => {
     const tokens = await issueTicketTokens(t.db, [g.otherTicketId, g.buyerTicketId], fx.clock.now());
     fx.clock.set(new Date('2030-03-28T09:00:00Z'));
     const staffUser = { id: fx.staff.checkin.id, email: fx.staff.checkin.email, name: fx.staff.checkin.name };
-    const other = await checkInTicket(fx.ctx, { listId: entrance.id, ref: { token: tokens.get(g.otherTicketId)! }, staff: staffUser });
+    const other = await checkInTicket(fx.ctx, {
+      listId: entrance.id,
+      ref: { token: tokens.get(g.otherTicketId)! },
+      staff: staffUser,
+    });
     expect(other).toMatchObject({ outcome: 'valid', hasAccessArrangement: true });
     expectNoCanary('check-in result', other, c);
     expect(JSON.stringify(other)).not.toContain('row A');
-    const buyer = await checkInTicket(fx.ctx, { listId: entrance.id, ref: { token: tokens.get(g.buyerTicketId)! }, staff: staffUser });
+    const buyer = await checkInTicket(fx.ctx, {
+      listId: entrance.id,
+      ref: { token: tokens.get(g.buyerTicketId)! },
+      staff: staffUser,
+    });
     expect(buyer).toMatchObject({ outcome: 'valid', hasAccessArrangement: false });
     // The attendee's page link is no door code.
-    expect(await checkInTicket(fx.ctx, { listId: entrance.id, ref: { token: g.pageToken }, staff: staffUser })).toMatchObject({ outcome: 'unknown' });
+    expect(
+      await checkInTicket(fx.ctx, { listId: entrance.id, ref: { token: g.pageToken }, staff: staffUser }),
+    ).toMatchObject({ outcome: 'unknown' });
     fx.clock.set(new Date('2030-01-10T10:00:00Z'));
   });
 
@@ -116,11 +168,23 @@ describe('access requests', () => {
 
   it('refuses bad input and assignees outside the team, changing nothing', async () => {
     const request = (await requestOf(g.otherTicketId))!;
-    const bad = await rejection(updateAccessRequest(fx.ctx, fx.staff.owner, { id: request.id, status: 'done', notes: 'x'.repeat(5001) }));
+    const bad = await rejection(
+      updateAccessRequest(fx.ctx, fx.staff.owner, { id: request.id, status: 'done', notes: 'x'.repeat(5001) }),
+    );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(['notes', 'status']);
-    const outsider = await rejection(updateAccessRequest(fx.ctx, fx.staff.owner, { id: request.id, status: 'in_progress', assigneeUserId: fx.staff.organizer.id }));
+    const outsider = await rejection(
+      updateAccessRequest(fx.ctx, fx.staff.owner, {
+        id: request.id,
+        status: 'in_progress',
+        assigneeUserId: fx.staff.organizer.id,
+      }),
+    );
     expect(outsider.fieldErrors).toEqual({ assigneeUserId: ['Choose a member of the accessibility team'] });
-    expect(await rejection(updateAccessRequest(fx.ctx, fx.staff.owner, { id: '00000000-0000-4000-8000-000000000000', status: 'arranged' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejection(
+        updateAccessRequest(fx.ctx, fx.staff.owner, { id: '00000000-0000-4000-8000-000000000000', status: 'arranged' }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(await requestOf(g.otherTicketId)).toEqual(request);
   });
 });

@@ -16,7 +16,14 @@ import { orderCalendarByToken, ticketCalendarByToken } from '@/lib/tickets/by-to
 import { useTestDb } from '../../support/test-db';
 import { storedText, testVault } from '../../support/vault';
 import { rejection, ticketRow } from '../self-service/manage-fixture';
-import { buildPrivacyFixture, canaries, expectNoCanary, groupOrder, type GroupOrder, type PrivacyFixture } from './fixture';
+import {
+  buildPrivacyFixture,
+  canaries,
+  expectNoCanary,
+  groupOrder,
+  type GroupOrder,
+  type PrivacyFixture,
+} from './fixture';
 
 const t = useTestDb();
 let fx: PrivacyFixture;
@@ -62,12 +69,21 @@ describe("the buyer's order link", () => {
     const own = (await getManageView(fx.ctx, g.token))!.tickets.get(g.buyerTicketId)!;
     expect(own.privateToAttendee).toBe(false);
     expect(own.pronouns).toBe('she/her');
-    expect(Object.fromEntries(own.questions.map((q) => [q.key, q.value]))).toMatchObject({ dietary: mine.diet, access_needs: mine.access });
+    expect(Object.fromEntries(own.questions.map((q) => [q.key, q.value]))).toMatchObject({
+      dietary: mine.diet,
+      access_needs: mine.access,
+    });
   });
 
-  it("links the buyer to their own page for their own ticket only", async () => {
+  it('links the buyer to their own page for their own ticket only', async () => {
     const view = (await getManageView(fx.ctx, g.token))!;
-    const links = await issueBuyerOwnPageLinks(fx.ctx, view.view.order, view.event, [...view.tickets.values()], fx.clock.now());
+    const links = await issueBuyerOwnPageLinks(
+      fx.ctx,
+      view.view.order,
+      view.event,
+      [...view.tickets.values()],
+      fx.clock.now(),
+    );
     expect([...links.keys()]).toEqual([g.buyerTicketId]);
     const own = await getAttendeePage(fx.ctx, links.get(g.buyerTicketId)!);
     expect(own!.ticket.id).toBe(g.buyerTicketId);
@@ -77,10 +93,19 @@ describe("the buyer's order link", () => {
 
   it("refuses the buyer's change to attendee 2's sensitive answers or pronouns, and keeps them through other edits", async () => {
     const before = await storedAnswers(g.otherTicketId);
-    const refused = await rejection(editAttendee(fx.ctx, {
-      token: g.token, ticketId: g.otherTicketId,
-      details: { badgeName: 'Alex', pronouns: 'he/him', answers: { profession: 'Peer worker', dietary: 'overwritten', access_needs: '' }, directoryOptIn: false, photoPreference: 'no_photos' },
-    }));
+    const refused = await rejection(
+      editAttendee(fx.ctx, {
+        token: g.token,
+        ticketId: g.otherTicketId,
+        details: {
+          badgeName: 'Alex',
+          pronouns: 'he/him',
+          answers: { profession: 'Peer worker', dietary: 'overwritten', access_needs: '' },
+          directoryOptIn: false,
+          photoPreference: 'no_photos',
+        },
+      }),
+    );
     expect(refused.code).toBe('VALIDATION');
     expect(Object.keys(refused.fieldErrors).sort()).toEqual(['answers.access_needs', 'answers.dietary', 'pronouns']);
     expect(refused.fieldErrors['answers.dietary']).toEqual(['Only the attendee can change this, on their own page.']);
@@ -88,8 +113,14 @@ describe("the buyer's order link", () => {
 
     // A permitted change (badge name, profession) leaves the private answers and pronouns as they were.
     const done = await editAttendee(fx.ctx, {
-      token: g.token, ticketId: g.otherTicketId,
-      details: { badgeName: 'Alexa', answers: { profession: 'Researcher' }, directoryOptIn: false, photoPreference: 'no_photos' },
+      token: g.token,
+      ticketId: g.otherTicketId,
+      details: {
+        badgeName: 'Alexa',
+        answers: { profession: 'Researcher' },
+        directoryOptIn: false,
+        photoPreference: 'no_photos',
+      },
     });
     expect(done.changed).toEqual(['badge name', 'answers']);
     const after = await storedAnswers(g.otherTicketId);
@@ -104,7 +135,10 @@ describe("attendee 2's own page", () => {
     expect(page).not.toBeNull();
     expect(page!.ticket.id).toBe(g.otherTicketId);
     expect(page!.ticket.pronouns).toBe(c.pronouns);
-    expect(Object.fromEntries(page!.ticket.questions.map((q) => [q.key, q.value]))).toMatchObject({ dietary: c.diet, access_needs: c.access });
+    expect(Object.fromEntries(page!.ticket.questions.map((q) => [q.key, q.value]))).toMatchObject({
+      dietary: c.diet,
+      access_needs: c.access,
+    });
     expect(JSON.stringify(page)).not.toContain(mine.diet);
     expect(await ticketCalendarByToken(fx.ctx, g.pageToken)).toContain('BEGIN:VCALENDAR');
     // The order link is not a page token, and a page token is not an order link.
@@ -115,7 +149,13 @@ describe("attendee 2's own page", () => {
   it('lets attendee 2 change their own sensitive answers and pronouns, which the buyer still cannot see', async () => {
     const result = await editOwnDetails(fx.ctx, {
       token: g.pageToken,
-      details: { badgeName: 'Alex', pronouns: 'they/them', answers: { profession: 'Peer worker', dietary: `${c.diet} and no nuts`, access_needs: c.access }, directoryOptIn: false, photoPreference: 'no_photos' },
+      details: {
+        badgeName: 'Alex',
+        pronouns: 'they/them',
+        answers: { profession: 'Peer worker', dietary: `${c.diet} and no nuts`, access_needs: c.access },
+        directoryOptIn: false,
+        photoPreference: 'no_photos',
+      },
     });
     expect(result.changed).toEqual(expect.arrayContaining(['pronouns', 'answers']));
     const page = await getAttendeePage(fx.ctx, g.pageToken);
@@ -130,10 +170,18 @@ describe("attendee 2's own page", () => {
     expect(await getAttendeePage(fx.ctx, 'x'.repeat(43))).toBeNull();
     expect(await getAttendeePage(fx.ctx, '../../etc')).toBeNull();
     const lapsed = await groupOrder(fx, canaries());
-    await t.db.update(ticketTokens).set({ expiresAt: new Date(fx.clock.now().getTime() - 1000) }).where(eq(ticketTokens.ticketId, lapsed.otherTicketId));
+    await t.db
+      .update(ticketTokens)
+      .set({ expiresAt: new Date(fx.clock.now().getTime() - 1000) })
+      .where(eq(ticketTokens.ticketId, lapsed.otherTicketId));
     expect(await getAttendeePage(fx.ctx, lapsed.pageToken)).toBeNull();
-    await t.db.update(ticketTokens).set({ expiresAt: null, revokedAt: fx.clock.now(), revokedReason: 'cancelled' }).where(eq(ticketTokens.ticketId, lapsed.otherTicketId));
+    await t.db
+      .update(ticketTokens)
+      .set({ expiresAt: null, revokedAt: fx.clock.now(), revokedReason: 'cancelled' })
+      .where(eq(ticketTokens.ticketId, lapsed.otherTicketId));
     expect(await getAttendeePage(fx.ctx, lapsed.pageToken)).toBeNull();
-    expect(await rejection(editOwnDetails(fx.ctx, { token: lapsed.pageToken, details: {} }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(editOwnDetails(fx.ctx, { token: lapsed.pageToken, details: {} }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

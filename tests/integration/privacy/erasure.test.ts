@@ -4,13 +4,26 @@
 // ask from their own page and an owner confirms or declines.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, auditLog, emailMessages, erasureRequests, orders, ticketTokens, waitlistEntries } from '@/db/schema';
+import {
+  accessRequests,
+  auditLog,
+  emailMessages,
+  erasureRequests,
+  orders,
+  ticketTokens,
+  waitlistEntries,
+} from '@/db/schema';
 import { getAccessRequest } from '@/lib/access/queue';
 import { recordAudit } from '@/lib/audit/record';
 import { getOrderByToken } from '@/lib/orders/queries';
 import { refundOrder } from '@/lib/orders/refund-order';
 import { erasePerson } from '@/lib/rights/erasure';
-import { decideErasureRequest, getErasureRequestState, listPendingErasureRequests, requestErasure } from '@/lib/rights/erasure-requests';
+import {
+  decideErasureRequest,
+  getErasureRequestState,
+  listPendingErasureRequests,
+  requestErasure,
+} from '@/lib/rights/erasure-requests';
 import { getAttendeePage } from '@/lib/tickets/attendee-page';
 import { findInDatabase } from '../../support/find-in-database';
 import { useTestDb } from '../../support/test-db';
@@ -39,20 +52,36 @@ beforeAll(async () => {
   const request = (await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, g.otherTicketId)))[0]!;
   await getAccessRequest(fx.ctx, { id: request.id, reader: fx.staff.accessibility });
   await recordAudit(t.db, {
-    actor: { type: 'system' }, action: 'legacy.note', orderId: g.order.id, at: fx.clock.now(),
-    summary: `Ticket reissued to Alex Colleague <${g.otherEmail}>`, details: { to: g.otherEmail.toUpperCase(), name: 'Alex Colleague' },
+    actor: { type: 'system' },
+    action: 'legacy.note',
+    orderId: g.order.id,
+    at: fx.clock.now(),
+    summary: `Ticket reissued to Alex Colleague <${g.otherEmail}>`,
+    details: { to: g.otherEmail.toUpperCase(), name: 'Alex Colleague' },
   });
-  await t.db.insert(waitlistEntries).values({ eventId: fx.event.id, ticketTypeId: fx.fullPass.id, name: 'Alex Colleague', email: g.otherEmail, confirmedAt: fx.clock.now() });
+  await t.db.insert(waitlistEntries).values({
+    eventId: fx.event.id,
+    ticketTypeId: fx.fullPass.id,
+    name: 'Alex Colleague',
+    email: g.otherEmail,
+    confirmedAt: fx.clock.now(),
+  });
   await refundOrder(fx.pctx, { orderId: g.order.id, amount: 100, reason: 'Goodwill for Alex Colleague' });
 });
 
 describe('erasure by an owner', () => {
   it('refuses every role but the owner, and explains a bad or unknown address', async () => {
     for (const role of ['organizer', 'accessibility', 'checkin'] as const) {
-      expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff[role], email: g.otherEmail }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff[role], email: g.otherEmail }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
     }
-    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: 'not an address' }))).toMatchObject({ code: 'VALIDATION' });
-    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: 'nobody@example.org' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: 'not an address' }))).toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: 'nobody@example.org' }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await findInDatabase(t.sql, g.otherEmail)).not.toEqual([]);
   });
 
@@ -62,7 +91,11 @@ describe('erasure by an owner', () => {
     expect(queued.some((m) => m.status === 'queued')).toBe(true);
     expect(await getAttendeePage(fx.ctx, g.pageToken)).not.toBeNull();
 
-    const counts = await erasePerson(fx.ctx, { actor: fx.staff.owner, email: `  ${g.otherEmail.toUpperCase()} `, reason: 'Asked by email' });
+    const counts = await erasePerson(fx.ctx, {
+      actor: fx.staff.owner,
+      email: `  ${g.otherEmail.toUpperCase()} `,
+      reason: 'Asked by email',
+    });
     expect(counts).toMatchObject({ tickets: 1, orders: 0, accessRequests: 1, sensitiveViews: 1, waitlistEntries: 1 });
     expect(counts.answers).toBeGreaterThanOrEqual(3);
     expect(counts.emailsDropped).toBe(queued.filter((m) => m.status === 'queued').length);
@@ -97,16 +130,23 @@ describe('erasure by an owner', () => {
   });
 
   it('answers a second erasure of the same address with a clear message', async () => {
-    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: g.otherEmail }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(erasePerson(fx.ctx, { actor: fx.staff.owner, email: g.otherEmail }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
-  it('keeps the billing name on a paid order but erases the buyer\'s address and closes the order link', async () => {
+  it("keeps the billing name on a paid order but erases the buyer's address and closes the order link", async () => {
     const before = await accountingTotals();
     const counts = await erasePerson(fx.ctx, { actor: fx.staff.owner, email: g.buyerEmail });
     expect(counts).toMatchObject({ tickets: 1, orders: 1 });
     expect(await findInDatabase(t.sql, g.buyerEmail)).toEqual([]);
     const [order] = await t.db.select().from(orders).where(eq(orders.id, g.order.id));
-    expect(order).toMatchObject({ buyerName: 'Robin Buyer', reference: g.order.reference, total: g.order.total, status: 'paid' });
+    expect(order).toMatchObject({
+      buyerName: 'Robin Buyer',
+      reference: g.order.reference,
+      total: g.order.total,
+      status: 'paid',
+    });
     expect(order!.buyerEmail).toMatch(/@invalid$/);
     expect(await getOrderByToken(fx.ctx, g.token)).toBeNull();
     expect(await accountingTotals()).toEqual(before);
@@ -114,7 +154,7 @@ describe('erasure by an owner', () => {
 });
 
 describe('erasure requested by the attendee', () => {
-  it('records one pending request from the attendee\'s page, which the owner confirms', async () => {
+  it("records one pending request from the attendee's page, which the owner confirms", async () => {
     const g2 = await groupOrder(fx, canaries());
     expect(await getErasureRequestState(fx.ctx, g2.pageToken)).toBeNull();
     expect(await requestErasure(fx.ctx, { token: g2.pageToken })).toMatchObject({ status: 'pending', created: true });
@@ -125,26 +165,41 @@ describe('erasure requested by the attendee', () => {
     // The address waits sealed: no plain copy beside the ticket's own.
     expect(await findInDatabase(t.sql, g2.otherEmail)).not.toContain('public.erasure_requests.email_cipher');
 
-    expect(await rejection(listPendingErasureRequests(fx.ctx, fx.staff.organizer))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(listPendingErasureRequests(fx.ctx, fx.staff.organizer))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const pending = await listPendingErasureRequests(fx.ctx, fx.staff.owner);
     expect(pending.map((p) => p.email)).toEqual([g2.otherEmail]);
-    expect(await rejection(decideErasureRequest(fx.ctx, fx.staff.accessibility, { id: pending[0]!.id, decision: 'confirm' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejection(
+        decideErasureRequest(fx.ctx, fx.staff.accessibility, { id: pending[0]!.id, decision: 'confirm' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
 
     const decided = await decideErasureRequest(fx.ctx, fx.staff.owner, { id: pending[0]!.id, decision: 'confirm' });
     expect(decided).toMatchObject({ decision: 'confirmed', erased: { tickets: 1 } });
     expect(await findInDatabase(t.sql, g2.otherEmail)).toEqual([]);
     expect(await getAttendeePage(fx.ctx, g2.pageToken)).toBeNull();
     const [row] = await t.db.select().from(erasureRequests).where(eq(erasureRequests.id, pending[0]!.id));
-    expect(row).toMatchObject({ status: 'confirmed', decidedByUserId: fx.staff.owner.id, emailCipher: null, emailHash: null });
+    expect(row).toMatchObject({
+      status: 'confirmed',
+      decidedByUserId: fx.staff.owner.id,
+      emailCipher: null,
+      emailHash: null,
+    });
     expect(await listPendingErasureRequests(fx.ctx, fx.staff.owner)).toEqual([]);
-    expect(await rejection(decideErasureRequest(fx.ctx, fx.staff.owner, { id: pending[0]!.id, decision: 'confirm' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejection(decideErasureRequest(fx.ctx, fx.staff.owner, { id: pending[0]!.id, decision: 'confirm' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('lets the owner decline, which keeps the data, and throttles a page that keeps asking', async () => {
     const g3 = await groupOrder(fx, canaries());
     await requestErasure(fx.ctx, { token: g3.pageToken });
     const [pending] = await listPendingErasureRequests(fx.ctx, fx.staff.owner);
-    expect(await decideErasureRequest(fx.ctx, fx.staff.owner, { id: pending!.id, decision: 'decline' })).toEqual({ decision: 'declined' });
+    expect(await decideErasureRequest(fx.ctx, fx.staff.owner, { id: pending!.id, decision: 'decline' })).toEqual({
+      decision: 'declined',
+    });
     expect(await getAttendeePage(fx.ctx, g3.pageToken)).not.toBeNull();
     const [row] = await t.db.select().from(erasureRequests).where(eq(erasureRequests.id, pending!.id));
     expect(row).toMatchObject({ status: 'declined', emailCipher: null });

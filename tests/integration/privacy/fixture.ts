@@ -16,18 +16,33 @@ export interface PrivacyFixture extends ManageFixture {
 
 export async function buildPrivacyFixture(db: Db): Promise<PrivacyFixture> {
   const fx = await buildManageFixture(db);
-  const access = await createQuestion(fx.ctx, fx.event.id, { key: 'access_needs', label: 'Access needs', kind: 'textarea', isAccessNeed: true, sortOrder: 9 });
-  await db.insert(ticketTypeQuestions).values({ ticketTypeId: fx.fullPass.id, questionId: access.id, isRequired: false });
+  const access = await createQuestion(fx.ctx, fx.event.id, {
+    key: 'access_needs',
+    label: 'Access needs',
+    kind: 'textarea',
+    isAccessNeed: true,
+    sortOrder: 9,
+  });
+  await db
+    .insert(ticketTypeQuestions)
+    .values({ ticketTypeId: fx.fullPass.id, questionId: access.id, isRequired: false });
   const staff = {} as PrivacyFixture['staff'];
   for (const role of ['owner', 'organizer', 'accessibility', 'checkin'] as const) {
     const name = `${role[0]!.toUpperCase()}${role.slice(1)} Person`;
-    const [u] = await db.insert(users).values({ email: `${role}-${randomUUID().slice(0, 8)}@staff.example`, name, role }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: `${role}-${randomUUID().slice(0, 8)}@staff.example`, name, role })
+      .returning();
     staff[role] = { id: u!.id, email: u!.email, name, role };
   }
   return { ...fx, accessQuestionId: access.id, staff };
 }
 
-export interface Canaries { diet: string; access: string; pronouns: string }
+export interface Canaries {
+  diet: string;
+  access: string;
+  pronouns: string;
+}
 
 export function canaries(): Canaries {
   const tag = randomUUID().slice(0, 8);
@@ -49,10 +64,29 @@ export interface GroupOrder {
 export async function groupOrder(fx: PrivacyFixture, c: Canaries, own: Partial<Canaries> = {}): Promise<GroupOrder> {
   const buyerEmail = `buyer-${randomUUID().slice(0, 8)}@example.org`;
   const otherEmail = `colleague-${randomUUID().slice(0, 8)}@example.org`;
-  const placed = await paidOrder(fx, [
-    attendee(fx.fullPass.id, { legalName: 'Robin Buyer', email: buyerEmail, pronouns: own.pronouns, answers: { profession: 'Clinician', ...(own.diet ? { dietary: own.diet } : {}), ...(own.access ? { access_needs: own.access } : {}) } }),
-    attendee(fx.fullPass.id, { legalName: 'Alex Colleague', badgeName: 'Alex', email: otherEmail, pronouns: c.pronouns, answers: { profession: 'Peer worker', dietary: c.diet, access_needs: c.access } }),
-  ], { buyerEmail });
+  const placed = await paidOrder(
+    fx,
+    [
+      attendee(fx.fullPass.id, {
+        legalName: 'Robin Buyer',
+        email: buyerEmail,
+        pronouns: own.pronouns,
+        answers: {
+          profession: 'Clinician',
+          ...(own.diet ? { dietary: own.diet } : {}),
+          ...(own.access ? { access_needs: own.access } : {}),
+        },
+      }),
+      attendee(fx.fullPass.id, {
+        legalName: 'Alex Colleague',
+        badgeName: 'Alex',
+        email: otherEmail,
+        pronouns: c.pronouns,
+        answers: { profession: 'Peer worker', dietary: c.diet, access_needs: c.access },
+      }),
+    ],
+    { buyerEmail },
+  );
   const [buyerTicketId, otherTicketId] = placed.ticketIds as [string, string];
   const pageToken = await issueTicketPageLink(fx.ctx.db, otherTicketId, fx.clock.now(), null);
   return { order: placed.order, token: placed.token, buyerEmail, buyerTicketId, otherTicketId, otherEmail, pageToken };
@@ -60,7 +94,10 @@ export async function groupOrder(fx: PrivacyFixture, c: Canaries, own: Partial<C
 
 /** Fails with the place where a canary shows up. */
 export function expectNoCanary(where: string, value: unknown, c: Canaries): void {
-  const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v));
+  const text =
+    typeof value === 'string'
+      ? value
+      : JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v));
   for (const canary of [c.diet, 'CANARY-ACCESS', c.pronouns]) {
     if (text.includes(canary)) throw new Error(`${where} contains the canary ${canary}`);
   }

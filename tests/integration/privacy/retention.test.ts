@@ -4,7 +4,16 @@
 // nothing; a second pass finds nothing; each real pass is audited with counts; housekeeping runs one a day.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, answers, auditLog, erasureRequests, orders, questions, sensitiveDataViews, tickets } from '@/db/schema';
+import {
+  accessRequests,
+  answers,
+  auditLog,
+  erasureRequests,
+  orders,
+  questions,
+  sensitiveDataViews,
+  tickets,
+} from '@/db/schema';
 import { getAccessRequest } from '@/lib/access/queue';
 import { runHousekeeping } from '@/lib/housekeeping';
 import { requestErasure } from '@/lib/rights/erasure-requests';
@@ -25,7 +34,10 @@ const c2 = canaries();
 let end: number;
 
 async function sensitiveAnswers(eventId: string): Promise<number> {
-  const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(answers).innerJoin(questions, eq(questions.id, answers.questionId))
+  const [row] = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(answers)
+    .innerJoin(questions, eq(questions.id, answers.questionId))
     .where(and(eq(questions.eventId, eventId), sql`(${questions.isSensitive} or ${questions.isAccessNeed})`));
   return row!.n;
 }
@@ -65,11 +77,13 @@ describe('retention', () => {
     const before = await sensitiveAnswers(fx.event.id);
     const result = await runRetention(fx.ctx, { dryRun: true });
     expect(result.dryRun).toBe(true);
-    expect(result.lines).toEqual(expect.arrayContaining([
-      { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'sensitive answers', count: before },
-      { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'access requests', count: 1 },
-      { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'sensitive data views', count: 1 },
-    ]));
+    expect(result.lines).toEqual(
+      expect.arrayContaining([
+        { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'sensitive answers', count: before },
+        { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'access requests', count: 1 },
+        { eventId: fx.event.id, eventSlug: fx.event.slug, kind: 'sensitive data views', count: 1 },
+      ]),
+    );
     expect(result.lines.every((l) => l.eventId === fx.event.id)).toBe(true);
     expect(result.lines.some((l) => l.kind === 'attendees')).toBe(false);
     expect(await sensitiveAnswers(fx.event.id)).toBe(before);
@@ -83,14 +97,25 @@ describe('retention', () => {
     expect(await sensitiveAnswers(fx.event.id)).toBe(0);
     expect(await findInDatabase(t.sql, c.diet)).toEqual([]);
     expect(await t.db.select().from(accessRequests).where(eq(accessRequests.eventId, fx.event.id))).toEqual([]);
-    expect(await t.db.select().from(sensitiveDataViews).where(eq(sensitiveDataViews.ticketId, g.otherTicketId))).toEqual([]);
-    expect(await ticketRow(t.db, g.otherTicketId)).toMatchObject({ legalName: 'Alex Colleague', pronounsCipher: null, pronouns: '' });
+    expect(
+      await t.db.select().from(sensitiveDataViews).where(eq(sensitiveDataViews.ticketId, g.otherTicketId)),
+    ).toEqual([]);
+    expect(await ticketRow(t.db, g.otherTicketId)).toMatchObject({
+      legalName: 'Alex Colleague',
+      pronounsCipher: null,
+      pronouns: '',
+    });
     const plain = await t.db.select().from(answers).where(eq(answers.ticketId, g.otherTicketId));
     expect(plain.map((a) => a.value)).toContain('Peer worker');
     // The later event is not due.
     expect(await sensitiveAnswers(later.event.id)).toBeGreaterThan(0);
 
-    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.retention')).orderBy(desc(auditLog.createdAt)).limit(1);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'privacy.retention'))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(1);
     expect(entry!.details).toMatchObject({ totals: { 'access requests': 1 }, sensitiveDays: 30, personalDays: 730 });
     expect(entry!.summary).toMatch(/^Retention pass: \d+ sensitive answers/);
 
@@ -112,7 +137,9 @@ describe('retention', () => {
     await requestErasure(fx.ctx, { token: g.pageToken });
     const before = await accounting();
     const result = await runRetention(fx.ctx, { dryRun: false });
-    expect(await t.db.select().from(erasureRequests)).toMatchObject([{ status: 'confirmed', emailCipher: null, emailHash: null }]);
+    expect(await t.db.select().from(erasureRequests)).toMatchObject([
+      { status: 'confirmed', emailCipher: null, emailHash: null },
+    ]);
     expect(result.totals).toMatchObject({ attendees: 2, buyers: 1 });
     for (const needle of [g.otherEmail, g.buyerEmail]) {
       expect({ needle, hits: await findInDatabase(t.sql, needle) }).toEqual({ needle, hits: [] });
@@ -123,7 +150,10 @@ describe('retention', () => {
     const [order] = await t.db.select().from(orders).where(eq(orders.id, g.order.id));
     expect(order).toMatchObject({ buyerName: 'Robin Buyer', status: 'paid', total: g.order.total });
     expect(await accounting()).toEqual(before);
-    expect((await t.db.select().from(tickets).where(eq(tickets.orderId, g.order.id))).map((x) => x.legalName)).toEqual(['Erased', 'Erased']);
+    expect((await t.db.select().from(tickets).where(eq(tickets.orderId, g.order.id))).map((x) => x.legalName)).toEqual([
+      'Erased',
+      'Erased',
+    ]);
 
     expect((await runRetention(fx.ctx, { dryRun: false })).lines).toEqual([]);
   });

@@ -17,10 +17,19 @@ describe('the demo seed', () => {
   it('flags the access question and adds two demo access requests with sealed needs and a pending erasure request, once', async () => {
     const { eventId } = await seedConference({ db: t.db }, { now: systemClock.now() });
     const ctx = { db: t.db, clock: systemClock, config: testConfig(), vault: testVault };
-    const flagged = await t.db.select({ key: questions.key, isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed }).from(questions)
+    const flagged = await t.db
+      .select({ key: questions.key, isSensitive: questions.isSensitive, isAccessNeed: questions.isAccessNeed })
+      .from(questions)
       .where(eq(questions.eventId, eventId));
-    expect(flagged.filter((q) => q.isAccessNeed)).toEqual([{ key: 'access_needs', isSensitive: true, isAccessNeed: true }]);
-    expect(flagged.filter((q) => q.isSensitive).map((q) => q.key).sort()).toEqual(['access_needs', 'dietary']);
+    expect(flagged.filter((q) => q.isAccessNeed)).toEqual([
+      { key: 'access_needs', isSensitive: true, isAccessNeed: true },
+    ]);
+    expect(
+      flagged
+        .filter((q) => q.isSensitive)
+        .map((q) => q.key)
+        .sort(),
+    ).toEqual(['access_needs', 'dietary']);
 
     expect(await seedDemoRegistrations(ctx, eventId)).toBe(2);
     expect(await seedDemoRegistrations(ctx, eventId)).toBe(0);
@@ -33,7 +42,9 @@ describe('the demo seed', () => {
     expect(testVault.open({ cipher: requests[0]!.emailCipher!, keyId: 'test-key-1' })).toBe('kim.lee@example.org');
     const sealed = await t.db.select().from(answers).where(eq(answers.keyId, 'test-key-1'));
     expect(sealed.map((a) => testVault.open({ cipher: a.valueCipher!, keyId: a.keyId! })).sort()).toEqual([
-      'Alcohol-free meals, please', 'Live captions in the main hall', 'Step-free seating and a quiet room between sessions',
+      'Alcohol-free meals, please',
+      'Live captions in the main hall',
+      'Step-free seating and a quiet room between sessions',
     ]);
   });
 });

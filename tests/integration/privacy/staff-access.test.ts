@@ -12,7 +12,14 @@ import { readSensitiveData } from '@/lib/privacy/sensitive-access';
 import { getAttendeePage } from '@/lib/tickets/attendee-page';
 import { useTestDb } from '../../support/test-db';
 import { rejection } from '../self-service/manage-fixture';
-import { buildPrivacyFixture, canaries, expectNoCanary, groupOrder, type GroupOrder, type PrivacyFixture } from './fixture';
+import {
+  buildPrivacyFixture,
+  canaries,
+  expectNoCanary,
+  groupOrder,
+  type GroupOrder,
+  type PrivacyFixture,
+} from './fixture';
 
 const t = useTestDb();
 let fx: PrivacyFixture;
@@ -24,8 +31,12 @@ async function csvOf(viewer: PrivacyFixture['staff'][keyof PrivacyFixture['staff
   return new Response(out.stream).text();
 }
 
-const viewsOf = (ticketId: string) => t.db.select({ action: auditLog.action, actor: auditLog.actorUserId, details: auditLog.details })
-  .from(sensitiveDataViews).innerJoin(auditLog, eq(auditLog.id, sensitiveDataViews.auditId)).where(eq(sensitiveDataViews.ticketId, ticketId));
+const viewsOf = (ticketId: string) =>
+  t.db
+    .select({ action: auditLog.action, actor: auditLog.actorUserId, details: auditLog.details })
+    .from(sensitiveDataViews)
+    .innerJoin(auditLog, eq(auditLog.id, sensitiveDataViews.auditId))
+    .where(eq(sensitiveDataViews.ticketId, ticketId));
 
 beforeAll(async () => {
   fx = await buildPrivacyFixture(t.db);
@@ -38,15 +49,28 @@ describe('staff reads of sensitive answers', () => {
     expectNoCanary('organizer attendee detail', detail!.answers, c);
     expect(detail!.sensitiveHidden).toBe(true);
     expectNoCanary('organizer export', await csvOf(fx.staff.organizer), c);
-    expect(await rejection(readSensitiveData(fx.ctx, {
-      reader: fx.staff.checkin, action: 'x', eventId: fx.event.id, targetType: 'ticket', targetId: g.otherTicketId, summary: 'x', ticketIds: [g.otherTicketId],
-    }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejection(
+        readSensitiveData(fx.ctx, {
+          reader: fx.staff.checkin,
+          action: 'x',
+          eventId: fx.event.id,
+          targetType: 'ticket',
+          targetId: g.otherTicketId,
+          summary: 'x',
+          ticketIds: [g.otherTicketId],
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await viewsOf(g.otherTicketId)).toEqual([]);
   });
 
   it('opens them for the owner and the accessibility team, recording who, whose ticket and why', async () => {
     const detail = await getAttendeeDetail(fx.ctx, { ticketId: g.otherTicketId, viewer: fx.staff.accessibility });
-    expect(Object.fromEntries(detail!.answers.map((a) => [a.key, a.value]))).toMatchObject({ dietary: c.diet, access_needs: c.access });
+    expect(Object.fromEntries(detail!.answers.map((a) => [a.key, a.value]))).toMatchObject({
+      dietary: c.diet,
+      access_needs: c.access,
+    });
     expect(detail!.ticket.pronouns).toBe(c.pronouns);
 
     const csv = await csvOf(fx.staff.owner);
@@ -61,7 +85,10 @@ describe('staff reads of sensitive answers', () => {
     // The buyer's own ticket had no sensitive answer: the export noted only the ticket it carried answers of.
     expect(await viewsOf(g.buyerTicketId)).toEqual([]);
     // The audit entries say which questions, never the answers.
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.eventId, fx.event.id)));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.eventId, fx.event.id)));
     expectNoCanary('audit log', entries, c);
   });
 
@@ -75,8 +102,14 @@ describe('staff reads of sensitive answers', () => {
 
   it('shows organizers and check-in staff only that an access arrangement exists', async () => {
     const [request] = await t.db.select().from(accessRequests).where(eq(accessRequests.ticketId, g.otherTicketId));
-    expect((await getAttendeeDetail(fx.ctx, { ticketId: g.otherTicketId, viewer: fx.staff.organizer }))!.access).toBeNull();
-    await updateAccessRequest(fx.ctx, fx.staff.accessibility, { id: request!.id, status: 'arranged', message: 'Seat in row A kept for you' });
+    expect(
+      (await getAttendeeDetail(fx.ctx, { ticketId: g.otherTicketId, viewer: fx.staff.organizer }))!.access,
+    ).toBeNull();
+    await updateAccessRequest(fx.ctx, fx.staff.accessibility, {
+      id: request!.id,
+      status: 'arranged',
+      message: 'Seat in row A kept for you',
+    });
     const organizer = await getAttendeeDetail(fx.ctx, { ticketId: g.otherTicketId, viewer: fx.staff.organizer });
     expect(organizer!.access).toEqual({ arranged: true });
     expect(JSON.stringify(organizer)).not.toContain('row A');

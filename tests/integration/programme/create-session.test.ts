@@ -10,7 +10,12 @@ const t = useTestDb();
 async function setUpEvent(slug: string) {
   const ctx = { db: t.db };
   const event = await createEvent(ctx, {
-    slug, name: 'Test conference', timezone: 'Europe/Amsterdam', startsOn: '2030-03-29', endsOn: '2030-03-31', currency: 'EUR',
+    slug,
+    name: 'Test conference',
+    timezone: 'Europe/Amsterdam',
+    startsOn: '2030-03-29',
+    endsOn: '2030-03-31',
+    currency: 'EUR',
   });
   const track = await createTrack(ctx, event.id, { name: 'Neuroscience' });
   const room = await createRoom(ctx, event.id, { name: 'Main hall', capacity: 300 });
@@ -22,8 +27,13 @@ describe('createSession', () => {
   it('stores a session with its speakers and lists it in the public programme', async () => {
     const { ctx, event, track, room, speaker } = await setUpEvent('one');
     const created = await createSession(ctx, event.id, {
-      title: 'Glutamate and relapse', format: 'keynote', trackId: track.id, roomId: room.id, speakerIds: [speaker.id],
-      startsAt: zonedTimeToUtc('2030-03-29', '09:00', event.timezone), endsAt: zonedTimeToUtc('2030-03-29', '10:00', event.timezone),
+      title: 'Glutamate and relapse',
+      format: 'keynote',
+      trackId: track.id,
+      roomId: room.id,
+      speakerIds: [speaker.id],
+      startsAt: zonedTimeToUtc('2030-03-29', '09:00', event.timezone),
+      endsAt: zonedTimeToUtc('2030-03-29', '10:00', event.timezone),
     });
     expect(created.slug).toBe('glutamate-and-relapse');
     const found = await getPublicSession(ctx, event, created.slug);
@@ -35,9 +45,21 @@ describe('createSession', () => {
   it('refuses a room that is already booked at an overlapping time, and writes nothing', async () => {
     const { ctx, event, room } = await setUpEvent('two');
     const at = (h: string) => zonedTimeToUtc('2030-03-30', h, event.timezone);
-    await createSession(ctx, event.id, { title: 'First', format: 'talk', roomId: room.id, startsAt: at('10:00'), endsAt: at('11:00') });
+    await createSession(ctx, event.id, {
+      title: 'First',
+      format: 'talk',
+      roomId: room.id,
+      startsAt: at('10:00'),
+      endsAt: at('11:00'),
+    });
     await expect(
-      createSession(ctx, event.id, { title: 'Second', format: 'talk', roomId: room.id, startsAt: at('10:30'), endsAt: at('11:30') }),
+      createSession(ctx, event.id, {
+        title: 'Second',
+        format: 'talk',
+        roomId: room.id,
+        startsAt: at('10:30'),
+        endsAt: at('11:30'),
+      }),
     ).rejects.toMatchObject({ code: 'ROOM_DOUBLE_BOOKED' });
     expect((await listPublicSessions(ctx, event)).map((s) => s.title)).toEqual(['First']);
   });
@@ -46,8 +68,10 @@ describe('createSession', () => {
     const { ctx, event } = await setUpEvent('three');
     await expect(
       createSession(ctx, event.id, {
-        title: 'Too late', format: 'talk',
-        startsAt: zonedTimeToUtc('2030-04-01', '00:30', event.timezone), endsAt: zonedTimeToUtc('2030-04-01', '01:30', event.timezone),
+        title: 'Too late',
+        format: 'talk',
+        startsAt: zonedTimeToUtc('2030-04-01', '00:30', event.timezone),
+        endsAt: zonedTimeToUtc('2030-04-01', '01:30', event.timezone),
       }),
     ).rejects.toMatchObject({ code: 'OUTSIDE_EVENT_DATES' });
   });
@@ -55,8 +79,19 @@ describe('createSession', () => {
   it('keeps attendee-only sessions out of the public programme', async () => {
     const { ctx, event } = await setUpEvent('four');
     const at = (h: string) => zonedTimeToUtc('2030-03-31', h, event.timezone);
-    await createSession(ctx, event.id, { title: 'Open talk', format: 'talk', startsAt: at('09:00'), endsAt: at('10:00') });
-    const hidden = await createSession(ctx, event.id, { title: 'Peer meeting', format: 'support_meeting', visibility: 'attendees', startsAt: at('12:00'), endsAt: at('13:00') });
+    await createSession(ctx, event.id, {
+      title: 'Open talk',
+      format: 'talk',
+      startsAt: at('09:00'),
+      endsAt: at('10:00'),
+    });
+    const hidden = await createSession(ctx, event.id, {
+      title: 'Peer meeting',
+      format: 'support_meeting',
+      visibility: 'attendees',
+      startsAt: at('12:00'),
+      endsAt: at('13:00'),
+    });
     expect((await listPublicSessions(ctx, event)).map((s) => s.title)).toEqual(['Open talk']);
     expect(await getPublicSession(ctx, event, hidden.slug)).toBeNull();
   });

@@ -3,7 +3,13 @@ import type { Event } from '@/db/schema';
 import { seedConference } from '@/scripts/seed/seed';
 import { conference } from '@/scripts/seed/data';
 import { filterSessions } from '@/lib/programme/filter';
-import { getEventBySlug, getEventStats, getPublicSpeaker, listPublicSessions, listPublicSpeakers } from '@/lib/programme/queries';
+import {
+  getEventBySlug,
+  getEventStats,
+  getPublicSpeaker,
+  listPublicSessions,
+  listPublicSpeakers,
+} from '@/lib/programme/queries';
 import { addDays } from '@/lib/time';
 import { createTestDb, type TestDb } from '../../support/test-db';
 
@@ -14,7 +20,9 @@ const ctx = () => ({ db: t.db });
 const attendeeOnly = conference.sessions.filter((s) => s.visibility === 'attendees');
 const sessionsOf = (speaker: string) => conference.sessions.filter((s) => s.speakers.includes(speaker));
 // Speakers whose every session is attendee-only (the peer-support facilitator) and one who has both kinds.
-const hiddenSpeakers = conference.speakers.filter((sp) => sessionsOf(sp.slug).every((s) => s.visibility === 'attendees'));
+const hiddenSpeakers = conference.speakers.filter((sp) =>
+  sessionsOf(sp.slug).every((s) => s.visibility === 'attendees'),
+);
 const mixedSpeaker = conference.speakers.find((sp) => {
   const own = sessionsOf(sp.slug);
   return own.some((s) => s.visibility === 'attendees') && own.some((s) => s.visibility !== 'attendees');
@@ -37,7 +45,10 @@ describe('listPublicSpeakers', () => {
     const listed = (await listPublicSpeakers(ctx(), event.id)).map((s) => s.slug);
     for (const hidden of hiddenSpeakers) expect(listed).not.toContain(hidden.slug);
     expect(listed.sort()).toEqual(
-      conference.speakers.filter((sp) => !hiddenSpeakers.includes(sp)).map((sp) => sp.slug).sort(),
+      conference.speakers
+        .filter((sp) => !hiddenSpeakers.includes(sp))
+        .map((sp) => sp.slug)
+        .sort(),
     );
   });
 
@@ -52,7 +63,9 @@ describe('getPublicSpeaker', () => {
     if (!mixedSpeaker) throw new Error('The demo data needs a speaker with public and attendee-only sessions');
     const found = await getPublicSpeaker(ctx(), event, mixedSpeaker.slug);
     expect(found?.name).toBe(mixedSpeaker.name);
-    const expected = sessionsOf(mixedSpeaker.slug).filter((s) => s.visibility !== 'attendees').map((s) => s.slug);
+    const expected = sessionsOf(mixedSpeaker.slug)
+      .filter((s) => s.visibility !== 'attendees')
+      .map((s) => s.slug);
     expect(found?.sessions.map((s) => s.slug).sort()).toEqual(expected.sort());
     for (const hidden of attendeeOnly) expect(found?.sessions.map((s) => s.slug)).not.toContain(hidden.slug);
   });
@@ -81,20 +94,32 @@ describe('filterSessions on the seeded programme', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.length).toBeLessThan(all.length);
     expect(found.every((s) => s.track?.slug === 'neuroscience' && s.day === event.startsOn)).toBe(true);
-    const expected = conference.sessions.filter((s) => s.track === 'neuroscience' && s.day === 0 && s.visibility !== 'attendees');
+    const expected = conference.sessions.filter(
+      (s) => s.track === 'neuroscience' && s.day === 0 && s.visibility !== 'attendees',
+    );
     expect(found.map((s) => s.slug).sort()).toEqual(expected.map((s) => s.slug).sort());
   });
 
   it('returns the lived-experience sessions of the last day without the attendee-only meeting', async () => {
     const lastDay = addDays(event.startsOn, conference.event.days - 1);
-    const found = filterSessions(await listPublicSessions(ctx(), event), { track: 'lived-experience', day: lastDay, q: undefined });
-    const expected = conference.sessions.filter((s) => s.track === 'lived-experience' && s.day === 2 && s.visibility !== 'attendees');
+    const found = filterSessions(await listPublicSessions(ctx(), event), {
+      track: 'lived-experience',
+      day: lastDay,
+      q: undefined,
+    });
+    const expected = conference.sessions.filter(
+      (s) => s.track === 'lived-experience' && s.day === 2 && s.visibility !== 'attendees',
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(found.map((s) => s.slug).sort()).toEqual(expected.map((s) => s.slug).sort());
   });
 
   it('finds the sessions of a speaker by an unaccented search for their name', async () => {
     const found = filterSessions(await listPublicSessions(ctx(), event), { q: 'novakova' });
-    expect(found.map((s) => s.slug).sort()).toEqual(sessionsOf('eva-novakova').map((s) => s.slug).sort());
+    expect(found.map((s) => s.slug).sort()).toEqual(
+      sessionsOf('eva-novakova')
+        .map((s) => s.slug)
+        .sort(),
+    );
   });
 });

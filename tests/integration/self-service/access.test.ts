@@ -10,7 +10,11 @@ import { createOrder } from '@/lib/orders/create-order';
 import { firstOrderLinkExpiry, issueOrderLink, orderLinkExpiry } from '@/lib/links/secret-links';
 import { getOrderByToken } from '@/lib/orders/queries';
 import {
-  ACCESS_LIMITS, ACCESS_MAX_ORDERS, orderLinkState, renewExpiredLink, requestAccessLink,
+  ACCESS_LIMITS,
+  ACCESS_MAX_ORDERS,
+  orderLinkState,
+  renewExpiredLink,
+  requestAccessLink,
 } from '@/lib/self-service/access-links';
 import { hashToken, newSecretToken } from '@/lib/tokens';
 import { attendee, buildRegistrationFixture, registration, testConfig } from '../../support/registration-fixture';
@@ -26,10 +30,22 @@ async function fixture() {
   return { ...fx, ctx: { ...fx.ctx, config: testConfig({ AUTH_SECRET: 'access-test-secret-access-test-secret' }) } };
 }
 
-async function order(fx: Fixture, email: string, status: 'paid' | 'pending_payment' | 'cancelled' | 'expired' = 'paid') {
-  const placed = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)], { buyer: { name: 'Robin Buyer', email } }), { clientKey: null });
+async function order(
+  fx: Fixture,
+  email: string,
+  status: 'paid' | 'pending_payment' | 'cancelled' | 'expired' = 'paid',
+) {
+  const placed = await createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration([attendee(fx.fullPass.id)], { buyer: { name: 'Robin Buyer', email } }),
+    { clientKey: null },
+  );
   if (status !== 'pending_payment') {
-    await t.db.update(orders).set({ status, paidAt: status === 'paid' ? fx.clock.now() : null }).where(eq(orders.id, placed.order.id));
+    await t.db
+      .update(orders)
+      .set({ status, paidAt: status === 'paid' ? fx.clock.now() : null })
+      .where(eq(orders.id, placed.order.id));
   }
   // Orders placed later read as more recent.
   fx.clock.advance(1000);
@@ -44,7 +60,9 @@ async function accessEmails(to?: string) {
 /** An extra link to the order, as an email would issue it, expiring at the given moment. */
 async function link(orderId: string, expiresAt: Date | null): Promise<string> {
   const token = newSecretToken();
-  await t.db.insert(orderLinks).values({ orderId, tokenHash: hashToken(token), createdAt: new Date('2030-01-01T00:00:00Z'), expiresAt });
+  await t.db
+    .insert(orderLinks)
+    .values({ orderId, tokenHash: hashToken(token), createdAt: new Date('2030-01-01T00:00:00Z'), expiresAt });
   return token;
 }
 
@@ -65,7 +83,9 @@ describe('find my registration', () => {
     // The hold lapsed: housekeeping has not run yet, but it is no longer a registration.
     fx.clock.advance(16 * 60_000);
     for (const address of [email(), lapsed, held.order.buyerEmail.toUpperCase()]) {
-      await expect(requestAccessLink(fx.ctx, { email: address, clientKey: `client-${randomUUID()}` })).resolves.toBeUndefined();
+      await expect(
+        requestAccessLink(fx.ctx, { email: address, clientKey: `client-${randomUUID()}` }),
+      ).resolves.toBeUndefined();
     }
     expect(await accessEmails()).toHaveLength(0);
   });
@@ -94,7 +114,9 @@ describe('find my registration', () => {
 
   it('refuses a malformed address with a field message and counts nothing', async () => {
     const fx = await fixture();
-    const error = await requestAccessLink(fx.ctx, { email: 'not an address', clientKey: 'client-b' }).catch((e: unknown) => e);
+    const error = await requestAccessLink(fx.ctx, { email: 'not an address', clientKey: 'client-b' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).fieldErrors.email).toBeDefined();
     expect(await t.db.select().from(rateLimits).where(eq(rateLimits.key, 'access:client:client-b'))).toHaveLength(0);
@@ -163,9 +185,15 @@ describe('order link expiry', () => {
     await renewExpiredLink(fx.ctx, lapsed, { clientKey: 'renew-client' });
     const [message, ...more] = await accessEmails();
     expect(more).toHaveLength(0);
-    expect(message).toMatchObject({ kind: 'order_access', toEmail: buyer, orderId: placed.order.id, params: { orderIds: [placed.order.id] } });
+    expect(message).toMatchObject({
+      kind: 'order_access',
+      toEmail: buyer,
+      orderId: placed.order.id,
+      params: { orderIds: [placed.order.id] },
+    });
     // Asking again is throttled per order, even from other clients.
-    for (let i = 0; i < ACCESS_LIMITS.perOrder + 2; i++) await renewExpiredLink(fx.ctx, lapsed, { clientKey: `other-${i}` });
+    for (let i = 0; i < ACCESS_LIMITS.perOrder + 2; i++)
+      await renewExpiredLink(fx.ctx, lapsed, { clientKey: `other-${i}` });
     expect(await accessEmails()).toHaveLength(ACCESS_LIMITS.perOrder);
   });
 
@@ -173,7 +201,12 @@ describe('order link expiry', () => {
     const fx = await fixture();
     const placed = await order(fx, email());
     // What the confirmation email would carry if it were composed as the order was placed.
-    const emailed = await issueOrderLink(t.db, placed.order.id, placed.order.createdAt, orderLinkExpiry(fx.event, placed.order.createdAt));
+    const emailed = await issueOrderLink(
+      t.db,
+      placed.order.id,
+      placed.order.createdAt,
+      orderLinkExpiry(fx.event, placed.order.createdAt),
+    );
     const expiry = firstOrderLinkExpiry(fx.event, placed.order);
     // 30 days (of 24 hours) after the end of the event's last day, 2030-03-30 23:59 in Amsterdam (UTC+1).
     expect(expiry.toISOString()).toBe('2030-04-29T22:59:00.000Z');
@@ -195,7 +228,9 @@ describe('order link expiry', () => {
     const fx = await fixture();
     fx.clock.set(new Date('2030-06-01T00:00:00Z'));
     const placed = await order(fx, email(), 'pending_payment');
-    expect(firstOrderLinkExpiry(fx.event, placed.order).getTime()).toBe(placed.order.createdAt.getTime() + 30 * 24 * HOUR);
+    expect(firstOrderLinkExpiry(fx.event, placed.order).getTime()).toBe(
+      placed.order.createdAt.getTime() + 30 * 24 * HOUR,
+    );
     fx.clock.advance(30 * 24 * HOUR - 2000);
     expect(await orderLinkState(fx.ctx, placed.accessToken)).toBe('valid');
   });
@@ -208,6 +243,8 @@ describe('order link expiry', () => {
     expect(await accessEmails()).toHaveLength(0);
     fx.clock.set(firstOrderLinkExpiry(fx.event, placed.order));
     await renewExpiredLink(fx.ctx, placed.accessToken, { clientKey: 'first-link-client' });
-    expect(await accessEmails()).toEqual([expect.objectContaining({ kind: 'order_access', toEmail: buyer, orderId: placed.order.id })]);
+    expect(await accessEmails()).toEqual([
+      expect.objectContaining({ kind: 'order_access', toEmail: buyer, orderId: placed.order.id }),
+    ]);
   });
 });

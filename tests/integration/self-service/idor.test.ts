@@ -4,7 +4,17 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { agendaItems, answers, auditLog, emailMessages, orderLinks, orders, ticketTokens, tickets, workshopSeats } from '@/db/schema';
+import {
+  agendaItems,
+  answers,
+  auditLog,
+  emailMessages,
+  orderLinks,
+  orders,
+  ticketTokens,
+  tickets,
+  workshopSeats,
+} from '@/db/schema';
 import { getAgendaFeed, resetAgendaFeed } from '@/lib/agenda/feed';
 import { getAgenda } from '@/lib/agenda/queries';
 import { setStar } from '@/lib/agenda/star';
@@ -29,19 +39,33 @@ const config = testConfig({ AUTH_SECRET: SECRET, APP_URL: 'https://conference.ex
 
 async function paidOrder(fx: Awaited<ReturnType<typeof buildRegistrationFixture>>, name: string) {
   const people = [attendee(fx.fullPass.id, { workshopIds: [fx.workshops[0]!.id] }), attendee(fx.fullPass.id)];
-  const { order, accessToken } = await createOrder(fx.ctx, fx.event.id, registration(people, { buyer: { name, email: `${name.toLowerCase()}-${randomUUID()}@example.org` } }), { clientKey: null });
-  await t.db.update(orders).set({ status: 'paid', paidAt: fx.clock.now(), paymentState: 'paid', amountPaid: order.total }).where(eq(orders.id, order.id));
-  const rows = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.orderId, order.id)).orderBy(tickets.position);
+  const { order, accessToken } = await createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration(people, { buyer: { name, email: `${name.toLowerCase()}-${randomUUID()}@example.org` } }),
+    { clientKey: null },
+  );
+  await t.db
+    .update(orders)
+    .set({ status: 'paid', paidAt: fx.clock.now(), paymentState: 'paid', amountPaid: order.total })
+    .where(eq(orders.id, order.id));
+  const rows = await t.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(eq(tickets.orderId, order.id))
+    .orderBy(tickets.position);
   const ticketIds = rows.map((r) => r.id);
   // An emailed link and QR tokens exist for B too: their hashes are what a database leak would show.
   const linkToken = newSecretToken();
-  await t.db.insert(orderLinks).values({ orderId: order.id, tokenHash: hashToken(linkToken), createdAt: fx.clock.now(), expiresAt: null });
+  await t.db
+    .insert(orderLinks)
+    .values({ orderId: order.id, tokenHash: hashToken(linkToken), createdAt: fx.clock.now(), expiresAt: null });
   const qr = await issueTicketTokens(t.db, ticketIds, fx.clock.now());
   return { order, token: accessToken, linkToken, ticketIds, qrTokens: [...qr.values()] };
 }
 
 function feedSig(result: Awaited<ReturnType<typeof getAgenda>>): string | null {
-  return result.state === 'ok' ? /\/([A-Za-z0-9_-]{43})\.ics$/.exec(result.view.feed.https)?.[1] ?? null : null;
+  return result.state === 'ok' ? (/\/([A-Za-z0-9_-]{43})\.ics$/.exec(result.view.feed.https)?.[1] ?? null) : null;
 }
 
 /** Everything stored about an order, to compare before and after the attempts. */
@@ -74,20 +98,45 @@ describe('IDOR: attendee A against attendee B', () => {
     // and QR codes, A's own secrets changed by one character, and random guesses.
     const flip = (s: string) => `${s.slice(0, -1)}${s.endsWith('A') ? 'B' : 'A'}`;
     const random = mulberry32(5);
-    const guesses = Array.from({ length: 200 }, () => Buffer.from(Array.from({ length: 32 }, () => Math.floor(random() * 256))).toString('base64url'));
+    const guesses = Array.from({ length: 200 }, () =>
+      Buffer.from(Array.from({ length: 32 }, () => Math.floor(random() * 256))).toString('base64url'),
+    );
     const bKeys = [
-      b.order.id, b.order.reference, ...b.ticketIds, b.order.accessTokenHash, hashToken(b.linkToken), ...b.qrTokens.map(hashToken),
+      b.order.id,
+      b.order.reference,
+      ...b.ticketIds,
+      b.order.accessTokenHash,
+      hashToken(b.linkToken),
+      ...b.qrTokens.map(hashToken),
     ];
-    const fakeTokens = [...bKeys, flip(a.token), flip(a.linkToken), ...guesses, '', ' ', '../' + a.token, `${a.token}/../${b.token.slice(0, 5)}`];
+    const fakeTokens = [
+      ...bKeys,
+      flip(a.token),
+      flip(a.linkToken),
+      ...guesses,
+      '',
+      ' ',
+      '../' + a.token,
+      `${a.token}/../${b.token.slice(0, 5)}`,
+    ];
 
     const attempts: { what: string; ok: boolean }[] = [];
     const read = async (what: string, result: Promise<unknown>) => {
       const value = await result.catch(() => null);
-      const ok = value !== null && value !== undefined && !(typeof value === 'object' && 'state' in value && (value as { state: string }).state !== 'ok');
+      const ok =
+        value !== null &&
+        value !== undefined &&
+        !(typeof value === 'object' && 'state' in value && (value as { state: string }).state !== 'ok');
       attempts.push({ what, ok });
     };
     const write = async (what: string, result: Promise<unknown>) => {
-      attempts.push({ what, ok: await result.then(() => true, () => false) });
+      attempts.push({
+        what,
+        ok: await result.then(
+          () => true,
+          () => false,
+        ),
+      });
     };
     const edit = { badgeName: 'Taken over', answers: { profession: 'Other' } };
     const workshops = { workshopIds: [fx.workshops[1]!.id] };
@@ -109,8 +158,14 @@ describe('IDOR: attendee A against attendee B', () => {
     for (const ticketId of [...b.ticketIds, ...b.ticketIds.map((id) => id.toUpperCase())]) {
       await read(`agenda of ${ticketId}`, getAgenda(ctx, a.token, ticketId));
       await read(`ticket page of ${ticketId}`, getTicketPage(ctx, a.token, ticketId));
-      await write(`star ${ticketId}`, setStar(ctx, { token: a.token, ticketId, sessionId: fx.workshops[0]!.id, starred: true }));
-      await write(`unstar ${ticketId}`, setStar(ctx, { token: a.token, ticketId, sessionId: fx.workshops[1]!.id, starred: false }));
+      await write(
+        `star ${ticketId}`,
+        setStar(ctx, { token: a.token, ticketId, sessionId: fx.workshops[0]!.id, starred: true }),
+      );
+      await write(
+        `unstar ${ticketId}`,
+        setStar(ctx, { token: a.token, ticketId, sessionId: fx.workshops[1]!.id, starred: false }),
+      );
       await write(`reset feed ${ticketId}`, resetAgendaFeed(ctx, { token: a.token, ticketId }));
       await write(`edit ${ticketId}`, editAttendee(ctx, { token: a.token, ticketId, details: edit }));
       await write(`workshops ${ticketId}`, changeWorkshops(ctx, { token: a.token, ticketId, choice: workshops }));
@@ -121,7 +176,13 @@ describe('IDOR: attendee A against attendee B', () => {
     const aAgenda = await getAgenda(ctx, a.token, null);
     const aSig = feedSig(aAgenda)!;
     for (const ticketId of b.ticketIds) {
-      const sigs = [aSig, flip(aSig), ...[0, 1, 2, 3].map((v) => createHmac('sha256', 'not-the-secret-not-the-secret').update(`agenda:${ticketId}:${v}`).digest('base64url'))];
+      const sigs = [
+        aSig,
+        flip(aSig),
+        ...[0, 1, 2, 3].map((v) =>
+          createHmac('sha256', 'not-the-secret-not-the-secret').update(`agenda:${ticketId}:${v}`).digest('base64url'),
+        ),
+      ];
       for (const sig of sigs) await read(`feed ${ticketId}/${sig}`, getAgendaFeed(ctx, ticketId, sig));
     }
 
@@ -137,7 +198,7 @@ describe('IDOR: attendee A against attendee B', () => {
     await editAttendee(ctx, { token: a.token, ticketId: own, details: edit });
     await changeWorkshops(ctx, { token: a.token, ticketId: own, choice: workshops });
     await transferTicket(ctx, { token: a.token, ticketId: own, person: person() });
-    expect(await getAgendaFeed(ctx, b.ticketIds[0]!, feedSig((await getAgenda(ctx, b.token, null)))!)).not.toBeNull();
+    expect(await getAgendaFeed(ctx, b.ticketIds[0]!, feedSig(await getAgenda(ctx, b.token, null))!)).not.toBeNull();
     expect((await getOrderByToken(ctx, b.token))?.order.id).toBe(b.order.id);
     expect((await getOrderByToken(ctx, b.linkToken))?.order.id).toBe(b.order.id);
     expect(await getReceipt(ctx, b.token)).not.toBeNull();
@@ -153,7 +214,8 @@ describe('IDOR: attendee A against attendee B', () => {
       expect(Buffer.from(m.token, 'base64url')).toHaveLength(32);
       expect(m.order.accessTokenHash).toBe(hashToken(m.token));
       expect(m.order.accessTokenHash).not.toContain(m.token);
-      for (const id of m.ticketIds) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const id of m.ticketIds)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
     expect(new Set(made.map((m) => m.token)).size).toBe(made.length);
     const refs = made.map((m) => m.order.reference);

@@ -19,7 +19,12 @@ afterEach(() => {
 async function start(slowMs: number, timeoutMs: number) {
   const order: string[] = [];
   const s = createServer();
-  const graceful = createGracefulShutdown({ server: s, timeoutMs, log: silent, closeApp: async () => void order.push('app closed') });
+  const graceful = createGracefulShutdown({
+    server: s,
+    timeoutMs,
+    log: silent,
+    closeApp: async () => void order.push('app closed'),
+  });
   s.on('request', (req, res) => {
     graceful.track(res);
     if (req.url === '/slow') setTimeout(() => res.end('done'), slowMs);
@@ -30,7 +35,11 @@ async function start(slowMs: number, timeoutMs: number) {
   return { port: (s.address() as AddressInfo).port, graceful, order };
 }
 
-function get(port: number, path: string, agent?: Agent): Promise<{ status: number; body: string; connection: string | undefined }> {
+function get(
+  port: number,
+  path: string,
+  agent?: Agent,
+): Promise<{ status: number; body: string; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
       let body = '';
@@ -85,7 +94,10 @@ describe('graceful shutdown', () => {
 
   it('cuts a request that outlives the timeout, and still exits 0', async () => {
     const { port, graceful } = await start(5_000, 300);
-    const inFlight = get(port, '/slow').then(() => 'answered', () => 'cut');
+    const inFlight = get(port, '/slow').then(
+      () => 'answered',
+      () => 'cut',
+    );
     await sleep(100);
     const started = Date.now();
     expect(await graceful.shutdown()).toBe(0);

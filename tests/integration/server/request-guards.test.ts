@@ -22,10 +22,20 @@ describe('the socket address header', () => {
   it('replaces any client-sent copy with the socket address and leaves X-Forwarded-For alone', async () => {
     const url = await serve((req, res) => {
       stampSocketAddress(req);
-      const raw = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === SOCKET_ADDRESS_HEADER);
-      res.end(JSON.stringify({ header: req.headers[SOCKET_ADDRESS_HEADER], rawCount: raw.length, forwarded: req.headers['x-forwarded-for'] }));
+      const raw = req.rawHeaders.filter(
+        (_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === SOCKET_ADDRESS_HEADER,
+      );
+      res.end(
+        JSON.stringify({
+          header: req.headers[SOCKET_ADDRESS_HEADER],
+          rawCount: raw.length,
+          forwarded: req.headers['x-forwarded-for'],
+        }),
+      );
     });
-    const answer = await (await fetch(url, { headers: { 'X-Conference-Socket-Address': '203.0.113.7', 'X-Forwarded-For': '198.51.100.1' } })).json();
+    const answer = await (
+      await fetch(url, { headers: { 'X-Conference-Socket-Address': '203.0.113.7', 'X-Forwarded-For': '198.51.100.1' } })
+    ).json();
     expect(answer.header).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     expect(answer.rawCount).toBe(1);
     expect(answer.forwarded).toBe('198.51.100.1');
@@ -33,7 +43,10 @@ describe('the socket address header', () => {
 });
 
 describe('the status line', () => {
-  async function statusOf(send: (res: ServerResponse) => void, state: RequestState): Promise<{ status: number; retryAfter: string | null }> {
+  async function statusOf(
+    send: (res: ServerResponse) => void,
+    state: RequestState,
+  ): Promise<{ status: number; retryAfter: string | null }> {
     const url = await serve((_req, res) => {
       guardStatus(res, state);
       send(res);
@@ -43,19 +56,30 @@ describe('the status line', () => {
   }
 
   it('turns the 500 of a request that found the database unreachable into a 503 with Retry-After', async () => {
-    const implicit = await statusOf((res) => {
-      res.statusCode = 500;
-      res.end('Internal Server Error');
-    }, { databaseUnavailable: true });
+    const implicit = await statusOf(
+      (res) => {
+        res.statusCode = 500;
+        res.end('Internal Server Error');
+      },
+      { databaseUnavailable: true },
+    );
     expect(implicit).toEqual({ status: 503, retryAfter: '5' });
   });
 
   it('keeps a 500 that has nothing to do with the database', async () => {
-    expect(await statusOf((res) => res.writeHead(500).end(), { databaseUnavailable: false })).toEqual({ status: 500, retryAfter: null });
+    expect(await statusOf((res) => res.writeHead(500).end(), { databaseUnavailable: false })).toEqual({
+      status: 500,
+      retryAfter: null,
+    });
   });
 
   it('adds a Retry-After to a 503 without one, and keeps one that was set', async () => {
-    expect(await statusOf((res) => res.writeHead(503).end(), { databaseUnavailable: false })).toEqual({ status: 503, retryAfter: '5' });
-    expect(await statusOf((res) => res.writeHead(503, { 'Retry-After': '2' }).end(), { databaseUnavailable: false })).toEqual({ status: 503, retryAfter: '2' });
+    expect(await statusOf((res) => res.writeHead(503).end(), { databaseUnavailable: false })).toEqual({
+      status: 503,
+      retryAfter: '5',
+    });
+    expect(
+      await statusOf((res) => res.writeHead(503, { 'Retry-After': '2' }).end(), { databaseUnavailable: false }),
+    ).toEqual({ status: 503, retryAfter: '2' });
   });
 });

@@ -12,7 +12,13 @@ import { ticketCalendarByToken, ticketQrPng } from '@/lib/tickets/by-token';
 import { attendee } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { refundUpdated, reload } from '../payments/helpers';
-import { buildManageFixture, paidOrder, setEvent, type ManageFixture, type PaidOrder } from '../self-service/manage-fixture';
+import {
+  buildManageFixture,
+  paidOrder,
+  setEvent,
+  type ManageFixture,
+  type PaidOrder,
+} from '../self-service/manage-fixture';
 
 const t = useTestDb();
 let staff: { id: string; email: string };
@@ -29,11 +35,17 @@ async function ticketed(fx: ManageFixture): Promise<PaidOrder & { tokens: string
 }
 
 async function opens(fx: ManageFixture, token: string) {
-  return { qr: (await ticketQrPng(fx.ctx, token)) !== null, calendar: (await ticketCalendarByToken(fx.ctx, token)) !== null };
+  return {
+    qr: (await ticketQrPng(fx.ctx, token)) !== null,
+    calendar: (await ticketCalendarByToken(fx.ctx, token)) !== null,
+  };
 }
 
 async function reasons(ticketIds: string[]) {
-  const rows = await t.db.select({ reason: ticketTokens.revokedReason, at: ticketTokens.revokedAt }).from(ticketTokens).where(inArray(ticketTokens.ticketId, ticketIds));
+  const rows = await t.db
+    .select({ reason: ticketTokens.revokedReason, at: ticketTokens.revokedAt })
+    .from(ticketTokens)
+    .where(inArray(ticketTokens.ticketId, ticketIds));
   return rows.map((r) => (r.at ? r.reason : 'live'));
 }
 
@@ -72,7 +84,11 @@ describe('ticket tokens of an order that is no longer paid', () => {
     expect(await reasons(ticketIds)).toEqual(['live', 'live']);
     expect(await opens(fx, tokens[0]!)).toEqual({ qr: true, calendar: true });
 
-    await refundOrderAsStaff(fx.pctx, staff, { orderId: order.id, amount: String((order.amountPaid - 10_000) / 100), reason: 'the rest' });
+    await refundOrderAsStaff(fx.pctx, staff, {
+      orderId: order.id,
+      amount: String((order.amountPaid - 10_000) / 100),
+      reason: 'the rest',
+    });
     expect((await reload(t.db, order.id)).status).toBe('refunded');
     expect(await reasons(ticketIds)).toEqual(['refunded', 'refunded']);
     for (const tk of tokens) expect(await opens(fx, tk)).toEqual({ qr: false, calendar: false });
@@ -91,7 +107,10 @@ describe('ticket tokens of an order that is no longer paid', () => {
     const fx = await buildManageFixture(t.db);
     const { order, ticketIds } = await ticketed(fx);
     const passedOn = ticketIds[0]!;
-    await t.db.update(ticketTokens).set({ revokedAt: fx.clock.now(), revokedReason: 'transferred' }).where(eq(ticketTokens.ticketId, passedOn));
+    await t.db
+      .update(ticketTokens)
+      .set({ revokedAt: fx.clock.now(), revokedReason: 'transferred' })
+      .where(eq(ticketTokens.ticketId, passedOn));
     await cancelOrderAsStaff(fx.pctx, staff, { orderId: order.id });
     expect((await reasons(ticketIds)).sort()).toEqual(['cancelled', 'transferred']);
     // An email composed later (a resend) issues a fresh token: it opens nothing either.

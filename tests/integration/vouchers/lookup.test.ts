@@ -7,7 +7,13 @@ import { quoteOrder } from '@/lib/orders/quote';
 import { createVoucher } from '@/lib/catalogue/setup';
 import { ticketTypesListing } from '@/lib/catalogue/ticket-types-listing';
 import { lookUpVoucher } from '@/lib/catalogue/voucher-lookup';
-import { attendee, buildRegistrationFixture, FIXTURE_NOW, registration, testConfig } from '../../support/registration-fixture';
+import {
+  attendee,
+  buildRegistrationFixture,
+  FIXTURE_NOW,
+  registration,
+  testConfig,
+} from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 
 const t = useTestDb();
@@ -17,21 +23,45 @@ let fx: Fixture;
 let clients = 0;
 /** A client key of its own per test, so the counts of one test never spill into another. */
 const newClient = () => `voucher-client-${++clients}`;
-const ctxWith = (overrides: Record<string, string> = {}) => ({ ...fx.ctx, config: testConfig({ EVENT_SLUG: 'vl', ...overrides }) });
+const ctxWith = (overrides: Record<string, string> = {}) => ({
+  ...fx.ctx,
+  config: testConfig({ EVENT_SLUG: 'vl', ...overrides }),
+});
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const outcome = await promise.then(() => null, (e: unknown) => e);
-  if (!(outcome instanceof DomainError)) throw new Error(`expected a DomainError, got ${outcome === null ? 'success' : String(outcome)}`);
+  const outcome = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(outcome instanceof DomainError))
+    throw new Error(`expected a DomainError, got ${outcome === null ? 'success' : String(outcome)}`);
   return outcome;
 }
 
 beforeAll(async () => {
   fx = await buildRegistrationFixture(t.db, { slug: 'vl' });
   const day = 86_400_000;
-  await createVoucher(fx.ctx, fx.event.id, { code: 'LAPSED', kind: 'free', maxUses: 5, ticketTypeIds: [fx.scholarship.id], validUntil: new Date(FIXTURE_NOW.getTime() - day) });
-  await createVoucher(fx.ctx, fx.event.id, { code: 'LATER', kind: 'free', maxUses: 5, ticketTypeIds: [fx.scholarship.id], validFrom: new Date(FIXTURE_NOW.getTime() + day) });
+  await createVoucher(fx.ctx, fx.event.id, {
+    code: 'LAPSED',
+    kind: 'free',
+    maxUses: 5,
+    ticketTypeIds: [fx.scholarship.id],
+    validUntil: new Date(FIXTURE_NOW.getTime() - day),
+  });
+  await createVoucher(fx.ctx, fx.event.id, {
+    code: 'LATER',
+    kind: 'free',
+    maxUses: 5,
+    ticketTypeIds: [fx.scholarship.id],
+    validFrom: new Date(FIXTURE_NOW.getTime() + day),
+  });
   // SCHOLAR1 has one use: take it, so it is used up.
-  await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' }), { clientKey: null });
+  await createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration([attendee(fx.scholarship.id, { answers: {} })], { voucherCode: 'SCHOLAR1' }),
+    { clientKey: null },
+  );
 });
 
 describe('GET /api/v1/ticket-types?voucher=', () => {
@@ -46,7 +76,12 @@ describe('GET /api/v1/ticket-types?voucher=', () => {
   });
 
   it('lists the hidden type for a voucher that can be used now', async () => {
-    await createVoucher(fx.ctx, fx.event.id, { code: 'OPENDOOR', kind: 'free', maxUses: 3, ticketTypeIds: [fx.scholarship.id] });
+    await createVoucher(fx.ctx, fx.event.id, {
+      code: 'OPENDOOR',
+      kind: 'free',
+      maxUses: 3,
+      ticketTypeIds: [fx.scholarship.id],
+    });
     const listing = await ticketTypesListing(ctxWith(), { voucherCode: 'opendoor', clientKey: newClient() });
     expect(listing.ticketTypes.map((tt) => tt.code)).toContain('scholarship');
   });
@@ -62,8 +97,14 @@ describe('GET /api/v1/ticket-types?voucher=', () => {
     expect(http.body.error.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(http.body.error.details?.retryAfterSeconds).toBeLessThanOrEqual(60);
     // A listing without a code is never counted, and another client still gets its answer.
-    expect((await ticketTypesListing(ctx, { voucherCode: '', clientKey: guesser })).ticketTypes.length).toBeGreaterThan(0);
-    expect((await ticketTypesListing(ctx, { voucherCode: 'OPENDOOR', clientKey: newClient() })).ticketTypes.map((tt) => tt.code)).toContain('scholarship');
+    expect((await ticketTypesListing(ctx, { voucherCode: '', clientKey: guesser })).ticketTypes.length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      (await ticketTypesListing(ctx, { voucherCode: 'OPENDOOR', clientKey: newClient() })).ticketTypes.map(
+        (tt) => tt.code,
+      ),
+    ).toContain('scholarship');
   });
 
   it('lets the client try again once the minute has passed', async () => {
@@ -71,9 +112,13 @@ describe('GET /api/v1/ticket-types?voucher=', () => {
     const ctx = { ...ctxWith({ VOUCHER_RATE_LIMIT_PER_MINUTE: '1' }), clock };
     const client = newClient();
     await lookUpVoucher(ctx, { eventId: fx.event.id, code: 'OPENDOOR', clientKey: client });
-    expect((await refusal(lookUpVoucher(ctx, { eventId: fx.event.id, code: 'OPENDOOR', clientKey: client }))).code).toBe('THROTTLED');
+    expect(
+      (await refusal(lookUpVoucher(ctx, { eventId: fx.event.id, code: 'OPENDOOR', clientKey: client }))).code,
+    ).toBe('THROTTLED');
     clock.now = () => new Date(FIXTURE_NOW.getTime() + 61_000);
-    expect((await lookUpVoucher(ctx, { eventId: fx.event.id, code: 'OPENDOOR', clientKey: client }))?.code).toBe('OPENDOOR');
+    expect((await lookUpVoucher(ctx, { eventId: fx.event.id, code: 'OPENDOOR', clientKey: client }))?.code).toBe(
+      'OPENDOOR',
+    );
   });
 });
 

@@ -22,13 +22,20 @@ let slugs = 0;
 /** One full pass, held by someone who will not pay (full now, free once the hold lapses), or paid for. */
 async function heldFixture(paid = false): Promise<Fixture> {
   const fx = await buildRegistrationFixture(t.db, { slug: `cf${++slugs}`, fullPassCapacity: 1 });
-  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: null });
+  const { order } = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), {
+    clientKey: null,
+  });
   if (paid) await t.db.update(orders).set({ status: 'paid', paidAt: fx.clock.now() }).where(eq(orders.id, order.id));
   return fx;
 }
 
 async function join(fx: Fixture, name: string) {
-  const joined = await joinWaitlist(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId: fx.fullPass.id }, { clientKey: null });
+  const joined = await joinWaitlist(
+    fx.ctx,
+    fx.event.id,
+    { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId: fx.fullPass.id },
+    { clientKey: null },
+  );
   expect(joined.outcome).toBe('confirmation_sent');
   return joined.entryId!;
 }
@@ -44,7 +51,10 @@ describe('confirming a waiting-list entry', () => {
     const id = await join(fx, 'Noor');
     const message = await confirmationMessage(fx.ctx, id);
     expect(message).toMatchObject({ toEmail: 'noor@example.org', params: { entryId: id }, status: 'queued' });
-    expect(await entry(id)).toMatchObject({ confirmedAt: null, confirmExpiresAt: new Date(fx.clock.now().getTime() + CONFIRM_MS) });
+    expect(await entry(id)).toMatchObject({
+      confirmedAt: null,
+      confirmExpiresAt: new Date(fx.clock.now().getTime() + CONFIRM_MS),
+    });
 
     const composed = await composeEmail(fx.ctx, message!);
     expect(composed?.subject).toBe('Please confirm your waiting-list request');
@@ -55,7 +65,11 @@ describe('confirming a waiting-list entry', () => {
     // Only the link's hash is stored; the outbox row never held it.
     expect(JSON.stringify(message)).not.toContain(token);
 
-    expect(await waitlistConfirmState(fx.ctx, token)).toEqual({ state: 'pending', requestedFor: 'Full pass', confirmBy: new Date(fx.clock.now().getTime() + CONFIRM_MS) });
+    expect(await waitlistConfirmState(fx.ctx, token)).toEqual({
+      state: 'pending',
+      requestedFor: 'Full pass',
+      confirmBy: new Date(fx.clock.now().getTime() + CONFIRM_MS),
+    });
     fx.clock.advance(60_000);
     const [a, b] = await Promise.all([confirmWaitlistEntry(fx.ctx, token), confirmWaitlistEntry(fx.ctx, token)]);
     expect([a, b].map((r) => r.state)).toEqual(['confirmed', 'confirmed']);
@@ -63,7 +77,11 @@ describe('confirming a waiting-list entry', () => {
     expect((await entry(id)).confirmedAt).toEqual(fx.clock.now());
     // The link is used: it says so, calmly, and changes nothing.
     fx.clock.advance(60_000);
-    expect(await confirmWaitlistEntry(fx.ctx, token)).toEqual({ state: 'confirmed', requestedFor: 'Full pass', justNow: false });
+    expect(await confirmWaitlistEntry(fx.ctx, token)).toEqual({
+      state: 'confirmed',
+      requestedFor: 'Full pass',
+      justNow: false,
+    });
     expect((await entry(id)).confirmedAt).toEqual(new Date(fx.clock.now().getTime() - 60_000));
     // Once confirmed, a queued confirmation email no longer applies.
     expect(await composeEmail(fx.ctx, message!)).toBeNull();
@@ -118,7 +136,12 @@ describe('confirming a waiting-list entry', () => {
     const id = await join(fx, 'Pia');
     const firstToken = await confirmationToken(fx.ctx, id);
     fx.clock.advance(20 * 3_600_000);
-    const again = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Pia', email: 'pia@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const again = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Pia', email: 'pia@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(again).toEqual({ outcome: 'confirmation_resent', entryId: id });
     expect((await entry(id)).confirmExpiresAt).toEqual(new Date(fx.clock.now().getTime() + CONFIRM_MS));
     const secondToken = await confirmationToken(fx.ctx, id);

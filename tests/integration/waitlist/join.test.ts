@@ -21,7 +21,12 @@ async function fixture(options: Parameters<typeof buildRegistrationFixture>[1] =
 }
 
 async function hold(fx: Fixture, typeId = fx.fullPass.id, workshopIds: string[] = []) {
-  return createOrder(fx.ctx, fx.event.id, registration([attendee(typeId, { workshopIds, ...(typeId === fx.fullPass.id ? {} : { answers: {} }) })]), { clientKey: null });
+  return createOrder(
+    fx.ctx,
+    fx.event.id,
+    registration([attendee(typeId, { workshopIds, ...(typeId === fx.fullPass.id ? {} : { answers: {} }) })]),
+    { clientKey: null },
+  );
 }
 
 /** A paid order, so the seat stays taken however far a test moves the clock. */
@@ -33,17 +38,31 @@ async function sell(fx: Fixture, typeId = fx.fullPass.id, workshopIds: string[] 
 
 type Target = { ticketTypeId: string } | { sessionId: string };
 
-function tryJoin(fx: Fixture, email: string, target: Target = { ticketTypeId: fx.fullPass.id }, clientKey: string | null = null) {
-  return joinWaitlist(fx.ctx, fx.event.id, { name: 'Robin Waiting', email, ...target }, { clientKey })
-    .then((r) => r.outcome as string, (e: unknown) => {
-      if (e instanceof DomainError) return e.code === 'CONFLICT' && e.details.reason === 'seats_available' ? 'SEATS_AVAILABLE' : e.code;
+function tryJoin(
+  fx: Fixture,
+  email: string,
+  target: Target = { ticketTypeId: fx.fullPass.id },
+  clientKey: string | null = null,
+) {
+  return joinWaitlist(fx.ctx, fx.event.id, { name: 'Robin Waiting', email, ...target }, { clientKey }).then(
+    (r) => r.outcome as string,
+    (e: unknown) => {
+      if (e instanceof DomainError)
+        return e.code === 'CONFLICT' && e.details.reason === 'seats_available' ? 'SEATS_AVAILABLE' : e.code;
       throw e;
-    });
+    },
+  );
 }
 
 async function written(fx: Fixture) {
-  const [entries] = await t.db.select({ n: count() }).from(waitlistEntries).where(eq(waitlistEntries.eventId, fx.event.id));
-  const [mails] = await t.db.select({ n: count() }).from(emailMessages).where(eq(emailMessages.kind, 'waitlist_confirm'));
+  const [entries] = await t.db
+    .select({ n: count() })
+    .from(waitlistEntries)
+    .where(eq(waitlistEntries.eventId, fx.event.id));
+  const [mails] = await t.db
+    .select({ n: count() })
+    .from(emailMessages)
+    .where(eq(emailMessages.kind, 'waitlist_confirm'));
   return { entries: entries!.n, mails: mails!.n };
 }
 
@@ -51,9 +70,18 @@ describe('joining a waiting list', () => {
   it('refuses, writing nothing, while the ticket type, its shared pool, the event or the workshop has a free seat', async () => {
     const fx = await fixture({ fullPassCapacity: 2, workshopCapacities: [1] });
     const before = await written(fx);
-    const refused = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Robin', email: 'robin@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null }).catch((e: unknown) => e);
+    const refused = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Robin', email: 'robin@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
-    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Seats are available: register instead.', details: { reason: 'seats_available' } });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Seats are available: register instead.',
+      details: { reason: 'seats_available' },
+    });
     // One seat of two taken: still not full.
     await hold(fx);
     expect(await tryJoin(fx, 'robin@example.org')).toBe('SEATS_AVAILABLE');
@@ -90,10 +118,17 @@ describe('joining a waiting list', () => {
     const emails = Array.from({ length: 6 }, (_, i) => `racer${i}@example.org`);
     // The cancellation commits only once every join is waiting for the lock; a join that decided before taking
     // the lock, or took none, would still see the paid order and be let in.
-    const results = await whileHoldingPools(t.db, [poolKey.ticketType(fx.fullPass.id)], async (tx) => {
-      await tx.update(orders).set({ status: 'cancelled' }).where(eq(orders.id, order.id));
-    }, emails.map((email) => () => tryJoin(fx, email)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(emails.map(() => 'SEATS_AVAILABLE'));
+    const results = await whileHoldingPools(
+      t.db,
+      [poolKey.ticketType(fx.fullPass.id)],
+      async (tx) => {
+        await tx.update(orders).set({ status: 'cancelled' }).where(eq(orders.id, order.id));
+      },
+      emails.map((email) => () => tryJoin(fx, email)),
+    );
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(
+      emails.map(() => 'SEATS_AVAILABLE'),
+    );
     expect((await written(fx)).entries).toBe(0);
   });
 
@@ -111,9 +146,15 @@ describe('joining a waiting list', () => {
     // Attempts for a ticket with free seats count as well: probing is not free.
     expect(await tryJoin(fx, 'probe@example.org', { ticketTypeId: fx.fullPass.id }, client)).toBe('SEATS_AVAILABLE');
     await sell(fx);
-    for (let i = 1; i < WAITLIST_LIMITS.perClient; i++) expect(await tryJoin(fx, `c${i}@example.org`, undefined, client)).toBe('confirmation_sent');
+    for (let i = 1; i < WAITLIST_LIMITS.perClient; i++)
+      expect(await tryJoin(fx, `c${i}@example.org`, undefined, client)).toBe('confirmation_sent');
     const before = await written(fx);
-    const refused = await joinWaitlist(fx.ctx, fx.event.id, { name: 'One more', email: 'more@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: client }).catch((e: unknown) => e);
+    const refused = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'One more', email: 'more@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: client },
+    ).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'THROTTLED' });
     expect((refused as DomainError).details.retryAfterSeconds).toBeGreaterThan(0);
     expect(await written(fx)).toEqual(before);
@@ -128,7 +169,8 @@ describe('joining a waiting list', () => {
     await sell(fx, fx.fullPass.id, [fx.workshops[0]!.id]);
     const email = 'flooded@example.org';
     const outcomes = [];
-    for (let i = 0; i < WAITLIST_LIMITS.perEmail; i++) outcomes.push(await tryJoin(fx, email, undefined, `client-${i}`));
+    for (let i = 0; i < WAITLIST_LIMITS.perEmail; i++)
+      outcomes.push(await tryJoin(fx, email, undefined, `client-${i}`));
     expect(outcomes).toEqual(['confirmation_sent', ...Array(WAITLIST_LIMITS.perEmail - 1).fill('confirmation_resent')]);
     const before = await written(fx);
     // From yet another client, for another full list: still nothing for this address this hour.
@@ -155,7 +197,10 @@ describe('joining a waiting list', () => {
     const outcomes = await Promise.all(full.map((target) => tryJoin(fx, 'many@example.org', target)));
     expect(outcomes.filter((o) => o === 'confirmation_sent')).toHaveLength(cap);
     expect(outcomes.filter((o) => o === 'over_cap')).toHaveLength(full.length - cap);
-    const [mine] = await t.db.select({ n: count() }).from(waitlistEntries).where(and(eq(waitlistEntries.eventId, fx.event.id), eq(waitlistEntries.email, 'many@example.org')));
+    const [mine] = await t.db
+      .select({ n: count() })
+      .from(waitlistEntries)
+      .where(and(eq(waitlistEntries.eventId, fx.event.id), eq(waitlistEntries.email, 'many@example.org')));
     expect(mine!.n).toBe(cap);
 
     // A configured cap holds too, and another event's places do not count.
@@ -163,27 +208,55 @@ describe('joining a waiting list', () => {
     expect(await tryJoin(one, 'single@example.org', { sessionId: fx.workshops[0]!.id })).toBe('confirmation_sent');
     expect(await tryJoin(one, 'single@example.org', { sessionId: fx.workshops[1]!.id })).toBe('over_cap');
     const other = await fixture({ fullPassCapacity: 0 });
-    expect(await tryJoin({ ...other, ctx: { ...other.ctx, config: one.ctx.config } }, 'single@example.org', { ticketTypeId: other.fullPass.id })).toBe('confirmation_sent');
+    expect(
+      await tryJoin({ ...other, ctx: { ...other.ctx, config: one.ctx.config } }, 'single@example.org', {
+        ticketTypeId: other.fullPass.id,
+      }),
+    ).toBe('confirmation_sent');
   });
 
   it('frees the place of an entry nobody confirmed in time: it no longer counts against the cap and can be asked for again', async () => {
     const fx = await fixture({ fullPassCapacity: 0 });
     const one = { ...fx, ctx: { ...fx.ctx, config: testConfig({ WAITLIST_MAX_PER_EMAIL: '1' }) } };
-    const first = await joinWaitlist(one.ctx, fx.event.id, { name: 'Lee', email: 'lee@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const first = await joinWaitlist(
+      one.ctx,
+      fx.event.id,
+      { name: 'Lee', email: 'lee@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(first.outcome).toBe('confirmation_sent');
     fx.clock.advance(24 * 3_600_000);
-    const second = await joinWaitlist(one.ctx, fx.event.id, { name: 'Lee', email: 'lee@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const second = await joinWaitlist(
+      one.ctx,
+      fx.event.id,
+      { name: 'Lee', email: 'lee@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(second.outcome).toBe('confirmation_sent');
     expect(second.entryId).not.toBe(first.entryId);
-    const rows = await t.db.select({ id: waitlistEntries.id, status: waitlistEntries.status }).from(waitlistEntries).where(eq(waitlistEntries.eventId, fx.event.id));
-    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(new Map([[first.entryId, 'expired'], [second.entryId, 'waiting']]));
+    const rows = await t.db
+      .select({ id: waitlistEntries.id, status: waitlistEntries.status })
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.eventId, fx.event.id));
+    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(
+      new Map([
+        [first.entryId, 'expired'],
+        [second.entryId, 'waiting'],
+      ]),
+    );
   });
 
   it('keeps the offer length within the bounds the database allows, 4 hours by default', async () => {
     const fx = await fixture();
-    expect((await t.db.select({ m: events.offerMinutes }).from(events).where(eq(events.id, fx.event.id)))[0]!.m).toBe(240);
+    expect((await t.db.select({ m: events.offerMinutes }).from(events).where(eq(events.id, fx.event.id)))[0]!.m).toBe(
+      240,
+    );
     for (const bad of [4, 2881]) {
-      const e = await t.db.update(events).set({ offerMinutes: bad }).where(eq(events.id, fx.event.id)).catch((x: unknown) => x);
+      const e = await t.db
+        .update(events)
+        .set({ offerMinutes: bad })
+        .where(eq(events.id, fx.event.id))
+        .catch((x: unknown) => x);
       expect(String((e as { cause?: unknown }).cause ?? e)).toMatch(/events_offer_minutes/);
     }
   });

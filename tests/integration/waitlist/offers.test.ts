@@ -19,11 +19,17 @@ const HOLD_MS = 15 * 60_000;
 let slugs = 0;
 
 async function holds(fx: Fixture, n: number, workshopIds: string[] = []) {
-  for (let i = 0; i < n; i++) await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds })]), { clientKey: null });
+  for (let i = 0; i < n; i++)
+    await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds })]), {
+      clientKey: null,
+    });
 }
 
 async function liveOffers(fx: Fixture) {
-  const [row] = await t.db.select({ n: count() }).from(waitlistEntries).where(and(eq(waitlistEntries.eventId, fx.event.id), inArray(waitlistEntries.status, ['offered'])));
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.eventId, fx.event.id), inArray(waitlistEntries.status, ['offered'])));
   return row!.n;
 }
 
@@ -40,26 +46,41 @@ describe('waiting-list offers', () => {
     expect(row).toMatchObject({ status: 'offered', offeredAt: fx.clock.now(), offerExpiresAt: offer!.expiresAt });
     // The seat is spoken for until then, and free again after.
     fx.clock.advance(90 * 60_000 - 1);
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({ remaining: 0 });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({
+      remaining: 0,
+    });
     fx.clock.advance(1);
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({ remaining: 1 });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({
+      remaining: 1,
+    });
   });
 
   it('never offers more seats than a ticket type capacity lowered while the offers were being made', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: `of${++slugs}`, fullPassCapacity: 3 });
     await holds(fx, 3);
     for (const name of ['Ben', 'Cai', 'Dov']) {
-      await joinAndConfirm(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId: fx.fullPass.id });
+      await joinAndConfirm(fx.ctx, fx.event.id, {
+        name,
+        email: `${name.toLowerCase()}@example.org`,
+        ticketTypeId: fx.fullPass.id,
+      });
       fx.clock.advance(1000);
     }
     fx.clock.advance(HOLD_MS);
     // The organizer brings the capacity down to 1 (allowed: the lapsed holds take nothing) while holding the
     // type's lock; offers started meanwhile must use the new figure once they get the lock.
-    const [made] = await whileHoldingPools(t.db, [poolKey.ticketType(fx.fullPass.id)], async (tx) => {
-      await tx.update(ticketTypes).set({ capacity: 1 }).where(eq(ticketTypes.id, fx.fullPass.id));
-    }, [() => offerFreedSeats(fx.ctx, fx.event.id)]);
+    const [made] = await whileHoldingPools(
+      t.db,
+      [poolKey.ticketType(fx.fullPass.id)],
+      async (tx) => {
+        await tx.update(ticketTypes).set({ capacity: 1 }).where(eq(ticketTypes.id, fx.fullPass.id));
+      },
+      [() => offerFreedSeats(fx.ctx, fx.event.id)],
+    );
     expect(made).toMatchObject({ status: 'fulfilled' });
-    expect((made as PromiseFulfilledResult<{ email: string }[]>).value.map((o) => o.email)).toEqual(['ben@example.org']);
+    expect((made as PromiseFulfilledResult<{ email: string }[]>).value.map((o) => o.email)).toEqual([
+      'ben@example.org',
+    ]);
     expect(await liveOffers(fx)).toBe(1);
   });
 
@@ -72,23 +93,40 @@ describe('waiting-list offers', () => {
       fx.clock.advance(1000);
     }
     fx.clock.advance(HOLD_MS);
-    const [made] = await whileHoldingPools(t.db, [poolKey.session(w)], async (tx) => {
-      await tx.update(sessions).set({ capacity: 2 }).where(eq(sessions.id, w));
-    }, [() => offerFreedSeats(fx.ctx, fx.event.id)]);
-    expect((made as PromiseFulfilledResult<{ email: string }[]>).value.map((o) => o.email)).toEqual(['eve@example.org', 'fin@example.org']);
+    const [made] = await whileHoldingPools(
+      t.db,
+      [poolKey.session(w)],
+      async (tx) => {
+        await tx.update(sessions).set({ capacity: 2 }).where(eq(sessions.id, w));
+      },
+      [() => offerFreedSeats(fx.ctx, fx.event.id)],
+    );
+    expect((made as PromiseFulfilledResult<{ email: string }[]>).value.map((o) => o.email)).toEqual([
+      'eve@example.org',
+      'fin@example.org',
+    ]);
     expect(await liveOffers(fx)).toBe(2);
   });
 
   it('never offers a seat when the event total is set while the offers were being made', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: `of${++slugs}`, fullPassCapacity: 2 });
     await holds(fx, 2);
-    await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Hana', email: 'hana@example.org', ticketTypeId: fx.fullPass.id });
+    await joinAndConfirm(fx.ctx, fx.event.id, {
+      name: 'Hana',
+      email: 'hana@example.org',
+      ticketTypeId: fx.fullPass.id,
+    });
     fx.clock.advance(HOLD_MS);
     // The event had no total; the organizer sets one equal to the seats still taken (none: the holds lapsed),
     // so no seat of any type may be offered.
-    const [made] = await whileHoldingPools(t.db, [poolKey.event(fx.event.id)], async (tx) => {
-      await tx.update(events).set({ capacity: 0 }).where(eq(events.id, fx.event.id));
-    }, [() => offerFreedSeats(fx.ctx, fx.event.id)]);
+    const [made] = await whileHoldingPools(
+      t.db,
+      [poolKey.event(fx.event.id)],
+      async (tx) => {
+        await tx.update(events).set({ capacity: 0 }).where(eq(events.id, fx.event.id));
+      },
+      [() => offerFreedSeats(fx.ctx, fx.event.id)],
+    );
     expect((made as PromiseFulfilledResult<unknown[]>).value).toEqual([]);
     expect(await liveOffers(fx)).toBe(0);
   });

@@ -31,19 +31,32 @@ async function soldOutFixture(options: Parameters<typeof buildRegistrationFixtur
   return fx;
 }
 
-async function buy(fx: Fixture, email: string, extra: Record<string, unknown> = {}, typeId?: string): Promise<'ok' | DomainError> {
+async function buy(
+  fx: Fixture,
+  email: string,
+  extra: Record<string, unknown> = {},
+  typeId?: string,
+): Promise<'ok' | DomainError> {
   const a = typeId ? attendee(typeId, { answers: {} }) : attendee(fx.fullPass.id);
-  return createOrder(fx.ctx, fx.event.id, registration([a], { buyer: { name: 'Buyer', email }, ...extra }), { clientKey: null })
-    .then(() => 'ok' as const, (e: unknown) => {
+  return createOrder(fx.ctx, fx.event.id, registration([a], { buyer: { name: 'Buyer', email }, ...extra }), {
+    clientKey: null,
+  }).then(
+    () => 'ok' as const,
+    (e: unknown) => {
       if (e instanceof DomainError) return e;
       throw e;
-    });
+    },
+  );
 }
 
 const codeOf = (o: 'ok' | DomainError) => (o === 'ok' ? 'ok' : o.code);
 
 async function join(fx: Fixture, name: string, ticketTypeId = fx.fullPass.id) {
-  return { entry: { id: await joinAndConfirm(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId }) } };
+  return {
+    entry: {
+      id: await joinAndConfirm(fx.ctx, fx.event.id, { name, email: `${name.toLowerCase()}@example.org`, ticketTypeId }),
+    },
+  };
 }
 
 async function entry(id: string) {
@@ -55,30 +68,63 @@ describe('waiting list', () => {
   it('lets people join for a sold-out ticket type, once each, and counts them once confirmed', async () => {
     const fx = await soldOutFixture();
     expect(codeOf(await buy(fx, 'bea@example.org'))).toBe('SOLD_OUT');
-    const first = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const first = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(first.outcome).toBe('confirmation_sent');
-    expect(await entry(first.entryId!)).toMatchObject({ status: 'waiting', email: 'bea@example.org', ticketTypeId: fx.fullPass.id, offerTokenHash: null, confirmedAt: null });
+    expect(await entry(first.entryId!)).toMatchObject({
+      status: 'waiting',
+      email: 'bea@example.org',
+      ticketTypeId: fx.fullPass.id,
+      offerTokenHash: null,
+      confirmedAt: null,
+    });
     // Asking again before confirming sends a fresh link for the same entry.
-    const again = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea again', email: 'BEA@Example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const again = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Bea again', email: 'BEA@Example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(again).toEqual({ outcome: 'confirmation_resent', entryId: first.entryId });
-    expect((await confirmWaitlistEntry(fx.ctx, await confirmationToken(fx.ctx, first.entryId!))).state).toBe('confirmed');
+    expect((await confirmWaitlistEntry(fx.ctx, await confirmationToken(fx.ctx, first.entryId!))).state).toBe(
+      'confirmed',
+    );
     // Once confirmed, asking again changes nothing and sends nothing.
-    const third = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id }, { clientKey: null });
+    const third = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Bea', email: 'bea@example.org', ticketTypeId: fx.fullPass.id },
+      { clientKey: null },
+    );
     expect(third).toEqual({ outcome: 'already_waiting', entryId: first.entryId });
     const [n] = await t.db.select({ n: count() }).from(waitlistEntries).where(eq(waitlistEntries.eventId, fx.event.id));
     expect(n!.n).toBe(1);
     expect((await entry(first.entryId!)).confirmedAt).toEqual(FIXTURE_NOW);
   });
 
-  it('refuses to join for a hidden ticket type, another event\'s ticket type or a session without capacity', async () => {
+  it("refuses to join for a hidden ticket type, another event's ticket type or a session without capacity", async () => {
     const fx = await soldOutFixture();
     const other = await buildRegistrationFixture(t.db, { slug: `wl-other${slugs}` });
     for (const ticketTypeId of [fx.scholarship.id, other.fullPass.id]) {
-      const e = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId }, { clientKey: null }).catch((x: unknown) => x);
+      const e = await joinWaitlist(
+        fx.ctx,
+        fx.event.id,
+        { name: 'Zed', email: 'zed@example.org', ticketTypeId },
+        { clientKey: null },
+      ).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('NOT_FOUND');
     }
-    const both = await joinWaitlist(fx.ctx, fx.event.id, { name: 'Zed', email: 'zed@example.org', ticketTypeId: fx.fullPass.id, sessionId: fx.workshops[0]!.id }, { clientKey: null }).catch((x: unknown) => x);
+    const both = await joinWaitlist(
+      fx.ctx,
+      fx.event.id,
+      { name: 'Zed', email: 'zed@example.org', ticketTypeId: fx.fullPass.id, sessionId: fx.workshops[0]!.id },
+      { clientKey: null },
+    ).catch((x: unknown) => x);
     expect((both as DomainError).code).toBe('VALIDATION');
   });
 
@@ -95,7 +141,12 @@ describe('waiting list', () => {
     const offers = await offerFreedSeats(fx.ctx, fx.event.id);
     expect(offers).toHaveLength(1);
     const offer = offers[0]!;
-    expect(offer).toMatchObject({ entryId: bea.entry.id, email: 'bea@example.org', ticketTypeId: fx.fullPass.id, sessionId: null });
+    expect(offer).toMatchObject({
+      entryId: bea.entry.id,
+      email: 'bea@example.org',
+      ticketTypeId: fx.fullPass.id,
+      sessionId: null,
+    });
     expect(offer.expiresAt).toEqual(new Date(fx.clock.now().getTime() + OFFER_MS));
     expect(offer.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(offer.expiresAt.toISOString()).toBe(new Date(fx.clock.now().getTime() + OFFER_MS).toISOString());
@@ -107,7 +158,10 @@ describe('waiting list', () => {
     // The offer counts as a taken seat: a buyer off the street is turned away.
     const stranger = await buy(fx, 'stranger@example.org');
     expect(codeOf(stranger)).toBe('SOLD_OUT');
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({ remaining: 0, status: 'sold_out' });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.fullPass.id)).toMatchObject({
+      remaining: 0,
+      status: 'sold_out',
+    });
 
     // An offer cannot be used for another ticket type.
     const wrongType = await buy(fx, 'bea@example.org', { offerToken: offer.token }, fx.virtual.id);
@@ -115,7 +169,15 @@ describe('waiting list', () => {
     expect((wrongType as DomainError).fieldErrors.offerToken).toBeDefined();
 
     // Bea registers with her offer and gets the seat.
-    const created = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id)], { buyer: { name: 'Bea', email: 'bea@example.org' }, offerToken: offer.token }), { clientKey: null });
+    const created = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id)], {
+        buyer: { name: 'Bea', email: 'bea@example.org' },
+        offerToken: offer.token,
+      }),
+      { clientKey: null },
+    );
     expect(created.order.status).toBe('pending_payment');
     expect((await entry(bea.entry.id)).status).toBe('accepted');
     expect(await findLiveOffer(t.db, fx.event.id, offer.token, fx.clock.now())).toBeNull();
@@ -128,31 +190,47 @@ describe('waiting list', () => {
     expect((await entry(cal.entry.id)).status).toBe('waiting');
   });
 
-  it('answers a quote (the review step) for seats held by someone else\'s live offer as createOrder does', async () => {
+  it("answers a quote (the review step) for seats held by someone else's live offer as createOrder does", async () => {
     const fx = await soldOutFixture();
     await join(fx, 'Quinn');
     fx.clock.set(new Date(FIXTURE_NOW.getTime() + HOLD_MS));
     const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);
     expect(offer).toBeDefined();
-    const settle = (p: Promise<unknown>) => p.then(() => 'ok' as const, (e: unknown) => {
-      if (e instanceof DomainError) return { code: e.code, fieldErrors: e.fieldErrors, details: e.details };
-      throw e;
-    });
+    const settle = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok' as const,
+        (e: unknown) => {
+          if (e instanceof DomainError) return { code: e.code, fieldErrors: e.fieldErrors, details: e.details };
+          throw e;
+        },
+      );
     const ask = (email: string, extra: Record<string, unknown> = {}, typeId = fx.fullPass.id) => {
-      const input = registration([typeId === fx.fullPass.id ? attendee(typeId) : attendee(typeId, { answers: {} })], { buyer: { name: 'Buyer', email }, ...extra });
-      return { quote: settle(quoteOrder(fx.ctx, fx.event, input, { clientKey: null })), create: () => settle(createOrder(fx.ctx, fx.event.id, input, { clientKey: null })) };
+      const input = registration([typeId === fx.fullPass.id ? attendee(typeId) : attendee(typeId, { answers: {} })], {
+        buyer: { name: 'Buyer', email },
+        ...extra,
+      });
+      return {
+        quote: settle(quoteOrder(fx.ctx, fx.event, input, { clientKey: null })),
+        create: () => settle(createOrder(fx.ctx, fx.event.id, input, { clientKey: null })),
+      };
     };
 
     // A stranger: the offered seat is taken, so the quote refuses it with the same answer the order gets.
     const stranger = ask('stranger@example.org');
     const strangerQuote = await stranger.quote;
-    expect(strangerQuote).toMatchObject({ code: 'SOLD_OUT', details: { pool: 'ticket_type', ticketTypeId: fx.fullPass.id, remaining: 0 } });
+    expect(strangerQuote).toMatchObject({
+      code: 'SOLD_OUT',
+      details: { pool: 'ticket_type', ticketTypeId: fx.fullPass.id, remaining: 0 },
+    });
     expect(await stranger.create()).toEqual(strangerQuote);
 
     // The offer used for another ticket type: refused alike.
     const wrong = ask('quinn@example.org', { offerToken: offer!.token }, fx.virtual.id);
     const wrongQuote = await wrong.quote;
-    expect(wrongQuote).toMatchObject({ code: 'VALIDATION', fieldErrors: { offerToken: ['Choose the ticket or workshop you were offered'] } });
+    expect(wrongQuote).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { offerToken: ['Choose the ticket or workshop you were offered'] },
+    });
     expect(await wrong.create()).toEqual(wrongQuote);
 
     // Quinn with the offer: quoted, then registered.
@@ -178,7 +256,10 @@ describe('waiting list', () => {
     const late = await buy(fx, 'bea@example.org', { offerToken: beaOffer!.token });
     expect(codeOf(late)).toBe('HOLD_EXPIRED');
     expect((late as DomainError).fieldErrors.offerToken).toEqual(['This offer is no longer valid']);
-    const [mine] = await t.db.select({ n: count() }).from(orders).where(and(eq(orders.eventId, fx.event.id), eq(orders.buyerEmail, 'bea@example.org')));
+    const [mine] = await t.db
+      .select({ n: count() })
+      .from(orders)
+      .where(and(eq(orders.eventId, fx.event.id), eq(orders.buyerEmail, 'bea@example.org')));
     expect(mine!.n).toBe(0);
 
     const next = await offerFreedSeats(fx.ctx, fx.event.id);
@@ -215,7 +296,10 @@ describe('waiting list', () => {
     expect(offers.map((o) => o.email)).toEqual(['hal@example.org']);
     expect(codeOf(await buy(fx, 'hal@example.org', { offerToken: offers[0]!.token }, fx.virtual.id))).toBe('ok');
     // The event holds exactly its one seat again.
-    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.virtual.id)).toMatchObject({ remaining: 0, status: 'sold_out' });
+    expect((await listOnSale(fx.ctx, fx.event)).ticketTypes.find((tt) => tt.id === fx.virtual.id)).toMatchObject({
+      remaining: 0,
+      status: 'sold_out',
+    });
     expect(codeOf(await buy(fx, 'third@example.org', {}, fx.virtual.id))).toBe('SOLD_OUT');
   });
 
@@ -236,16 +320,35 @@ describe('waiting list', () => {
     const fx = await buildRegistrationFixture(t.db, { slug: `wl${++slugs}`, workshopCapacities: [1, 10] });
     const w = fx.workshops[0]!;
     expect(await buy(fx, 'ws1@example.org', {}, undefined)).toBe('ok');
-    const holder = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })]), { clientKey: null });
+    const holder = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })]),
+      { clientKey: null },
+    );
     expect(holder.order.status).toBe('pending_payment');
-    const ivy = { entry: { id: await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Ivy', email: 'ivy@example.org', sessionId: w.id }) } };
+    const ivy = {
+      entry: {
+        id: await joinAndConfirm(fx.ctx, fx.event.id, { name: 'Ivy', email: 'ivy@example.org', sessionId: w.id }),
+      },
+    };
     expect(await offerFreedSeats(fx.ctx, fx.event.id)).toEqual([]);
     fx.clock.advance(HOLD_MS);
     const [offer] = await offerFreedSeats(fx.ctx, fx.event.id);
     expect(offer).toMatchObject({ entryId: ivy.entry.id, sessionId: w.id, ticketTypeId: null });
-    const taken = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })]), { clientKey: null }).catch((e: unknown) => e);
+    const taken = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })]),
+      { clientKey: null },
+    ).catch((e: unknown) => e);
     expect((taken as DomainError).code).toBe('SOLD_OUT');
-    const ok = await createOrder(fx.ctx, fx.event.id, registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })], { offerToken: offer!.token }), { clientKey: null });
+    const ok = await createOrder(
+      fx.ctx,
+      fx.event.id,
+      registration([attendee(fx.fullPass.id, { workshopIds: [w.id] })], { offerToken: offer!.token }),
+      { clientKey: null },
+    );
     expect(ok.order.status).toBe('pending_payment');
   });
 });

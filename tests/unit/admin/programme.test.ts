@@ -27,16 +27,34 @@ describe('moveWithin', () => {
 describe('programme form schemas', () => {
   it('reads blanks as "none": no address, no capacity, no track, no content note', () => {
     const s = sessionFormSchema.parse({
-      title: ' Peer support ', slug: '', format: 'support_meeting', trackId: '', roomId: '  ', capacity: '', contentNote: ' ',
-      startsAt: '2030-03-29T09:00', endsAt: '2030-03-29T10:00:00',
+      title: ' Peer support ',
+      slug: '',
+      format: 'support_meeting',
+      trackId: '',
+      roomId: '  ',
+      capacity: '',
+      contentNote: ' ',
+      startsAt: '2030-03-29T09:00',
+      endsAt: '2030-03-29T10:00:00',
     });
-    expect(s).toMatchObject({ title: 'Peer support', slug: undefined, trackId: null, roomId: null, capacity: null, contentNote: null, visibility: 'public', speakers: [], endsAt: '2030-03-29T10:00' });
+    expect(s).toMatchObject({
+      title: 'Peer support',
+      slug: undefined,
+      trackId: null,
+      roomId: null,
+      capacity: null,
+      contentNote: null,
+      visibility: 'public',
+      speakers: [],
+      endsAt: '2030-03-29T10:00',
+    });
   });
 
   it('takes capacities as whole positive numbers only', () => {
     expect(roomFormSchema.parse({ name: 'Hall', capacity: ' 120 ' }).capacity).toBe(120);
     expect(roomFormSchema.parse({ name: 'Hall', capacity: 40 }).capacity).toBe(40);
-    for (const bad of ['0', '1.5', '-3', 'ten', 2.5]) expect(roomFormSchema.safeParse({ name: 'Hall', capacity: bad }).success).toBe(false);
+    for (const bad of ['0', '1.5', '-3', 'ten', 2.5])
+      expect(roomFormSchema.safeParse({ name: 'Hall', capacity: bad }).success).toBe(false);
   });
 
   it('lowercases typed addresses and refuses ones that are not words joined by single dashes', () => {
@@ -48,19 +66,39 @@ describe('programme form schemas', () => {
 
   it('keeps speakers in the order given, with a role, and refuses one listed twice', () => {
     const base = { title: 'Panel', format: 'panel', startsAt: '2030-03-29T09:00', endsAt: '2030-03-29T10:00' };
-    expect(sessionFormSchema.parse({ ...base, speakers: [{ speakerId: ID_B, role: 'moderator' }, { speakerId: ID_A.toUpperCase() }] }).speakers)
-      .toEqual([{ speakerId: ID_B, role: 'moderator' }, { speakerId: ID_A, role: 'speaker' }]);
-    const twice = sessionFormSchema.safeParse({ ...base, speakers: [{ speakerId: ID_A }, { speakerId: ID_A, role: 'chair' }] });
+    expect(
+      sessionFormSchema.parse({
+        ...base,
+        speakers: [{ speakerId: ID_B, role: 'moderator' }, { speakerId: ID_A.toUpperCase() }],
+      }).speakers,
+    ).toEqual([
+      { speakerId: ID_B, role: 'moderator' },
+      { speakerId: ID_A, role: 'speaker' },
+    ]);
+    const twice = sessionFormSchema.safeParse({
+      ...base,
+      speakers: [{ speakerId: ID_A }, { speakerId: ID_A, role: 'chair' }],
+    });
     expect(twice.success).toBe(false);
     expect(twice.error?.issues.map((i) => i.message)).toEqual(['Each speaker can be listed only once']);
-    expect(sessionFormSchema.safeParse({ ...base, speakers: [{ speakerId: ID_A, role: 'keynoter' }] }).success).toBe(false);
+    expect(sessionFormSchema.safeParse({ ...base, speakers: [{ speakerId: ID_A, role: 'keynoter' }] }).success).toBe(
+      false,
+    );
   });
 
   it('refuses times that are not a date and time', () => {
     const r = sessionFormSchema.safeParse({ title: 'X', format: 'talk', startsAt: '2030-03-29', endsAt: '9:00' });
     expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['endsAt', 'startsAt']);
-    const rolled = sessionFormSchema.safeParse({ title: 'X', format: 'talk', startsAt: '2030-02-30T09:00', endsAt: '2030-03-29T24:00' });
-    expect(rolled.error?.issues.map((i) => i.message)).toEqual(['The start is not a real date and time', 'The end is not a real date and time']);
+    const rolled = sessionFormSchema.safeParse({
+      title: 'X',
+      format: 'talk',
+      startsAt: '2030-02-30T09:00',
+      endsAt: '2030-03-29T24:00',
+    });
+    expect(rolled.error?.issues.map((i) => i.message)).toEqual([
+      'The start is not a real date and time',
+      'The end is not a real date and time',
+    ]);
   });
 });
 

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  checkbox, currencyField, intField, optionalIntField, splitLocalDateTime, timeZoneField, toInstant, toLocalInput,
+  checkbox,
+  currencyField,
+  intField,
+  optionalIntField,
+  splitLocalDateTime,
+  timeZoneField,
+  toInstant,
+  toLocalInput,
 } from '@/lib/catalogue/fields';
 import { formatMoneyInput, parseMoneyInput } from '@/lib/catalogue/money-input';
 import { findOverlap, windowsOverlap } from '@/lib/catalogue/windows';
@@ -36,7 +43,8 @@ describe('parseMoneyInput', () => {
     expect(formatMoneyInput(12000, 'EUR')).toBe('120.00');
     expect(formatMoneyInput(5, 'EUR')).toBe('0.05');
     expect(formatMoneyInput(15000, 'JPY')).toBe('15000');
-    for (const amount of [0, 1, 99, 12345, 4755]) expect(parseMoneyInput(formatMoneyInput(amount, 'EUR'), 'EUR')).toEqual({ ok: true, amount });
+    for (const amount of [0, 1, 99, 12345, 4755])
+      expect(parseMoneyInput(formatMoneyInput(amount, 'EUR'), 'EUR')).toEqual({ ok: true, amount });
   });
 });
 
@@ -44,7 +52,14 @@ describe('wall-clock times in the event zone', () => {
   it('reads what datetime-local inputs send, and only real dates and times', () => {
     expect(splitLocalDateTime('2030-03-01T09:30')).toEqual({ date: '2030-03-01', time: '09:30' });
     expect(splitLocalDateTime('2030-03-01 09:30:00')).toEqual({ date: '2030-03-01', time: '09:30' });
-    for (const bad of ['2030-02-30T10:00', '2030-03-01T24:00', '2030-03-01T10:60', '2030-03-01', '01/03/2030 10:00', '']) {
+    for (const bad of [
+      '2030-02-30T10:00',
+      '2030-03-01T24:00',
+      '2030-03-01T10:60',
+      '2030-03-01',
+      '01/03/2030 10:00',
+      '',
+    ]) {
       expect(splitLocalDateTime(bad), bad).toBeNull();
     }
   });
@@ -75,8 +90,12 @@ describe('price windows', () => {
     const always = { startsAt: null, endsAt: null };
     expect(windowsOverlap(always, late)).toBe(true);
     expect(windowsOverlap(early, { startsAt: d('2030-01-31T23:59:00Z'), endsAt: null })).toBe(true);
-    expect(windowsOverlap({ startsAt: d('2030-02-10T00:00:00Z'), endsAt: d('2030-02-11T00:00:00Z') }, regular)).toBe(true);
-    expect(findOverlap({ startsAt: d('2030-02-28T00:00:00Z'), endsAt: d('2030-03-02T00:00:00Z') }, [early, regular, late])).toBe(regular);
+    expect(windowsOverlap({ startsAt: d('2030-02-10T00:00:00Z'), endsAt: d('2030-02-11T00:00:00Z') }, regular)).toBe(
+      true,
+    );
+    expect(
+      findOverlap({ startsAt: d('2030-02-28T00:00:00Z'), endsAt: d('2030-03-02T00:00:00Z') }, [early, regular, late]),
+    ).toBe(regular);
   });
 });
 
@@ -84,7 +103,8 @@ describe('form fields', () => {
   it('accepts IANA zones in their canonical spelling and refuses offsets and unknown names', () => {
     expect(timeZoneField.parse('europe/amsterdam')).toBe('Europe/Amsterdam');
     expect(timeZoneField.parse('UTC')).toBe('UTC');
-    for (const bad of ['+01:00', 'GMT+1 ', 'Mars/Olympus', '', 'Europe/Amsterdam; drop table']) expect(timeZoneField.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['+01:00', 'GMT+1 ', 'Mars/Olympus', '', 'Europe/Amsterdam; drop table'])
+      expect(timeZoneField.safeParse(bad).success, bad).toBe(false);
   });
 
   it('accepts ISO 4217 currency codes only, in upper case', () => {
@@ -93,11 +113,18 @@ describe('form fields', () => {
   });
 
   it('reads whole numbers, empty as "no limit" where allowed, and checkboxes', () => {
-    const schema = z.object({ n: intField('Seats', { min: 0, max: 10 }), m: optionalIntField('Limit', { min: 0, max: 10 }), c: checkbox });
+    const schema = z.object({
+      n: intField('Seats', { min: 0, max: 10 }),
+      m: optionalIntField('Limit', { min: 0, max: 10 }),
+      c: checkbox,
+    });
     expect(schema.parse({ n: '3', m: '', c: 'on' })).toEqual({ n: 3, m: null, c: true });
     expect(schema.parse({ n: 4, m: null })).toEqual({ n: 4, m: null, c: false });
     const issues = schema.safeParse({ n: '2.5', m: '11' }).error!.issues.map((i) => [i.path.join('.'), i.message]);
-    expect(issues).toEqual([['n', 'Seats must be a whole number'], ['m', 'Limit must be at most 10']]);
+    expect(issues).toEqual([
+      ['n', 'Seats must be a whole number'],
+      ['m', 'Limit must be at most 10'],
+    ]);
     expect(schema.safeParse({ n: '' }).error!.issues[0]!.message).toBe('Seats is required');
   });
 });

@@ -78,7 +78,8 @@ describe('layout boundaries', () => {
         const to = target(file, spec);
         if (!to?.startsWith('lib/')) continue;
         const unit = unitOf(to);
-        if (unit !== from && !(layerOf.get(unit)! > layerOf.get(from)!)) wrong.push(`${rel(file)} imports ${spec} (${from} -> ${unit})`);
+        if (unit !== from && !(layerOf.get(unit)! > layerOf.get(from)!))
+          wrong.push(`${rel(file)} imports ${spec} (${from} -> ${unit})`);
       }
     }
     expect(wrong).toEqual([]);
@@ -91,7 +92,8 @@ describe('layout boundaries', () => {
         const to = target(file, spec);
         const isTemplate = rel(file).startsWith('lib/email/templates/');
         if (to && !to.startsWith('lib/') && !to.startsWith('db/')) wrong.push(`${rel(file)} imports ${spec}`);
-        if (!isTemplate && /^(next|next-auth|react|react-dom)(\/|$)/.test(spec)) wrong.push(`${rel(file)} imports ${spec}`);
+        if (!isTemplate && /^(next|next-auth|react|react-dom)(\/|$)/.test(spec))
+          wrong.push(`${rel(file)} imports ${spec}`);
       }
     }
     for (const file of filesUnder(path.join(root, 'db'))) {
@@ -107,28 +109,44 @@ describe('layout boundaries', () => {
     // Advisory locks that are not pool locks: the staff list, the first owner's set-up, the email rate gate's turn,
     // housekeeping's single runner, the email workers' liveness marks, one erasure per person and one retention pass.
     const keyedLocks = ['lib/email/rate-gate.ts', 'lib/rights/erasure.ts', 'lib/rights/retention.ts'];
-    const otherLocks = new Set(['lib/staff/users.ts', 'lib/auth/account-tokens.ts', 'lib/housekeeping.ts', 'lib/email/worker-recovery.ts', ...keyedLocks]);
+    const otherLocks = new Set([
+      'lib/staff/users.ts',
+      'lib/auth/account-tokens.ts',
+      'lib/housekeeping.ts',
+      'lib/email/worker-recovery.ts',
+      ...keyedLocks,
+    ]);
     const code = ['app', 'lib', 'db', 'scripts', 'bench'].flatMap((d) => {
-      try { return filesUnder(path.join(root, d)); } catch { return []; }
+      try {
+        return filesUnder(path.join(root, d));
+      } catch {
+        return [];
+      }
     });
     const wrong: string[] = [];
     for (const file of [...code, ...filesUnder(path.join(root, 'tests'))]) {
       const name = rel(file);
       if (name.startsWith('lib/capacity/')) continue;
       for (const spec of specifiers(file)) {
-        if (target(file, spec)?.replace(/\.ts$/, '') === 'lib/capacity/lock-pools') wrong.push(`${name} imports ${spec}`);
+        if (target(file, spec)?.replace(/\.ts$/, '') === 'lib/capacity/lock-pools')
+          wrong.push(`${name} imports ${spec}`);
       }
       if (name.startsWith('tests/')) continue;
       const text = readFileSync(file, 'utf8');
-      if (/pg_(try_)?advisory_(xact_)?lock/.test(text) && !otherLocks.has(name)) wrong.push(`${name} takes an advisory lock`);
-      if (/pg_advisory_xact_lock\(hashtextextended/.test(text) && !keyedLocks.includes(name)) wrong.push(`${name} takes a pool-style lock`);
+      if (/pg_(try_)?advisory_(xact_)?lock/.test(text) && !otherLocks.has(name))
+        wrong.push(`${name} takes an advisory lock`);
+      if (/pg_advisory_xact_lock\(hashtextextended/.test(text) && !keyedLocks.includes(name))
+        wrong.push(`${name} takes a pool-style lock`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('keeps app/ away from drizzle-orm and the database driver: it calls lib/ use cases', () => {
     const wrong = filesUnder(path.join(root, 'app')).flatMap((file) =>
-      specifiers(file).filter((s) => /^(drizzle-orm|postgres)(\/|$)/.test(s)).map((s) => `${rel(file)} imports ${s}`));
+      specifiers(file)
+        .filter((s) => /^(drizzle-orm|postgres)(\/|$)/.test(s))
+        .map((s) => `${rel(file)} imports ${s}`),
+    );
     expect(wrong).toEqual([]);
   });
 });

@@ -18,17 +18,27 @@ const files = [...sources('app'), ...sources('lib'), 'proxy.ts'];
 
 describe('client address callers', () => {
   it('reads address headers only in lib/auth/client-key.ts', () => {
-    const readers = files.filter((f) => f !== path.join('lib', 'auth', 'client-key.ts'))
-      .filter((f) => /['"`](x-forwarded-for|x-real-ip|x-conference-socket-address)['"`]/i.test(readFileSync(path.join(root, f), 'utf8')));
+    const readers = files
+      .filter((f) => f !== path.join('lib', 'auth', 'client-key.ts'))
+      .filter((f) =>
+        /['"`](x-forwarded-for|x-real-ip|x-conference-socket-address)['"`]/i.test(
+          readFileSync(path.join(root, f), 'utf8'),
+        ),
+      );
     expect(readers).toEqual([]);
   });
 
   it('passes only keys from clientKey()/getClientKey() (or none) from app/ into the domain', () => {
-    const offenders = sources('app').flatMap((f) => readFileSync(path.join(root, f), 'utf8').split('\n')
-      .filter((line) => /\bclientKey:/.test(line) && !/getClientKey\(\)|\bclientKey\(|clientKey: null/.test(line))
-      .map((line) => `${f}: ${line.trim()}`));
+    const offenders = sources('app').flatMap((f) =>
+      readFileSync(path.join(root, f), 'utf8')
+        .split('\n')
+        .filter((line) => /\bclientKey:/.test(line) && !/getClientKey\(\)|\bclientKey\(|clientKey: null/.test(line))
+        .map((line) => `${f}: ${line.trim()}`),
+    );
     expect(offenders).toEqual([]);
-    const callers = sources('app').filter((f) => /getClientKey\(\)|\bclientKey\(/.test(readFileSync(path.join(root, f), 'utf8')));
+    const callers = sources('app').filter((f) =>
+      /getClientKey\(\)|\bclientKey\(/.test(readFileSync(path.join(root, f), 'utf8')),
+    );
     expect(callers.length).toBeGreaterThanOrEqual(5);
   });
 });

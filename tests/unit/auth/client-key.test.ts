@@ -5,7 +5,8 @@ import { pseudonymousKey } from '@/lib/tokens';
 const h = (values: Record<string, string>) => new Headers(values);
 const direct = { TRUST_PROXY: false, TRUST_PROXY_HOPS: 1 };
 const proxied = (hops = 1) => ({ TRUST_PROXY: true, TRUST_PROXY_HOPS: hops });
-const socket = (address: string, extra: Record<string, string> = {}) => h({ [SOCKET_ADDRESS_HEADER]: address, ...extra });
+const socket = (address: string, extra: Record<string, string> = {}) =>
+  h({ [SOCKET_ADDRESS_HEADER]: address, ...extra });
 
 describe('clientAddress without TRUST_PROXY', () => {
   it('takes the socket address our server sets', () => {
@@ -13,10 +14,17 @@ describe('clientAddress without TRUST_PROXY', () => {
   });
 
   it('ignores a client-sent X-Forwarded-For and X-Real-IP entirely', () => {
-    const spoofed = socket('203.0.113.7', { 'x-forwarded-for': '198.51.100.1, 198.51.100.2', 'x-real-ip': '198.51.100.3' });
+    const spoofed = socket('203.0.113.7', {
+      'x-forwarded-for': '198.51.100.1, 198.51.100.2',
+      'x-real-ip': '198.51.100.3',
+    });
     expect(clientAddress(spoofed, direct)).toBe('203.0.113.7');
     // Every spoofed value lands on the same key: the socket's.
-    const keys = new Set(['10.0.0.1', '10.0.0.2', '2001:db8::1'].map((v) => clientAddress(socket('203.0.113.7', { 'x-forwarded-for': v }), direct)));
+    const keys = new Set(
+      ['10.0.0.1', '10.0.0.2', '2001:db8::1'].map((v) =>
+        clientAddress(socket('203.0.113.7', { 'x-forwarded-for': v }), direct),
+      ),
+    );
     expect([...keys]).toEqual(['203.0.113.7']);
   });
 
@@ -66,18 +74,26 @@ describe('clientAddress with TRUST_PROXY', () => {
   });
 
   it('falls back to the socket address when the trusted entry is unreadable, and never reads X-Real-IP', () => {
-    expect(clientAddress(socket('10.0.0.5', { 'x-forwarded-for': '203.0.113.7, garbage' }), proxied(1))).toBe('10.0.0.5');
+    expect(clientAddress(socket('10.0.0.5', { 'x-forwarded-for': '203.0.113.7, garbage' }), proxied(1))).toBe(
+      '10.0.0.5',
+    );
     expect(clientAddress(socket('10.0.0.5', { 'x-real-ip': '198.51.100.4' }), proxied(1))).toBe('10.0.0.5');
     expect(clientAddress(h({ 'x-real-ip': '198.51.100.4' }), proxied(1))).toBe(UNKNOWN_CLIENT);
   });
 
   it('gives a client that prepends made-up entries the same key every time', () => {
-    const keys = new Set(Array.from({ length: 5 }, (_, i) => clientAddress(socket('10.0.0.5', { 'x-forwarded-for': `192.0.2.${i}, 203.0.113.7` }), proxied(1))));
+    const keys = new Set(
+      Array.from({ length: 5 }, (_, i) =>
+        clientAddress(socket('10.0.0.5', { 'x-forwarded-for': `192.0.2.${i}, 203.0.113.7` }), proxied(1)),
+      ),
+    );
     expect([...keys]).toEqual(['203.0.113.7']);
   });
 
   it('groups IPv6 entries by their /64', () => {
-    expect(clientAddress(socket('10.0.0.5', { 'x-forwarded-for': '2001:db8:1:2::1' }), proxied(1))).toBe('2001:db8:1:2::/64');
+    expect(clientAddress(socket('10.0.0.5', { 'x-forwarded-for': '2001:db8:1:2::1' }), proxied(1))).toBe(
+      '2001:db8:1:2::/64',
+    );
   });
 });
 

@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { accountDelayMs, counted, isStale, refusedUntil, ThrottledError, throttledMessage, type ThrottleRow } from '@/lib/auth/throttle-rules';
+import {
+  accountDelayMs,
+  counted,
+  isStale,
+  refusedUntil,
+  ThrottledError,
+  throttledMessage,
+  type ThrottleRow,
+} from '@/lib/auth/throttle-rules';
 
 const config = parseEnv({ DATABASE_URL: 'postgres://u@localhost/db' });
 const MINUTE = 60_000;
 const now = new Date('2030-03-01T09:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
-const row = (failures: number, windowStartedAt = now, lockedUntil: Date | null = null): ThrottleRow => ({ failures, windowStartedAt, lockedUntil });
+const row = (failures: number, windowStartedAt = now, lockedUntil: Date | null = null): ThrottleRow => ({
+  failures,
+  windowStartedAt,
+  lockedUntil,
+});
 
 describe('sign-in throttle rules', () => {
   it('doubles the account delay from 30 seconds up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 50].map((n) => accountDelayMs(n, config) / 1000)).toEqual([30, 60, 120, 240, 300, 300, 300]);
+    expect([1, 2, 3, 4, 5, 6, 50].map((n) => accountDelayMs(n, config) / 1000)).toEqual([
+      30, 60, 120, 240, 300, 300, 300,
+    ]);
     expect(accountDelayMs(7, { ...config, LOGIN_ACCOUNT_MAX_DELAY_MINUTES: 60 }) / 1000).toBe(1920);
     expect(accountDelayMs(8, { ...config, LOGIN_ACCOUNT_MAX_DELAY_MINUTES: 60 }) / 1000).toBe(3600);
   });
@@ -41,6 +55,10 @@ describe('sign-in throttle rules', () => {
     expect(throttledMessage(1)).toBe('Too many failed attempts. Try again in 1 second.');
     expect(throttledMessage(30)).toBe('Too many failed attempts. Try again in 30 seconds.');
     expect(throttledMessage(61)).toBe('Too many failed attempts. Try again in 2 minutes.');
-    expect(new ThrottledError(new Date(now.getTime() + 59_500), now)).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 60, message: 'Too many failed attempts. Try again in 1 minute.' });
+    expect(new ThrottledError(new Date(now.getTime() + 59_500), now)).toMatchObject({
+      code: 'THROTTLED',
+      retryAfterSeconds: 60,
+      message: 'Too many failed attempts. Try again in 1 minute.',
+    });
   });
 });

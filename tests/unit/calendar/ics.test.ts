@@ -10,7 +10,14 @@ const unfold = (text: string) => text.replace(/\r\n /g, '');
 
 describe('buildCalendar', () => {
   const text = buildCalendar(
-    [{ uid: 'a@example.org', title: 'Glutamate', start: new Date('2030-03-29T08:00:00.000Z'), end: new Date('2030-03-29T09:30:45.123Z') }],
+    [
+      {
+        uid: 'a@example.org',
+        title: 'Glutamate',
+        start: new Date('2030-03-29T08:00:00.000Z'),
+        end: new Date('2030-03-29T09:30:45.123Z'),
+      },
+    ],
     { now },
   );
 
@@ -78,7 +85,14 @@ describe('escapeText', () => {
 
   it('keeps a title with every special character intact after unescaping in a calendar', () => {
     const text = buildCalendar(
-      [{ uid: 'u', title: 'Stress; cues, and \\ relapse\nPart 2', start: now, end: new Date(now.getTime() + 3_600_000) }],
+      [
+        {
+          uid: 'u',
+          title: 'Stress; cues, and \\ relapse\nPart 2',
+          start: now,
+          end: new Date(now.getTime() + 3_600_000),
+        },
+      ],
       { now },
     );
     expect(unfold(text)).toContain('SUMMARY:Stress\\; cues\\, and \\\\ relapse\\nPart 2\r\n');
@@ -88,16 +102,33 @@ describe('escapeText', () => {
 describe('sessionCalendar', () => {
   // sessionCalendar reads only the name and venue of the event row.
   const event = {
-    id: '00000000-0000-4000-8000-000000000001', slug: 'iac', name: 'Integrative Addiction Conference',
-    tagline: '', description: '', timezone: 'Europe/Amsterdam', startsOn: '2030-03-28', endsOn: '2030-03-30',
-    venueName: 'Zeeburg Waterfront Centre', venueAddress: 'Veelaan 12, Amsterdam', currency: 'EUR', holdMinutes: 15,
-    createdAt: now, updatedAt: now,
+    id: '00000000-0000-4000-8000-000000000001',
+    slug: 'iac',
+    name: 'Integrative Addiction Conference',
+    tagline: '',
+    description: '',
+    timezone: 'Europe/Amsterdam',
+    startsOn: '2030-03-28',
+    endsOn: '2030-03-30',
+    venueName: 'Zeeburg Waterfront Centre',
+    venueAddress: 'Veelaan 12, Amsterdam',
+    currency: 'EUR',
+    holdMinutes: 15,
+    createdAt: now,
+    updatedAt: now,
   } as Event;
   const session: ProgrammeSession = {
-    id: '00000000-0000-4000-8000-000000000002', slug: 'talk-1', title: 'Stress and relapse in early recovery',
-    abstract: 'How stress systems interact with glutamate signalling.', format: 'talk',
-    startsAt: new Date('2030-03-28T09:00:00Z'), endsAt: new Date('2030-03-28T09:45:00Z'), day: '2030-03-28',
-    capacity: null, contentNote: null, track: { slug: 'neuroscience', name: 'Neuroscience' },
+    id: '00000000-0000-4000-8000-000000000002',
+    slug: 'talk-1',
+    title: 'Stress and relapse in early recovery',
+    abstract: 'How stress systems interact with glutamate signalling.',
+    format: 'talk',
+    startsAt: new Date('2030-03-28T09:00:00Z'),
+    endsAt: new Date('2030-03-28T09:45:00Z'),
+    day: '2030-03-28',
+    capacity: null,
+    contentNote: null,
+    track: { slug: 'neuroscience', name: 'Neuroscience' },
     room: { name: 'Amstel Room', location: 'First floor' },
     speakers: [{ slug: 'marie', name: 'Dr. Marie Dubois', affiliation: 'Lyon', role: 'speaker' }],
   };

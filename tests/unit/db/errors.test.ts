@@ -1,7 +1,13 @@
 // The Postgres error readers every module shares (db/errors.ts): they look at the error and at the one drizzle wraps.
 import { describe, expect, it } from 'vitest';
 import {
-  isForeignKeyViolation, isLockTimeout, isQueryCanceled, isRetryableTransaction, isTransientDbError, isUniqueViolation, pgErrorCode,
+  isForeignKeyViolation,
+  isLockTimeout,
+  isQueryCanceled,
+  isRetryableTransaction,
+  isTransientDbError,
+  isUniqueViolation,
+  pgErrorCode,
   uniqueViolationConstraint,
 } from '@/db/errors';
 
@@ -36,9 +42,12 @@ describe('db/errors', () => {
     expect(isRetryableTransaction(pg('55P03'))).toBe(false);
   });
 
-  it.each(['08006', '40001', '40P01', '55P03', '57014', '57P01', '53300', '53400', 'ECONNRESET', 'CONNECTION_CLOSED'])('counts %s as transient', (code) => {
-    expect(isTransientDbError(wrapped(pg(code)))).toBe(true);
-  });
+  it.each(['08006', '40001', '40P01', '55P03', '57014', '57P01', '53300', '53400', 'ECONNRESET', 'CONNECTION_CLOSED'])(
+    'counts %s as transient',
+    (code) => {
+      expect(isTransientDbError(wrapped(pg(code)))).toBe(true);
+    },
+  );
 
   it.each(['23505', '23503', '42P01', '22P02', 'ERR_INVALID_ARG_TYPE'])('does not count %s as transient', (code) => {
     expect(isTransientDbError(pg(code))).toBe(false);

@@ -8,8 +8,15 @@ const order = { id: 'o1', buyerEmail: 'Robin@Example.org', total: 39000 };
 describe('paidOrderEmails', () => {
   it('queues the confirmation, the receipt, a ticket email per attendee with another address, and the reminder', () => {
     const emails = paidOrderEmails({
-      order, event, now, reminderHours: 48,
-      tickets: [{ id: 't1', email: 'robin@example.org' }, { id: 't2', email: 'ana@example.org' }, { id: 't3', email: 'ROBIN@example.org ' }],
+      order,
+      event,
+      now,
+      reminderHours: 48,
+      tickets: [
+        { id: 't1', email: 'robin@example.org' },
+        { id: 't2', email: 'ana@example.org' },
+        { id: 't3', email: 'ROBIN@example.org ' },
+      ],
     });
     expect(emails.map((e) => [e.kind, e.to, e.idempotencyKey])).toEqual([
       ['order_confirmation', 'robin@example.org', 'order_confirmation:o1'],
@@ -22,7 +29,9 @@ describe('paidOrderEmails', () => {
   });
 
   it('sends no receipt for a free order', () => {
-    const kinds = paidOrderEmails({ order: { ...order, total: 0 }, event, now, reminderHours: 48, tickets: [] }).map((e) => e.kind);
+    const kinds = paidOrderEmails({ order: { ...order, total: 0 }, event, now, reminderHours: 48, tickets: [] }).map(
+      (e) => e.kind,
+    );
     expect(kinds).toEqual(['order_confirmation', 'reminder']);
   });
 
@@ -33,7 +42,13 @@ describe('paidOrderEmails', () => {
   });
 
   it('carries no names or other personal data in params', () => {
-    for (const e of paidOrderEmails({ order, event, now, reminderHours: 48, tickets: [{ id: 't2', email: 'ana@example.org' }] })) {
+    for (const e of paidOrderEmails({
+      order,
+      event,
+      now,
+      reminderHours: 48,
+      tickets: [{ id: 't2', email: 'ana@example.org' }],
+    })) {
       expect(e.params ?? {}).toEqual({});
     }
   });
@@ -42,7 +57,9 @@ describe('paidOrderEmails', () => {
 describe('reminderSendAfter', () => {
   it('counts back from midnight of the first day in the event timezone', () => {
     expect(reminderSendAfter(event, 48)).toEqual(new Date('2030-03-25T23:00:00Z'));
-    expect(reminderSendAfter({ startsOn: '2030-07-01', timezone: 'Europe/Amsterdam' }, 24)).toEqual(new Date('2030-06-29T22:00:00Z'));
+    expect(reminderSendAfter({ startsOn: '2030-07-01', timezone: 'Europe/Amsterdam' }, 24)).toEqual(
+      new Date('2030-06-29T22:00:00Z'),
+    );
   });
 });
 

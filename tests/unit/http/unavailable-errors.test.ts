@@ -8,14 +8,25 @@ const withCode = (code: string) => Object.assign(new Error('x'), { code });
 const wrapped = (cause: unknown) => Object.assign(new Error('Failed query: select 1'), { cause });
 
 describe('isDatabaseUnavailable', () => {
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', '57P01', '57P03', '08006', '53300'])(
-    'counts %s, bare or wrapped', (code) => {
-      expect(isDatabaseUnavailable(withCode(code))).toBe(true);
-      expect(isDatabaseUnavailable(wrapped(withCode(code)))).toBe(true);
-    });
+  it.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'CONNECT_TIMEOUT',
+    'CONNECTION_CLOSED',
+    'CONNECTION_ENDED',
+    '57P01',
+    '57P03',
+    '08006',
+    '53300',
+  ])('counts %s, bare or wrapped', (code) => {
+    expect(isDatabaseUnavailable(withCode(code))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(withCode(code)))).toBe(true);
+  });
 
   it('counts a refused connection to every address of a host name', () => {
-    expect(isDatabaseUnavailable(wrapped(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')])))).toBe(true);
+    expect(
+      isDatabaseUnavailable(wrapped(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]))),
+    ).toBe(true);
   });
 
   it.each(['23505', '40001', '55P03', '57014', '42P01', 'ERR_INVALID_ARG_TYPE'])('does not count %s', (code) => {

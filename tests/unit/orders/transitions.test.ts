@@ -59,6 +59,8 @@ describe('order status transitions', () => {
   });
 
   it('spells pending_payment as words in the message', () => {
-    expect(() => assertTransition('pending_payment', 'refunded')).toThrow('An order that is pending payment cannot become refunded.');
+    expect(() => assertTransition('pending_payment', 'refunded')).toThrow(
+      'An order that is pending payment cannot become refunded.',
+    );
   });
 });

@@ -3,14 +3,16 @@ import { checkoutIdempotencyKey, checkoutLines } from '@/lib/payments/start-chec
 
 describe('checkout lines', () => {
   it('groups tickets by public label and net price, and leaves fully discounted tickets out', () => {
-    expect(checkoutLines([
-      { label: 'Full pass', price: 30000, discount: 3000 },
-      { label: 'Online pass', price: 9000, discount: 0 },
-      { label: 'Full pass', price: 30000, discount: 3000 },
-      { label: 'Full pass', price: 30000, discount: 0 },
-      { label: 'Conference pass', price: 0, discount: 0 },
-      { label: 'Online pass', price: 9000, discount: 9000 },
-    ])).toEqual([
+    expect(
+      checkoutLines([
+        { label: 'Full pass', price: 30000, discount: 3000 },
+        { label: 'Online pass', price: 9000, discount: 0 },
+        { label: 'Full pass', price: 30000, discount: 3000 },
+        { label: 'Full pass', price: 30000, discount: 0 },
+        { label: 'Conference pass', price: 0, discount: 0 },
+        { label: 'Online pass', price: 9000, discount: 9000 },
+      ]),
+    ).toEqual([
       { label: 'Full pass', unitAmount: 27000, quantity: 2 },
       { label: 'Online pass', unitAmount: 9000, quantity: 1 },
       { label: 'Full pass', unitAmount: 30000, quantity: 1 },

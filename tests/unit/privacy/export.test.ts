@@ -14,7 +14,13 @@ describe('personal data exports', () => {
   });
 
   it('writes indented JSON that reads back as the same data', () => {
-    const data = { schemaVersion: 1, kind: 'order', generatedAt: '2030-01-01T00:00:00.000Z', attendees: [], emails: [] } as unknown as OrderExport;
+    const data = {
+      schemaVersion: 1,
+      kind: 'order',
+      generatedAt: '2030-01-01T00:00:00.000Z',
+      attendees: [],
+      emails: [],
+    } as unknown as OrderExport;
     const text = exportJson(data);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "kind": "order"');

@@ -57,7 +57,11 @@ describe('the vault configuration', () => {
   const base = { DATABASE_URL: 'postgres://u@localhost/db' };
 
   it('reads the current and old keys from the environment', () => {
-    const env = parseEnv({ ...base, DATA_ENCRYPTION_KEY: `a1:${keyA.secret.toString('base64')}`, DATA_ENCRYPTION_OLD_KEYS: ` b2:${keyB.secret.toString('base64')} ,` });
+    const env = parseEnv({
+      ...base,
+      DATA_ENCRYPTION_KEY: `a1:${keyA.secret.toString('base64')}`,
+      DATA_ENCRYPTION_OLD_KEYS: ` b2:${keyB.secret.toString('base64')} ,`,
+    });
     const vault = vaultFromEnv(env);
     expect(vault.currentKeyId).toBe('a1');
     expect(vault.open(createVault({ current: keyB }).seal('quiet room'))).toBe('quiet room');
@@ -77,7 +81,9 @@ describe('the vault configuration', () => {
   it('requires a key in production, and without one elsewhere fails only when the vault is used', () => {
     const production = { ...base, APP_ENV: 'production', ALLOW_DEMO_PAYMENTS: 'true' };
     expect(() => parseEnv(production)).toThrow(/DATA_ENCRYPTION_KEY: required when APP_ENV=production/);
-    expect(parseEnv({ ...production, DATA_ENCRYPTION_KEY: keyA.secret.toString('base64') }).DATA_ENCRYPTION_KEY?.id).toBe(deriveKeyId(keyA.secret));
+    expect(
+      parseEnv({ ...production, DATA_ENCRYPTION_KEY: keyA.secret.toString('base64') }).DATA_ENCRYPTION_KEY?.id,
+    ).toBe(deriveKeyId(keyA.secret));
     const vault = vaultFromEnv(parseEnv(base));
     expect(vault.currentKeyId).toBe('');
     expect(() => vault.seal('x')).toThrow(/DATA_ENCRYPTION_KEY is not set/);

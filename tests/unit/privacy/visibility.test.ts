@@ -6,7 +6,10 @@ import { testVault } from '../../support/vault';
 
 describe('who may see sensitive data', () => {
   it('lets only the owner and the accessibility team among staff', () => {
-    expect(['owner', 'organizer', 'checkin', 'accessibility'].filter((r) => canSeeSensitive(r as 'owner'))).toEqual(['owner', 'accessibility']);
+    expect(['owner', 'organizer', 'checkin', 'accessibility'].filter((r) => canSeeSensitive(r as 'owner'))).toEqual([
+      'owner',
+      'accessibility',
+    ]);
   });
 
   it('lets the buyer manage only tickets without an email of their own or in the buyer’s name', () => {
@@ -31,7 +34,11 @@ describe('sealed columns', () => {
     expect(sealed).toMatchObject({ value: null, keyId: 'test-key-1' });
     expect(sealed.valueCipher).not.toContain('Quiet');
     expect(openAnswer(testVault, sealed)).toBe('Quiet room');
-    expect(answerColumns(testVault, { isSensitive: false }, 'Researcher')).toEqual({ value: 'Researcher', valueCipher: null, keyId: null });
+    expect(answerColumns(testVault, { isSensitive: false }, 'Researcher')).toEqual({
+      value: 'Researcher',
+      valueCipher: null,
+      keyId: null,
+    });
     expect(openAnswer(testVault, { value: 'legacy', valueCipher: null, keyId: null })).toBe('legacy');
   });
 
@@ -47,7 +54,12 @@ describe('sealed columns', () => {
 describe('access needs', () => {
   it('counts a non-empty answer to an access-needs question, and neither "no" nor other questions', () => {
     expect(statesAccessNeed([{ isAccessNeed: true, value: 'Captions' }])).toBe(true);
-    expect(statesAccessNeed([{ isAccessNeed: true, value: '  ' }, { isAccessNeed: true, value: 'no' }])).toBe(false);
+    expect(
+      statesAccessNeed([
+        { isAccessNeed: true, value: '  ' },
+        { isAccessNeed: true, value: 'no' },
+      ]),
+    ).toBe(false);
     expect(statesAccessNeed([{ isAccessNeed: false, value: 'Vegan' }])).toBe(false);
   });
 });

@@ -25,24 +25,46 @@ const clinical = { slug: 'clinical-practice', name: 'Clinical practice' };
 
 const list: ProgrammeSession[] = [
   session({
-    slug: 'glutamate', title: 'Glutamate homeostasis', abstract: 'Extracellular glutamate in the nucleus accumbens.',
-    format: 'keynote', track: neuro, day: '2030-03-29',
+    slug: 'glutamate',
+    title: 'Glutamate homeostasis',
+    abstract: 'Extracellular glutamate in the nucleus accumbens.',
+    format: 'keynote',
+    track: neuro,
+    day: '2030-03-29',
     speakers: [{ slug: 'eva', name: 'Dr. Eva Nováková', affiliation: 'Prague', role: 'speaker' }],
   }),
   session({
-    slug: 'dopamine', title: 'Mesolimbic dopamine', abstract: 'What dopamine signals about drug cues.',
-    format: 'talk', track: neuro, day: '2030-03-30',
+    slug: 'dopamine',
+    title: 'Mesolimbic dopamine',
+    abstract: 'What dopamine signals about drug cues.',
+    format: 'talk',
+    track: neuro,
+    day: '2030-03-30',
   }),
   session({
-    slug: 'programmes', title: 'Relapse-prevention programmes', abstract: 'High-risk situations and coping plans.',
-    format: 'talk', track: clinical, day: '2030-03-29',
+    slug: 'programmes',
+    title: 'Relapse-prevention programmes',
+    abstract: 'High-risk situations and coping plans.',
+    format: 'talk',
+    track: clinical,
+    day: '2030-03-29',
     speakers: [{ slug: 'carlos', name: 'Carlos Mendoza', affiliation: 'Bogotá', role: 'speaker' }],
   }),
   session({
-    slug: 'workshop', title: 'Mapping high-risk situations', abstract: 'A hands-on workshop.',
-    format: 'workshop', track: clinical, day: '2030-03-30',
+    slug: 'workshop',
+    title: 'Mapping high-risk situations',
+    abstract: 'A hands-on workshop.',
+    format: 'workshop',
+    track: clinical,
+    day: '2030-03-30',
   }),
-  session({ slug: 'reception', title: 'Welcome reception', abstract: 'Alcohol-free drinks.', format: 'social', day: '2030-03-29' }),
+  session({
+    slug: 'reception',
+    title: 'Welcome reception',
+    abstract: 'Alcohol-free drinks.',
+    format: 'social',
+    day: '2030-03-29',
+  }),
 ];
 
 const slugs = (s: ProgrammeSession[]) => s.map((x) => x.slug);
@@ -68,7 +90,9 @@ describe('filterSessions', () => {
   });
 
   it('combines day, track and format', () => {
-    expect(slugs(filterSessions(list, { day: '2030-03-29', track: 'clinical-practice', format: 'talk' }))).toEqual(['programmes']);
+    expect(slugs(filterSessions(list, { day: '2030-03-29', track: 'clinical-practice', format: 'talk' }))).toEqual([
+      'programmes',
+    ]);
     expect(filterSessions(list, { day: '2030-03-30', format: 'keynote' })).toEqual([]);
   });
 
@@ -93,21 +117,31 @@ describe('filterSessions', () => {
 
 describe('parseProgrammeFilter', () => {
   it('reads well-formed values', () => {
-    expect(parseProgrammeFilter({ day: '2030-03-29', track: 'neuroscience', format: 'panel', q: '  glutamate ' }))
-      .toEqual({ day: '2030-03-29', track: 'neuroscience', format: 'panel', q: 'glutamate' });
+    expect(
+      parseProgrammeFilter({ day: '2030-03-29', track: 'neuroscience', format: 'panel', q: '  glutamate ' }),
+    ).toEqual({ day: '2030-03-29', track: 'neuroscience', format: 'panel', q: 'glutamate' });
   });
 
   it('ignores malformed values instead of failing', () => {
-    expect(parseProgrammeFilter({ day: '29-03-2030', track: 'Neuro Science!', format: 'lecture', q: '   ' }))
-      .toEqual({ day: undefined, track: undefined, format: undefined, q: undefined });
+    expect(parseProgrammeFilter({ day: '29-03-2030', track: 'Neuro Science!', format: 'lecture', q: '   ' })).toEqual({
+      day: undefined,
+      track: undefined,
+      format: undefined,
+      q: undefined,
+    });
   });
 
   it('ignores an overlong search and keeps the valid filters beside it', () => {
-    expect(parseProgrammeFilter({ day: '2030-03-29', q: 'x'.repeat(201) })).toMatchObject({ day: '2030-03-29', q: undefined });
+    expect(parseProgrammeFilter({ day: '2030-03-29', q: 'x'.repeat(201) })).toMatchObject({
+      day: '2030-03-29',
+      q: undefined,
+    });
   });
 
   it('takes the first value of a repeated parameter and ignores empty ones', () => {
-    expect(parseProgrammeFilter({ track: ['clinical-practice', 'neuroscience'], day: '' }))
-      .toMatchObject({ track: 'clinical-practice', day: undefined });
+    expect(parseProgrammeFilter({ track: ['clinical-practice', 'neuroscience'], day: '' })).toMatchObject({
+      track: 'clinical-practice',
+      day: undefined,
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { currentPrice, lineDiscount, nextPrice, priceOrder, windowIsOpen, type PriceWindow, type VoucherRule } from '@/lib/catalogue/pricing';
+import {
+  currentPrice,
+  lineDiscount,
+  nextPrice,
+  priceOrder,
+  windowIsOpen,
+  type PriceWindow,
+  type VoucherRule,
+} from '@/lib/catalogue/pricing';
 
 const FEB1 = new Date('2030-02-01T00:00:00Z');
 const MAR1 = new Date('2030-03-01T00:00:00Z');
@@ -32,20 +40,33 @@ describe('currentPrice', () => {
   });
 
   it('prefers the window that ends first among several overlapping ones', () => {
-    const superEarly: PriceWindow = { label: 'Super early', amount: 20000, startsAt: null, endsAt: at('2030-01-15T00:00:00Z') };
+    const superEarly: PriceWindow = {
+      label: 'Super early',
+      amount: 20000,
+      startsAt: null,
+      endsAt: at('2030-01-15T00:00:00Z'),
+    };
     expect(currentPrice([openRegular, earlyBird, superEarly], at('2030-01-10T00:00:00Z'))?.label).toBe('Super early');
     expect(currentPrice([openRegular, earlyBird, superEarly], at('2030-01-20T00:00:00Z'))?.label).toBe('Early bird');
   });
 
   it('returns null when no window is open (before the first, after the last, or no windows)', () => {
-    const closedWindow: PriceWindow = { label: 'Only January', amount: 100, startsAt: at('2030-01-01T00:00:00Z'), endsAt: FEB1 };
+    const closedWindow: PriceWindow = {
+      label: 'Only January',
+      amount: 100,
+      startsAt: at('2030-01-01T00:00:00Z'),
+      endsAt: FEB1,
+    };
     expect(currentPrice([closedWindow], at('2029-12-31T23:59:59Z'))).toBeNull();
     expect(currentPrice([closedWindow], FEB1)).toBeNull();
     expect(currentPrice([], at('2030-01-10T00:00:00Z'))).toBeNull();
   });
 
   it('keeps the extra fields of the window it returns', () => {
-    const windows = [{ ...earlyBird, id: 'a' }, { ...regular, id: 'b' }];
+    const windows = [
+      { ...earlyBird, id: 'a' },
+      { ...regular, id: 'b' },
+    ];
     expect(currentPrice(windows, FEB1)?.id).toBe('b');
   });
 });
@@ -95,27 +116,45 @@ describe('priceOrder', () => {
   });
 
   it('applies a percentage voucher to every line with per-line rounding', () => {
-    const p = priceOrder([{ ticketTypeId: 'a', price: 995 }, { ticketTypeId: 'a', price: 995 }], { kind: 'percent', value: 10, ticketTypeIds: [] });
+    const p = priceOrder(
+      [
+        { ticketTypeId: 'a', price: 995 },
+        { ticketTypeId: 'a', price: 995 },
+      ],
+      { kind: 'percent', value: 10, ticketTypeIds: [] },
+    );
     expect(p.lines.map((l) => l.discount)).toEqual([100, 100]);
     expect(p).toMatchObject({ subtotal: 1990, discount: 200, total: 1790 });
   });
 
   it('applies a fixed voucher per line and never makes a line negative', () => {
-    const p = priceOrder([{ ticketTypeId: 'a', price: 30000 }, { ticketTypeId: 'b', price: 2000 }], { kind: 'fixed', value: 5000, ticketTypeIds: [] });
+    const p = priceOrder(
+      [
+        { ticketTypeId: 'a', price: 30000 },
+        { ticketTypeId: 'b', price: 2000 },
+      ],
+      { kind: 'fixed', value: 5000, ticketTypeIds: [] },
+    );
     expect(p.lines.map((l) => l.discount)).toEqual([5000, 2000]);
     expect(p.lines.every((l) => l.price - l.discount >= 0)).toBe(true);
     expect(p).toMatchObject({ subtotal: 32000, discount: 7000, total: 25000 });
   });
 
   it('makes a free voucher bring the total to zero', () => {
-    const p = priceOrder([{ ticketTypeId: 'scholarship', price: 40000 }], { kind: 'free', value: 0, ticketTypeIds: ['scholarship'] });
+    const p = priceOrder([{ ticketTypeId: 'scholarship', price: 40000 }], {
+      kind: 'free',
+      value: 0,
+      ticketTypeIds: ['scholarship'],
+    });
     expect(p).toMatchObject({ subtotal: 40000, discount: 40000, total: 0 });
   });
 
   it('discounts only the ticket types a limited voucher names', () => {
     const p = priceOrder(lines, { kind: 'percent', value: 10, ticketTypeIds: ['virtual'] });
     expect(p.lines.map((l) => [l.ticketTypeId, l.discount, l.voucherApplied])).toEqual([
-      ['full', 0, false], ['full', 0, false], ['virtual', 900, true],
+      ['full', 0, false],
+      ['full', 0, false],
+      ['virtual', 900, true],
     ]);
     expect(p).toMatchObject({ subtotal: 69000, discount: 900, total: 68100 });
   });

@@ -11,7 +11,15 @@ const WORKSHOP = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 function valid(overrides: Record<string, unknown> = {}, attendee: Record<string, unknown> = {}) {
   return {
     buyer: { name: 'Ana Buyer', email: 'ana@example.org' },
-    attendees: [{ ticketTypeId: TYPE, legalName: 'Ana Attendee', email: 'ana@example.org', answers: { profession: 'Clinician' }, ...attendee }],
+    attendees: [
+      {
+        ticketTypeId: TYPE,
+        legalName: 'Ana Attendee',
+        email: 'ana@example.org',
+        answers: { profession: 'Clinician' },
+        ...attendee,
+      },
+    ],
     ...overrides,
   };
 }
@@ -34,23 +42,34 @@ describe('registrationSchema', () => {
     expect(r.voucherCode).toBeUndefined();
   });
 
-  it.each(['status', 'amountPaid', 'total', 'price', 'currency', 'subtotal', 'discount'])('refuses the unknown top-level key %s', (key) => {
-    const result = registrationSchema.safeParse(valid({ [key]: key === 'status' ? 'paid' : 0 }));
-    expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain(key);
-  });
+  it.each(['status', 'amountPaid', 'total', 'price', 'currency', 'subtotal', 'discount'])(
+    'refuses the unknown top-level key %s',
+    (key) => {
+      const result = registrationSchema.safeParse(valid({ [key]: key === 'status' ? 'paid' : 0 }));
+      expect(result.success).toBe(false);
+      expect(JSON.stringify(result.error?.issues)).toContain(key);
+    },
+  );
 
   it('refuses unknown keys on an attendee and on the buyer', () => {
     expect(issues(valid({}, { price: 0 }))).toHaveProperty(['attendees.0']);
-    expect(issues({ ...valid(), buyer: { name: 'A', email: 'a@example.org', isAdmin: true } })).toHaveProperty(['buyer']);
+    expect(issues({ ...valid(), buyer: { name: 'A', email: 'a@example.org', isAdmin: true } })).toHaveProperty([
+      'buyer',
+    ]);
   });
 
   it('refuses a __proto__ key coming from JSON', () => {
     const top = JSON.parse(JSON.stringify(valid()).replace(/^\{/, '{"__proto__":{"status":"paid"},'));
     expect(Object.keys(top)).toContain('__proto__');
-    expect(registrationSchema.safeParse(top).error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['__proto__'], path: [] })]);
-    const nested = JSON.parse(JSON.stringify(valid()).replace('"legalName"', '"__proto__":{"isAdmin":true},"legalName"'));
-    expect(registrationSchema.safeParse(nested).error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['__proto__'], path: ['attendees', 0] })]);
+    expect(registrationSchema.safeParse(top).error?.issues).toEqual([
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['__proto__'], path: [] }),
+    ]);
+    const nested = JSON.parse(
+      JSON.stringify(valid()).replace('"legalName"', '"__proto__":{"isAdmin":true},"legalName"'),
+    );
+    expect(registrationSchema.safeParse(nested).error?.issues).toEqual([
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['__proto__'], path: ['attendees', 0] }),
+    ]);
     // Nothing leaked into the prototype of ordinary objects.
     expect(({} as Record<string, unknown>).status).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -110,7 +129,9 @@ describe('registrationSchema', () => {
   it('trims names and refuses blank ones', () => {
     expect(registrationSchema.parse(valid({}, { legalName: '  Ana  ' })).attendees[0]?.legalName).toBe('Ana');
     expect(issues(valid({}, { legalName: '   ' }))['attendees.0.legalName']).toEqual(['Full name is required']);
-    expect(issues(valid({}, { legalName: 'x'.repeat(201) }))['attendees.0.legalName']).toEqual(['Full name must be at most 200 characters']);
+    expect(issues(valid({}, { legalName: 'x'.repeat(201) }))['attendees.0.legalName']).toEqual([
+      'Full name must be at most 200 characters',
+    ]);
   });
 
   it.each([
@@ -144,7 +165,10 @@ describe('registrationSchema', () => {
   });
 
   it('lowercases and trims emails', () => {
-    const r = registrationSchema.parse({ ...valid({}, { email: '  Ana.Attendee@Example.ORG ' }), buyer: { name: 'A', email: 'BUYER@EXAMPLE.ORG' } });
+    const r = registrationSchema.parse({
+      ...valid({}, { email: '  Ana.Attendee@Example.ORG ' }),
+      buyer: { name: 'A', email: 'BUYER@EXAMPLE.ORG' },
+    });
     expect(r.attendees[0]?.email).toBe('ana.attendee@example.org');
     expect(r.buyer.email).toBe('buyer@example.org');
   });
@@ -167,22 +191,43 @@ describe('registrationSchema', () => {
   });
 
   it('refuses ids that are not uuids and more than 10 workshops', () => {
-    expect(issues(valid({}, { ticketTypeId: "1; drop table orders" }))).toHaveProperty(['attendees.0.ticketTypeId']);
+    expect(issues(valid({}, { ticketTypeId: '1; drop table orders' }))).toHaveProperty(['attendees.0.ticketTypeId']);
     expect(issues(valid({}, { workshopIds: ['nope'] }))).toHaveProperty(['attendees.0.workshopIds.0']);
-    expect(issues(valid({}, { workshopIds: Array.from({ length: 11 }, () => WORKSHOP) }))['attendees.0.workshopIds']).toEqual(['Choose at most 10 workshops']);
+    expect(
+      issues(valid({}, { workshopIds: Array.from({ length: 11 }, () => WORKSHOP) }))['attendees.0.workshopIds'],
+    ).toEqual(['Choose at most 10 workshops']);
   });
 
   it('lowercases ticket type and workshop ids, which the database returns in lower case', () => {
-    const r = registrationSchema.parse(valid({}, { ticketTypeId: TYPE.toUpperCase(), workshopIds: [WORKSHOP.toUpperCase()] }));
+    const r = registrationSchema.parse(
+      valid({}, { ticketTypeId: TYPE.toUpperCase(), workshopIds: [WORKSHOP.toUpperCase()] }),
+    );
     expect(r.attendees[0]?.ticketTypeId).toBe(TYPE);
     expect(r.attendees[0]?.workshopIds).toEqual([WORKSHOP]);
   });
 
   it('refuses wrong types with a message per field', () => {
-    const errors = issues({ buyer: 'me', attendees: [{ ticketTypeId: 5, legalName: ['x'], email: null, directoryOptIn: 'yes', photoPreference: 'always', answers: [] }] });
+    const errors = issues({
+      buyer: 'me',
+      attendees: [
+        {
+          ticketTypeId: 5,
+          legalName: ['x'],
+          email: null,
+          directoryOptIn: 'yes',
+          photoPreference: 'always',
+          answers: [],
+        },
+      ],
+    });
     expect(Object.keys(errors).sort()).toEqual([
-      'attendees.0.answers', 'attendees.0.directoryOptIn', 'attendees.0.email', 'attendees.0.legalName',
-      'attendees.0.photoPreference', 'attendees.0.ticketTypeId', 'buyer',
+      'attendees.0.answers',
+      'attendees.0.directoryOptIn',
+      'attendees.0.email',
+      'attendees.0.legalName',
+      'attendees.0.photoPreference',
+      'attendees.0.ticketTypeId',
+      'buyer',
     ]);
     expect(Object.values(errors).every((m) => m.length > 0 && m.every((s) => s.length > 0))).toBe(true);
   });
@@ -198,7 +243,16 @@ describe('isUuid', () => {
   it('accepts a uuid in either letter case and nothing else', () => {
     expect(isUuid('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
     expect(isUuid('0F8FAD5B-D9CB-469F-A165-70867728950E')).toBe(true);
-    for (const bad of ['', '0f8fad5b-d9cb-469f-a165-70867728950', '0f8fad5b-d9cb-469f-a165-70867728950e ', 'x0f8fad5b-d9cb-469f-a165-70867728950e', '0f8fad5bd9cb469fa16570867728950e', 42, null, undefined]) {
+    for (const bad of [
+      '',
+      '0f8fad5b-d9cb-469f-a165-70867728950',
+      '0f8fad5b-d9cb-469f-a165-70867728950e ',
+      'x0f8fad5b-d9cb-469f-a165-70867728950e',
+      '0f8fad5bd9cb469fa16570867728950e',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isUuid(bad)).toBe(false);
     }
   });

@@ -7,7 +7,10 @@ import { publicAction } from '@/app/_lib/public-action';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { startCheckout } from '@/lib/payments/start-checkout';
 
-export interface PayNowState { seq: number; error?: string }
+export interface PayNowState {
+  seq: number;
+  error?: string;
+}
 
 const payNowSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 

@@ -10,22 +10,42 @@ import { DomainError } from '@/lib/errors';
 import { cancelRegistration } from '@/lib/self-service/cancel';
 import { changeWorkshops } from '@/lib/self-service/change-workshops';
 import { editAttendee } from '@/lib/self-service/edit-attendee';
-import { attendeeDetailsFromForm, cancelConfirmationFromForm, transferFromForm, workshopChoiceFromForm } from '@/app/_lib/manage-form';
+import {
+  attendeeDetailsFromForm,
+  cancelConfirmationFromForm,
+  transferFromForm,
+  workshopChoiceFromForm,
+} from '@/app/_lib/manage-form';
 import { transferTicket } from '@/lib/self-service/transfer';
 import { MANAGE_VALUES, type ManageFormState } from './_lib/form-state';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** Runs one change; `work` answers the notice to show on the order page. */
-async function run(previous: ManageFormState, formData: FormData, where: string, work: (ctx: AppContext, token: string) => Promise<string>): Promise<ManageFormState> {
-  const base: ManageFormState = { seq: previous.seq + 1, values: submittedValues(formData, MANAGE_VALUES), fieldErrors: {} };
+async function run(
+  previous: ManageFormState,
+  formData: FormData,
+  where: string,
+  work: (ctx: AppContext, token: string) => Promise<string>,
+): Promise<ManageFormState> {
+  const base: ManageFormState = {
+    seq: previous.seq + 1,
+    values: submittedValues(formData, MANAGE_VALUES),
+    fieldErrors: {},
+  };
   const token = formData.get('token');
-  return publicAction(where, NOTHING_WAS_CHANGED, async () => {
-    if (typeof token !== 'string' || !TOKEN.test(token)) throw new DomainError('NOT_FOUND', 'This order link is not valid.');
-    const done = await work(await getRequestContext(), token);
-    // The token passed the format check and opened the order, so it is safe in the path.
-    redirect(`/orders/${token}?done=${done}`);
-  }, (failure) => ({ ...base, fieldErrors: failure.fieldErrors, formError: failure.formError }));
+  return publicAction(
+    where,
+    NOTHING_WAS_CHANGED,
+    async () => {
+      if (typeof token !== 'string' || !TOKEN.test(token))
+        throw new DomainError('NOT_FOUND', 'This order link is not valid.');
+      const done = await work(await getRequestContext(), token);
+      // The token passed the format check and opened the order, so it is safe in the path.
+      redirect(`/orders/${token}?done=${done}`);
+    },
+    (failure) => ({ ...base, fieldErrors: failure.fieldErrors, formError: failure.formError }),
+  );
 }
 
 export async function editAttendeeAction(previous: ManageFormState, formData: FormData): Promise<ManageFormState> {
@@ -49,7 +69,10 @@ export async function transferTicketAction(previous: ManageFormState, formData: 
   });
 }
 
-export async function cancelRegistrationAction(previous: ManageFormState, formData: FormData): Promise<ManageFormState> {
+export async function cancelRegistrationAction(
+  previous: ManageFormState,
+  formData: FormData,
+): Promise<ManageFormState> {
   return run(previous, formData, 'cancelRegistrationAction', async (ctx, token) => {
     const result = await cancelRegistration(ctx, { token, confirmation: cancelConfirmationFromForm(formData) });
     return result.refundPending ? 'cancelled-refund-pending' : 'cancelled';

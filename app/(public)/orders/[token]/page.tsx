@@ -37,7 +37,19 @@ const STATUS_WORDS: Record<OrderView['status'], { title: string; badge: string }
   refunded: { title: 'This order was refunded', badge: 'Refunded' },
 };
 
-function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; timeZone: string; now: Date; token: string; returned: boolean }) {
+function NextSteps({
+  view,
+  timeZone,
+  now,
+  token,
+  returned,
+}: {
+  view: OrderView;
+  timeZone: string;
+  now: Date;
+  token: string;
+  returned: boolean;
+}) {
   const { order, status } = view;
   if (status === 'pending_payment' && order.expiresAt) {
     const until = formatClock(order.expiresAt, timeZone, now);
@@ -45,16 +57,25 @@ function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; 
       <div className="flex flex-col gap-2">
         <p className="text-lg">
           Your seats are held until{' '}
-          <strong><time dateTime={order.expiresAt.toISOString()}>{until}</time></strong>
+          <strong>
+            <time dateTime={order.expiresAt.toISOString()}>{until}</time>
+          </strong>
           <LocalInstant at={order.expiresAt.toISOString()} timeZone={timeZone} />.
         </p>
         <Countdown expiresAt={order.expiresAt.toISOString()} serverNow={now.toISOString()} label="Seats held for" />
         {returned && order.paymentState === 'none' ? (
-          <p className="font-medium">Thank you. Your payment is being confirmed; refresh this page in a moment to see it.</p>
-        ) : order.total > 0 && order.paymentState !== 'processing' && <PayNowForm token={token} amount={formatMoney(order.total, order.currency)} />}
+          <p className="font-medium">
+            Thank you. Your payment is being confirmed; refresh this page in a moment to see it.
+          </p>
+        ) : (
+          order.total > 0 &&
+          order.paymentState !== 'processing' && (
+            <PayNowForm token={token} amount={formatMoney(order.total, order.currency)} />
+          )
+        )}
         <p>
-          If the order is not paid by {until}, it expires and the seats
-          are released for others. Keep this page’s address: it is private to you and is how you come back to your order.
+          If the order is not paid by {until}, it expires and the seats are released for others. Keep this page’s
+          address: it is private to you and is how you come back to your order.
         </p>
       </div>
     );
@@ -64,11 +85,16 @@ function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; 
       <div className="flex flex-col gap-3">
         <p className="text-lg">
           {order.total === 0 ? 'No payment is needed. ' : 'Payment received. '}
-          Everyone below has a place. Keep this page’s address: it is private to you and is how you come back to your order.
+          Everyone below has a place. Keep this page’s address: it is private to you and is how you come back to your
+          order.
         </p>
         <p className="flex flex-wrap gap-3">
-          <a href={`/orders/${token}/calendar.ics`} className="btn btn-secondary">Add to calendar</a>
-          <Link href={`/orders/${token}/agenda`} className="btn btn-secondary">Your agenda: star sessions</Link>
+          <a href={`/orders/${token}/calendar.ics`} className="btn btn-secondary">
+            Add to calendar
+          </a>
+          <Link href={`/orders/${token}/agenda`} className="btn btn-secondary">
+            Your agenda: star sessions
+          </Link>
         </p>
       </div>
     );
@@ -77,11 +103,19 @@ function NextSteps({ view, timeZone, now, token, returned }: { view: OrderView; 
     return (
       <div className="flex flex-col gap-3">
         <p className="text-lg">The order was not paid in time, so the seats were released for others.</p>
-        <p><Link href="/register" className="btn btn-primary">Register again</Link></p>
+        <p>
+          <Link href="/register" className="btn btn-primary">
+            Register again
+          </Link>
+        </p>
       </div>
     );
   }
-  return <p className="text-lg">Nobody below has a place with this order any more. <Link href="/register">Register again</Link>.</p>;
+  return (
+    <p className="text-lg">
+      Nobody below has a place with this order any more. <Link href="/register">Register again</Link>.
+    </p>
+  );
 }
 
 function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; token: string; contact: string }) {
@@ -90,33 +124,53 @@ function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; toke
   return (
     <>
       <section aria-labelledby="changes-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
-        <h2 id="changes-heading" className="text-xl font-semibold">Changes</h2>
+        <h2 id="changes-heading" className="text-xl font-semibold">
+          Changes
+        </h2>
         {changes.open ? (
           <p>
             You can change attendee details and workshops, or transfer a ticket to someone else, until{' '}
-            <strong><time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz, { weekday: false })}</time></strong>
+            <strong>
+              <time dateTime={changes.until.toISOString()}>{formatInstant(changes.until, tz, { weekday: false })}</time>
+            </strong>
             <LocalInstant at={changes.until.toISOString()} timeZone={tz} />. Use the links under each ticket.
           </p>
-        ) : <p>{changes.closedMessage}</p>}
+        ) : (
+          <p>{changes.closedMessage}</p>
+        )}
       </section>
       <section aria-labelledby="cancel-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
-        <h2 id="cancel-heading" className="text-xl font-semibold">Cancel your registration</h2>
+        <h2 id="cancel-heading" className="text-xl font-semibold">
+          Cancel your registration
+        </h2>
         {cancel.open && cancel.until ? (
           <>
             <p>
-              You can cancel {view.tickets.length === 1 ? 'this registration' : 'the whole order'} with a full refund until{' '}
-              <strong><time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, tz, { weekday: false })}</time></strong>
+              You can cancel {view.tickets.length === 1 ? 'this registration' : 'the whole order'} with a full refund
+              until{' '}
+              <strong>
+                <time dateTime={cancel.until.toISOString()}>{formatInstant(cancel.until, tz, { weekday: false })}</time>
+              </strong>
               <LocalInstant at={cancel.until.toISOString()} timeZone={tz} />. You will be asked to confirm.
             </p>
-            <p><Link href={`/orders/${token}/cancel`} className="btn btn-secondary">Cancel registration…</Link></p>
+            <p>
+              <Link href={`/orders/${token}/cancel`} className="btn btn-secondary">
+                Cancel registration…
+              </Link>
+            </p>
           </>
-        ) : <RefundPolicy event={event} reference={view.order.reference} contact={contact} headingLevel={3} />}
+        ) : (
+          <RefundPolicy event={event} reference={view.order.reference} contact={contact} headingLevel={3} />
+        )}
       </section>
     </>
   );
 }
 
-export default async function OrderPage({ params, searchParams }: {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ token: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
@@ -124,7 +178,8 @@ export default async function OrderPage({ params, searchParams }: {
   const query = await searchParams;
   // Back from the checkout's success page: only a hint; the order's state comes from the webhook.
   const returned = query.paid === '1';
-  const done = typeof query.done === 'string' && Object.hasOwn(DONE_NOTICES, query.done) ? DONE_NOTICES[query.done] : undefined;
+  const done =
+    typeof query.done === 'string' && Object.hasOwn(DONE_NOTICES, query.done) ? DONE_NOTICES[query.done] : undefined;
   const ctx = await getRequestContext();
   const manage = await getManageView(ctx, token);
   if (!manage) {
@@ -139,7 +194,9 @@ export default async function OrderPage({ params, searchParams }: {
   const paid = status === 'paid';
   // A fresh QR token per view and in-person ticket; earlier ones keep working until a transfer revokes them.
   const qr = paid ? await issueTicketQrCodes(ctx.db, [...manage.tickets.values()], now) : new Map<string, string>();
-  const ownPages = paid ? await issueBuyerOwnPageLinks(ctx, order, event, [...manage.tickets.values()], now) : new Map<string, string>();
+  const ownPages = paid
+    ? await issueBuyerOwnPageLinks(ctx, order, event, [...manage.tickets.values()], now)
+    : new Map<string, string>();
 
   return (
     <div className="flex flex-col gap-6">
@@ -147,24 +204,42 @@ export default async function OrderPage({ params, searchParams }: {
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{event.name}</p>
         <h1 className="text-3xl font-bold sm:text-4xl">{words.title}</h1>
         <p className="flex flex-wrap items-center gap-3">
-          <span className={`badge ${paid ? 'badge-brand' : status === 'pending_payment' ? 'badge-note' : ''}`}>{words.badge}</span>
-          <span>Order reference <strong className="font-mono tracking-wide">{order.reference}</strong></span>
+          <span className={`badge ${paid ? 'badge-brand' : status === 'pending_payment' ? 'badge-note' : ''}`}>
+            {words.badge}
+          </span>
+          <span>
+            Order reference <strong className="font-mono tracking-wide">{order.reference}</strong>
+          </span>
         </p>
       </header>
       {done && <DoneNotice message={done} />}
 
       <section aria-labelledby="next-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
-        <h2 id="next-heading" className="text-xl font-semibold">What happens next</h2>
+        <h2 id="next-heading" className="text-xl font-semibold">
+          What happens next
+        </h2>
         <NextSteps view={view} timeZone={tz} now={now} token={token} returned={returned} />
       </section>
       <PaymentStatus view={view} token={token} timeZone={tz} now={now} />
 
       <section aria-labelledby="tickets-heading" className="flex flex-col gap-3">
-        <h2 id="tickets-heading" className="text-2xl font-bold">{view.tickets.length === 1 ? 'Ticket' : `Tickets (${view.tickets.length})`}</h2>
+        <h2 id="tickets-heading" className="text-2xl font-bold">
+          {view.tickets.length === 1 ? 'Ticket' : `Tickets (${view.tickets.length})`}
+        </h2>
         <ul className="grid gap-3">
           {view.tickets.map((t, i) => (
-            <TicketCard key={t.id} index={i} ticket={t} details={manage.tickets.get(t.id)} qrSvg={qr.get(t.id)} ownPageToken={ownPages.get(t.id)} money={money}
-              timeZone={tz} token={token} changesOpen={manage.changes.open} />
+            <TicketCard
+              key={t.id}
+              index={i}
+              ticket={t}
+              details={manage.tickets.get(t.id)}
+              qrSvg={qr.get(t.id)}
+              ownPageToken={ownPages.get(t.id)}
+              money={money}
+              timeZone={tz}
+              token={token}
+              changesOpen={manage.changes.open}
+            />
           ))}
         </ul>
       </section>
@@ -172,20 +247,27 @@ export default async function OrderPage({ params, searchParams }: {
       {paid && <ChangesAndCancel manage={manage} token={token} contact={organizerAddress(ctx.config.EMAIL_FROM)} />}
 
       <section aria-labelledby="totals-heading" className="card p-4 sm:p-5">
-        <h2 id="totals-heading" className="text-xl font-semibold">Total</h2>
+        <h2 id="totals-heading" className="text-xl font-semibold">
+          Total
+        </h2>
         <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
           {order.discount > 0 && (
             <>
-              <dt>Subtotal</dt><dd className="text-right tabular-nums">{money(order.subtotal)}</dd>
-              <dt>Discount</dt><dd className="text-right tabular-nums">−{money(order.discount)}</dd>
+              <dt>Subtotal</dt>
+              <dd className="text-right tabular-nums">{money(order.subtotal)}</dd>
+              <dt>Discount</dt>
+              <dd className="text-right tabular-nums">−{money(order.discount)}</dd>
             </>
           )}
-          <dt className="text-lg font-bold">Total</dt><dd className="text-right text-lg font-bold tabular-nums">{money(order.total)}</dd>
+          <dt className="text-lg font-bold">Total</dt>
+          <dd className="text-right text-lg font-bold tabular-nums">{money(order.total)}</dd>
         </dl>
         <p className="mt-2 text-sm text-muted">Billed to {order.buyerName}.</p>
       </section>
-      <DataExportLink href={`/orders/${token}/export`}
-        note="This order's details, payments and attendees as a file. Other attendees' private answers are theirs alone and are not included." />
+      <DataExportLink
+        href={`/orders/${token}/export`}
+        note="This order's details, payments and attendees as a file. Other attendees' private answers are theirs alone and are not included."
+      />
     </div>
   );
 }

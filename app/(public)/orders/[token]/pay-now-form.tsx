@@ -16,10 +16,17 @@ export function PayNowForm({ token, amount }: { token: string; amount: string })
     <form action={formAction} className="flex flex-col gap-2">
       <input type="hidden" name="token" value={token} />
       {state.error && (
-        <p ref={errorRef} tabIndex={-1} id="pay-now-error" className="card border-2 p-3 font-medium outline-none">{state.error}</p>
+        <p ref={errorRef} tabIndex={-1} id="pay-now-error" className="card border-2 p-3 font-medium outline-none">
+          {state.error}
+        </p>
       )}
       <div>
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-describedby={state.error ? 'pay-now-error' : undefined}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={pending}
+          aria-describedby={state.error ? 'pay-now-error' : undefined}
+        >
           {pending ? 'Opening the payment page…' : `Pay now (${amount})`}
         </button>
       </div>

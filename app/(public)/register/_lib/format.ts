@@ -9,7 +9,9 @@ export function formatDate(instant: Date, timeZone: string): string {
 /** "14:35 CET", with the date in front when it is not the same calendar day as `now`. */
 export function formatClock(instant: Date, timeZone: string, now: Date): string {
   const time = `${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
-  return dateInZone(instant, timeZone) === dateInZone(now, timeZone) ? time : `${formatDate(instant, timeZone)}, ${time}`;
+  return dateInZone(instant, timeZone) === dateInZone(now, timeZone)
+    ? time
+    : `${formatDate(instant, timeZone)}, ${time}`;
 }
 
 /** The calendar date (YYYY-MM-DD) of a workshop in the event's zone, for grouping by day. */

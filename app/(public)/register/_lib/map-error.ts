@@ -10,8 +10,10 @@ export const GENERIC_ERROR = 'Something went wrong on our side and nothing was b
 
 export function waitlistHrefFor(details: Record<string, unknown>): string | null {
   const id = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v : null);
-  if (details.pool === 'workshop' && id(details.sessionId)) return `/register/waitlist?session=${id(details.sessionId)}`;
-  if (details.pool === 'ticket_type' && id(details.ticketTypeId)) return `/register/waitlist?ticketType=${id(details.ticketTypeId)}`;
+  if (details.pool === 'workshop' && id(details.sessionId))
+    return `/register/waitlist?session=${id(details.sessionId)}`;
+  if (details.pool === 'ticket_type' && id(details.ticketTypeId))
+    return `/register/waitlist?ticketType=${id(details.ticketTypeId)}`;
   return null;
 }
 

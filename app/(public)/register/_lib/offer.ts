@@ -6,7 +6,11 @@ import { findLiveOffer } from '@/lib/waitlist/offers';
 
 export type LiveOffer = NonNullable<Awaited<ReturnType<typeof findLiveOffer>>>;
 
-export async function readOffer(ctx: Pick<AppContext, 'db' | 'clock'>, eventId: string, raw: string | undefined): Promise<{ token: string; offer: LiveOffer | null }> {
+export async function readOffer(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  eventId: string,
+  raw: string | undefined,
+): Promise<{ token: string; offer: LiveOffer | null }> {
   const token = raw?.trim() ?? '';
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { token: '', offer: null };
   return { token, offer: await findLiveOffer(ctx.db, eventId, token, ctx.clock.now()) };

@@ -46,23 +46,38 @@ export function parseSelection(params: SearchParams, ticketTypes: OnSaleTicketTy
     const raw = first(params[qtyName(t)])?.trim() ?? '';
     if (!raw || raw === '0') continue;
     const n = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(n)) { errors.set(t.code, 'Choose a number from the list'); continue; }
+    if (!Number.isInteger(n)) {
+      errors.set(t.code, 'Choose a number from the list');
+      continue;
+    }
     quantities.set(t.code, n);
     if (n < t.minPerOrder) errors.set(t.code, `At least ${t.minPerOrder} per order`);
     else if (n > t.maxPerOrder) errors.set(t.code, `At most ${t.maxPerOrder} per order`);
     else {
-      const problem = t.status === 'sold_out' ? 'Sold out'
-        : t.status !== 'available' ? 'Not on sale at this time'
-        : t.remaining !== null && n > t.remaining ? (t.remaining === 1 ? 'Only 1 left' : `Only ${t.remaining} left`)
-        : null;
-      if (problem) { errors.set(t.code, problem); unavailable.add(t.code); }
+      const problem =
+        t.status === 'sold_out'
+          ? 'Sold out'
+          : t.status !== 'available'
+            ? 'Not on sale at this time'
+            : t.remaining !== null && n > t.remaining
+              ? t.remaining === 1
+                ? 'Only 1 left'
+                : `Only ${t.remaining} left`
+              : null;
+      if (problem) {
+        errors.set(t.code, problem);
+        unavailable.add(t.code);
+      }
       for (let i = 0; i < n; i++) slots.push(t);
     }
   }
   const known = new Set(ticketTypes.map((t) => qtyName(t)));
-  const unknown = Object.keys(params).some((k) => k.startsWith(QTY_PREFIX) && !known.has(k) && (first(params[k]) ?? '0') !== '0');
+  const unknown = Object.keys(params).some(
+    (k) => k.startsWith(QTY_PREFIX) && !known.has(k) && (first(params[k]) ?? '0') !== '0',
+  );
   let formError: string | null = null;
-  if (slots.length > MAX_ATTENDEES) formError = `One order can carry at most ${MAX_ATTENDEES} people. Please split your group into several orders.`;
+  if (slots.length > MAX_ATTENDEES)
+    formError = `One order can carry at most ${MAX_ATTENDEES} people. Please split your group into several orders.`;
   else if (unknown) formError = 'Some of the tickets you chose are not available any more, or need a voucher code.';
   else if (!slots.length && !errors.size) formError = 'Choose at least one ticket.';
   return { slots, quantities, errors, unavailable, formError };
@@ -74,7 +89,11 @@ export function selectionQuery(params: SearchParams, extra: Record<string, strin
   for (const [key, value] of Object.entries(params)) {
     const v = first(value);
     if (v === undefined || v === '') continue;
-    if ((key.startsWith(QTY_PREFIX) && /^[a-z0-9-]{1,60}$/.test(key.slice(QTY_PREFIX.length)) && v !== '0') || key === 'voucher' || key === 'offer') {
+    if (
+      (key.startsWith(QTY_PREFIX) && /^[a-z0-9-]{1,60}$/.test(key.slice(QTY_PREFIX.length)) && v !== '0') ||
+      key === 'voucher' ||
+      key === 'offer'
+    ) {
       q.set(key, v.slice(0, 100));
     }
   }

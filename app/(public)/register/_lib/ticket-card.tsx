@@ -15,17 +15,39 @@ function TicketStatus({ t }: { t: OnSaleTicketType }) {
     return (
       <p className="flex flex-col gap-1">
         <span className="badge badge-note self-start">Sold out</span>
-        <Link href={`/register/waitlist?ticketType=${t.id}`}>Join the waiting list<span className="sr-only"> for {t.label}</span></Link>
+        <Link href={`/register/waitlist?ticketType=${t.id}`}>
+          Join the waiting list<span className="sr-only"> for {t.label}</span>
+        </Link>
       </p>
     );
   }
-  if (t.status === 'not_yet_on_sale') return <p><span className="badge">Not on sale yet</span></p>;
-  if (t.status === 'sale_ended') return <p><span className="badge">Sales have ended</span></p>;
+  if (t.status === 'not_yet_on_sale')
+    return (
+      <p>
+        <span className="badge">Not on sale yet</span>
+      </p>
+    );
+  if (t.status === 'sale_ended')
+    return (
+      <p>
+        <span className="badge">Sales have ended</span>
+      </p>
+    );
   return null;
 }
 
-export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
-  t: OnSaleTicketType; timeZone: string; quantity: number; error: string | undefined; voucherApplies: boolean;
+export function TicketCard({
+  t,
+  timeZone,
+  quantity,
+  error,
+  voucherApplies,
+}: {
+  t: OnSaleTicketType;
+  timeZone: string;
+  quantity: number;
+  error: string | undefined;
+  voucherApplies: boolean;
 }) {
   const id = `qty-${t.code}`;
   const options = quantityOptions(t);
@@ -33,10 +55,16 @@ export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
   return (
     <li className="card grid gap-4 p-4 sm:grid-cols-[1fr_11rem] sm:p-5" aria-labelledby={headingId}>
       <div className="flex flex-col gap-2">
-        <h3 id={headingId} className="text-lg font-semibold leading-snug">{t.label}</h3>
+        <h3 id={headingId} className="text-lg font-semibold leading-snug">
+          {t.label}
+        </h3>
         <div className="flex flex-wrap gap-2">
           {t.attendance === 'virtual' && <span className="badge">Online</span>}
-          {t.validOn && <span className="badge">Valid on&nbsp;<time dateTime={t.validOn}>{shortDay(t.validOn)}</time></span>}
+          {t.validOn && (
+            <span className="badge">
+              Valid on&nbsp;<time dateTime={t.validOn}>{shortDay(t.validOn)}</time>
+            </span>
+          )}
           {voucherApplies && <span className="badge badge-brand">Your voucher applies</span>}
         </div>
         {t.description && <p className="text-[0.9375rem]">{t.description}</p>}
@@ -45,7 +73,17 @@ export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
             <strong className="text-lg tabular-nums">{formatMoney(t.price.amount, t.price.currency)}</strong>{' '}
             <span className="text-muted">
               ({t.price.label}
-              {t.nextPrice ? <> until <time dateTime={t.nextPrice.startsAt.toISOString()}>{formatDate(t.nextPrice.startsAt, timeZone)}</time>, then {formatMoney(t.nextPrice.amount, t.price.currency)}</> : null})
+              {t.nextPrice ? (
+                <>
+                  {' '}
+                  until{' '}
+                  <time dateTime={t.nextPrice.startsAt.toISOString()}>
+                    {formatDate(t.nextPrice.startsAt, timeZone)}
+                  </time>
+                  , then {formatMoney(t.nextPrice.amount, t.price.currency)}
+                </>
+              ) : null}
+              )
             </span>
           </p>
         )}
@@ -54,7 +92,8 @@ export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
         )}
         {(t.minPerOrder > 1 || t.maxPerOrder < 10) && t.status === 'available' && (
           <p className="text-sm text-muted">
-            {t.minPerOrder > 1 ? `At least ${t.minPerOrder}` : ''}{t.minPerOrder > 1 && t.maxPerOrder < 10 ? ', ' : ''}
+            {t.minPerOrder > 1 ? `At least ${t.minPerOrder}` : ''}
+            {t.minPerOrder > 1 && t.maxPerOrder < 10 ? ', ' : ''}
             {t.maxPerOrder < 10 ? `${t.minPerOrder > 1 ? 'at' : 'At'} most ${t.maxPerOrder}` : ''} per order.
           </p>
         )}
@@ -62,7 +101,9 @@ export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
       <div className="sm:justify-self-end">
         {t.status === 'available' ? (
           <div>
-            <label htmlFor={id} className="field-label">Quantity<span className="sr-only"> of {t.label}</span></label>
+            <label htmlFor={id} className="field-label">
+              Quantity<span className="sr-only"> of {t.label}</span>
+            </label>
             <select
               id={id}
               name={qtyName(t)}
@@ -71,7 +112,11 @@ export function TicketCard({ t, timeZone, quantity, error, voucherApplies }: {
               aria-describedby={error ? `${id}-error` : undefined}
               className="field-control w-28 aria-invalid:border-2 aria-invalid:border-[#b42318]"
             >
-              {options.map((n) => <option key={n} value={n}>{n}</option>)}
+              {options.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
             <FieldError id={`${id}-error`} messages={error ? [error] : undefined} />
           </div>

@@ -15,11 +15,19 @@ export interface VoucherState {
   error: string | null;
 }
 
-export async function readVoucher(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, eventId: string, raw: string | undefined): Promise<VoucherState> {
+export async function readVoucher(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  eventId: string,
+  raw: string | undefined,
+): Promise<VoucherState> {
   const code = (raw ?? '').trim().toUpperCase();
   if (!code) return { code: '', voucher: null, error: null };
   if (!VOUCHER_CODE_FORMAT.test(code)) {
-    return { code: code.slice(0, 40), voucher: null, error: 'Voucher codes contain only letters, digits, dashes and underscores.' };
+    return {
+      code: code.slice(0, 40),
+      voucher: null,
+      error: 'Voucher codes contain only letters, digits, dashes and underscores.',
+    };
   }
   try {
     const voucher = await lookUpVoucher(ctx, { eventId, code, clientKey: await getClientKey() });

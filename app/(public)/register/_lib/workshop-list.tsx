@@ -27,7 +27,9 @@ export function WorkshopList({ workshops, timeZone }: { workshops: OnSaleWorksho
     <div className="flex flex-col gap-5">
       {groupByDay(workshops, timeZone).map((g) => (
         <section key={g.day} aria-labelledby={`ws-day-${g.day}`} className="flex flex-col gap-2">
-          <h3 id={`ws-day-${g.day}`} className="text-lg font-semibold"><time dateTime={g.day}>{longDay(g.day)}</time></h3>
+          <h3 id={`ws-day-${g.day}`} className="text-lg font-semibold">
+            <time dateTime={g.day}>{longDay(g.day)}</time>
+          </h3>
           <ul className="grid gap-2">
             {g.items.map((w) => {
               const full = w.remaining !== null && w.remaining <= 0;
@@ -38,8 +40,18 @@ export function WorkshopList({ workshops, timeZone }: { workshops: OnSaleWorksho
                     <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} day={g.day} timeZone={timeZone} />
                   </span>
                   <span className="flex flex-wrap items-center gap-3">
-                    {full ? <span className="badge badge-note">Full</span> : seatsLeftText(w.remaining) && <span className="text-sm text-muted">{seatsLeftText(w.remaining)}</span>}
-                    {full && <Link href={`/register/waitlist?session=${w.id}`}>Join the waiting list<span className="sr-only"> for {w.title}</span></Link>}
+                    {full ? (
+                      <span className="badge badge-note">Full</span>
+                    ) : (
+                      seatsLeftText(w.remaining) && (
+                        <span className="text-sm text-muted">{seatsLeftText(w.remaining)}</span>
+                      )
+                    )}
+                    {full && (
+                      <Link href={`/register/waitlist?session=${w.id}`}>
+                        Join the waiting list<span className="sr-only"> for {w.title}</span>
+                      </Link>
+                    )}
                   </span>
                 </li>
               );

@@ -21,38 +21,64 @@ function quoteView(q: Quote): QuoteView {
   const money = (amount: number) => formatMoney(amount, q.currency);
   return {
     lines: q.lines.map((l) => ({
-      label: l.label, badgeName: l.badgeName, price: money(l.price), discount: l.discount ? money(l.discount) : null,
-      workshops: l.workshops.map((w) => ({ title: w.title, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })),
+      label: l.label,
+      badgeName: l.badgeName,
+      price: money(l.price),
+      discount: l.discount ? money(l.discount) : null,
+      workshops: l.workshops.map((w) => ({
+        title: w.title,
+        startsAt: w.startsAt.toISOString(),
+        endsAt: w.endsAt.toISOString(),
+      })),
     })),
-    subtotal: money(q.subtotal), discount: q.discount ? money(q.discount) : null, total: money(q.total),
-    isFree: q.total === 0, voucherCode: q.voucherCode, holdMinutes: q.holdMinutes,
+    subtotal: money(q.subtotal),
+    discount: q.discount ? money(q.discount) : null,
+    total: money(q.total),
+    isFree: q.total === 0,
+    voucherCode: q.voucherCode,
+    holdMinutes: q.holdMinutes,
   };
 }
 
 /** What the person reviewed: the request and its price. Not a secret; createOrder reprices anyway. */
 function fingerprintOf(input: unknown, quote: Quote): string {
-  return createHash('sha256').update(JSON.stringify({ input, total: quote.total, lines: quote.lines.map((l) => [l.price, l.discount]) })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ input, total: quote.total, lines: quote.lines.map((l) => [l.price, l.discount]) }))
+    .digest('base64url');
 }
 
-export async function registerAttendeesAction(previous: RegistrationFormState, formData: FormData): Promise<RegistrationFormState> {
+export async function registerAttendeesAction(
+  previous: RegistrationFormState,
+  formData: FormData,
+): Promise<RegistrationFormState> {
   const intent = formData.get('intent') === 'confirm' ? 'confirm' : 'review';
   const values = submittedValues(formData, VALUES);
   const base: RegistrationFormState = { seq: previous.seq + 1, values, fieldErrors: {} };
-  return publicAction('registerAttendeesAction', GENERIC_ERROR, async () => {
-    const ctx = await getRequestContext();
-    const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
-    if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
-    const typeIds = [...formData.keys()].filter((k) => /^attendees\.\d{1,2}\.ticketTypeId$/.test(k)).map((k) => String(formData.get(k)));
-    const checkboxes = await checkboxQuestionKeys(ctx, event.id, typeIds);
-    const input = registrationFromForm(formData, (id) => checkboxes.get(id) ?? new Set());
-    const clientKey = await getClientKey();
-    const quote = await quoteOrder(ctx, event, input, { clientKey });
-    const fingerprint = fingerprintOf(input, quote);
-    if (intent === 'review' || formData.get('fingerprint') !== fingerprint) {
-      const notice = intent === 'confirm' ? 'Something changed since your review, so nothing was booked yet. Check the updated summary and confirm again.' : undefined;
-      return { ...base, quote: quoteView(quote), fingerprint, notice };
-    }
-    const { accessToken } = await createOrder(ctx, event.id, input, { clientKey });
-    redirect(`/orders/${accessToken}`);
-  }, (failure) => ({ ...base, ...registrationErrorState(failure, values) }));
+  return publicAction(
+    'registerAttendeesAction',
+    GENERIC_ERROR,
+    async () => {
+      const ctx = await getRequestContext();
+      const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+      if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
+      const typeIds = [...formData.keys()]
+        .filter((k) => /^attendees\.\d{1,2}\.ticketTypeId$/.test(k))
+        .map((k) => String(formData.get(k)));
+      const checkboxes = await checkboxQuestionKeys(ctx, event.id, typeIds);
+      const input = registrationFromForm(formData, (id) => checkboxes.get(id) ?? new Set());
+      const clientKey = await getClientKey();
+      const quote = await quoteOrder(ctx, event, input, { clientKey });
+      const fingerprint = fingerprintOf(input, quote);
+      if (intent === 'review' || formData.get('fingerprint') !== fingerprint) {
+        const notice =
+          intent === 'confirm'
+            ? 'Something changed since your review, so nothing was booked yet. Check the updated summary and confirm again.'
+            : undefined;
+        return { ...base, quote: quoteView(quote), fingerprint, notice };
+      }
+      const { accessToken } = await createOrder(ctx, event.id, input, { clientKey });
+      redirect(`/orders/${accessToken}`);
+    },
+    (failure) => ({ ...base, ...registrationErrorState(failure, values) }),
+  );
 }

@@ -16,19 +16,34 @@ import { RegistrationForm } from './registration-form';
 export const metadata: Metadata = { title: 'Attendee details', robots: { index: false, follow: false } };
 
 function slotView(t: OnSaleTicketType, workshops: OnSaleWorkshop[], timeZone: string): SlotView {
-  const allowed = t.includesWorkshops ? workshops.filter((w) => !t.validOn || dayOf(w.startsAt, timeZone) === t.validOn) : [];
+  const allowed = t.includesWorkshops
+    ? workshops.filter((w) => !t.validOn || dayOf(w.startsAt, timeZone) === t.validOn)
+    : [];
   return {
     ticketTypeId: t.id,
     label: t.label,
-    questions: t.questions.map(({ key, label, help, kind, options, isRequired, isSensitive }) => ({ key, label, help, kind, options, isRequired, isSensitive })),
+    questions: t.questions.map(({ key, label, help, kind, options, isRequired, isSensitive }) => ({
+      key,
+      label,
+      help,
+      kind,
+      options,
+      isRequired,
+      isSensitive,
+    })),
     workshopIds: allowed.map((w) => w.id),
   };
 }
 
 function workshopView(w: OnSaleWorkshop, all: OnSaleWorkshop[], timeZone: string): WorkshopView {
   return {
-    id: w.id, title: w.title, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), day: dayOf(w.startsAt, timeZone),
-    seatsLeft: seatsLeftText(w.remaining), full: w.remaining !== null && w.remaining <= 0,
+    id: w.id,
+    title: w.title,
+    startsAt: w.startsAt.toISOString(),
+    endsAt: w.endsAt.toISOString(),
+    day: dayOf(w.startsAt, timeZone),
+    seatsLeft: seatsLeftText(w.remaining),
+    full: w.remaining !== null && w.remaining <= 0,
     overlaps: all.filter((o) => o.id !== w.id && o.startsAt < w.endsAt && w.startsAt < o.endsAt).map((o) => o.title),
   };
 }
@@ -73,7 +88,14 @@ export default async function DetailsPage({ searchParams }: { searchParams: Prom
             {unavailable.map((t) => (
               <li key={t.id}>
                 {t.label}: {selection.errors.get(t.code)}.{' '}
-                {t.status === 'sold_out' && <><Link href={`/register/waitlist?ticketType=${t.id}`}>Join the waiting list<span className="sr-only"> for {t.label}</span></Link> or </>}
+                {t.status === 'sold_out' && (
+                  <>
+                    <Link href={`/register/waitlist?ticketType=${t.id}`}>
+                      Join the waiting list<span className="sr-only"> for {t.label}</span>
+                    </Link>{' '}
+                    or{' '}
+                  </>
+                )}
                 <Link href={changeHref}>change your tickets</Link>.
               </li>
             ))}

@@ -4,7 +4,13 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useMemo, useRef } from 'react';
 import { ErrorSummary, FieldError, type SummaryItem } from '../_lib/error-summary';
-import { fieldId, initialRegistrationState, type RegistrationFormState, type SlotView, type WorkshopView } from '../_lib/form-state';
+import {
+  fieldId,
+  initialRegistrationState,
+  type RegistrationFormState,
+  type SlotView,
+  type WorkshopView,
+} from '../_lib/form-state';
 import { registerAttendeesAction } from './actions';
 import { AttendeeFieldset, type FormValues } from './attendee-fieldset';
 import { TextField } from './fields';
@@ -21,8 +27,14 @@ interface Props {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  legalName: 'Full name', badgeName: 'Badge name', email: 'Email', pronouns: 'Pronouns', workshopIds: 'Workshops',
-  directoryOptIn: 'Directory', photoPreference: 'Photos', ticketTypeId: 'Ticket',
+  legalName: 'Full name',
+  badgeName: 'Badge name',
+  email: 'Email',
+  pronouns: 'Pronouns',
+  workshopIds: 'Workshops',
+  directoryOptIn: 'Directory',
+  photoPreference: 'Photos',
+  ticketTypeId: 'Ticket',
 };
 
 function valueReader(values: Record<string, string[]>): FormValues {
@@ -38,11 +50,20 @@ function summaryItems(state: RegistrationFormState, slots: SlotView[], rendered:
   if (state.formError) items.push({ message: state.formError, href: null });
   for (const [key, messages] of Object.entries(state.fieldErrors)) {
     const m = /^attendees\.(\d+)\.(.+)$/.exec(key);
-    let prefix = key === 'buyer.name' ? 'Billing name' : key === 'buyer.email' ? 'Billing email' : key === 'voucherCode' ? 'Voucher' : '';
+    let prefix =
+      key === 'buyer.name'
+        ? 'Billing name'
+        : key === 'buyer.email'
+          ? 'Billing email'
+          : key === 'voucherCode'
+            ? 'Voucher'
+            : '';
     if (m) {
       const slot = slots[Number(m[1])];
       const field = m[2]!;
-      const question = field.startsWith('answers.') ? slot?.questions.find((q) => `answers.${q.key}` === field) : undefined;
+      const question = field.startsWith('answers.')
+        ? slot?.questions.find((q) => `answers.${q.key}` === field)
+        : undefined;
       prefix = `Attendee ${Number(m[1]) + 1}, ${question?.label ?? FIELD_LABELS[field] ?? 'details'}`;
     }
     const href = rendered.has(key) ? `#${fieldId(key)}` : key === 'attendees' ? '#attendees' : null;
@@ -66,7 +87,16 @@ export function RegistrationForm({ slots, workshops, timeZone, voucherCode, offe
     if (offerToken) names.add('offerToken');
     slots.forEach((s, i) => {
       const at = `attendees.${i}`;
-      for (const f of ['legalName', 'badgeName', 'email', 'pronouns', 'directoryOptIn', 'photoPreference', 'ticketTypeId']) names.add(`${at}.${f}`);
+      for (const f of [
+        'legalName',
+        'badgeName',
+        'email',
+        'pronouns',
+        'directoryOptIn',
+        'photoPreference',
+        'ticketTypeId',
+      ])
+        names.add(`${at}.${f}`);
       if (s.workshopIds.length) names.add(`${at}.workshopIds`);
       for (const q of s.questions) names.add(`${at}.answers.${q.key}`);
     });
@@ -89,28 +119,63 @@ export function RegistrationForm({ slots, workshops, timeZone, voucherCode, offe
   }, [state, router]);
 
   return (
-    <form key={state.seq} action={formAction} noValidate className="flex flex-col gap-6" aria-describedby="required-note">
+    <form
+      key={state.seq}
+      action={formAction}
+      noValidate
+      className="flex flex-col gap-6"
+      aria-describedby="required-note"
+    >
       <ErrorSummary ref={summaryRef} items={summary} />
       {state.soldOut && (
-        <div id="sold-out" role="alert" tabIndex={-1} className="rounded-lg border-2 border-note-line bg-note px-4 py-3 text-note-ink outline-none">
+        <div
+          id="sold-out"
+          role="alert"
+          tabIndex={-1}
+          className="rounded-lg border-2 border-note-line bg-note px-4 py-3 text-note-ink outline-none"
+        >
           <p className="font-semibold">{state.soldOut.message} Nothing was booked.</p>
           <ul className="mt-1 list-disc pl-5">
-            {state.soldOut.waitlistHref && <li><a href={state.soldOut.waitlistHref} className="font-medium">Join the waiting list</a></li>}
+            {state.soldOut.waitlistHref && (
+              <li>
+                <a href={state.soldOut.waitlistHref} className="font-medium">
+                  Join the waiting list
+                </a>
+              </li>
+            )}
             {soldOutFields.map((k) => (
-              <li key={k}><a href={`#${fieldId(k)}`}>Choose again for attendee {Number(/^attendees\.(\d+)\./.exec(k)?.[1] ?? 0) + 1}</a></li>
+              <li key={k}>
+                <a href={`#${fieldId(k)}`}>
+                  Choose again for attendee {Number(/^attendees\.(\d+)\./.exec(k)?.[1] ?? 0) + 1}
+                </a>
+              </li>
             ))}
-            {!soldOutFields.length && <li><a href={changeHref}>Choose other tickets</a></li>}
+            {!soldOutFields.length && (
+              <li>
+                <a href={changeHref}>Choose other tickets</a>
+              </li>
+            )}
           </ul>
         </div>
       )}
-      {state.notice && <p role="status" className="rounded-lg border border-brand bg-brand-soft px-4 py-3 font-medium text-brand-strong">{state.notice}</p>}
+      {state.notice && (
+        <p
+          role="status"
+          className="rounded-lg border border-brand bg-brand-soft px-4 py-3 font-medium text-brand-strong"
+        >
+          {state.notice}
+        </p>
+      )}
       {state.quote && !summary.length && !state.soldOut && (
         <p className="rounded-lg border border-brand bg-brand-soft px-4 py-3">
-          Price checked: <strong>{state.quote.total}</strong> in total. <a href="#review">Go to the summary to confirm</a>.
+          Price checked: <strong>{state.quote.total}</strong> in total.{' '}
+          <a href="#review">Go to the summary to confirm</a>.
         </p>
       )}
 
-      <p id="required-note" className="text-sm text-muted">Fields marked “required” must be filled in. Everything else is optional.</p>
+      <p id="required-note" className="text-sm text-muted">
+        Fields marked “required” must be filled in. Everything else is optional.
+      </p>
       <input type="hidden" name="voucherCode" value={voucherCode} />
       <input type="hidden" name="offerToken" value={offerToken} />
       {state.fingerprint && <input type="hidden" name="fingerprint" value={state.fingerprint} />}
@@ -119,7 +184,9 @@ export function RegistrationForm({ slots, workshops, timeZone, voucherCode, offe
         <div className="card flex flex-col gap-1 p-4">
           {voucherCode && (
             <div id="voucherCode" tabIndex={-1} className="outline-none">
-              <p>Voucher <strong>{voucherCode}</strong> · <a href={changeHref}>Change</a></p>
+              <p>
+                Voucher <strong>{voucherCode}</strong> · <a href={changeHref}>Change</a>
+              </p>
               <FieldError id="voucherCode-error" messages={errors.voucherCode} />
             </div>
           )}
@@ -134,27 +201,62 @@ export function RegistrationForm({ slots, workshops, timeZone, voucherCode, offe
 
       <fieldset className="card flex flex-col gap-4 p-4 sm:p-5">
         <legend className="float-left mb-1 w-full text-xl font-semibold">Billing contact</legend>
-        <TextField name="buyer.name" label="Billing name" required maxLength={200} autoComplete="name"
-          hint="The person or organisation paying, as it should appear on the receipt." defaultValue={values.get('buyer.name')} errors={errors['buyer.name']} />
-        <TextField name="buyer.email" label="Billing email" type="email" required maxLength={254} autoComplete="email"
-          hint="Where we send the order details and the receipt." defaultValue={values.get('buyer.email')} errors={errors['buyer.email']} />
+        <TextField
+          name="buyer.name"
+          label="Billing name"
+          required
+          maxLength={200}
+          autoComplete="name"
+          hint="The person or organisation paying, as it should appear on the receipt."
+          defaultValue={values.get('buyer.name')}
+          errors={errors['buyer.name']}
+        />
+        <TextField
+          name="buyer.email"
+          label="Billing email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          hint="Where we send the order details and the receipt."
+          defaultValue={values.get('buyer.email')}
+          errors={errors['buyer.email']}
+        />
       </fieldset>
 
       <section aria-labelledby="attendees" className="flex flex-col gap-4">
-        <h2 id="attendees" tabIndex={-1} className="text-2xl font-bold outline-none">Attendees</h2>
+        <h2 id="attendees" tabIndex={-1} className="text-2xl font-bold outline-none">
+          Attendees
+        </h2>
         <FieldError id="attendees-error" messages={errors.attendees} />
         {slots.map((slot, i) => (
-          <AttendeeFieldset key={i} index={i} slot={slot} workshops={workshops} timeZone={timeZone} values={values} errors={errors} />
+          <AttendeeFieldset
+            key={i}
+            index={i}
+            slot={slot}
+            workshops={workshops}
+            timeZone={timeZone}
+            values={values}
+            errors={errors}
+          />
         ))}
       </section>
 
       <PrivacyNoticeLink />
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" name="intent" value="review" className={`btn ${state.quote ? 'btn-secondary' : 'btn-primary'}`} disabled={pending}>
+        <button
+          type="submit"
+          name="intent"
+          value="review"
+          className={`btn ${state.quote ? 'btn-secondary' : 'btn-primary'}`}
+          disabled={pending}
+        >
           {state.quote ? 'Check the price again' : 'Review order'}
         </button>
         <a href={changeHref}>Change tickets</a>
-        <p role="status" className="text-sm text-muted">{pending ? 'Checking with the server…' : ''}</p>
+        <p role="status" className="text-sm text-muted">
+          {pending ? 'Checking with the server…' : ''}
+        </p>
       </div>
 
       {state.quote && (

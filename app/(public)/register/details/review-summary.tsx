@@ -4,17 +4,33 @@ import { SessionTime } from '@/app/_components/session-time';
 import { dateInZone } from '@/lib/time';
 import type { QuoteView } from '../_lib/form-state';
 
-export function ReviewSummary({ quote, timeZone, headingRef, pending }: {
-  quote: QuoteView; timeZone: string; headingRef: Ref<HTMLHeadingElement>; pending: boolean;
+export function ReviewSummary({
+  quote,
+  timeZone,
+  headingRef,
+  pending,
+}: {
+  quote: QuoteView;
+  timeZone: string;
+  headingRef: Ref<HTMLHeadingElement>;
+  pending: boolean;
 }) {
   return (
-    <section id="review" aria-labelledby="review-heading" className="card flex flex-col gap-4 border-2 border-brand p-4 sm:p-5">
-      <h2 id="review-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold outline-none">Review your order</h2>
+    <section
+      id="review"
+      aria-labelledby="review-heading"
+      className="card flex flex-col gap-4 border-2 border-brand p-4 sm:p-5"
+    >
+      <h2 id="review-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold outline-none">
+        Review your order
+      </h2>
       <ol className="flex flex-col gap-3">
         {quote.lines.map((line, i) => (
           <li key={i} className="flex flex-col gap-1 border-b border-line pb-3 last:border-b-0">
             <div className="flex flex-wrap justify-between gap-x-4">
-              <span><strong>Attendee {i + 1}:</strong> {line.badgeName} – {line.label}</span>
+              <span>
+                <strong>Attendee {i + 1}:</strong> {line.badgeName} – {line.label}
+              </span>
               <span className="tabular-nums">{line.price}</span>
             </div>
             {line.discount && (
@@ -30,7 +46,13 @@ export function ReviewSummary({ quote, timeZone, headingRef, pending }: {
                   return (
                     <li key={w.startsAt + w.title}>
                       Workshop: {w.title},{' '}
-                      <SessionTime startsAt={startsAt} endsAt={new Date(w.endsAt)} day={dateInZone(startsAt, timeZone)} timeZone={timeZone} showDay />
+                      <SessionTime
+                        startsAt={startsAt}
+                        endsAt={new Date(w.endsAt)}
+                        day={dateInZone(startsAt, timeZone)}
+                        timeZone={timeZone}
+                        showDay
+                      />
                     </li>
                   );
                 })}
@@ -42,11 +64,14 @@ export function ReviewSummary({ quote, timeZone, headingRef, pending }: {
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         {quote.discount && (
           <>
-            <dt>Subtotal</dt><dd className="text-right tabular-nums">{quote.subtotal}</dd>
-            <dt>Discount</dt><dd className="text-right tabular-nums">−{quote.discount}</dd>
+            <dt>Subtotal</dt>
+            <dd className="text-right tabular-nums">{quote.subtotal}</dd>
+            <dt>Discount</dt>
+            <dd className="text-right tabular-nums">−{quote.discount}</dd>
           </>
         )}
-        <dt className="text-lg font-bold">Total</dt><dd className="text-right text-lg font-bold tabular-nums">{quote.total}</dd>
+        <dt className="text-lg font-bold">Total</dt>
+        <dd className="text-right text-lg font-bold tabular-nums">{quote.total}</dd>
       </dl>
       <p>
         {quote.isFree

@@ -25,16 +25,33 @@ export async function joinWaitlistAction(previous: WaitlistFormState, formData: 
   const ticketTypeId = text(formData.get('ticketTypeId'), 40) || undefined;
   const sessionId = text(formData.get('sessionId'), 40) || undefined;
   const base = { seq: previous.seq + 1, values, fieldErrors: {} };
-  return publicAction<WaitlistFormState>('joinWaitlistAction', GENERIC_ERROR, async () => {
-    const ctx = await getRequestContext();
-    const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
-    if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
-    await joinWaitlist(ctx, event.id, { name: values.name, email: values.email, ticketTypeId, sessionId }, { clientKey: await getClientKey() });
-    return { ...base, requested: { email: values.email.trim() } };
-  }, (failure) => {
-    if (failure.error?.details.reason === 'seats_available') return { ...base, seatsAvailable: true, formError: failure.message };
-    const { ticketTypeId: t, sessionId: s, ...rest } = failure.fieldErrors;
-    const target = [...(t ?? []), ...(s ?? [])];
-    return { ...base, fieldErrors: rest, formError: target.length ? `${target.join(' ')}. Go back to the ticket list and choose again.` : failure.formError };
-  });
+  return publicAction<WaitlistFormState>(
+    'joinWaitlistAction',
+    GENERIC_ERROR,
+    async () => {
+      const ctx = await getRequestContext();
+      const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
+      if (!event) throw new DomainError('NOT_FOUND', 'Registration is not open.');
+      await joinWaitlist(
+        ctx,
+        event.id,
+        { name: values.name, email: values.email, ticketTypeId, sessionId },
+        { clientKey: await getClientKey() },
+      );
+      return { ...base, requested: { email: values.email.trim() } };
+    },
+    (failure) => {
+      if (failure.error?.details.reason === 'seats_available')
+        return { ...base, seatsAvailable: true, formError: failure.message };
+      const { ticketTypeId: t, sessionId: s, ...rest } = failure.fieldErrors;
+      const target = [...(t ?? []), ...(s ?? [])];
+      return {
+        ...base,
+        fieldErrors: rest,
+        formError: target.length
+          ? `${target.join(' ')}. Go back to the ticket list and choose again.`
+          : failure.formError,
+      };
+    },
+  );
 }

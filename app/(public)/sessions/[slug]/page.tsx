@@ -47,7 +47,9 @@ export default async function SessionPage({ params }: Props) {
           </Link>
         </p>
         <p className="flex flex-wrap items-center gap-2">
-          <span className={`badge ${session.format === 'keynote' ? 'badge-brand' : ''}`}>{formatLabels[session.format]}</span>
+          <span className={`badge ${session.format === 'keynote' ? 'badge-brand' : ''}`}>
+            {formatLabels[session.format]}
+          </span>
           {session.track && (
             <Link href={`/programme?day=all&track=${session.track.slug}`} className="text-sm font-medium">
               {session.track.name} track
@@ -63,18 +65,24 @@ export default async function SessionPage({ params }: Props) {
 
           {session.abstract && (
             <section aria-labelledby="about-heading" className="flex flex-col gap-2">
-              <h2 id="about-heading" className="text-xl font-semibold">About this session</h2>
+              <h2 id="about-heading" className="text-xl font-semibold">
+                About this session
+              </h2>
               <Paragraphs text={session.abstract} className="max-w-prose" />
             </section>
           )}
 
           {session.speakers.length > 0 && (
             <section aria-labelledby="speakers-heading" className="flex flex-col gap-3">
-              <h2 id="speakers-heading" className="text-xl font-semibold">{session.speakers.length > 1 ? 'Speakers' : 'Speaker'}</h2>
+              <h2 id="speakers-heading" className="text-xl font-semibold">
+                {session.speakers.length > 1 ? 'Speakers' : 'Speaker'}
+              </h2>
               <ul className="grid gap-3 sm:grid-cols-2">
                 {session.speakers.map((s) => (
                   <li key={s.slug} className="card p-4">
-                    <Link href={`/speakers/${s.slug}`} className="font-semibold">{s.name}</Link>
+                    <Link href={`/speakers/${s.slug}`} className="font-semibold">
+                      {s.name}
+                    </Link>
                     {s.affiliation && <p className="text-sm text-muted">{s.affiliation}</p>}
                     {s.role && s.role !== 'speaker' && <p className="text-sm text-muted capitalize">{s.role}</p>}
                   </li>
@@ -85,12 +93,16 @@ export default async function SessionPage({ params }: Props) {
         </div>
 
         <aside aria-labelledby="details-heading" className="card flex h-fit flex-col gap-5 p-5">
-          <h2 id="details-heading" className="sr-only">Session details</h2>
+          <h2 id="details-heading" className="sr-only">
+            Session details
+          </h2>
           <dl className="flex flex-col gap-4">
             <div>
               <dt className="text-sm font-semibold text-muted">When</dt>
               <dd>
-                <time dateTime={session.day} className="block">{longDay(session.day)}</time>
+                <time dateTime={session.day} className="block">
+                  {longDay(session.day)}
+                </time>
                 <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} day={session.day} timeZone={tz} />
               </dd>
             </div>
@@ -113,15 +125,21 @@ export default async function SessionPage({ params }: Props) {
             {session.capacity !== null && (
               <div>
                 <dt className="text-sm font-semibold text-muted">Seats</dt>
-                <dd><span className="badge badge-note">Limited seats: {session.capacity}</span></dd>
+                <dd>
+                  <span className="badge badge-note">Limited seats: {session.capacity}</span>
+                </dd>
               </div>
             )}
           </dl>
 
           <div className="flex flex-col gap-2 border-t border-line pt-4">
             <h3 className="font-semibold">Add to your calendar</h3>
-            <a href={calendarHref} className="btn btn-secondary w-full" download>Add to calendar (.ics)</a>
-            <a href={`${calendarHref}?discreet=1`} className="btn btn-secondary w-full" download>Add with a private title</a>
+            <a href={calendarHref} className="btn btn-secondary w-full" download>
+              Add to calendar (.ics)
+            </a>
+            <a href={`${calendarHref}?discreet=1`} className="btn btn-secondary w-full" download>
+              Add with a private title
+            </a>
             <p className="text-sm text-muted">
               The private version is titled only &ldquo;Conference session&rdquo;, for calendars that others can see.
             </p>

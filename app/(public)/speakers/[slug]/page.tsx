@@ -36,7 +36,9 @@ export default async function SpeakerPage({ params }: Props) {
     <article className="flex flex-col gap-8">
       <header className="flex flex-col gap-2">
         <p>
-          <Link href="/speakers" className="font-medium"><span aria-hidden="true">← </span>All speakers</Link>
+          <Link href="/speakers" className="font-medium">
+            <span aria-hidden="true">← </span>All speakers
+          </Link>
         </p>
         <h1 className="text-3xl font-bold sm:text-4xl">{speaker.name}</h1>
         {speaker.affiliation && <p className="text-lg text-muted">{speaker.affiliation}</p>}
@@ -44,13 +46,17 @@ export default async function SpeakerPage({ params }: Props) {
 
       {speaker.bio && (
         <section aria-labelledby="bio-heading" className="flex flex-col gap-2">
-          <h2 id="bio-heading" className="text-xl font-semibold">About</h2>
+          <h2 id="bio-heading" className="text-xl font-semibold">
+            About
+          </h2>
           <Paragraphs text={speaker.bio} className="max-w-prose" />
         </section>
       )}
 
       <section aria-labelledby="sessions-heading" className="flex flex-col gap-3">
-        <h2 id="sessions-heading" className="text-xl font-semibold">Sessions</h2>
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          Sessions
+        </h2>
         <ul className="grid gap-3">
           {speaker.sessions.map((s) => (
             <li key={s.id}>

@@ -6,7 +6,12 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { isDomainError } from '@/lib/errors';
 import { requestErasure } from '@/lib/rights/erasure-requests';
 
-export interface ErasureFormState { seq: number; ok?: boolean; message?: string; error?: string }
+export interface ErasureFormState {
+  seq: number;
+  ok?: boolean;
+  message?: string;
+  error?: string;
+}
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const NOT_VALID = 'This link is not valid any more.';
@@ -16,11 +21,13 @@ export async function requestErasureAction(previous: ErasureFormState, formData:
   if (!(formData instanceof FormData)) return { seq, ok: false, error: 'This form was not sent correctly.' };
   const token = formData.get('token');
   if (typeof token !== 'string' || !TOKEN.test(token)) return { seq, ok: false, error: NOT_VALID };
-  if (formData.get('confirm') !== 'yes') return { seq, ok: false, error: 'Tick the box to confirm that you want your data erased.' };
+  if (formData.get('confirm') !== 'yes')
+    return { seq, ok: false, error: 'Tick the box to confirm that you want your data erased.' };
   try {
     const result = await requestErasure(await getRequestContext(), { token });
     return {
-      seq, ok: true,
+      seq,
+      ok: true,
       message: result.created
         ? 'Your request is recorded. The organizers confirm it soon; after that this page and your ticket’s links stop working.'
         : 'You already asked for this; your request is pending with the organizers.',

@@ -12,7 +12,10 @@ const KEY = /^[a-z][a-z0-9_]{0,59}$/;
 /** The answers the form showed (listed in answerKeys): an unticked checkbox is absent from the form, so false. */
 function answersFrom(formData: FormData): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
-  const keys = formData.getAll('answerKeys').filter((k): k is string => typeof k === 'string' && KEY.test(k)).slice(0, MAX_ANSWERS);
+  const keys = formData
+    .getAll('answerKeys')
+    .filter((k): k is string => typeof k === 'string' && KEY.test(k))
+    .slice(0, MAX_ANSWERS);
   for (const key of keys) {
     const value = formData.get(`answers.${key}`);
     out[key] = typeof value === 'string' ? value : false;

@@ -44,14 +44,23 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
   const { ticket, order, timezone: tz } = detail;
   return (
     <div className="flex flex-col gap-8">
-      <p><Link href="/admin/attendees">← All attendees</Link></p>
+      <p>
+        <Link href="/admin/attendees">← All attendees</Link>
+      </p>
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold">{ticket.legalName}</h1>
         <p className="flex flex-wrap items-center gap-2">
           <span className="badge badge-brand">{detail.ticketType.internalLabel}</span>
           <span className="badge">{statusLabel(order.status)}</span>
           <span className="text-muted">
-            Order {can(user.role, 'orders.view') ? <Link href={`/admin/orders/${order.id}`} className="font-mono">{order.reference}</Link> : <span className="font-mono">{order.reference}</span>}
+            Order{' '}
+            {can(user.role, 'orders.view') ? (
+              <Link href={`/admin/orders/${order.id}`} className="font-mono">
+                {order.reference}
+              </Link>
+            ) : (
+              <span className="font-mono">{order.reference}</span>
+            )}
             {order.source !== 'online' ? ` · ${SOURCE_LABELS[order.source] ?? order.source}` : ''}
           </span>
         </p>
@@ -61,68 +70,112 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
         <p className="card badge-note p-3" role="note">
           <strong>Emails to {ticket.email} are not being sent.</strong> The address{' '}
           {detail.suppression.reason === 'complained' ? 'reported our email as spam' : 'bounced'} on{' '}
-          <EventInstant at={detail.suppression.createdAt} timeZone={tz} />. Check the address with the attendee and correct it below.
+          <EventInstant at={detail.suppression.createdAt} timeZone={tz} />. Check the address with the attendee and
+          correct it below.
         </p>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="details-heading">
-          <h2 id="details-heading" className="mb-2 text-xl font-semibold">Details</h2>
+          <h2 id="details-heading" className="mb-2 text-xl font-semibold">
+            Details
+          </h2>
           <dl>
             <Fact term="Full (legal) name">{ticket.legalName}</Fact>
             <Fact term="Badge name">{ticket.badgeName}</Fact>
-            <Fact term="Email"><span className="break-all">{ticket.email}</span></Fact>
-            <Fact term="Pronouns">{ticket.pronouns === null ? 'Hidden (sensitive: owner and accessibility team only)' : ticket.pronouns || '—'}</Fact>
+            <Fact term="Email">
+              <span className="break-all">{ticket.email}</span>
+            </Fact>
+            <Fact term="Pronouns">
+              {ticket.pronouns === null
+                ? 'Hidden (sensitive: owner and accessibility team only)'
+                : ticket.pronouns || '—'}
+            </Fact>
             <Fact term="Directory">{ticket.directoryOptIn ? 'Listed' : 'Not listed'}</Fact>
             <Fact term="Photos">{ticket.photoPreference === 'ok' ? 'Photos are fine' : 'No photos'}</Fact>
-            <Fact term="Ticket">{detail.ticketType.internalLabel}{detail.ticketType.label !== detail.ticketType.internalLabel ? ` (shown as “${detail.ticketType.label}”)` : ''}</Fact>
+            <Fact term="Ticket">
+              {detail.ticketType.internalLabel}
+              {detail.ticketType.label !== detail.ticketType.internalLabel
+                ? ` (shown as “${detail.ticketType.label}”)`
+                : ''}
+            </Fact>
             <Fact term="Buyer">{order.buyerName}</Fact>
-            <Fact term="Registered"><EventInstant at={ticket.createdAt} timeZone={tz} /></Fact>
-            {ticket.transferredAt ? <Fact term="Transferred"><EventInstant at={ticket.transferredAt} timeZone={tz} /></Fact> : null}
+            <Fact term="Registered">
+              <EventInstant at={ticket.createdAt} timeZone={tz} />
+            </Fact>
+            {ticket.transferredAt ? (
+              <Fact term="Transferred">
+                <EventInstant at={ticket.transferredAt} timeZone={tz} />
+              </Fact>
+            ) : null}
             {detail.access ? (
               <Fact term="Access">
-                {'id' in detail.access
-                  ? <Link href={`/admin/access/${detail.access.id}`}>Access request: {ACCESS_STATUS_LABELS[detail.access.status]}</Link>
-                  : 'Has an access arrangement (the accessibility team has the details)'}
+                {'id' in detail.access ? (
+                  <Link href={`/admin/access/${detail.access.id}`}>
+                    Access request: {ACCESS_STATUS_LABELS[detail.access.status]}
+                  </Link>
+                ) : (
+                  'Has an access arrangement (the accessibility team has the details)'
+                )}
               </Fact>
             ) : null}
           </dl>
         </section>
 
         <section aria-labelledby="workshops-heading">
-          <h2 id="workshops-heading" className="mb-2 text-xl font-semibold">Workshops</h2>
+          <h2 id="workshops-heading" className="mb-2 text-xl font-semibold">
+            Workshops
+          </h2>
           {detail.workshops.length ? (
             <ul className="flex flex-col gap-2">
               {detail.workshops.map((w) => (
                 <li key={`${w.title}-${w.startsAt.toISOString()}`}>
                   <span className="block font-medium">{w.title}</span>
-                  <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} day={dateInZone(w.startsAt, tz)} timeZone={tz} showDay />
+                  <SessionTime
+                    startsAt={w.startsAt}
+                    endsAt={w.endsAt}
+                    day={dateInZone(w.startsAt, tz)}
+                    timeZone={tz}
+                    showDay
+                  />
                 </li>
               ))}
             </ul>
-          ) : <p>No workshops booked.</p>}
+          ) : (
+            <p>No workshops booked.</p>
+          )}
         </section>
       </div>
 
       <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading" className="mb-2 text-xl font-semibold">Answers</h2>
+        <h2 id="answers-heading" className="mb-2 text-xl font-semibold">
+          Answers
+        </h2>
         {detail.answers.length ? (
           <dl>
             {detail.answers.map((a) => (
               <Fact key={a.id} term={a.isSensitive ? `${a.label} (sensitive)` : a.label}>
                 {answerText(a.kind, a.value)}
-                {!a.asked ? <span className="block text-sm text-muted">No longer asked for this ticket type.</span> : null}
+                {!a.asked ? (
+                  <span className="block text-sm text-muted">No longer asked for this ticket type.</span>
+                ) : null}
               </Fact>
             ))}
           </dl>
-        ) : <p>No questions for this ticket.</p>}
+        ) : (
+          <p>No questions for this ticket.</p>
+        )}
         {detail.sensitiveHidden ? (
-          <p className="mt-3 text-muted" role="note">Answers to sensitive questions (such as access or dietary needs) are hidden for your role.</p>
+          <p className="mt-3 text-muted" role="note">
+            Answers to sensitive questions (such as access or dietary needs) are hidden for your role.
+          </p>
         ) : null}
       </section>
 
       <section aria-labelledby="checkins-heading">
-        <h2 id="checkins-heading" className="mb-2 text-xl font-semibold">Check-ins</h2>
+        <h2 id="checkins-heading" className="mb-2 text-xl font-semibold">
+          Check-ins
+        </h2>
         {detail.checkIns.length ? (
           <div className="overflow-x-auto">
             <DataTable
@@ -136,22 +189,34 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
               ]}
             />
           </div>
-        ) : <p>Not checked in yet.</p>}
+        ) : (
+          <p>Not checked in yet.</p>
+        )}
       </section>
 
       <section aria-labelledby="emails-heading">
-        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">Emails</h2>
+        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">
+          Emails
+        </h2>
         <EmailHistory emails={detail.emails} timeZone={tz} caption="Emails for this attendee, newest first" />
       </section>
 
       <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading" className="mb-2 text-xl font-semibold">History</h2>
-        <AuditTrail entries={detail.audit} timeZone={tz} caption="Changes to and views of this attendee, newest first" />
+        <h2 id="audit-heading" className="mb-2 text-xl font-semibold">
+          History
+        </h2>
+        <AuditTrail
+          entries={detail.audit}
+          timeZone={tz}
+          caption="Changes to and views of this attendee, newest first"
+        />
       </section>
 
       {can(user.role, 'attendees.edit') ? (
         <section aria-labelledby="edit-heading" className="card p-4">
-          <h2 id="edit-heading" className="mb-4 text-xl font-semibold">Correct details</h2>
+          <h2 id="edit-heading" className="mb-4 text-xl font-semibold">
+            Correct details
+          </h2>
           <EditAttendeeForm detail={detail} />
         </section>
       ) : null}

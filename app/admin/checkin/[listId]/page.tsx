@@ -30,20 +30,40 @@ export default async function CheckinDeskPage({ params, searchParams }: { params
   const raw = (await searchParams).q;
   const query = (typeof raw === 'string' ? raw : '').trim().slice(0, 100);
   const found = query ? await searchCheckinTickets(ctx, list, query) : null;
-  const matches: DeskMatch[] | null = found?.map((m) => ({
-    ticketId: m.ticketId, badgeName: m.badgeName, ticketType: m.ticketType, orderReference: m.orderReference, isPaid: m.isPaid,
-    hasAccessArrangement: m.hasAccessArrangement,
-    checkedInLabel: m.checkedInAt ? formatCheckinTime(m.checkedInAt, list.timezone) : null,
-  })) ?? null;
+  const matches: DeskMatch[] | null =
+    found?.map((m) => ({
+      ticketId: m.ticketId,
+      badgeName: m.badgeName,
+      ticketType: m.ticketType,
+      orderReference: m.orderReference,
+      isPaid: m.isPaid,
+      hasAccessArrangement: m.hasAccessArrangement,
+      checkedInLabel: m.checkedInAt ? formatCheckinTime(m.checkedInAt, list.timezone) : null,
+    })) ?? null;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
-      <p><Link href="/admin/checkin" className="inline-flex min-h-11 items-center">← All check-in lists</Link></p>
+      <p>
+        <Link href="/admin/checkin" className="inline-flex min-h-11 items-center">
+          ← All check-in lists
+        </Link>
+      </p>
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold break-words">{list.name}</h1>
         {list.session ? (
-          <SessionTime startsAt={list.session.startsAt} endsAt={list.session.endsAt} day={dateInZone(list.session.startsAt, list.timezone)} timeZone={list.timezone} showDay />
+          <SessionTime
+            startsAt={list.session.startsAt}
+            endsAt={list.session.endsAt}
+            day={dateInZone(list.session.startsAt, list.timezone)}
+            timeZone={list.timezone}
+            showDay
+          />
         ) : null}
-        <LiveCount key={`${list.checkedIn}/${list.expected}`} listId={list.id} checkedIn={list.checkedIn} expected={list.expected} />
+        <LiveCount
+          key={`${list.checkedIn}/${list.expected}`}
+          listId={list.id}
+          checkedIn={list.checkedIn}
+          expected={list.expected}
+        />
       </header>
       <CheckinDesk listId={list.id} query={query} matches={matches} />
     </div>

@@ -4,12 +4,17 @@
 // and when leaving the page. Elsewhere the scanner field and the search do the job.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
-interface DetectedBarcode { rawValue: string }
-interface BarcodeDetectorLike { detect(source: HTMLVideoElement): Promise<DetectedBarcode[]> }
+interface DetectedBarcode {
+  rawValue: string;
+}
+interface BarcodeDetectorLike {
+  detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
+}
 type BarcodeDetectorCtor = new (options?: { formats?: string[] }) => BarcodeDetectorLike;
 
 const subscribe = () => () => {};
-const supported = () => typeof window !== 'undefined' && 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia;
+const supported = () =>
+  typeof window !== 'undefined' && 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia;
 const notOnServer = () => false;
 
 const REPEAT_MS = 3000;
@@ -81,15 +86,34 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   }, [stop]);
 
   if (!canScan) {
-    return <p className="text-muted">Camera scanning is not available in this browser: use a barcode scanner, type the code, or search by name.</p>;
+    return (
+      <p className="text-muted">
+        Camera scanning is not available in this browser: use a barcode scanner, type the code, or search by name.
+      </p>
+    );
   }
   return (
     <div className="flex flex-col gap-3">
-      <button type="button" className="btn btn-secondary min-h-14 w-full text-lg" onClick={active ? stop : start} aria-pressed={active}>
+      <button
+        type="button"
+        className="btn btn-secondary min-h-14 w-full text-lg"
+        onClick={active ? stop : start}
+        aria-pressed={active}
+      >
         {active ? 'Stop camera' : 'Scan with camera'}
       </button>
-      {problem ? <p className="font-medium text-[#b42318]" role="alert">{problem}</p> : null}
-      <video ref={videoRef} muted playsInline aria-label="Camera preview" className={active ? 'w-full rounded-lg bg-black' : 'hidden'} />
+      {problem ? (
+        <p className="font-medium text-[#b42318]" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <video
+        ref={videoRef}
+        muted
+        playsInline
+        aria-label="Camera preview"
+        className={active ? 'w-full rounded-lg bg-black' : 'hidden'}
+      />
     </div>
   );
 }

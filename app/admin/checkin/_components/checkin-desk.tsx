@@ -53,12 +53,18 @@ export function CheckinDesk({ listId, query, matches }: Props) {
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="scan-heading" className="flex flex-col gap-4">
-        <h2 id="scan-heading" className="text-xl font-semibold">Scan a ticket</h2>
+        <h2 id="scan-heading" className="text-xl font-semibold">
+          Scan a ticket
+        </h2>
         <form ref={formRef} action={formAction} className="flex flex-col gap-3" noValidate>
           <input type="hidden" name="listId" value={listId} />
           <div>
-            <label htmlFor="checkin-token" className="field-label">Ticket code</label>
-            <p id="checkin-token-hint" className="mb-1 text-sm text-muted">Scan the QR code with a scanner or the camera, or type the code and press Enter.</p>
+            <label htmlFor="checkin-token" className="field-label">
+              Ticket code
+            </label>
+            <p id="checkin-token-hint" className="mb-1 text-sm text-muted">
+              Scan the QR code with a scanner or the camera, or type the code and press Enter.
+            </p>
             <input
               ref={inputRef}
               id="checkin-token"
@@ -70,12 +76,17 @@ export function CheckinDesk({ listId, query, matches }: Props) {
               autoCorrect="off"
               spellCheck={false}
               enterKeyHint="go"
-              aria-describedby={state.fieldErrors.token ? 'checkin-token-hint checkin-token-error' : 'checkin-token-hint'}
+              aria-describedby={
+                state.fieldErrors.token ? 'checkin-token-hint checkin-token-error' : 'checkin-token-hint'
+              }
               aria-invalid={state.fieldErrors.token ? true : undefined}
               className="field-control min-h-14 text-lg"
             />
             {state.fieldErrors.token ? (
-              <p id="checkin-token-error" className="mt-1 font-medium text-[#b42318]"><span aria-hidden="true">⚠ </span>{state.fieldErrors.token.join(' ')}</p>
+              <p id="checkin-token-error" className="mt-1 font-medium text-[#b42318]">
+                <span aria-hidden="true">⚠ </span>
+                {state.fieldErrors.token.join(' ')}
+              </p>
             ) : null}
           </div>
           <DeskButton label="Check in" className="btn btn-primary min-h-14 w-full text-lg" />
@@ -84,23 +95,47 @@ export function CheckinDesk({ listId, query, matches }: Props) {
         <div role="status" aria-live="polite" aria-atomic="true" className="min-h-4">
           <DeskOutcome state={state} data={data} />
         </div>
-        {data?.kind === 'scan' && data.ticketId && (data.outcome === 'valid' || data.outcome === 'already_checked_in') ? (
+        {data?.kind === 'scan' &&
+        data.ticketId &&
+        (data.outcome === 'valid' || data.outcome === 'already_checked_in') ? (
           <form action={formAction}>
             <input type="hidden" name="listId" value={listId} />
             <input type="hidden" name="ticketId" value={data.ticketId} />
-            <DeskButton name="intent" value="undo" label={<>Undo this check-in<span className="sr-only"> of {data.badgeName}</span></>} className="btn btn-secondary min-h-12 w-full" />
+            <DeskButton
+              name="intent"
+              value="undo"
+              label={
+                <>
+                  Undo this check-in<span className="sr-only"> of {data.badgeName}</span>
+                </>
+              }
+              className="btn btn-secondary min-h-12 w-full"
+            />
           </form>
         ) : null}
       </section>
 
       <section aria-labelledby="search-heading" className="flex flex-col gap-4">
-        <h2 id="search-heading" className="text-xl font-semibold">Find by name or order reference</h2>
+        <h2 id="search-heading" className="text-xl font-semibold">
+          Find by name or order reference
+        </h2>
         <form method="get" role="search" aria-label="Tickets" className="flex flex-col gap-3">
           <div>
-            <label htmlFor="checkin-search" className="field-label">Name or order reference</label>
-            <input id="checkin-search" name="q" type="search" defaultValue={query} autoComplete="off" className="field-control min-h-14 text-lg" />
+            <label htmlFor="checkin-search" className="field-label">
+              Name or order reference
+            </label>
+            <input
+              id="checkin-search"
+              name="q"
+              type="search"
+              defaultValue={query}
+              autoComplete="off"
+              className="field-control min-h-14 text-lg"
+            />
           </div>
-          <button type="submit" className="btn btn-secondary min-h-14 w-full text-lg">Search</button>
+          <button type="submit" className="btn btn-secondary min-h-14 w-full text-lg">
+            Search
+          </button>
         </form>
         {matches ? <Matches matches={matches} listId={listId} formAction={formAction} query={query} /> : null}
       </section>
@@ -108,7 +143,17 @@ export function CheckinDesk({ listId, query, matches }: Props) {
   );
 }
 
-function DeskButton({ label, className, name, value }: { label: React.ReactNode; className: string; name?: string; value?: string }) {
+function DeskButton({
+  label,
+  className,
+  name,
+  value,
+}: {
+  label: React.ReactNode;
+  className: string;
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" name={name} value={value} className={className} disabled={pending} aria-disabled={pending}>
@@ -117,12 +162,21 @@ function DeskButton({ label, className, name, value }: { label: React.ReactNode;
   );
 }
 
-function DeskOutcome({ state, data }: { state: { seq: number; ok?: boolean; error?: string }; data: DeskData | undefined }) {
+function DeskOutcome({
+  state,
+  data,
+}: {
+  state: { seq: number; ok?: boolean; error?: string };
+  data: DeskData | undefined;
+}) {
   if (state.seq === 0) return null;
   if (!state.ok) {
     return (
       <div className="rounded-xl border-4 border-[#b42318] bg-[#fdeceb] p-4 text-lg font-medium text-[#7a1a12]">
-        <span aria-hidden="true" className="mr-2">⚠</span>{state.error}
+        <span aria-hidden="true" className="mr-2">
+          ⚠
+        </span>
+        {state.error}
       </div>
     );
   }
@@ -130,7 +184,10 @@ function DeskOutcome({ state, data }: { state: { seq: number; ok?: boolean; erro
   if (data.kind === 'undo') {
     return (
       <div className="rounded-xl border-4 border-line-strong bg-surface p-4 text-lg font-medium">
-        <span aria-hidden="true" className="mr-2">↺</span>Check-in undone for <strong>{data.badgeName}</strong>. They can be checked in again.
+        <span aria-hidden="true" className="mr-2">
+          ↺
+        </span>
+        Check-in undone for <strong>{data.badgeName}</strong>. They can be checked in again.
       </div>
     );
   }
@@ -138,21 +195,48 @@ function DeskOutcome({ state, data }: { state: { seq: number; ok?: boolean; erro
   return <CheckinResultPanel result={result} />;
 }
 
-function Matches({ matches, listId, formAction, query }: { matches: DeskMatch[]; listId: string; formAction: (formData: FormData) => void; query: string }) {
+function Matches({
+  matches,
+  listId,
+  formAction,
+  query,
+}: {
+  matches: DeskMatch[];
+  listId: string;
+  formAction: (formData: FormData) => void;
+  query: string;
+}) {
   if (!matches.length) return <p className="card p-4">No tickets match “{query}”.</p>;
   return (
     <ul className="flex flex-col gap-3" aria-label={`Tickets matching “${query}”`}>
       {matches.map((m) => (
         <li key={m.ticketId} className="card flex flex-col gap-2 p-4">
           <p className="text-xl font-bold break-words">{m.badgeName}</p>
-          <p>{m.ticketType} · Order <span className="font-mono">{m.orderReference}</span></p>
-          {!m.isPaid ? <p className="font-medium text-[#b42318]"><span aria-hidden="true">✕ </span>Cancelled or refunded</p> : null}
-          {m.checkedInLabel ? <p className="font-medium"><span aria-hidden="true">✓ </span>Checked in {m.checkedInLabel}</p> : null}
+          <p>
+            {m.ticketType} · Order <span className="font-mono">{m.orderReference}</span>
+          </p>
+          {!m.isPaid ? (
+            <p className="font-medium text-[#b42318]">
+              <span aria-hidden="true">✕ </span>Cancelled or refunded
+            </p>
+          ) : null}
+          {m.checkedInLabel ? (
+            <p className="font-medium">
+              <span aria-hidden="true">✓ </span>Checked in {m.checkedInLabel}
+            </p>
+          ) : null}
           {m.hasAccessArrangement ? <AccessArrangementNote /> : null}
           <form action={formAction}>
             <input type="hidden" name="listId" value={listId} />
             <input type="hidden" name="ticketId" value={m.ticketId} />
-            <DeskButton label={<>Check in<span className="sr-only"> {m.badgeName}</span></>} className="btn btn-primary min-h-12 w-full" />
+            <DeskButton
+              label={
+                <>
+                  Check in<span className="sr-only"> {m.badgeName}</span>
+                </>
+              }
+              className="btn btn-primary min-h-12 w-full"
+            />
           </form>
         </li>
       ))}

@@ -45,7 +45,10 @@ export function CheckinResultPanel({ result }: { result: PlainCheckinResult }) {
   return (
     <div className={`rounded-xl border-4 p-4 ${TONE_CLASSES[tone]}`} data-outcome={result.outcome}>
       <p className="flex items-center gap-3 text-2xl font-black tracking-wide uppercase sm:text-3xl">
-        <span aria-hidden="true" className={`inline-flex size-12 shrink-0 items-center justify-center rounded-full text-3xl ${ICON_CLASSES[tone]}`}>
+        <span
+          aria-hidden="true"
+          className={`inline-flex size-12 shrink-0 items-center justify-center rounded-full text-3xl ${ICON_CLASSES[tone]}`}
+        >
           {ICON[result.outcome]}
         </span>
         <span>{title}</span>
@@ -58,10 +61,20 @@ export function CheckinResultPanel({ result }: { result: PlainCheckinResult }) {
       ) : null}
       <p className="mt-3 text-lg font-medium">
         {detail}
-        {result.outcome === 'already_checked_in' && result.checkedInAt ? <LocalInstant at={result.checkedInAt} timeZone={result.timezone} /> : null}
+        {result.outcome === 'already_checked_in' && result.checkedInAt ? (
+          <LocalInstant at={result.checkedInAt} timeZone={result.timezone} />
+        ) : null}
       </p>
-      {result.orderReference ? <p className="mt-1 text-base">Order <span className="font-mono">{result.orderReference}</span></p> : null}
-      {result.hasAccessArrangement ? <div className="mt-3"><AccessArrangementNote /></div> : null}
+      {result.orderReference ? (
+        <p className="mt-1 text-base">
+          Order <span className="font-mono">{result.orderReference}</span>
+        </p>
+      ) : null}
+      {result.hasAccessArrangement ? (
+        <div className="mt-3">
+          <AccessArrangementNote />
+        </div>
+      ) : null}
     </div>
   );
 }

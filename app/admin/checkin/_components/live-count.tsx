@@ -5,9 +5,19 @@ import { useEffect, useState } from 'react';
 
 const POLL_MS = 10_000;
 
-interface Count { listId: string; checkedIn: number; expected: number }
+interface Count {
+  listId: string;
+  checkedIn: number;
+  expected: number;
+}
 
-export function LiveCount({ listId, checkedIn, expected, className, inline }: Count & { className?: string; inline?: boolean }) {
+export function LiveCount({
+  listId,
+  checkedIn,
+  expected,
+  className,
+  inline,
+}: Count & { className?: string; inline?: boolean }) {
   const [polled, setPolled] = useState<Count | null>(null);
 
   useEffect(() => {
@@ -15,7 +25,10 @@ export function LiveCount({ listId, checkedIn, expected, className, inline }: Co
     const poll = async () => {
       if (document.visibilityState === 'hidden') return;
       try {
-        const res = await fetch('/api/admin/checkin/counts', { cache: 'no-store', headers: { accept: 'application/json' } });
+        const res = await fetch('/api/admin/checkin/counts', {
+          cache: 'no-store',
+          headers: { accept: 'application/json' },
+        });
         if (!res.ok) return;
         const body = (await res.json()) as { lists?: Count[] };
         const mine = body.lists?.find((l) => l.listId === listId);
@@ -38,7 +51,8 @@ export function LiveCount({ listId, checkedIn, expected, className, inline }: Co
   const Tag = inline ? 'span' : 'p';
   return (
     <Tag className={className ?? 'text-lg'}>
-      <span className={inline ? 'font-bold tabular-nums' : 'text-3xl font-bold tabular-nums'}>{shown.checkedIn}</span> of <span className="tabular-nums">{shown.expected}</span> checked in
+      <span className={inline ? 'font-bold tabular-nums' : 'text-3xl font-bold tabular-nums'}>{shown.checkedIn}</span>{' '}
+      of <span className="tabular-nums">{shown.expected}</span> checked in
     </Tag>
   );
 }

@@ -9,7 +9,6 @@ import { cancelOrderAsStaff, refundOrderAsStaff, resendConfirmation } from '@/li
 import { formatMoney } from '@/lib/money';
 import { isUuid } from '@/lib/validation';
 
-
 /** The order id from the form; the lib functions validate it again. */
 function orderId(formData: FormData): string {
   const id = text(formData, 'orderId');
@@ -22,19 +21,30 @@ const refresh = (id: string) => {
 
 export const refundOrderAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {
   const id = orderId(formData);
-  const { refund, order } = await refundOrderAsStaff(ctx, user, { orderId: id, amount: text(formData, 'amount'), reason: text(formData, 'reason') });
+  const { refund, order } = await refundOrderAsStaff(ctx, user, {
+    orderId: id,
+    amount: text(formData, 'amount'),
+    reason: text(formData, 'reason'),
+  });
   refresh(id);
   const amount = formatMoney(refund.amount, order.currency);
   if (refund.status === 'succeeded') return `Refunded ${amount}.`;
-  if (refund.status === 'failed') return `The payment provider refused the refund of ${amount}. It has been flagged for a closer look.`;
+  if (refund.status === 'failed')
+    return `The payment provider refused the refund of ${amount}. It has been flagged for a closer look.`;
   return `The refund of ${amount} is on its way; the payment provider has not confirmed it yet.`;
 });
 
 export const cancelOrderAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {
   const id = orderId(formData);
-  const { refund } = await cancelOrderAsStaff(ctx, user, { orderId: id, refund: formData.get('refund') === 'on', reason: text(formData, 'reason') });
+  const { refund } = await cancelOrderAsStaff(ctx, user, {
+    orderId: id,
+    refund: formData.get('refund') === 'on',
+    reason: text(formData, 'reason'),
+  });
   refresh(id);
-  return refund ? `Order cancelled; refund ${refund.status === 'succeeded' ? 'made' : 'started'}. The buyer is told by email.` : 'Order cancelled. The buyer is told by email.';
+  return refund
+    ? `Order cancelled; refund ${refund.status === 'succeeded' ? 'made' : 'started'}. The buyer is told by email.`
+    : 'Order cancelled. The buyer is told by email.';
 });
 
 export const resendConfirmationAction = adminAction('orders.manage', async ({ user, ctx, formData }) => {

@@ -21,7 +21,11 @@ import { DataTable } from '@/app/admin/_components/data-table';
 export const metadata: Metadata = { title: 'Order' };
 export const dynamic = 'force-dynamic';
 
-const REFUND_STATUS = { pending: 'Pending at the provider', succeeded: 'Refunded', failed: 'Refused by the provider' } as const;
+const REFUND_STATUS = {
+  pending: 'Pending at the provider',
+  succeeded: 'Refunded',
+  failed: 'Refused by the provider',
+} as const;
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -46,34 +50,51 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const canCancel = manage && (status === 'pending_payment' || status === 'paid');
   return (
     <div className="flex flex-col gap-8">
-      <p><Link href="/admin/orders">← All orders</Link></p>
+      <p>
+        <Link href="/admin/orders">← All orders</Link>
+      </p>
       <header className="flex flex-col gap-2">
-        <h1 className="text-3xl font-bold">Order <span className="font-mono">{order.reference}</span></h1>
+        <h1 className="text-3xl font-bold">
+          Order <span className="font-mono">{order.reference}</span>
+        </h1>
         <p className="flex flex-wrap items-center gap-2">
           <span className="badge badge-brand">{statusLabel(status)}</span>
           <span className="badge">{PAYMENT_STATE_LABELS[order.paymentState]}</span>
-          <span className="text-muted">{SOURCE_LABELS[order.source] ?? order.source} · placed <EventInstant at={order.createdAt} timeZone={tz} /></span>
+          <span className="text-muted">
+            {SOURCE_LABELS[order.source] ?? order.source} · placed <EventInstant at={order.createdAt} timeZone={tz} />
+          </span>
         </p>
-        {order.attentionReason ? <p className="card badge-note p-3" role="note"><strong>Needs attention:</strong> {order.attentionReason}</p> : null}
+        {order.attentionReason ? (
+          <p className="card badge-note p-3" role="note">
+            <strong>Needs attention:</strong> {order.attentionReason}
+          </p>
+        ) : null}
       </header>
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="buyer-heading">
-          <h2 id="buyer-heading" className="mb-2 text-xl font-semibold">Buyer</h2>
+          <h2 id="buyer-heading" className="mb-2 text-xl font-semibold">
+            Buyer
+          </h2>
           <dl>
             <Fact term="Billing name">{order.buyerName}</Fact>
-            <Fact term="Email"><span className="break-all">{order.buyerEmail}</span></Fact>
+            <Fact term="Email">
+              <span className="break-all">{order.buyerEmail}</span>
+            </Fact>
           </dl>
           {suppressed ? (
             <p className="card badge-note mt-3 p-3" role="note">
-              <strong>Emails to this address are not sent:</strong> it {suppressed.reason === 'complained' ? 'reported our email as spam' : 'bounced'}
-              {' '}on <EventInstant at={suppressed.createdAt} timeZone={tz} />.
+              <strong>Emails to this address are not sent:</strong> it{' '}
+              {suppressed.reason === 'complained' ? 'reported our email as spam' : 'bounced'} on{' '}
+              <EventInstant at={suppressed.createdAt} timeZone={tz} />.
             </p>
           ) : null}
         </section>
 
         <section aria-labelledby="money-heading">
-          <h2 id="money-heading" className="mb-2 text-xl font-semibold">Money</h2>
+          <h2 id="money-heading" className="mb-2 text-xl font-semibold">
+            Money
+          </h2>
           <dl>
             <Fact term="Subtotal">{money(order.subtotal)}</Fact>
             <Fact term="Discount">{order.discount ? `− ${money(order.discount)}` : money(0)}</Fact>
@@ -81,15 +102,27 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <Fact term="Paid">{money(order.amountPaid)}</Fact>
             <Fact term="Refunded">{money(order.amountRefunded)}</Fact>
             <Fact term="Payment state">{PAYMENT_STATE_LABELS[order.paymentState]}</Fact>
-            <Fact term="Payment reference"><span className="font-mono break-all">{order.paymentReference ?? '—'}</span></Fact>
-            {order.paidAt ? <Fact term="Paid at"><EventInstant at={order.paidAt} timeZone={tz} /></Fact> : null}
-            {status === 'pending_payment' && order.expiresAt ? <Fact term="Hold ends"><EventInstant at={order.expiresAt} timeZone={tz} /></Fact> : null}
+            <Fact term="Payment reference">
+              <span className="font-mono break-all">{order.paymentReference ?? '—'}</span>
+            </Fact>
+            {order.paidAt ? (
+              <Fact term="Paid at">
+                <EventInstant at={order.paidAt} timeZone={tz} />
+              </Fact>
+            ) : null}
+            {status === 'pending_payment' && order.expiresAt ? (
+              <Fact term="Hold ends">
+                <EventInstant at={order.expiresAt} timeZone={tz} />
+              </Fact>
+            ) : null}
           </dl>
         </section>
       </div>
 
       <section aria-labelledby="tickets-heading">
-        <h2 id="tickets-heading" className="mb-2 text-xl font-semibold">Tickets ({detail.tickets.length})</h2>
+        <h2 id="tickets-heading" className="mb-2 text-xl font-semibold">
+          Tickets ({detail.tickets.length})
+        </h2>
         <div className="overflow-x-auto">
           <DataTable
             caption="Tickets in this order"
@@ -97,19 +130,48 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             rowKey={(t) => t.id}
             columns={[
               {
-                header: 'Attendee', rowHeader: true, cell: (t) => <>
-                  {can(user.role, 'attendees.view') ? <Link href={`/admin/attendees/${t.id}`}>{t.legalName}</Link> : t.legalName}
-                  <span className="block text-sm text-muted">Badge: {t.badgeName}</span>
-                  <span className="block text-sm break-all text-muted">{t.email}</span>
-                </>,
+                header: 'Attendee',
+                rowHeader: true,
+                cell: (t) => (
+                  <>
+                    {can(user.role, 'attendees.view') ? (
+                      <Link href={`/admin/attendees/${t.id}`}>{t.legalName}</Link>
+                    ) : (
+                      t.legalName
+                    )}
+                    <span className="block text-sm text-muted">Badge: {t.badgeName}</span>
+                    <span className="block text-sm break-all text-muted">{t.email}</span>
+                  </>
+                ),
               },
-              { header: 'Ticket', cell: (t) => <>{t.internalLabel}{t.internalLabel !== t.label ? <span className="block text-sm text-muted">Shown as “{t.label}”</span> : null}</> },
-              { header: 'Workshops', cell: (t) => (t.workshops.length ? t.workshops.map((w) => w.title).join('; ') : '—') },
               {
-                header: 'Price', numeric: true, cell: (t) => <>
-                  {money(t.price - t.discount)}
-                  {t.discount ? <span className="block text-sm text-muted">{money(t.price)} less {money(t.discount)}</span> : null}
-                </>,
+                header: 'Ticket',
+                cell: (t) => (
+                  <>
+                    {t.internalLabel}
+                    {t.internalLabel !== t.label ? (
+                      <span className="block text-sm text-muted">Shown as “{t.label}”</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: 'Workshops',
+                cell: (t) => (t.workshops.length ? t.workshops.map((w) => w.title).join('; ') : '—'),
+              },
+              {
+                header: 'Price',
+                numeric: true,
+                cell: (t) => (
+                  <>
+                    {money(t.price - t.discount)}
+                    {t.discount ? (
+                      <span className="block text-sm text-muted">
+                        {money(t.price)} less {money(t.discount)}
+                      </span>
+                    ) : null}
+                  </>
+                ),
               },
             ]}
           />
@@ -117,7 +179,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       </section>
 
       <section aria-labelledby="refunds-heading">
-        <h2 id="refunds-heading" className="mb-2 text-xl font-semibold">Refunds</h2>
+        <h2 id="refunds-heading" className="mb-2 text-xl font-semibold">
+          Refunds
+        </h2>
         {detail.refunds.length ? (
           <div className="overflow-x-auto">
             <DataTable
@@ -128,29 +192,53 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 { header: 'Requested', cell: (r) => <EventInstant at={r.createdAt} timeZone={tz} /> },
                 { header: 'Amount', numeric: true, cell: (r) => money(r.amount) },
                 {
-                  header: 'Status', cell: (r) => <>
-                    {REFUND_STATUS[r.status]}
-                    {r.providerRefundId ? <span className="block font-mono text-sm break-all text-muted">{r.providerRefundId}</span> : null}
-                  </>,
+                  header: 'Status',
+                  cell: (r) => (
+                    <>
+                      {REFUND_STATUS[r.status]}
+                      {r.providerRefundId ? (
+                        <span className="block font-mono text-sm break-all text-muted">{r.providerRefundId}</span>
+                      ) : null}
+                    </>
+                  ),
                 },
                 { header: 'Reason', cell: (r) => r.reason || '—' },
               ]}
             />
           </div>
-        ) : <p>No refunds.</p>}
+        ) : (
+          <p>No refunds.</p>
+        )}
       </section>
 
       {manage ? (
         <section aria-labelledby="actions-heading" className="flex flex-col gap-6">
-          <h2 id="actions-heading" className="text-xl font-semibold">Actions</h2>
+          <h2 id="actions-heading" className="text-xl font-semibold">
+            Actions
+          </h2>
           {canRefund ? (
             <div className="card p-4">
               <h3 className="mb-3 text-lg font-semibold">Refund</h3>
-              <AdminForm action={refundOrderAction} submitLabel="Refund" confirm="Send this refund to the payment provider?" resetOnSuccess>
+              <AdminForm
+                action={refundOrderAction}
+                submitLabel="Refund"
+                confirm="Send this refund to the payment provider?"
+                resetOnSuccess
+              >
                 <input type="hidden" name="orderId" value={order.id} />
-                <TextField name="amount" label={`Amount (${order.currency.toUpperCase()})`} inputMode="decimal" autoComplete="off"
-                  hint={`At most ${money(detail.refundable)} can be refunded. Type it as 25 or 25.50.`} />
-                <TextAreaField name="reason" label="Reason" hint="Kept with the refund for the organizers; not sent to the buyer." rows={2} />
+                <TextField
+                  name="amount"
+                  label={`Amount (${order.currency.toUpperCase()})`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  hint={`At most ${money(detail.refundable)} can be refunded. Type it as 25 or 25.50.`}
+                />
+                <TextAreaField
+                  name="reason"
+                  label="Reason"
+                  hint="Kept with the refund for the organizers; not sent to the buyer."
+                  rows={2}
+                />
               </AdminForm>
             </div>
           ) : null}
@@ -158,7 +246,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <div className="card p-4">
               <h3 className="mb-3 text-lg font-semibold">Cancel the order</h3>
               <p className="mb-3 text-muted">The seats are released at once and the buyer is told by email.</p>
-              <AdminForm action={cancelOrderAction} submitLabel="Cancel order" confirm="Cancel this order? This cannot be undone." submitClassName="btn btn-secondary">
+              <AdminForm
+                action={cancelOrderAction}
+                submitLabel="Cancel order"
+                confirm="Cancel this order? This cannot be undone."
+                submitClassName="btn btn-secondary"
+              >
                 <input type="hidden" name="orderId" value={order.id} />
                 {order.amountPaid > order.amountRefunded ? (
                   <CheckboxField name="refund" label={`Also refund what is left (${money(detail.refundable)})`} />
@@ -170,23 +263,35 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           {status === 'paid' ? (
             <div className="card p-4">
               <h3 className="mb-3 text-lg font-semibold">Confirmation email</h3>
-              <AdminForm action={resendConfirmationAction} submitLabel="Resend confirmation" submitClassName="btn btn-secondary">
+              <AdminForm
+                action={resendConfirmationAction}
+                submitLabel="Resend confirmation"
+                submitClassName="btn btn-secondary"
+              >
                 <input type="hidden" name="orderId" value={order.id} />
-                <p className="text-muted">Sends the order confirmation again to {order.buyerEmail}, with a fresh link to the order.</p>
+                <p className="text-muted">
+                  Sends the order confirmation again to {order.buyerEmail}, with a fresh link to the order.
+                </p>
               </AdminForm>
             </div>
           ) : null}
-          {!canRefund && !canCancel && status !== 'paid' ? <p>There is nothing to do on an order that is {statusLabel(status).toLowerCase()}.</p> : null}
+          {!canRefund && !canCancel && status !== 'paid' ? (
+            <p>There is nothing to do on an order that is {statusLabel(status).toLowerCase()}.</p>
+          ) : null}
         </section>
       ) : null}
 
       <section aria-labelledby="emails-heading">
-        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">Emails</h2>
+        <h2 id="emails-heading" className="mb-2 text-xl font-semibold">
+          Emails
+        </h2>
         <EmailHistory emails={detail.emails} timeZone={tz} caption="Emails about this order, newest first" />
       </section>
 
       <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading" className="mb-2 text-xl font-semibold">History</h2>
+        <h2 id="audit-heading" className="mb-2 text-xl font-semibold">
+          History
+        </h2>
         <AuditTrail entries={detail.audit} timeZone={tz} caption="What happened to this order, newest first" />
       </section>
     </div>

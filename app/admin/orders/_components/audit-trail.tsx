@@ -3,7 +3,15 @@ import type { AuditEntry } from '@/db/schema';
 import { EventInstant } from '@/app/admin/_components/event-instant';
 import { DataTable } from '@/app/admin/_components/data-table';
 
-export function AuditTrail({ entries, timeZone, caption }: { entries: AuditEntry[]; timeZone: string; caption: string }) {
+export function AuditTrail({
+  entries,
+  timeZone,
+  caption,
+}: {
+  entries: AuditEntry[];
+  timeZone: string;
+  caption: string;
+}) {
   if (!entries.length) return <p>Nothing recorded yet.</p>;
   return (
     <div className="overflow-x-auto">

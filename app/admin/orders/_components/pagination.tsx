@@ -1,8 +1,20 @@
 // Previous / next links for a GET-filtered list: plain links that keep the filters, so it works without JavaScript.
 import Link from 'next/link';
 
-export function Pagination({ path, params, page, pageSize, total, noun }: {
-  path: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number; noun: string;
+export function Pagination({
+  path,
+  params,
+  page,
+  pageSize,
+  total,
+  noun,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+  noun: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
@@ -15,9 +27,19 @@ export function Pagination({ path, params, page, pageSize, total, noun }: {
   };
   return (
     <nav aria-label={`Pages of ${noun}`} className="flex flex-wrap items-center gap-3">
-      {page > 1 ? <Link className="btn btn-secondary" href={href(page - 1)} rel="prev">Previous page</Link> : null}
-      <p>Page {Math.min(page, pages)} of {pages}</p>
-      {page < pages ? <Link className="btn btn-secondary" href={href(page + 1)} rel="next">Next page</Link> : null}
+      {page > 1 ? (
+        <Link className="btn btn-secondary" href={href(page - 1)} rel="prev">
+          Previous page
+        </Link>
+      ) : null}
+      <p>
+        Page {Math.min(page, pages)} of {pages}
+      </p>
+      {page < pages ? (
+        <Link className="btn btn-secondary" href={href(page + 1)} rel="next">
+          Next page
+        </Link>
+      ) : null}
     </nav>
   );
 }

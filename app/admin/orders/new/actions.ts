@@ -14,13 +14,22 @@ export const createManualOrderAction = adminAction('orders.manage', async ({ use
   const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
   if (!event) throw new DomainError('NOT_FOUND', 'There is no event to register for.');
   const source = text(formData, 'source') as ManualSource;
-  const { order, accessToken } = await createManualOrder(ctx, user, { eventId: event.id, source, registration: registrationFromForm(formData) });
+  const { order, accessToken } = await createManualOrder(ctx, user, {
+    eventId: event.id,
+    source,
+    registration: registrationFromForm(formData),
+  });
   revalidatePath('/admin/orders');
   if (order.status === 'paid') {
-    return { message: `Registered: order ${order.reference} is confirmed free of charge, and the confirmation email is on its way.`, data: { orderId: order.id } };
+    return {
+      message: `Registered: order ${order.reference} is confirmed free of charge, and the confirmation email is on its way.`,
+      data: { orderId: order.id },
+    };
   }
   const link = `${ctx.config.APP_URL.replace(/\/$/, '')}/orders/${accessToken}`;
-  const until = order.expiresAt ? ` The seats are held until ${formatTime(order.expiresAt, event.timezone)} (${event.timezone}).` : '';
+  const until = order.expiresAt
+    ? ` The seats are held until ${formatTime(order.expiresAt, event.timezone)} (${event.timezone}).`
+    : '';
   return {
     message: `Order ${order.reference} is waiting for payment.${until} Send the buyer this private payment link (shown only once): ${link}`,
     data: { orderId: order.id },

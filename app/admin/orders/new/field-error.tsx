@@ -6,5 +6,10 @@ import { useFieldErrors } from '@/app/admin/_components/admin-form';
 export function FieldError({ name }: { name: string }) {
   const errors = useFieldErrors(name);
   if (!errors?.length) return null;
-  return <p className="text-sm font-medium text-[#b42318]"><span aria-hidden="true">⚠ </span>{errors.join(' ')}</p>;
+  return (
+    <p className="text-sm font-medium text-[#b42318]">
+      <span aria-hidden="true">⚠ </span>
+      {errors.join(' ')}
+    </p>
+  );
 }

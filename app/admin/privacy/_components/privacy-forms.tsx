@@ -14,9 +14,19 @@ export function EraseForm() {
       confirm="Erase this person's data? Names, addresses and answers are replaced for good; this cannot be undone."
       resetOnSuccess
     >
-      <TextField name="email" label="Email address" type="email" hint="Every ticket, order and waiting-list place under this address." />
+      <TextField
+        name="email"
+        label="Email address"
+        type="email"
+        hint="Every ticket, order and waiting-list place under this address."
+      />
       <TextField name="confirmEmail" label="Type the address again to confirm" type="email" />
-      <TextField name="reason" label="Reason" required={false} hint="For the audit log, e.g. ‘asked by email on 3 March’. Do not write the person's name." />
+      <TextField
+        name="reason"
+        label="Reason"
+        required={false}
+        hint="For the audit log, e.g. ‘asked by email on 3 March’. Do not write the person's name."
+      />
     </AdminForm>
   );
 }
@@ -27,7 +37,7 @@ export function DecideForm({ id, decision }: { id: string; decision: 'confirm' |
       action={decideErasureRequestAction}
       submitLabel={decision === 'confirm' ? 'Confirm and erase' : 'Decline'}
       submitClassName={decision === 'confirm' ? 'btn btn-primary' : 'btn btn-secondary'}
-      confirm={decision === 'confirm' ? 'Erase this person\'s data now? This cannot be undone.' : undefined}
+      confirm={decision === 'confirm' ? "Erase this person's data now? This cannot be undone." : undefined}
       className="flex flex-col gap-1"
     >
       <input type="hidden" name="id" value={id} />

@@ -30,12 +30,32 @@ export function MoveButtons({ action, id, name, isFirst, isLast }: MoveButtonsPr
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       {/* The name starts with the visible word, so speech input ("click Up") still finds it. */}
-      <button ref={up} type="submit" name="direction" value="up" className={button} disabled={isFirst || pending}
-        aria-label={`Up: move ${name} up`} onClick={() => { last.current = 'up'; }}>
+      <button
+        ref={up}
+        type="submit"
+        name="direction"
+        value="up"
+        className={button}
+        disabled={isFirst || pending}
+        aria-label={`Up: move ${name} up`}
+        onClick={() => {
+          last.current = 'up';
+        }}
+      >
         Up
       </button>
-      <button ref={down} type="submit" name="direction" value="down" className={button} disabled={isLast || pending}
-        aria-label={`Down: move ${name} down`} onClick={() => { last.current = 'down'; }}>
+      <button
+        ref={down}
+        type="submit"
+        name="direction"
+        value="down"
+        className={button}
+        disabled={isLast || pending}
+        aria-label={`Down: move ${name} down`}
+        onClick={() => {
+          last.current = 'down';
+        }}
+      >
         Down
       </button>
       <span role="status" className={state.ok ? 'sr-only' : 'text-sm font-medium text-[#b42318]'}>

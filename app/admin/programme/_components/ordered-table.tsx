@@ -23,7 +23,14 @@ interface OrderedTableProps<T extends { id: string; name: string }> {
   moveAction: (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 }
 
-export function OrderedTable<T extends { id: string; name: string }>({ caption, nameHeader, hrefBase, rows, columns, moveAction }: OrderedTableProps<T>) {
+export function OrderedTable<T extends { id: string; name: string }>({
+  caption,
+  nameHeader,
+  hrefBase,
+  rows,
+  columns,
+  moveAction,
+}: OrderedTableProps<T>) {
   const align = (c: OrderedColumn<T>) => (c.numeric ? 'py-2 pr-4 text-right tabular-nums' : 'py-2 pr-4');
   return (
     <div className="mb-10 overflow-x-auto">
@@ -31,10 +38,20 @@ export function OrderedTable<T extends { id: string; name: string }>({ caption, 
         <caption className="sr-only">{caption} in display order</caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="py-2 pr-4">Position</th>
-            <th scope="col" className="py-2 pr-4">{nameHeader}</th>
-            {columns.map((c) => <th key={c.header} scope="col" className={c.numeric ? 'py-2 pr-4 text-right' : 'py-2 pr-4'}>{c.header}</th>)}
-            <th scope="col" className="py-2">Move</th>
+            <th scope="col" className="py-2 pr-4">
+              Position
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {nameHeader}
+            </th>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className={c.numeric ? 'py-2 pr-4 text-right' : 'py-2 pr-4'}>
+                {c.header}
+              </th>
+            ))}
+            <th scope="col" className="py-2">
+              Move
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -42,11 +59,23 @@ export function OrderedTable<T extends { id: string; name: string }>({ caption, 
             <tr key={r.id} className="border-b border-line align-middle">
               <td className="py-2 pr-4 tabular-nums">{i + 1}</td>
               <th scope="row" className="py-2 pr-4 text-left font-normal">
-                <Link href={`${hrefBase}/${r.id}`} className="font-semibold">{r.name}</Link>
+                <Link href={`${hrefBase}/${r.id}`} className="font-semibold">
+                  {r.name}
+                </Link>
               </th>
-              {columns.map((c) => <td key={c.header} className={align(c)}>{c.cell(r)}</td>)}
+              {columns.map((c) => (
+                <td key={c.header} className={align(c)}>
+                  {c.cell(r)}
+                </td>
+              ))}
               <td className="py-2">
-                <MoveButtons action={moveAction} id={r.id} name={r.name} isFirst={i === 0} isLast={i === rows.length - 1} />
+                <MoveButtons
+                  action={moveAction}
+                  id={r.id}
+                  name={r.name}
+                  isFirst={i === 0}
+                  isLast={i === rows.length - 1}
+                />
               </td>
             </tr>
           ))}

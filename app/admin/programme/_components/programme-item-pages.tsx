@@ -26,7 +26,16 @@ interface ProgrammeListPageProps {
   children: ReactNode;
 }
 
-export function ProgrammeListPage({ section, noun, intro, notice, empty, table, addAction, children }: ProgrammeListPageProps) {
+export function ProgrammeListPage({
+  section,
+  noun,
+  intro,
+  notice,
+  empty,
+  table,
+  addAction,
+  children,
+}: ProgrammeListPageProps) {
   const label = sectionLabels[section];
   return (
     <div>
@@ -60,10 +69,23 @@ interface ProgrammeEditPageProps {
   children: ReactNode;
 }
 
-export function ProgrammeEditPage({ section, noun, item, updateAction, deleteAction, deleteNote, deleteConfirm, extra, children }: ProgrammeEditPageProps) {
+export function ProgrammeEditPage({
+  section,
+  noun,
+  item,
+  updateAction,
+  deleteAction,
+  deleteNote,
+  deleteConfirm,
+  extra,
+  children,
+}: ProgrammeEditPageProps) {
   return (
     <div className="max-w-2xl">
-      <p className="mb-2 text-sm"><Link href={`/admin/programme/${section}`}>{sectionLabels[section]}</Link> <span aria-hidden="true">›</span>{` Edit ${noun}`}</p>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/programme/${section}`}>{sectionLabels[section]}</Link> <span aria-hidden="true">›</span>
+        {` Edit ${noun}`}
+      </p>
       <h1 className="mb-4 text-3xl font-bold">{item.name}</h1>
       <ProgrammeNav current={section} />
       <AdminForm action={updateAction} submitLabel="Save changes" keepValues>
@@ -74,7 +96,12 @@ export function ProgrammeEditPage({ section, noun, item, updateAction, deleteAct
       <section aria-labelledby="delete-heading" className="mt-12 rounded-md border border-[#b42318] p-4">
         <h2 id="delete-heading" className="text-xl font-semibold">{`Delete this ${noun}`}</h2>
         <p className="mt-2 mb-4 text-muted">{deleteNote}</p>
-        <AdminForm action={deleteAction} submitLabel={`Delete ${noun}`} submitClassName="btn btn-secondary" confirm={deleteConfirm}>
+        <AdminForm
+          action={deleteAction}
+          submitLabel={`Delete ${noun}`}
+          submitClassName="btn btn-secondary"
+          confirm={deleteConfirm}
+        >
           <input type="hidden" name="id" value={item.id} />
         </AdminForm>
       </section>

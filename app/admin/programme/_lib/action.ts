@@ -15,5 +15,6 @@ export interface ProgrammeActionInput {
 
 export function programmeAction(handler: (input: ProgrammeActionInput) => Promise<AdminActionResult>) {
   return adminAction('programme.manage', async ({ user, ctx, formData }) =>
-    handler({ ctx, formData, eventId: await programmeEventId(ctx), actor: staffActor(user) }));
+    handler({ ctx, formData, eventId: await programmeEventId(ctx), actor: staffActor(user) }),
+  );
 }

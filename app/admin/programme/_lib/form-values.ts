@@ -13,7 +13,8 @@ const field = (formData: FormData, name: string) => str(formData.get(name));
 
 export function sessionValues(formData: FormData): SessionFormInput {
   const roles = formData.getAll('speakerRole');
-  const speakers = formData.getAll('speakerId')
+  const speakers = formData
+    .getAll('speakerId')
     .map((id, i) => ({ speakerId: str(id).trim(), role: (str(roles[i]).trim() || 'speaker') as 'speaker' }))
     .filter((s) => s.speakerId !== '');
   return {
@@ -37,11 +38,20 @@ export function trackValues(formData: FormData): TrackFormInput {
 }
 
 export function roomValues(formData: FormData): RoomFormInput {
-  return { name: field(formData, 'name'), location: field(formData, 'location'), capacity: field(formData, 'capacity') };
+  return {
+    name: field(formData, 'name'),
+    location: field(formData, 'location'),
+    capacity: field(formData, 'capacity'),
+  };
 }
 
 export function speakerValues(formData: FormData): SpeakerFormInput {
-  return { name: field(formData, 'name'), slug: field(formData, 'slug'), affiliation: field(formData, 'affiliation'), bio: field(formData, 'bio') };
+  return {
+    name: field(formData, 'name'),
+    slug: field(formData, 'slug'),
+    affiliation: field(formData, 'affiliation'),
+    bio: field(formData, 'bio'),
+  };
 }
 
 /** The id a form carries in its hidden "id" field. */

@@ -21,7 +21,10 @@ export const updateRoomAction = programmeAction(async ({ ctx, formData, eventId,
 
 export const moveRoomAction = programmeAction(async ({ ctx, formData, eventId, actor }) => {
   const moved = await moveRoom(ctx, {
-    eventId, actor, id: idOf(formData), direction: String(formData.get('direction') ?? '') as 'up' | 'down',
+    eventId,
+    actor,
+    id: idOf(formData),
+    direction: String(formData.get('direction') ?? '') as 'up' | 'down',
   });
   refresh();
   return `Moved "${moved.name}" to position ${moved.position} of ${moved.of}.`;

@@ -15,7 +15,10 @@ export const createSessionAction = programmeAction(async ({ ctx, formData, event
 
 export const updateSessionAction = programmeAction(async ({ ctx, formData, eventId, actor }) => {
   const { session, changed } = await saveSession(ctx, {
-    eventId, actor, sessionId: idOf(formData), values: sessionValues(formData),
+    eventId,
+    actor,
+    sessionId: idOf(formData),
+    values: sessionValues(formData),
   });
   refresh();
   if (!changed.length) return 'Saved. Nothing had changed.';

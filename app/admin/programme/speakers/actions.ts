@@ -13,7 +13,12 @@ export const addSpeakerAction = programmeAction(async ({ ctx, formData, eventId,
 });
 
 export const updateSpeakerAction = programmeAction(async ({ ctx, formData, eventId, actor }) => {
-  const speaker = await updateSpeaker(ctx, { eventId, actor, speakerId: idOf(formData), values: speakerValues(formData) });
+  const speaker = await updateSpeaker(ctx, {
+    eventId,
+    actor,
+    speakerId: idOf(formData),
+    values: speakerValues(formData),
+  });
   refresh();
   return `Saved ${speaker.name}.`;
 });

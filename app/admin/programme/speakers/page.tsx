@@ -14,13 +14,21 @@ import { DataTable } from '@/app/admin/_components/data-table';
 export const metadata: Metadata = { title: 'Speakers' };
 export const dynamic = 'force-dynamic';
 
-export default async function SpeakersAdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SpeakersAdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('programme.manage', '/admin/programme/speakers');
   const { notice } = await searchParams;
   const event = await getCurrentEvent();
   const speakers = await listSpeakersForAdmin(getContext(), event.id);
   return (
-    <ProgrammeListPage section="speakers" noun="speaker" notice={notice} addAction={addSpeakerAction}
+    <ProgrammeListPage
+      section="speakers"
+      noun="speaker"
+      notice={notice}
+      addAction={addSpeakerAction}
       intro="Attach speakers to sessions from each session’s page. Only speakers of public sessions appear on the public speaker pages."
       empty={speakers.length === 0}
       table={
@@ -30,13 +38,22 @@ export default async function SpeakersAdminPage({ searchParams }: { searchParams
             rows={speakers}
             rowKey={(s) => s.id}
             columns={[
-              { header: 'Speaker', rowHeader: true, cell: (s) => <Link href={`/admin/programme/speakers/${s.id}`} className="font-semibold">{s.name}</Link> },
+              {
+                header: 'Speaker',
+                rowHeader: true,
+                cell: (s) => (
+                  <Link href={`/admin/programme/speakers/${s.id}`} className="font-semibold">
+                    {s.name}
+                  </Link>
+                ),
+              },
               { header: 'Affiliation', cell: (s) => s.affiliation || <span className="text-muted">Not given</span> },
               { header: 'Sessions', numeric: true, cell: (s) => s.sessionCount },
             ]}
           />
         </div>
-      }>
+      }
+    >
       <SpeakerFields />
     </ProgrammeListPage>
   );

@@ -15,8 +15,12 @@ import { updateQuestionAction } from '../actions';
 export const metadata: Metadata = { title: 'Question' };
 export const dynamic = 'force-dynamic';
 
-export default async function QuestionPage({ params, searchParams }: {
-  params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function QuestionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
   await requirePermission('sales.manage', `/admin/questions/${id}`);
@@ -26,21 +30,31 @@ export default async function QuestionPage({ params, searchParams }: {
   const question = await getQuestionForAdmin(ctx, event.id, id);
   if (!question) notFound();
   const { types } = await listTicketTypesForAdmin(ctx, event);
-  const asks = new Map(question.asks.map((a) => [a.ticketTypeId, a.isRequired ? 'required' as const : 'optional' as const]));
+  const asks = new Map(
+    question.asks.map((a) => [a.ticketTypeId, a.isRequired ? ('required' as const) : ('optional' as const)]),
+  );
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <header>
-        <p className="mb-1"><Link href="/admin/questions">All questions</Link></p>
+        <p className="mb-1">
+          <Link href="/admin/questions">All questions</Link>
+        </p>
         <h1 className="text-3xl font-bold">{question.label}</h1>
         <p className="mt-1 text-muted">
-          Key <span className="font-mono">{question.key}</span> · {question.answerCount} {question.answerCount === 1 ? 'answer' : 'answers'}
+          Key <span className="font-mono">{question.key}</span> · {question.answerCount}{' '}
+          {question.answerCount === 1 ? 'answer' : 'answers'}
           {question.isSensitive ? ' · sensitive' : ''}
         </p>
         <Notice text={notice === 'created' ? 'Question created.' : null} />
       </header>
       <AdminForm action={updateQuestionAction} submitLabel="Save question" keepValues>
         <input type="hidden" name="id" value={question.id} />
-        <QuestionFields values={questionFormValues(question)} types={types} asks={asks} answered={question.answerCount} />
+        <QuestionFields
+          values={questionFormValues(question)}
+          types={types}
+          asks={asks}
+          answered={question.answerCount}
+        />
       </AdminForm>
     </div>
   );

@@ -22,8 +22,12 @@ export const dynamic = 'force-dynamic';
 
 const count = (n: number | null) => (n === null ? 'No limit' : String(n));
 
-export default async function TicketTypePage({ params, searchParams }: {
-  params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function TicketTypePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
   await requirePermission('sales.manage', `/admin/tickets/${id}`);
@@ -33,16 +37,28 @@ export default async function TicketTypePage({ params, searchParams }: {
   if (!type) notFound();
   const tz = event.timezone;
   const figures = [
-    { label: 'Sold', value: type.seats.sold }, { label: 'Held', value: type.seats.held },
-    { label: 'Capacity', value: count(type.seats.capacity) }, { label: 'Left', value: count(type.seats.left) },
+    { label: 'Sold', value: type.seats.sold },
+    { label: 'Held', value: type.seats.held },
+    { label: 'Capacity', value: count(type.seats.capacity) },
+    { label: 'Left', value: count(type.seats.left) },
   ];
   return (
     <div className="flex flex-col gap-10">
       <header>
-        <p className="mb-1"><Link href="/admin/tickets">All tickets</Link></p>
+        <p className="mb-1">
+          <Link href="/admin/tickets">All tickets</Link>
+        </p>
         <h1 className="text-3xl font-bold">{type.internalLabel}</h1>
-        <p className="mt-1 text-muted">Attendees see: {type.publicLabel} · code <span className="font-mono">{type.code}</span></p>
-        <Notice text={notice === 'created' ? 'Ticket type created. Add more prices below if it has early-bird or late prices.' : null} />
+        <p className="mt-1 text-muted">
+          Attendees see: {type.publicLabel} · code <span className="font-mono">{type.code}</span>
+        </p>
+        <Notice
+          text={
+            notice === 'created'
+              ? 'Ticket type created. Add more prices below if it has early-bird or late prices.'
+              : null
+          }
+        />
         <dl className="mt-4 grid max-w-2xl grid-cols-2 gap-3 sm:grid-cols-4">
           {figures.map((f) => (
             <div key={f.label} className="card p-3">
@@ -54,10 +70,12 @@ export default async function TicketTypePage({ params, searchParams }: {
       </header>
 
       <section aria-labelledby="prices-heading" className="max-w-3xl">
-        <h2 id="prices-heading" className="mb-1 text-2xl font-semibold">Prices</h2>
+        <h2 id="prices-heading" className="mb-1 text-2xl font-semibold">
+          Prices
+        </h2>
         <p className="mb-4 text-muted">
-          Each price applies from its start until its end; windows may touch but not overlap. The registration page shows
-          the price in force and the next one.
+          Each price applies from its start until its end; windows may touch but not overlap. The registration page
+          shows the price in force and the next one.
         </p>
         <ul className="flex flex-col gap-4">
           {type.prices.map((p) => {
@@ -68,14 +86,25 @@ export default async function TicketTypePage({ params, searchParams }: {
                   {p.label}: {formatMoney(p.amount, event.currency)}
                   {p.id === type.currentPriceId ? <span className="badge badge-brand">In force now</span> : null}
                 </h3>
-                <p className="text-sm"><EventWindow startsAt={p.startsAt} endsAt={p.endsAt} timeZone={tz} open="No start or end" /></p>
+                <p className="text-sm">
+                  <EventWindow startsAt={p.startsAt} endsAt={p.endsAt} timeZone={tz} open="No start or end" />
+                </p>
                 <AdminForm action={updatePriceAction} submitLabel="Save price" keepValues>
                   <input type="hidden" name="id" value={p.id} />
                   <input type="hidden" name="ticketTypeId" value={type.id} />
-                  <PriceFields prefix={prefix} values={priceWindowFormValues(p, event)} currency={event.currency} timeZone={tz} />
+                  <PriceFields
+                    prefix={prefix}
+                    values={priceWindowFormValues(p, event)}
+                    currency={event.currency}
+                    timeZone={tz}
+                  />
                 </AdminForm>
-                <AdminForm action={removePriceAction} submitLabel={`Remove the price “${p.label}”`} submitClassName="btn btn-secondary"
-                  confirm={`Remove the price “${p.label}”? Orders already placed keep what they paid.`}>
+                <AdminForm
+                  action={removePriceAction}
+                  submitLabel={`Remove the price “${p.label}”`}
+                  submitClassName="btn btn-secondary"
+                  confirm={`Remove the price “${p.label}”? Orders already placed keep what they paid.`}
+                >
                   <input type="hidden" name="id" value={p.id} />
                   <input type="hidden" name="ticketTypeId" value={type.id} />
                 </AdminForm>
@@ -94,7 +123,9 @@ export default async function TicketTypePage({ params, searchParams }: {
       </section>
 
       <section aria-labelledby="settings-heading" className="max-w-3xl">
-        <h2 id="settings-heading" className="mb-4 text-2xl font-semibold">Settings</h2>
+        <h2 id="settings-heading" className="mb-4 text-2xl font-semibold">
+          Settings
+        </h2>
         <AdminForm action={updateTicketTypeAction} submitLabel="Save ticket type" keepValues>
           <input type="hidden" name="id" value={type.id} />
           <TicketTypeFields values={ticketTypeFormValues(type, tz)} event={event} />
@@ -102,13 +133,24 @@ export default async function TicketTypePage({ params, searchParams }: {
       </section>
 
       <section aria-labelledby="pools-heading" className="max-w-3xl">
-        <h2 id="pools-heading" className="mb-2 text-2xl font-semibold">Shared capacity pools</h2>
+        <h2 id="pools-heading" className="mb-2 text-2xl font-semibold">
+          Shared capacity pools
+        </h2>
         {type.pools.length ? (
           <ul className="list-disc pl-6">
-            {type.pools.map((p) => <li key={p.id}><Link href={`/admin/tickets/pools/${p.id}`}>{p.name}</Link></li>)}
+            {type.pools.map((p) => (
+              <li key={p.id}>
+                <Link href={`/admin/tickets/pools/${p.id}`}>{p.name}</Link>
+              </li>
+            ))}
           </ul>
-        ) : <p>This ticket type shares no pool.</p>}
-        <p className="mt-2 text-sm text-muted">Attach or detach ticket types on a pool&apos;s page (<Link href="/admin/tickets#pools-heading">all pools</Link>).</p>
+        ) : (
+          <p>This ticket type shares no pool.</p>
+        )}
+        <p className="mt-2 text-sm text-muted">
+          Attach or detach ticket types on a pool&apos;s page (
+          <Link href="/admin/tickets#pools-heading">all pools</Link>).
+        </p>
       </section>
     </div>
   );

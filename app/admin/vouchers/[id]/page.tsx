@@ -20,11 +20,19 @@ export const metadata: Metadata = { title: 'Voucher' };
 export const dynamic = 'force-dynamic';
 
 const ORDER_STATUS: Record<string, string> = {
-  pending_payment: 'Awaiting payment', paid: 'Paid', expired: 'Hold lapsed', cancelled: 'Cancelled', refunded: 'Refunded',
+  pending_payment: 'Awaiting payment',
+  paid: 'Paid',
+  expired: 'Hold lapsed',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
 };
 
-export default async function VoucherPage({ params, searchParams }: {
-  params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function VoucherPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
   const user = await requirePermission('sales.manage', `/admin/vouchers/${id}`);
@@ -40,30 +48,62 @@ export default async function VoucherPage({ params, searchParams }: {
   return (
     <div className="flex max-w-4xl flex-col gap-10">
       <header>
-        <p className="mb-1"><Link href="/admin/vouchers">All vouchers</Link></p>
+        <p className="mb-1">
+          <Link href="/admin/vouchers">All vouchers</Link>
+        </p>
         <h1 className="font-mono text-3xl font-bold">{v.code}</h1>
         <Notice text={notice === 'created' ? 'Voucher created.' : null} />
         <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-semibold">State</dt><dd>{STATUS_LABELS[v.status]}</dd>
-          <dt className="font-semibold">Terms</dt><dd>{describeVoucherTerms(v, event.currency)}</dd>
-          <dt className="font-semibold">Uses</dt><dd>{v.uses}{v.maxUses !== null ? ` of ${v.maxUses}` : ' (no limit)'}</dd>
-          <dt className="font-semibold">Valid</dt><dd><EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} /></dd>
+          <dt className="font-semibold">State</dt>
+          <dd>{STATUS_LABELS[v.status]}</dd>
+          <dt className="font-semibold">Terms</dt>
+          <dd>{describeVoucherTerms(v, event.currency)}</dd>
+          <dt className="font-semibold">Uses</dt>
+          <dd>
+            {v.uses}
+            {v.maxUses !== null ? ` of ${v.maxUses}` : ' (no limit)'}
+          </dd>
+          <dt className="font-semibold">Valid</dt>
+          <dd>
+            <EventWindow startsAt={v.validFrom} endsAt={v.validUntil} timeZone={tz} />
+          </dd>
           <dt className="font-semibold">Applies to</dt>
-          <dd>{v.ticketTypeIds.length ? types.filter((t) => v.ticketTypeIds.includes(t.id)).map((t) => t.internalLabel).join(', ') : 'Every ticket type'}</dd>
-          {v.note ? <><dt className="font-semibold">Note</dt><dd>{v.note}</dd></> : null}
+          <dd>
+            {v.ticketTypeIds.length
+              ? types
+                  .filter((t) => v.ticketTypeIds.includes(t.id))
+                  .map((t) => t.internalLabel)
+                  .join(', ')
+              : 'Every ticket type'}
+          </dd>
+          {v.note ? (
+            <>
+              <dt className="font-semibold">Note</dt>
+              <dd>{v.note}</dd>
+            </>
+          ) : null}
         </dl>
       </header>
 
       <section aria-labelledby="orders-heading">
-        <h2 id="orders-heading" className="mb-3 text-2xl font-semibold">Orders that used it</h2>
-        {orders.length === 0 ? <p className="card p-4">No order has used this voucher.</p> : (
+        <h2 id="orders-heading" className="mb-3 text-2xl font-semibold">
+          Orders that used it
+        </h2>
+        {orders.length === 0 ? (
+          <p className="card p-4">No order has used this voucher.</p>
+        ) : (
           <div className="overflow-x-auto">
             <DataTable
               caption="Orders placed with this voucher, newest first"
               rows={orders}
               rowKey={(o) => o.id}
               columns={[
-                { header: 'Order', rowHeader: true, className: 'font-mono', cell: (o) => (linkOrders ? <Link href={`/admin/orders/${o.id}`}>{o.reference}</Link> : o.reference) },
+                {
+                  header: 'Order',
+                  rowHeader: true,
+                  className: 'font-mono',
+                  cell: (o) => (linkOrders ? <Link href={`/admin/orders/${o.id}`}>{o.reference}</Link> : o.reference),
+                },
                 { header: 'Status', cell: (o) => ORDER_STATUS[o.status] ?? o.status },
                 { header: 'Tickets discounted', numeric: true, cell: (o) => o.tickets },
                 { header: 'Placed', cell: (o) => <EventInstant at={o.createdAt} timeZone={tz} /> },
@@ -75,20 +115,40 @@ export default async function VoucherPage({ params, searchParams }: {
       </section>
 
       <section aria-labelledby="edit-heading" className="max-w-3xl">
-        <h2 id="edit-heading" className="mb-3 text-2xl font-semibold">Change the terms</h2>
-        <p className="mb-3 text-muted">Orders already placed keep the discount they got. The code itself cannot change.</p>
+        <h2 id="edit-heading" className="mb-3 text-2xl font-semibold">
+          Change the terms
+        </h2>
+        <p className="mb-3 text-muted">
+          Orders already placed keep the discount they got. The code itself cannot change.
+        </p>
         <AdminForm action={updateVoucherAction} submitLabel="Save voucher" keepValues>
           <input type="hidden" name="id" value={v.id} />
-          <VoucherFields prefix="edit" values={voucherFormValues(v, event)} checked={v.ticketTypeIds}
-            types={types.map((t) => ({ id: t.id, label: t.internalLabel, isHidden: t.isHidden }))} currency={event.currency} timeZone={tz} />
+          <VoucherFields
+            prefix="edit"
+            values={voucherFormValues(v, event)}
+            checked={v.ticketTypeIds}
+            types={types.map((t) => ({ id: t.id, label: t.internalLabel, isHidden: t.isHidden }))}
+            currency={event.currency}
+            timeZone={tz}
+          />
         </AdminForm>
       </section>
 
       {v.status !== 'ended' ? (
         <section aria-labelledby="end-heading" className="max-w-3xl">
-          <h2 id="end-heading" className="mb-2 text-2xl font-semibold">End this voucher</h2>
-          <p className="mb-3">It stops working for new orders at once (its end becomes now). Holds already placed with it can still be paid.</p>
-          <AdminForm action={endVoucherAction} submitLabel="End voucher now" submitClassName="btn btn-secondary" confirm={`End the voucher ${v.code} now?`}>
+          <h2 id="end-heading" className="mb-2 text-2xl font-semibold">
+            End this voucher
+          </h2>
+          <p className="mb-3">
+            It stops working for new orders at once (its end becomes now). Holds already placed with it can still be
+            paid.
+          </p>
+          <AdminForm
+            action={endVoucherAction}
+            submitLabel="End voucher now"
+            submitClassName="btn btn-secondary"
+            confirm={`End the voucher ${v.code} now?`}
+          >
             <input type="hidden" name="id" value={v.id} />
           </AdminForm>
         </section>

@@ -9,16 +9,21 @@ export async function POST(request: Request) {
   try {
     const body = await readJsonBody(request);
     const ctx = await getRequestContext();
-    const { order, accessToken } = await createOrder(ctx, { slug: ctx.config.EVENT_SLUG }, body, { clientKey: await getClientKey() });
+    const { order, accessToken } = await createOrder(ctx, { slug: ctx.config.EVENT_SLUG }, body, {
+      clientKey: await getClientKey(),
+    });
     const appUrl = ctx.config.APP_URL.replace(/\/$/, '');
-    return Response.json({
-      reference: order.reference,
-      status: order.status,
-      total: order.total,
-      currency: order.currency,
-      expiresAt: order.expiresAt?.toISOString() ?? null,
-      orderUrl: `${appUrl}/orders/${accessToken}`,
-    }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      {
+        reference: order.reference,
+        status: order.status,
+        total: order.total,
+        currency: order.currency,
+        expiresAt: order.expiresAt?.toISOString() ?? null,
+        orderUrl: `${appUrl}/orders/${accessToken}`,
+      },
+      { status: 201, headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (error) {
     return errorResponse(error, 'POST /api/v1/orders');
   }

@@ -30,13 +30,20 @@ export async function GET(request: NextRequest) {
     const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
     if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
     const query: Record<string, string[]> = {};
-    for (const key of new Set(request.nextUrl.searchParams.keys())) query[key] = request.nextUrl.searchParams.getAll(key);
+    for (const key of new Set(request.nextUrl.searchParams.keys()))
+      query[key] = request.nextUrl.searchParams.getAll(key);
     const filter = parseProgrammeFilter(query);
     const sessions = filterSessions(await listPublicSessions(ctx, event), filter);
     const appUrl = ctx.config.APP_URL.replace(/\/$/, '');
     return Response.json(
       {
-        event: { slug: event.slug, name: event.name, timezone: event.timezone, startsOn: event.startsOn, endsOn: event.endsOn },
+        event: {
+          slug: event.slug,
+          name: event.name,
+          timezone: event.timezone,
+          startsOn: event.startsOn,
+          endsOn: event.endsOn,
+        },
         sessions: sessions.map((s) => toJson(s, appUrl)),
       },
       { headers: { 'Cache-Control': 'public, max-age=60' } },

@@ -11,7 +11,10 @@ export async function GET(request: NextRequest) {
   try {
     const ctx = await getRequestContext();
     const voucherCode = request.nextUrl.searchParams.get('voucher') ?? '';
-    const body = await ticketTypesListing(ctx, { voucherCode, clientKey: voucherCode.trim() ? await getClientKey() : null });
+    const body = await ticketTypesListing(ctx, {
+      voucherCode,
+      clientKey: voucherCode.trim() ? await getClientKey() : null,
+    });
     return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return errorResponse(error, 'GET /api/v1/ticket-types');

@@ -7,4 +7,9 @@ import { webhookHeadersFrom } from '@/lib/adapters/mailer/webhook-signature';
 import { receiveDeliveryWebhook } from '@/lib/email/delivery';
 
 export const POST = webhookRoute('resend', (raw, request) =>
-  receiveDeliveryWebhook(getContext(), raw, webhookHeadersFrom((name) => request.headers.get(name))));
+  receiveDeliveryWebhook(
+    getContext(),
+    raw,
+    webhookHeadersFrom((name) => request.headers.get(name)),
+  ),
+);

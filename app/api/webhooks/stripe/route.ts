@@ -6,4 +6,5 @@ import { webhookRoute } from '@/app/_lib/webhook';
 import { receivePaymentWebhook } from '@/lib/payments/webhook';
 
 export const POST = webhookRoute('stripe', (raw, request) =>
-  receivePaymentWebhook(getContext(), raw, request.headers.get('stripe-signature')));
+  receivePaymentWebhook(getContext(), raw, request.headers.get('stripe-signature')),
+);

@@ -37,7 +37,9 @@ export async function localCheckoutAction(formData: FormData): Promise<void> {
     delivered = response.ok;
     if (!delivered) console.error(`local checkout: the webhook answered ${response.status}`);
   } catch (error) {
-    console.error(`local checkout: the webhook could not be reached (${error instanceof Error ? error.name : 'unknown'})`);
+    console.error(
+      `local checkout: the webhook could not be reached (${error instanceof Error ? error.name : 'unknown'})`,
+    );
   }
   redirect(delivered ? event.redirectTo : `/dev/checkout/${id}?delivery=failed`);
 }

@@ -17,7 +17,10 @@ export const metadata: Metadata = {
   referrer: 'same-origin',
 };
 
-export default async function DevCheckoutPage({ params, searchParams }: {
+export default async function DevCheckoutPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
@@ -43,11 +46,16 @@ export default async function DevCheckoutPage({ params, searchParams }: {
       </header>
 
       <section aria-labelledby="summary-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
-        <h2 id="summary-heading" className="text-xl font-semibold">Order</h2>
+        <h2 id="summary-heading" className="text-xl font-semibold">
+          Order
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-medium text-muted">Reference</dt><dd className="font-mono tracking-wide">{checkout.orderReference}</dd>
-          <dt className="font-medium text-muted">For</dt><dd>{checkout.description}</dd>
-          <dt className="font-medium text-muted">Amount</dt><dd className="text-lg font-bold tabular-nums">{formatMoney(checkout.amount, checkout.currency)}</dd>
+          <dt className="font-medium text-muted">Reference</dt>
+          <dd className="font-mono tracking-wide">{checkout.orderReference}</dd>
+          <dt className="font-medium text-muted">For</dt>
+          <dd>{checkout.description}</dd>
+          <dt className="font-medium text-muted">Amount</dt>
+          <dd className="text-lg font-bold tabular-nums">{formatMoney(checkout.amount, checkout.currency)}</dd>
         </dl>
       </section>
 
@@ -58,16 +66,26 @@ export default async function DevCheckoutPage({ params, searchParams }: {
       )}
 
       {open ? (
-        <form action={localCheckoutAction} className="flex flex-col gap-3" aria-describedby={deliveryFailed ? 'delivery-error' : undefined}>
+        <form
+          action={localCheckoutAction}
+          className="flex flex-col gap-3"
+          aria-describedby={deliveryFailed ? 'delivery-error' : undefined}
+        >
           <input type="hidden" name="id" value={checkout.id} />
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="outcome" value="pay" className="btn btn-primary">Pay (test)</button>
-            <button type="submit" name="outcome" value="decline" className="btn btn-secondary">Decline (test)</button>
-            <button type="submit" name="outcome" value="abandon" className="btn btn-secondary">Abandon checkout</button>
+            <button type="submit" name="outcome" value="pay" className="btn btn-primary">
+              Pay (test)
+            </button>
+            <button type="submit" name="outcome" value="decline" className="btn btn-secondary">
+              Decline (test)
+            </button>
+            <button type="submit" name="outcome" value="abandon" className="btn btn-secondary">
+              Abandon checkout
+            </button>
           </div>
           <p className="text-sm text-muted">
-            Decline acts as a refused card: the order stays unpaid and can be paid again. Abandon ends this checkout
-            and releases the held seats.
+            Decline acts as a refused card: the order stays unpaid and can be paid again. Abandon ends this checkout and
+            releases the held seats.
           </p>
         </form>
       ) : (
@@ -78,10 +96,16 @@ export default async function DevCheckoutPage({ params, searchParams }: {
           {deliveryFailed && (
             <form action={localCheckoutAction}>
               <input type="hidden" name="id" value={checkout.id} />
-              <button type="submit" name="outcome" value="pay" className="btn btn-primary">Send the result again</button>
+              <button type="submit" name="outcome" value="pay" className="btn btn-primary">
+                Send the result again
+              </button>
             </form>
           )}
-          <p><Link href={checkout.status === 'complete' ? checkout.successUrl : checkout.cancelUrl}>Back to your order</Link></p>
+          <p>
+            <Link href={checkout.status === 'complete' ? checkout.successUrl : checkout.cancelUrl}>
+              Back to your order
+            </Link>
+          </p>
         </div>
       )}
     </div>

@@ -12,7 +12,12 @@ export function AttendeeDetails({ ticket }: { ticket: ManageTicket }) {
       q.kind === 'checkbox' ? (q.value === 'yes' ? 'Yes' : 'No') : q.value || 'Not given',
     ]),
     ['Attendee directory', ticket.directoryOptIn ? 'Listed' : 'Not listed'],
-    ['Photos', ticket.photoPreference === 'ok' ? 'Photos that include this attendee are fine' : 'Please do not photograph this attendee'],
+    [
+      'Photos',
+      ticket.photoPreference === 'ok'
+        ? 'Photos that include this attendee are fine'
+        : 'Please do not photograph this attendee',
+    ],
   ];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-[0.9375rem]">

@@ -21,10 +21,13 @@ export function Deadline({ at, timeZone }: { at: Date; timeZone: string }) {
 
 function initialValues(t: ManageTicket): Record<string, string[]> {
   const out: Record<string, string[]> = {
-    badgeName: [t.badgeName], pronouns: t.pronouns ? [t.pronouns] : [], photoPreference: [t.photoPreference],
+    badgeName: [t.badgeName],
+    pronouns: t.pronouns ? [t.pronouns] : [],
+    photoPreference: [t.photoPreference],
     directoryOptIn: t.directoryOptIn ? ['yes'] : [],
   };
-  for (const q of t.questions) out[`answers.${q.key}`] = q.kind === 'checkbox' ? (q.value === 'yes' ? ['yes'] : []) : q.value ? [q.value] : [];
+  for (const q of t.questions)
+    out[`answers.${q.key}`] = q.kind === 'checkbox' ? (q.value === 'yes' ? ['yes'] : []) : q.value ? [q.value] : [];
   return out;
 }
 
@@ -44,16 +47,32 @@ export function AttendeeEditBody({ token, ticket, changes, intro, heading, form 
     <>
       {intro}
       <section aria-labelledby="edit-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
-        <h2 id="edit-heading" className="text-xl font-semibold">{heading}</h2>
-        <EditAttendeeForm token={token} initialValues={initialValues(ticket)} {...form}
-          questions={ticket.questions.map((q) => ({ key: q.key, label: q.label, help: q.help, kind: q.kind, options: q.options, isRequired: q.isRequired, isSensitive: q.isSensitive }))} />
+        <h2 id="edit-heading" className="text-xl font-semibold">
+          {heading}
+        </h2>
+        <EditAttendeeForm
+          token={token}
+          initialValues={initialValues(ticket)}
+          {...form}
+          questions={ticket.questions.map((q) => ({
+            key: q.key,
+            label: q.label,
+            help: q.help,
+            kind: q.kind,
+            options: q.options,
+            isRequired: q.isRequired,
+            isSensitive: q.isSensitive,
+          }))}
+        />
       </section>
     </>
   ) : (
     <>
       <p className="card border-2 border-note-line bg-note p-4 font-medium text-note-ink">{changes.closedMessage}</p>
       <section aria-labelledby="details-heading" className="card flex flex-col gap-3 p-4 sm:p-5">
-        <h2 id="details-heading" className="text-xl font-semibold">{ticket.label}</h2>
+        <h2 id="details-heading" className="text-xl font-semibold">
+          {ticket.label}
+        </h2>
         <AttendeeDetails ticket={ticket} />
       </section>
     </>

@@ -9,9 +9,14 @@ export function DoneNotice({ message }: { message: string }) {
     ref.current?.focus();
   }, [message]);
   return (
-    <p ref={ref} role="status" tabIndex={-1}
-      className="rounded-lg border-2 border-brand bg-brand-soft px-4 py-3 font-semibold text-brand-strong outline-none focus-visible:outline-3">
-      <span aria-hidden="true">✓ </span>{message}
+    <p
+      ref={ref}
+      role="status"
+      tabIndex={-1}
+      className="rounded-lg border-2 border-brand bg-brand-soft px-4 py-3 font-semibold text-brand-strong outline-none focus-visible:outline-3"
+    >
+      <span aria-hidden="true">✓ </span>
+      {message}
     </p>
   );
 }

@@ -25,7 +25,15 @@ export function useManageForm(action: ManageAction, initialValues: Record<string
   return { state, formAction, pending, values, errors: state.fieldErrors };
 }
 
-export function ManageFormBody({ state, labels, token, ticketId, formAction, children, describedBy }: {
+export function ManageFormBody({
+  state,
+  labels,
+  token,
+  ticketId,
+  formAction,
+  children,
+  describedBy,
+}: {
   state: ManageFormState;
   /** Field names this form renders, with the words the summary puts before their messages. */
   labels: Record<string, string>;
@@ -41,7 +49,10 @@ export function ManageFormBody({ state, labels, token, ticketId, formAction, chi
   for (const [name, messages] of Object.entries(state.fieldErrors)) {
     const label = labels[name];
     for (const message of messages) {
-      items.push({ message: label && !message.startsWith(label) ? `${label}: ${message}` : message, href: label ? `#${fieldId(name)}` : null });
+      items.push({
+        message: label && !message.startsWith(label) ? `${label}: ${message}` : message,
+        href: label ? `#${fieldId(name)}` : null,
+      });
     }
   }
   useEffect(() => {
@@ -57,10 +68,20 @@ export function ManageFormBody({ state, labels, token, ticketId, formAction, chi
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
   return (
     <div>
-      <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? pendingLabel : label}</button>
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
     </div>
   );
 }

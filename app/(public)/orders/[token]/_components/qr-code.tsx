@@ -10,7 +10,8 @@ export function TicketQrCode({ svg, badgeName }: { svg: string; badgeName: strin
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <figcaption className="max-w-xs text-sm text-muted">
-        Show this code at the entrance, on your phone or printed. Codes from earlier emails work too, until the ticket is transferred.
+        Show this code at the entrance, on your phone or printed. Codes from earlier emails work too, until the ticket
+        is transferred.
       </figcaption>
     </figure>
   );

@@ -17,7 +17,9 @@ export const initialManageState: ManageFormState = { seq: 0, values: {}, fieldEr
 export const DONE_NOTICES: Record<string, string> = {
   details: 'Your changes are saved.',
   workshops: 'Your workshop choices are saved.',
-  transferred: 'The ticket now belongs to the new attendee. We have emailed them their ticket; earlier QR codes for it no longer work.',
+  transferred:
+    'The ticket now belongs to the new attendee. We have emailed them their ticket; earlier QR codes for it no longer work.',
   cancelled: 'Your registration is cancelled. Any refund goes back to the card or account you paid with.',
-  'cancelled-refund-pending': 'Your registration is cancelled. The refund could not be sent to the payment provider just now; it is saved and will be retried automatically.',
+  'cancelled-refund-pending':
+    'Your registration is cancelled. The refund could not be sent to the payment provider just now; it is saved and will be retried automatically.',
 };

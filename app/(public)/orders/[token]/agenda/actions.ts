@@ -7,7 +7,11 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { resetAgendaFeed, setFeedTitles } from '@/lib/agenda/feed';
 import { setStar } from '@/lib/agenda/star';
 
-export interface AgendaActionState { seq: number; message?: string; error?: string }
+export interface AgendaActionState {
+  seq: number;
+  message?: string;
+  error?: string;
+}
 
 const field = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -23,18 +27,28 @@ export async function toggleStarAction(previous: AgendaActionState, formData: Fo
   const seq = previous.seq + 1;
   return run(seq, 'toggleStarAction', async () => {
     const result = await setStar(await getRequestContext(), {
-      token: field(formData, 'token'), ticketId: field(formData, 'ticketId'), sessionId: field(formData, 'sessionId'),
+      token: field(formData, 'token'),
+      ticketId: field(formData, 'ticketId'),
+      sessionId: field(formData, 'sessionId'),
       starred: field(formData, 'starred') === 'true',
     });
     refresh();
-    return { seq, message: result.starred ? `Added “${result.title}” to your agenda.` : `Removed “${result.title}” from your agenda.` };
+    return {
+      seq,
+      message: result.starred
+        ? `Added “${result.title}” to your agenda.`
+        : `Removed “${result.title}” from your agenda.`,
+    };
   });
 }
 
 export async function resetFeedAction(previous: AgendaActionState, formData: FormData): Promise<AgendaActionState> {
   const seq = previous.seq + 1;
   return run(seq, 'resetFeedAction', async () => {
-    await resetAgendaFeed(await getRequestContext(), { token: field(formData, 'token'), ticketId: field(formData, 'ticketId') });
+    await resetAgendaFeed(await getRequestContext(), {
+      token: field(formData, 'token'),
+      ticketId: field(formData, 'ticketId'),
+    });
     refresh();
     return { seq, message: 'Done: the old feed address no longer works. Subscribe again with the new address below.' };
   });
@@ -44,7 +58,9 @@ export async function feedTitlesAction(previous: AgendaActionState, formData: Fo
   const seq = previous.seq + 1;
   return run(seq, 'feedTitlesAction', async () => {
     const { showTitles } = await setFeedTitles(await getRequestContext(), {
-      token: field(formData, 'token'), ticketId: field(formData, 'ticketId'), showTitles: field(formData, 'showTitles') === 'on',
+      token: field(formData, 'token'),
+      ticketId: field(formData, 'ticketId'),
+      showTitles: field(formData, 'showTitles') === 'on',
     });
     refresh();
     return {

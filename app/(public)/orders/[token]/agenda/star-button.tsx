@@ -6,8 +6,18 @@ import { toggleStarAction, type AgendaActionState } from './actions';
 
 const initial: AgendaActionState = { seq: 0 };
 
-export function StarButton({ token, ticketId, sessionId, title, starred }: {
-  token: string; ticketId: string; sessionId: string; title: string; starred: boolean;
+export function StarButton({
+  token,
+  ticketId,
+  sessionId,
+  title,
+  starred,
+}: {
+  token: string;
+  ticketId: string;
+  sessionId: string;
+  title: string;
+  starred: boolean;
 }) {
   const [state, formAction, pending] = useActionState(toggleStarAction, initial);
   // While the post is on its way, show the state it asks for; the page's fresh data confirms it after.

@@ -9,7 +9,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   try {
     const ics = await orderCalendarByToken(await getRequestContext(), token);
-    return ics ? calendarFile(ics) : notFoundText('This calendar link is not valid, or the registration is not confirmed.');
+    return ics
+      ? calendarFile(ics)
+      : notFoundText('This calendar link is not valid, or the registration is not confirmed.');
   } catch (error) {
     return serverErrorText('GET order calendar.ics', error);
   }

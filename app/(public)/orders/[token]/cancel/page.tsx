@@ -24,27 +24,44 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
   const { order } = view;
   const refund = order.amountPaid - order.amountRefunded;
   const people = view.tickets.length === 1 ? 'the attendee' : `all ${view.tickets.length} attendees`;
-  const consequence = refund > 0
-    ? `This cancels the place of ${people} on this order and refunds ${formatMoney(refund, order.currency)} to the card or account you paid with. It cannot be undone.`
-    : `This cancels the place of ${people} on this order. It cannot be undone.`;
+  const consequence =
+    refund > 0
+      ? `This cancels the place of ${people} on this order and refunds ${formatMoney(refund, order.currency)} to the card or account you paid with. It cannot be undone.`
+      : `This cancels the place of ${people} on this order. It cannot be undone.`;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
-      <SubpageHeader token={token} eventName={event.name} reference={order.reference} title="Cancel your registration" />
+      <SubpageHeader
+        token={token}
+        eventName={event.name}
+        reference={order.reference}
+        title="Cancel your registration"
+      />
       {cancel.open && cancel.until ? (
         <>
           <p>
-            You can cancel with a full refund until{' '}
-            <Deadline at={cancel.until} timeZone={event.timezone} />.
-            Refunds usually reach your account within 5–10 working days. We confirm the cancellation by email.
+            You can cancel with a full refund until <Deadline at={cancel.until} timeZone={event.timezone} />. Refunds
+            usually reach your account within 5–10 working days. We confirm the cancellation by email.
           </p>
           <section aria-labelledby="confirm-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
-            <h2 id="confirm-heading" className="text-xl font-semibold">Confirm the cancellation</h2>
-            <CancelForm token={token} consequence={consequence}
-              buttonLabel={refund > 0 ? `Cancel and refund ${formatMoney(refund, order.currency)}` : 'Cancel registration'} />
+            <h2 id="confirm-heading" className="text-xl font-semibold">
+              Confirm the cancellation
+            </h2>
+            <CancelForm
+              token={token}
+              consequence={consequence}
+              buttonLabel={
+                refund > 0 ? `Cancel and refund ${formatMoney(refund, order.currency)}` : 'Cancel registration'
+              }
+            />
           </section>
         </>
       ) : (
-        <RefundPolicy event={event} reference={order.reference} contact={organizerAddress(ctx.config.EMAIL_FROM)} headingLevel={2} />
+        <RefundPolicy
+          event={event}
+          reference={order.reference}
+          contact={organizerAddress(ctx.config.EMAIL_FROM)}
+          headingLevel={2}
+        />
       )}
     </div>
   );

@@ -12,9 +12,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   try {
     const data = await exportOrderData(await getRequestContext(), token, { rateLimit: true });
-    return data ? jsonFile(exportJson(data), EXPORT_FILENAMES.order) : notFoundText('This order link is not valid any more.');
+    return data
+      ? jsonFile(exportJson(data), EXPORT_FILENAMES.order)
+      : notFoundText('This order link is not valid any more.');
   } catch (error) {
-    if (isDomainError(error) && error.code === 'THROTTLED') return tooManyText(error.message, Number(error.details.retryAfterSeconds) || 60);
+    if (isDomainError(error) && error.code === 'THROTTLED')
+      return tooManyText(error.message, Number(error.details.retryAfterSeconds) || 60);
     return serverErrorText('GET order export', error);
   }
 }

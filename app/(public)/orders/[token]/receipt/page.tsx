@@ -43,7 +43,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
     ...(receipt.paidAt ? [['Date paid', formatDate(receipt.paidAt, event.timezone)] as [string, string]] : []),
     ...(receipt.paymentReference ? [['Payment reference', receipt.paymentReference] as [string, string]] : []),
     ['Event dates', formatDateRange(event.startsOn, event.endsOn)],
-    ...(event.venueName ? [['Venue', [event.venueName, event.venueAddress].filter(Boolean).join(', ')] as [string, string]] : []),
+    ...(event.venueName
+      ? [['Venue', [event.venueName, event.venueAddress].filter(Boolean).join(', ')] as [string, string]]
+      : []),
   ];
 
   return (
@@ -56,7 +58,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
 
       <article className="receipt card flex flex-col gap-6 p-5 sm:p-8" aria-labelledby="receipt-heading">
         <header className="flex flex-col gap-1">
-          <h1 id="receipt-heading" className="text-2xl font-bold sm:text-3xl">Conference registration receipt</h1>
+          <h1 id="receipt-heading" className="text-2xl font-bold sm:text-3xl">
+            Conference registration receipt
+          </h1>
           {receipt.status === 'refunded' && <p className="badge">Refunded</p>}
         </header>
 
@@ -64,36 +68,55 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           {rows.map(([term, value]) => (
             <div key={term} className="contents">
               <dt className="font-medium text-muted">{term}</dt>
-              <dd className={term.endsWith('reference') || term === 'Receipt for order' ? 'font-mono' : undefined}>{value}</dd>
+              <dd className={term.endsWith('reference') || term === 'Receipt for order' ? 'font-mono' : undefined}>
+                {value}
+              </dd>
             </div>
           ))}
         </dl>
 
-        <PlainTable caption="Items" rows={receipt.lines} rowKey={(_, i) => i} columns={[
-          { header: 'Item', cell: (line) => line.label },
-          { header: 'Price', numeric: true, cell: (line) => money(line.price) },
-          { header: 'Discount', numeric: true, cell: (line) => (line.discount > 0 ? `−${money(line.discount)}` : '—') },
-          { header: 'Amount', numeric: true, cell: (line) => money(line.amount) },
-        ]} />
+        <PlainTable
+          caption="Items"
+          rows={receipt.lines}
+          rowKey={(_, i) => i}
+          columns={[
+            { header: 'Item', cell: (line) => line.label },
+            { header: 'Price', numeric: true, cell: (line) => money(line.price) },
+            {
+              header: 'Discount',
+              numeric: true,
+              cell: (line) => (line.discount > 0 ? `−${money(line.discount)}` : '—'),
+            },
+            { header: 'Amount', numeric: true, cell: (line) => money(line.amount) },
+          ]}
+        />
 
         <dl className="ml-auto grid min-w-64 grid-cols-[1fr_auto] gap-x-6 gap-y-1">
           {receipt.discount > 0 && (
             <>
-              <dt>Subtotal</dt><dd className="text-right tabular-nums">{money(receipt.subtotal)}</dd>
-              <dt>Discount</dt><dd className="text-right tabular-nums">−{money(receipt.discount)}</dd>
+              <dt>Subtotal</dt>
+              <dd className="text-right tabular-nums">{money(receipt.subtotal)}</dd>
+              <dt>Discount</dt>
+              <dd className="text-right tabular-nums">−{money(receipt.discount)}</dd>
             </>
           )}
-          <dt className="font-semibold">Total</dt><dd className="text-right font-semibold tabular-nums">{money(receipt.total)}</dd>
-          <dt>Amount paid</dt><dd className="text-right tabular-nums">{money(receipt.amountPaid)}</dd>
+          <dt className="font-semibold">Total</dt>
+          <dd className="text-right font-semibold tabular-nums">{money(receipt.total)}</dd>
+          <dt>Amount paid</dt>
+          <dd className="text-right tabular-nums">{money(receipt.amountPaid)}</dd>
           {receipt.amountRefunded > 0 && (
             <>
-              <dt>Refunded</dt><dd className="text-right tabular-nums">−{money(receipt.amountRefunded)}</dd>
-              <dt className="font-bold">Net paid</dt><dd className="text-right font-bold tabular-nums">{money(receipt.net)}</dd>
+              <dt>Refunded</dt>
+              <dd className="text-right tabular-nums">−{money(receipt.amountRefunded)}</dd>
+              <dt className="font-bold">Net paid</dt>
+              <dd className="text-right font-bold tabular-nums">{money(receipt.net)}</dd>
             </>
           )}
         </dl>
 
-        <p className="text-sm text-muted">Amounts in {receipt.currency}. This receipt was issued for the order above and lists no attendee details.</p>
+        <p className="text-sm text-muted">
+          Amounts in {receipt.currency}. This receipt was issued for the order above and lists no attendee details.
+        </p>
       </article>
     </div>
   );

@@ -6,7 +6,10 @@ import { getEventBySlug, getPublicSession } from '@/lib/programme/queries';
 import { sessionCalendar } from '@/lib/programme/session-calendar';
 
 function plain(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(`${text}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {

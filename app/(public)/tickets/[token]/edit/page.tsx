@@ -19,18 +19,28 @@ export default async function EditOwnDetailsPage({ params }: { params: Promise<{
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <p><Link href={`/tickets/${token}`}><span aria-hidden="true">← </span>Back to your page</Link></p>
+        <p>
+          <Link href={`/tickets/${token}`}>
+            <span aria-hidden="true">← </span>Back to your page
+          </Link>
+        </p>
         <p className="text-sm font-semibold uppercase tracking-wide text-muted">{event.name}</p>
         <h1 className="text-3xl font-bold sm:text-4xl">Your details</h1>
       </header>
-      <AttendeeEditBody token={token} ticket={ticket} changes={changes} heading="Change your details" form={{ action: editOwnDetailsAction }}
+      <AttendeeEditBody
+        token={token}
+        ticket={ticket}
+        changes={changes}
+        heading="Change your details"
+        form={{ action: editOwnDetailsAction }}
         intro={
           <p>
-            You can change these until{' '}
-            <Deadline at={changes.until} timeZone={event.timezone} />. Answers marked private are yours: the
-            person who registered you does not see them, and at the organization only the staff who need them do.
+            You can change these until <Deadline at={changes.until} timeZone={event.timezone} />. Answers marked private
+            are yours: the person who registered you does not see them, and at the organization only the staff who need
+            them do.
           </p>
-        } />
+        }
+      />
     </div>
   );
 }

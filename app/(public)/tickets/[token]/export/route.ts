@@ -11,9 +11,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   try {
     const data = await exportAttendeeData(await getRequestContext(), token, { rateLimit: true });
-    return data ? jsonFile(exportJson(data), EXPORT_FILENAMES.attendee) : notFoundText('This link is not valid any more.');
+    return data
+      ? jsonFile(exportJson(data), EXPORT_FILENAMES.attendee)
+      : notFoundText('This link is not valid any more.');
   } catch (error) {
-    if (isDomainError(error) && error.code === 'THROTTLED') return tooManyText(error.message, Number(error.details.retryAfterSeconds) || 60);
+    if (isDomainError(error) && error.code === 'THROTTLED')
+      return tooManyText(error.message, Number(error.details.retryAfterSeconds) || 60);
     return serverErrorText('GET ticket export', error);
   }
 }

@@ -19,15 +19,29 @@ export default async function EditRoomPage({ params }: { params: Promise<{ id: s
   const room = await getRoomForAdmin(getContext(), event.id, id);
   if (!room) notFound();
   return (
-    <ProgrammeEditPage section="rooms" noun="room" item={room} updateAction={updateRoomAction} deleteAction={deleteRoomAction}
-      deleteNote={room.sessionCount
-        ? `${room.sessionCount} ${room.sessionCount === 1 ? 'session takes' : 'sessions take'} place here: move them to another room first.`
-        : 'No session takes place in this room.'}
-      deleteConfirm={`Delete the room "${room.name}"?`}>
+    <ProgrammeEditPage
+      section="rooms"
+      noun="room"
+      item={room}
+      updateAction={updateRoomAction}
+      deleteAction={deleteRoomAction}
+      deleteNote={
+        room.sessionCount
+          ? `${room.sessionCount} ${room.sessionCount === 1 ? 'session takes' : 'sessions take'} place here: move them to another room first.`
+          : 'No session takes place in this room.'
+      }
+      deleteConfirm={`Delete the room "${room.name}"?`}
+    >
       <TextField name="name" label="Name" defaultValue={room.name} />
       <TextField name="location" label="Location" required={false} defaultValue={room.location} />
-      <TextField name="capacity" label="Capacity" required={false} inputMode="numeric" defaultValue={room.capacity ?? ''}
-        hint="Seats in the room; leave blank if it does not matter." />
+      <TextField
+        name="capacity"
+        label="Capacity"
+        required={false}
+        inputMode="numeric"
+        defaultValue={room.capacity ?? ''}
+        hint="Seats in the room; leave blank if it does not matter."
+      />
     </ProgrammeEditPage>
   );
 }

@@ -18,7 +18,9 @@ export default async function NewSessionPage() {
   const options = await loadSessionFieldOptions(getContext(), event.id);
   return (
     <div className="max-w-3xl">
-      <p className="mb-2 text-sm"><Link href="/admin/programme">Programme</Link> <span aria-hidden="true">›</span> Add a session</p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/programme">Programme</Link> <span aria-hidden="true">›</span> Add a session
+      </p>
       <h1 className="mb-4 text-3xl font-bold">Add a session</h1>
       <ProgrammeNav current="sessions" />
       <AdminForm action={createSessionAction} submitLabel="Add session" keepValues>

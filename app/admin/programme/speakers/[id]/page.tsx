@@ -20,19 +20,37 @@ export default async function EditSpeakerPage({ params }: { params: Promise<{ id
   const speaker = await getSpeakerForAdmin(getContext(), event.id, id);
   if (!speaker) notFound();
   return (
-    <ProgrammeEditPage section="speakers" noun="speaker" item={speaker} updateAction={updateSpeakerAction} deleteAction={deleteSpeakerAction}
-      deleteNote={speaker.sessions.length ? 'Take them off their sessions first (on each session’s page).' : 'They are not on any session.'}
+    <ProgrammeEditPage
+      section="speakers"
+      noun="speaker"
+      item={speaker}
+      updateAction={updateSpeakerAction}
+      deleteAction={deleteSpeakerAction}
+      deleteNote={
+        speaker.sessions.length
+          ? 'Take them off their sessions first (on each session’s page).'
+          : 'They are not on any session.'
+      }
       deleteConfirm={`Delete ${speaker.name}?`}
       extra={
         <section aria-labelledby="sessions-heading" className="mt-10">
-          <h2 id="sessions-heading" className="text-xl font-semibold">Sessions</h2>
-          {speaker.sessions.length === 0 ? <p className="mt-2 text-muted">Not on any session yet.</p> : (
+          <h2 id="sessions-heading" className="text-xl font-semibold">
+            Sessions
+          </h2>
+          {speaker.sessions.length === 0 ? (
+            <p className="mt-2 text-muted">Not on any session yet.</p>
+          ) : (
             <ul className="mt-2 list-disc pl-6">
-              {speaker.sessions.map((s) => <li key={s.id}><Link href={`/admin/programme/sessions/${s.id}`}>{s.title}</Link></li>)}
+              {speaker.sessions.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/admin/programme/sessions/${s.id}`}>{s.title}</Link>
+                </li>
+              ))}
             </ul>
           )}
         </section>
-      }>
+      }
+    >
       <SpeakerFields values={speaker} />
     </ProgrammeEditPage>
   );

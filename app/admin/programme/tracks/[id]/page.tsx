@@ -19,15 +19,28 @@ export default async function EditTrackPage({ params }: { params: Promise<{ id: 
   const track = await getTrackForAdmin(getContext(), event.id, id);
   if (!track) notFound();
   return (
-    <ProgrammeEditPage section="tracks" noun="track" item={track} updateAction={updateTrackAction} deleteAction={deleteTrackAction}
-      deleteNote={track.sessionCount
-        ? `${track.sessionCount} ${track.sessionCount === 1 ? 'session uses' : 'sessions use'} this track: move them to another track first.`
-        : 'No session uses this track.'}
-      deleteConfirm={`Delete the track "${track.name}"?`}>
+    <ProgrammeEditPage
+      section="tracks"
+      noun="track"
+      item={track}
+      updateAction={updateTrackAction}
+      deleteAction={deleteTrackAction}
+      deleteNote={
+        track.sessionCount
+          ? `${track.sessionCount} ${track.sessionCount === 1 ? 'session uses' : 'sessions use'} this track: move them to another track first.`
+          : 'No session uses this track.'
+      }
+      deleteConfirm={`Delete the track "${track.name}"?`}
+    >
       <TextField name="name" label="Name" defaultValue={track.name} />
       <TextAreaField name="description" label="Description" rows={3} defaultValue={track.description} />
-      <TextField name="slug" label="Web address" required={false} defaultValue={track.slug}
-        hint="Used in programme links (?track=...). Changing it breaks links already shared; leave blank to keep it." />
+      <TextField
+        name="slug"
+        label="Web address"
+        required={false}
+        defaultValue={track.slug}
+        hint="Used in programme links (?track=...). Changing it breaks links already shared; leave blank to keep it."
+      />
     </ProgrammeEditPage>
   );
 }

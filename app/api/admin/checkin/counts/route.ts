@@ -15,7 +15,10 @@ export async function GET() {
     const ctx = getContext();
     const event = await getEventBySlug(ctx, ctx.config.EVENT_SLUG);
     if (!event) throw new DomainError('NOT_FOUND', 'Event not found');
-    return Response.json({ lists: await getCheckinCounts(ctx, event.id) }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { lists: await getCheckinCounts(ctx, event.id) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (error) {
     return errorResponse(error, 'GET /api/admin/checkin/counts');
   }

@@ -26,7 +26,11 @@ function sameOrigin(request: NextRequest): boolean {
   }
 }
 
-const FORM_ERRORS: Partial<Record<string, string>> = { VALIDATION: 'invalid', NOT_FOUND: 'none', THROTTLED: 'throttled' };
+const FORM_ERRORS: Partial<Record<string, string>> = {
+  VALIDATION: 'invalid',
+  NOT_FOUND: 'none',
+  THROTTLED: 'throttled',
+};
 
 export async function POST(request: NextRequest) {
   await connection();
@@ -35,7 +39,11 @@ export async function POST(request: NextRequest) {
     const user = await authorizePermission('privacy.manage');
     if (!sameOrigin(request)) throw new DomainError('FORBIDDEN', 'This form was not sent correctly.');
     const body = await readBoundedText(request, 4096);
-    if (!body.ok) throw new DomainError(body.reason === 'too_large' ? 'TOO_LARGE' : 'VALIDATION', body.reason === 'too_large' ? 'The request is too large.' : 'The request could not be read.');
+    if (!body.ok)
+      throw new DomainError(
+        body.reason === 'too_large' ? 'TOO_LARGE' : 'VALIDATION',
+        body.reason === 'too_large' ? 'The request is too large.' : 'The request could not be read.',
+      );
     const text = body.text;
     let email: unknown;
     if (isForm) email = new URLSearchParams(text).get('email') ?? '';
@@ -50,7 +58,11 @@ export async function POST(request: NextRequest) {
     return jsonFile(exportJson(data), EXPORT_FILENAMES.person);
   } catch (error) {
     const back = isForm && isDomainError(error) ? FORM_ERRORS[error.code] : undefined;
-    if (back) return new Response(null, { status: 303, headers: { Location: `${PAGE}?error=${back}`, 'Cache-Control': 'no-store' } });
+    if (back)
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `${PAGE}?error=${back}`, 'Cache-Control': 'no-store' },
+      });
     return errorResponse(error, 'POST /api/admin/privacy/export');
   }
 }

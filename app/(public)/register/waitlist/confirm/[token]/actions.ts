@@ -14,8 +14,17 @@ export interface ConfirmFormState {
 export async function confirmWaitlistAction(previous: ConfirmFormState, formData: FormData): Promise<ConfirmFormState> {
   const raw = formData.get('token');
   const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
-  return publicAction<ConfirmFormState>('confirmWaitlistAction', NOTHING_WAS_CHANGED, async () => {
-    const result = await confirmWaitlistEntry(await getRequestContext(), token);
-    return { seq: previous.seq + 1, outcome: result.state, requestedFor: 'requestedFor' in result ? result.requestedFor : undefined };
-  }, () => ({ seq: previous.seq + 1, formError: NOTHING_WAS_CHANGED }));
+  return publicAction<ConfirmFormState>(
+    'confirmWaitlistAction',
+    NOTHING_WAS_CHANGED,
+    async () => {
+      const result = await confirmWaitlistEntry(await getRequestContext(), token);
+      return {
+        seq: previous.seq + 1,
+        outcome: result.state,
+        requestedFor: 'requestedFor' in result ? result.requestedFor : undefined,
+      };
+    },
+    () => ({ seq: previous.seq + 1, formError: NOTHING_WAS_CHANGED }),
+  );
 }

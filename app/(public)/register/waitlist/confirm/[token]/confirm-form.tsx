@@ -6,7 +6,8 @@ import { ErrorSummary } from '../../../_lib/error-summary';
 import { confirmWaitlistAction, type ConfirmFormState } from './actions';
 
 const NOT_CONFIRMED: Record<string, string> = {
-  expired: 'This link has expired: requests that are not confirmed in time lapse. If it is still sold out, you can join the waiting list again.',
+  expired:
+    'This link has expired: requests that are not confirmed in time lapse. If it is still sold out, you can join the waiting list again.',
   closed: 'This place on the waiting list has ended: its offer was used or has lapsed.',
   unknown: 'We could not find this link. Please open the whole link from the email again.',
   pending: 'Your place could not be confirmed. Please try again.',
@@ -21,9 +22,17 @@ export function ConfirmForm({ token }: { token: string }) {
 
   if (state.outcome === 'confirmed') {
     return (
-      <div ref={focusRef} tabIndex={-1} role="status" className="card flex flex-col gap-2 border-2 border-brand p-4 outline-none sm:p-5">
+      <div
+        ref={focusRef}
+        tabIndex={-1}
+        role="status"
+        className="card flex flex-col gap-2 border-2 border-brand p-4 outline-none sm:p-5"
+      >
         <h2 className="text-xl font-semibold">Your place is confirmed</h2>
-        <p>You are on the waiting list for {state.requestedFor}. If a seat frees up, we email you an offer that holds it for a limited time.</p>
+        <p>
+          You are on the waiting list for {state.requestedFor}. If a seat frees up, we email you an offer that holds it
+          for a limited time.
+        </p>
       </div>
     );
   }
@@ -33,9 +42,15 @@ export function ConfirmForm({ token }: { token: string }) {
       <ErrorSummary ref={focusRef} items={problem ? [{ message: problem, href: null }] : []} />
       <input type="hidden" name="token" value={token} />
       <div>
-        <button type="submit" className="btn btn-primary" disabled={pending}>{pending ? 'Confirming…' : 'Confirm my place'}</button>
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Confirming…' : 'Confirm my place'}
+        </button>
       </div>
-      {problem && state.outcome !== 'pending' && <p><Link href="/register">Back to the ticket list</Link></p>}
+      {problem && state.outcome !== 'pending' && (
+        <p>
+          <Link href="/register">Back to the ticket list</Link>
+        </p>
+      )}
     </form>
   );
 }

@@ -24,7 +24,9 @@ function Answer({ title, children }: { title: string; children: ReactNode }) {
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-4">
       <h1 className="text-3xl font-bold sm:text-4xl">{title}</h1>
       {children}
-      <p><Link href="/register">Back to the ticket list</Link></p>
+      <p>
+        <Link href="/register">Back to the ticket list</Link>
+      </p>
     </div>
   );
 }
@@ -44,7 +46,10 @@ export default async function ConfirmWaitlistPage({ params }: { params: Promise<
     case 'expired':
       return (
         <Answer title="This link has expired">
-          <p>Requests to join a waiting list lapse when they are not confirmed in time. If it is still sold out, you can join the waiting list again.</p>
+          <p>
+            Requests to join a waiting list lapse when they are not confirmed in time. If it is still sold out, you can
+            join the waiting list again.
+          </p>
         </Answer>
       );
     case 'closed':
@@ -56,7 +61,10 @@ export default async function ConfirmWaitlistPage({ params }: { params: Promise<
     case 'confirmed':
       return (
         <Answer title="Your place is already confirmed">
-          <p>This link was used before: you are on the waiting list for <strong>{link.requestedFor}</strong>. If a seat frees up, we email you an offer.</p>
+          <p>
+            This link was used before: you are on the waiting list for <strong>{link.requestedFor}</strong>. If a seat
+            frees up, we email you an offer.
+          </p>
         </Answer>
       );
     case 'pending': {
@@ -68,8 +76,8 @@ export default async function ConfirmWaitlistPage({ params }: { params: Promise<
           <p className="text-lg">
             You asked to join the waiting list for <strong>{link.requestedFor}</strong>. Confirm before{' '}
             <time dateTime={at.toISOString()}>{formatClock(at, event.timezone, ctx.clock.now())}</time>
-            <LocalInstant at={at.toISOString()} timeZone={event.timezone} /> to take your place. Your place in the queue counts from
-            the moment you confirm.
+            <LocalInstant at={at.toISOString()} timeZone={event.timezone} /> to take your place. Your place in the queue
+            counts from the moment you confirm.
           </p>
           <ConfirmForm token={token} />
         </div>

@@ -19,19 +19,30 @@ export default async function EditAttendeePage({ params }: { params: Promise<{ t
   const { ticket, event, order } = page;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
-      <SubpageHeader token={token} eventName={event.name} reference={order.reference} title={`Attendee details: ${ticket.badgeName}`} />
-      <AttendeeEditBody token={token} ticket={ticket} changes={{ open: page.changesOpen, closedMessage: page.closedMessage }}
-        heading="Change the details" form={{ ticketId: ticket.id, showPronouns: !ticket.privateToAttendee }}
+      <SubpageHeader
+        token={token}
+        eventName={event.name}
+        reference={order.reference}
+        title={`Attendee details: ${ticket.badgeName}`}
+      />
+      <AttendeeEditBody
+        token={token}
+        ticket={ticket}
+        changes={{ open: page.changesOpen, closedMessage: page.closedMessage }}
+        heading="Change the details"
+        form={{ ticketId: ticket.id, showPronouns: !ticket.privateToAttendee }}
         intro={
           <>
             <p>
-              {ticket.label}, in the name of <strong>{ticket.legalName}</strong> ({ticket.email}). You can change these details until{' '}
-              <Deadline at={page.changesUntil} timeZone={event.timezone} />. The full name and email stay with this person;
-              to give the ticket to someone else, <Link href={`/orders/${token}/tickets/${ticket.id}/transfer`}>transfer it</Link>.
+              {ticket.label}, in the name of <strong>{ticket.legalName}</strong> ({ticket.email}). You can change these
+              details until <Deadline at={page.changesUntil} timeZone={event.timezone} />. The full name and email stay
+              with this person; to give the ticket to someone else,{' '}
+              <Link href={`/orders/${token}/tickets/${ticket.id}/transfer`}>transfer it</Link>.
             </p>
             {ticket.privateToAttendee && <PrivateNote badgeName={ticket.badgeName} />}
           </>
-        } />
+        }
+      />
     </div>
   );
 }

@@ -26,7 +26,12 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ toke
   const until = page.changesUntil;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
-      <SubpageHeader token={token} eventName={event.name} reference={order.reference} title={`Workshops: ${ticket.badgeName}`} />
+      <SubpageHeader
+        token={token}
+        eventName={event.name}
+        reference={order.reference}
+        title={`Workshops: ${ticket.badgeName}`}
+      />
       {!ticket.includesWorkshops ? (
         <p className="card p-4">{ticket.label} does not include workshops.</p>
       ) : page.changesOpen ? (
@@ -37,25 +42,48 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ toke
           </p>
           {options.length ? (
             <section aria-labelledby="workshops-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
-              <h2 id="workshops-heading" className="text-xl font-semibold">Choose workshops</h2>
-              <WorkshopsForm token={token} ticketId={ticket.id} timeZone={tz} initialValues={{ workshopIds: mine.map((w) => w.id) }}
+              <h2 id="workshops-heading" className="text-xl font-semibold">
+                Choose workshops
+              </h2>
+              <WorkshopsForm
+                token={token}
+                ticketId={ticket.id}
+                timeZone={tz}
+                initialValues={{ workshopIds: mine.map((w) => w.id) }}
                 workshops={options.map((w) => ({
-                  id: w.id, title: w.title, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), day: w.day,
-                  seatsLeft: seatsLeftText(w.remaining), full: w.remaining === 0, overlaps: w.overlaps,
-                }))} />
+                  id: w.id,
+                  title: w.title,
+                  startsAt: w.startsAt.toISOString(),
+                  endsAt: w.endsAt.toISOString(),
+                  day: w.day,
+                  seatsLeft: seatsLeftText(w.remaining),
+                  full: w.remaining === 0,
+                  overlaps: w.overlaps,
+                }))}
+              />
             </section>
-          ) : <p className="card p-4">There are no workshops for this ticket to choose from.</p>}
+          ) : (
+            <p className="card p-4">There are no workshops for this ticket to choose from.</p>
+          )}
         </>
       ) : (
         <>
           <p className="card border-2 border-note-line bg-note p-4 font-medium text-note-ink">{page.closedMessage}</p>
           <section aria-labelledby="current-heading" className="card flex flex-col gap-2 p-4 sm:p-5">
-            <h2 id="current-heading" className="text-xl font-semibold">Current workshops</h2>
+            <h2 id="current-heading" className="text-xl font-semibold">
+              Current workshops
+            </h2>
             {mine.length ? (
               <ul className="flex flex-col gap-1">
-                {mine.map((w) => <li key={w.id}>{w.title}, <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} day={w.day} timeZone={tz} showDay /></li>)}
+                {mine.map((w) => (
+                  <li key={w.id}>
+                    {w.title}, <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} day={w.day} timeZone={tz} showDay />
+                  </li>
+                ))}
               </ul>
-            ) : <p>No workshops chosen.</p>}
+            ) : (
+              <p>No workshops chosen.</p>
+            )}
           </section>
         </>
       )}
