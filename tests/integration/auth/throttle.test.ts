@@ -206,10 +206,12 @@ describe('counting', () => {
   it('lets no more than the pair limit of parallel guesses from one client reach the password check', async () => {
     const ctx = authContext(t);
     await staff(ctx, 'burst@example.org');
+    // Wrong guesses only: a right password among them would clear the pair's count (as a real sign-in does) and,
+    // depending on the order the burst is served in, let a second round of guesses through.
     const codes = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => code(attempt(ctx, 'burst@example.org', i === 29 ? PASSWORD : `guess-${i}`))),
+      Array.from({ length: 30 }, (_, i) => code(attempt(ctx, 'burst@example.org', `guess-${i}`))),
     );
-    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS' || c === 'OK').length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 'THROTTLED').length).toBeGreaterThanOrEqual(25);
     expect(await code(attempt(ctx, 'burst@example.org', PASSWORD))).toBe('THROTTLED');
   });
