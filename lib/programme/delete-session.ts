@@ -4,11 +4,17 @@
 // check-in list while empty, and stars in attendees' personal agendas (counted in the audit entry).
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { agendaItems, checkIns, checkinLists, sessions, waitlistEntries, workshopSeats } from '@/db/schema';
-import { recordAudit } from '../audit/record';
 import { measureTaken, poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
-import { assertId, notFound, plural, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
+import {
+  assertId,
+  auditProgramme,
+  lockEventRow,
+  plural,
+  type ProgrammeCommand,
+  type ProgrammeCtx,
+} from './staff-common';
 
 const KEEP =
   'Nothing was deleted. To take it off the public programme, set its visibility to "Registered attendees only".';
@@ -28,12 +34,7 @@ export async function deleteSession(
     // here; one that starts later waits for this transaction.
     const key = poolKey.session(id);
     await lockSeats(tx, poolsFor({ eventId: cmd.eventId, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-    const [session] = await tx
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, id), eq(sessions.eventId, cmd.eventId)))
-      .for('update');
-    if (!session) throw notFound('Session');
+    const session = await lockEventRow(tx, sessions, { id, eventId: cmd.eventId }, 'Session');
     const refuse = (reason: string) =>
       new DomainError('CONFLICT', `"${session.title}" cannot be deleted: ${reason} ${KEEP}`);
 
@@ -68,15 +69,12 @@ export async function deleteSession(
 
     const [starred] = await tx.select({ n: count() }).from(agendaItems).where(eq(agendaItems.sessionId, id));
     await tx.delete(sessions).where(eq(sessions.id, id));
-    await recordAudit(tx, {
-      actor: cmd.actor,
-      action: 'session.delete',
-      eventId: cmd.eventId,
-      targetType: 'session',
-      targetId: id,
-      summary: `Deleted session "${session.title}"`,
+    await auditProgramme(tx, ctx, cmd, {
+      verb: 'delete',
+      target: 'session',
+      id,
+      name: session.title,
       details: { slug: session.slug, startsAt: session.startsAt.toISOString(), agendaItemsRemoved: starred?.n ?? 0 },
-      at: ctx.clock.now(),
     });
     return { title: session.title, agendaItemsRemoved: starred?.n ?? 0 };
   });

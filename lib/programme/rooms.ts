@@ -1,12 +1,21 @@
 // Rooms: add, edit and remove, each with its audit entry in the same transaction. A room still holding a
 // session is never removed (the session would silently lose its place): the organizer moves those first.
-import { and, count, eq, max, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rooms, sessions, type Room } from '@/db/schema';
-import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
-import { assertId, mapUnique, notFound, plural, type ProgrammeCommand, type ProgrammeCtx } from './staff-common';
+import {
+  assertId,
+  assertUnused,
+  auditProgramme,
+  changedKeys,
+  lockEventRow,
+  mapUnique,
+  plural,
+  type ProgrammeCommand,
+  type ProgrammeCtx,
+} from './staff-common';
 import { roomFormSchema, type RoomFormInput } from './staff-schemas';
 
 const NAME_TAKEN = 'A room with this name already exists';
@@ -41,15 +50,12 @@ export async function addRoom(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { value
           .insert(rooms)
           .values({ eventId: cmd.eventId, ...data, sortOrder: (last?.n ?? -1) + 1 })
           .returning();
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'room.create',
-          eventId: cmd.eventId,
-          targetType: 'room',
-          targetId: row!.id,
-          summary: `Added room "${row!.name}"`,
+        await auditProgramme(tx, ctx, cmd, {
+          verb: 'create',
+          target: 'room',
+          id: row!.id,
+          name: row!.name,
           details: { capacity: row!.capacity },
-          at: ctx.clock.now(),
         });
         return row!;
       }),
@@ -66,25 +72,11 @@ export async function updateRoom(
   return mapUnique(
     () =>
       ctx.db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(rooms)
-          .where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId)))
-          .for('update');
-        if (!before) throw notFound('Room');
+        const before = await lockEventRow(tx, rooms, { id, eventId: cmd.eventId }, 'Room');
         await assertNameFree(tx, cmd.eventId, data.name, id);
         const [row] = await tx.update(rooms).set(data).where(eq(rooms.id, id)).returning();
-        const changed = (['name', 'location', 'capacity'] as const).filter((k) => before[k] !== row![k]);
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'room.update',
-          eventId: cmd.eventId,
-          targetType: 'room',
-          targetId: id,
-          summary: `Edited room "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
-          details: { changed },
-          at: ctx.clock.now(),
-        });
+        const changed = changedKeys(before, row!, ['name', 'location', 'capacity']);
+        await auditProgramme(tx, ctx, cmd, { verb: 'update', target: 'room', id, name: row!.name, changed });
         return row!;
       }),
     unique,
@@ -99,29 +91,16 @@ export async function deleteRoom(
   return ctx.db.transaction(async (tx) => {
     // The same row lock sessions take to book the room: a booking in flight finishes first and is counted,
     // a later one waits and then finds the room gone.
-    const [room] = await tx
-      .select()
-      .from(rooms)
-      .where(and(eq(rooms.id, id), eq(rooms.eventId, cmd.eventId)))
-      .for('update');
-    if (!room) throw notFound('Room');
-    const [used] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.roomId, id));
-    if (used && used.n > 0) {
-      throw new DomainError(
-        'CONFLICT',
-        `"${room.name}" holds ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another room (or to no room) first; nothing was deleted.`,
-      );
-    }
+    const room = await lockEventRow(tx, rooms, { id, eventId: cmd.eventId }, 'Room');
+    await assertUnused(
+      tx,
+      sessions.roomId,
+      id,
+      (n) =>
+        `"${room.name}" holds ${plural(n, 'session')}. Move ${n === 1 ? 'it' : 'them'} to another room (or to no room) first; nothing was deleted.`,
+    );
     await tx.delete(rooms).where(eq(rooms.id, id));
-    await recordAudit(tx, {
-      actor: cmd.actor,
-      action: 'room.delete',
-      eventId: cmd.eventId,
-      targetType: 'room',
-      targetId: id,
-      summary: `Deleted room "${room.name}"`,
-      at: ctx.clock.now(),
-    });
+    await auditProgramme(tx, ctx, cmd, { verb: 'delete', target: 'room', id, name: room.name });
     return { name: room.name };
   });
 }

@@ -17,9 +17,10 @@ import { zonedTimeToUtc } from '../time';
 import { parseInput } from '../validation';
 import {
   assertId,
+  editedSummary,
   freeSlug,
+  lockEventRow,
   mapUnique,
-  notFound,
   plural,
   slugTaken,
   type ProgrammeCommand,
@@ -79,12 +80,7 @@ export async function saveSession(
           // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
           // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
           await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-          [before] = await tx
-            .select()
-            .from(sessions)
-            .where(and(eq(sessions.id, id), eq(sessions.eventId, event.id)))
-            .for('no key update');
-          if (!before) throw notFound('Session');
+          before = await lockEventRow(tx, sessions, { id, eventId: event.id }, 'Session', 'no key update');
         }
         if (data.trackId) {
           // Key-share: a track being deleted right now is waited for, then seen as gone.
@@ -170,7 +166,7 @@ export async function saveSession(
           targetType: 'session',
           targetId: session.id,
           summary: before
-            ? `Edited session "${session.title}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`
+            ? editedSummary('session', session.title, changed)
             : `Added session "${session.title}" (${when})`,
           details: before ? { changed } : { slug: session.slug, visibility: session.visibility },
           at: now,

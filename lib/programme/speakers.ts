@@ -1,16 +1,18 @@
 // Speakers: add, edit and remove, each with its audit entry in the same transaction. A speaker still listed
 // on a session is never removed (the session would silently lose them): take them off those sessions first.
-import { and, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sessionSpeakers, speakers, type Speaker } from '@/db/schema';
-import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { slugify } from '../slug';
 import { parseInput } from '../validation';
 import {
   assertId,
+  assertUnused,
+  auditProgramme,
+  changedKeys,
   freeSlug,
+  lockEventRow,
   mapUnique,
-  notFound,
   plural,
   slugTaken,
   type ProgrammeCommand,
@@ -38,15 +40,7 @@ export async function addSpeaker(
           .insert(speakers)
           .values({ eventId: cmd.eventId, ...data, slug })
           .returning();
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'speaker.create',
-          eventId: cmd.eventId,
-          targetType: 'speaker',
-          targetId: row!.id,
-          summary: `Added speaker "${row!.name}"`,
-          at: ctx.clock.now(),
-        });
+        await auditProgramme(tx, ctx, cmd, { verb: 'create', target: 'speaker', id: row!.id, name: row!.name });
         return row!;
       }),
     unique,
@@ -62,12 +56,7 @@ export async function updateSpeaker(
   return mapUnique(
     () =>
       ctx.db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(speakers)
-          .where(and(eq(speakers.id, id), eq(speakers.eventId, cmd.eventId)))
-          .for('update');
-        if (!before) throw notFound('Speaker');
+        const before = await lockEventRow(tx, speakers, { id, eventId: cmd.eventId }, 'Speaker');
         const slug = data.slug ?? before.slug;
         if (slug !== before.slug && (await slugTaken(tx, speakers, cmd.eventId, slug, id))) {
           throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
@@ -77,17 +66,8 @@ export async function updateSpeaker(
           .set({ ...data, slug })
           .where(eq(speakers.id, id))
           .returning();
-        const changed = (['name', 'slug', 'affiliation', 'bio'] as const).filter((k) => before[k] !== row![k]);
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'speaker.update',
-          eventId: cmd.eventId,
-          targetType: 'speaker',
-          targetId: id,
-          summary: `Edited speaker "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
-          details: { changed },
-          at: ctx.clock.now(),
-        });
+        const changed = changedKeys(before, row!, ['name', 'slug', 'affiliation', 'bio']);
+        await auditProgramme(tx, ctx, cmd, { verb: 'update', target: 'speaker', id, name: row!.name, changed });
         return row!;
       }),
     unique,
@@ -101,29 +81,16 @@ export async function deleteSpeaker(
   const id = assertId(cmd.speakerId, 'Speaker');
   return ctx.db.transaction(async (tx) => {
     // A session being saved with this speaker holds a key-share lock on the row until it commits: it is counted.
-    const [speaker] = await tx
-      .select()
-      .from(speakers)
-      .where(and(eq(speakers.id, id), eq(speakers.eventId, cmd.eventId)))
-      .for('update');
-    if (!speaker) throw notFound('Speaker');
-    const [used] = await tx.select({ n: count() }).from(sessionSpeakers).where(eq(sessionSpeakers.speakerId, id));
-    if (used && used.n > 0) {
-      throw new DomainError(
-        'CONFLICT',
-        `${speaker.name} is listed on ${plural(used.n, 'session')}. Take them off ${used.n === 1 ? 'that session' : 'those sessions'} first; nothing was deleted.`,
-      );
-    }
+    const speaker = await lockEventRow(tx, speakers, { id, eventId: cmd.eventId }, 'Speaker');
+    await assertUnused(
+      tx,
+      sessionSpeakers.speakerId,
+      id,
+      (n) =>
+        `${speaker.name} is listed on ${plural(n, 'session')}. Take them off ${n === 1 ? 'that session' : 'those sessions'} first; nothing was deleted.`,
+    );
     await tx.delete(speakers).where(eq(speakers.id, id));
-    await recordAudit(tx, {
-      actor: cmd.actor,
-      action: 'speaker.delete',
-      eventId: cmd.eventId,
-      targetType: 'speaker',
-      targetId: id,
-      summary: `Deleted speaker "${speaker.name}"`,
-      at: ctx.clock.now(),
-    });
+    await auditProgramme(tx, ctx, cmd, { verb: 'delete', target: 'speaker', id, name: speaker.name });
     return { name: speaker.name };
   });
 }

@@ -1,10 +1,11 @@
 // What every programme change shares: the context it needs, who acts on which event, the unique-violation
-// mapping that turns a lost race on a slug or name into a field message, and free slugs.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+// mapping that turns a lost race on a slug or name into a field message, free slugs, the locked row of the
+// event (or "not found"), the "still in use" refusal and the audit entry each change commits with.
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { uniqueViolationConstraint } from '@/db/errors';
-import type { AuditActor } from '../audit/record';
+import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { isUuid } from '../validation';
@@ -82,4 +83,80 @@ export async function slugTaken(
 /** "1 session", "3 sessions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The event's row of `table` with this id, locked until the transaction ends (`update` by default); NOT_FOUND
+ * naming `what` when there is none (deleted, or another event's).
+ */
+export async function lockEventRow<T extends PgTable & { id: PgColumn; eventId: PgColumn }>(
+  tx: Tx,
+  table: T,
+  where: { id: string; eventId: string },
+  what: string,
+  strength: 'update' | 'no key update' = 'update',
+): Promise<T['$inferSelect']> {
+  const [row] = await tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, where.id), eq(table.eventId, where.eventId)))
+    .for(strength);
+  if (!row) throw notFound(what);
+  return row as T['$inferSelect'];
+}
+
+/** Refuses to delete (CONFLICT, with `refusal(n)` as the message) while `n` rows of `column`'s table point at `id`. */
+export async function assertUnused(
+  tx: Tx,
+  column: PgColumn,
+  id: string,
+  refusal: (n: number) => string,
+): Promise<void> {
+  const [used] = await tx
+    .select({ n: count() })
+    .from(column.table as PgTable)
+    .where(eq(column, id));
+  if (used && used.n > 0) throw new DomainError('CONFLICT', refusal(used.n));
+}
+
+/** The fields among `keys` whose value differs between the row before and after an edit. */
+export function changedKeys<R, K extends keyof R>(before: R, after: R, keys: readonly K[]): K[] {
+  return keys.filter((k) => before[k] !== after[k]);
+}
+
+/** `Edited track "Data" (name, slug)`, or `(no changes)`. */
+export function editedSummary(target: string, name: string, changed: readonly string[]): string {
+  return `Edited ${target} "${name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`;
+}
+
+const VERB = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;
+
+/**
+ * The audit entry of a programme change (`<target>.<verb>`, by the command's actor, on its event, now), written in
+ * the caller's transaction. An edit names its changed fields in the summary and the details.
+ */
+export async function auditProgramme(
+  tx: Tx,
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand,
+  entry: {
+    verb: keyof typeof VERB;
+    target: 'room' | 'session' | 'speaker' | 'track';
+    id: string;
+    name: string;
+    changed?: readonly string[];
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { verb, target, id, name, changed } = entry;
+  await recordAudit(tx, {
+    actor: cmd.actor,
+    action: `${target}.${verb}`,
+    eventId: cmd.eventId,
+    targetType: target,
+    targetId: id,
+    summary: changed ? editedSummary(target, name, changed) : `${VERB[verb]} ${target} "${name}"`,
+    details: changed ? { changed, ...entry.details } : entry.details,
+    at: ctx.clock.now(),
+  });
 }

@@ -1,17 +1,19 @@
 // Tracks: add, edit and remove, each with its audit entry in the same transaction. A track still used by a
 // session is never removed (the sessions would silently lose it): the organizer moves those sessions first.
-import { and, count, eq, max, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { sessions, tracks, type Track } from '@/db/schema';
-import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { slugify } from '../slug';
 import { parseInput } from '../validation';
 import {
   assertId,
+  assertUnused,
+  auditProgramme,
+  changedKeys,
   freeSlug,
+  lockEventRow,
   mapUnique,
-  notFound,
   plural,
   slugTaken,
   type ProgrammeCommand,
@@ -64,15 +66,7 @@ export async function addTrack(ctx: ProgrammeCtx, cmd: ProgrammeCommand & { valu
             sortOrder: (last?.n ?? -1) + 1,
           })
           .returning();
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'track.create',
-          eventId: cmd.eventId,
-          targetType: 'track',
-          targetId: row!.id,
-          summary: `Added track "${row!.name}"`,
-          at: ctx.clock.now(),
-        });
+        await auditProgramme(tx, ctx, cmd, { verb: 'create', target: 'track', id: row!.id, name: row!.name });
         return row!;
       }),
     unique,
@@ -88,12 +82,7 @@ export async function updateTrack(
   return mapUnique(
     () =>
       ctx.db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(tracks)
-          .where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId)))
-          .for('update');
-        if (!before) throw notFound('Track');
+        const before = await lockEventRow(tx, tracks, { id, eventId: cmd.eventId }, 'Track');
         await assertNameFree(tx, cmd.eventId, data.name, id);
         const slug = data.slug ?? before.slug;
         if (slug !== before.slug && (await slugTaken(tx, tracks, cmd.eventId, slug, id))) {
@@ -104,17 +93,8 @@ export async function updateTrack(
           .set({ name: data.name, slug, description: data.description })
           .where(eq(tracks.id, id))
           .returning();
-        const changed = (['name', 'slug', 'description'] as const).filter((k) => before[k] !== row![k]);
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: 'track.update',
-          eventId: cmd.eventId,
-          targetType: 'track',
-          targetId: id,
-          summary: `Edited track "${row!.name}"${changed.length ? ` (${changed.join(', ')})` : ' (no changes)'}`,
-          details: { changed },
-          at: ctx.clock.now(),
-        });
+        const changed = changedKeys(before, row!, ['name', 'slug', 'description']);
+        await auditProgramme(tx, ctx, cmd, { verb: 'update', target: 'track', id, name: row!.name, changed });
         return row!;
       }),
     unique,
@@ -127,31 +107,23 @@ export async function deleteTrack(
 ): Promise<{ name: string }> {
   const id = assertId(cmd.trackId, 'Track');
   return ctx.db.transaction(async (tx) => {
-    const [track] = await tx
-      .select()
-      .from(tracks)
-      .where(and(eq(tracks.id, id), eq(tracks.eventId, cmd.eventId)))
-      .for('update');
-    if (!track) throw notFound('Track');
+    const track = await lockEventRow(tx, tracks, { id, eventId: cmd.eventId }, 'Track');
     // A session being saved with this track holds a key-share lock on it until it commits, so this count
     // sees it; one saved after waits for this delete, then finds the track gone.
-    const [used] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.trackId, id));
-    if (used && used.n > 0) {
-      throw new DomainError(
-        'CONFLICT',
-        `"${track.name}" is used by ${plural(used.n, 'session')}. Move ${used.n === 1 ? 'it' : 'them'} to another track (or to no track) first; nothing was deleted.`,
-      );
-    }
+    await assertUnused(
+      tx,
+      sessions.trackId,
+      id,
+      (n) =>
+        `"${track.name}" is used by ${plural(n, 'session')}. Move ${n === 1 ? 'it' : 'them'} to another track (or to no track) first; nothing was deleted.`,
+    );
     await tx.delete(tracks).where(eq(tracks.id, id));
-    await recordAudit(tx, {
-      actor: cmd.actor,
-      action: 'track.delete',
-      eventId: cmd.eventId,
-      targetType: 'track',
-      targetId: id,
-      summary: `Deleted track "${track.name}"`,
+    await auditProgramme(tx, ctx, cmd, {
+      verb: 'delete',
+      target: 'track',
+      id,
+      name: track.name,
       details: { slug: track.slug },
-      at: ctx.clock.now(),
     });
     return { name: track.name };
   });
