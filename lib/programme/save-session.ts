@@ -12,17 +12,15 @@ import { DomainError } from '../errors';
 import { getEventOrThrow } from './build';
 import { assertRoomFree, assertWithinEventDates } from './create-session';
 import { sessionSchema } from './schemas';
-import { slugify } from '../slug';
 import { zonedTimeToUtc } from '../time';
 import { parseInput } from '../validation';
 import {
   assertId,
   editedSummary,
-  freeSlug,
   lockEventRow,
-  mapUnique,
   plural,
-  slugTaken,
+  slugFor,
+  transactUnique,
   type ProgrammeCommand,
   type ProgrammeCtx,
 } from './staff-common';
@@ -72,109 +70,104 @@ export async function saveSession(
   );
   assertWithinEventDates(event, data.startsAt, data.endsAt);
 
-  return mapUnique(
-    () =>
-      ctx.db.transaction(async (tx) => {
-        let before: Session | undefined;
-        if (id) {
-          // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
-          // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
-          await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-          before = await lockEventRow(tx, sessions, { id, eventId: event.id }, 'Session', 'no key update');
-        }
-        if (data.trackId) {
-          // Key-share: a track being deleted right now is waited for, then seen as gone.
-          const [track] = await tx
-            .select({ id: tracks.id })
-            .from(tracks)
-            .where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, event.id)))
-            .for('key share');
-          if (!track)
-            throw new DomainError('VALIDATION', 'Unknown track', { trackId: ['Choose a track of this event'] });
-        }
-        if (data.roomId)
-          await assertRoomFree(tx, {
-            eventId: event.id,
-            roomId: data.roomId,
-            startsAt: data.startsAt,
-            endsAt: data.endsAt,
-            exceptSessionId: id,
-          });
-        if (form.speakers.length) {
-          const found = await tx
-            .select({ id: speakers.id })
-            .from(speakers)
-            .where(and(inArray(speakers.id, data.speakerIds), eq(speakers.eventId, event.id)))
-            .for('key share');
-          if (found.length !== form.speakers.length) {
-            throw new DomainError('VALIDATION', 'Unknown speaker', {
-              speakers: ['Choose speakers of this event; one of them may have just been deleted'],
-            });
-          }
-        }
-        if (before) await assertSeatsFit(ctx, tx, event.id, before, data.format, data.capacity);
-
-        let slug = data.slug ?? before?.slug;
-        if (slug && slug !== before?.slug && (await slugTaken(tx, sessions, event.id, slug, id))) {
-          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-        }
-        slug ??= await freeSlug(tx, sessions, event.id, slugify(data.title));
-        const { speakerIds: _ids, slug: _slug, ...values } = data;
-        const now = ctx.clock.now();
-        const [row] = before
-          ? await tx
-              .update(sessions)
-              .set({ ...values, slug, updatedAt: now })
-              .where(eq(sessions.id, before.id))
-              .returning()
-          : await tx
-              .insert(sessions)
-              .values({ ...values, slug, eventId: event.id, createdAt: now, updatedAt: now })
-              .returning();
-        const session = row!;
-
-        const previousSpeakers = before
-          ? await tx
-              .select({ speakerId: sessionSpeakers.speakerId, role: sessionSpeakers.role })
-              .from(sessionSpeakers)
-              .where(eq(sessionSpeakers.sessionId, session.id))
-              .orderBy(sessionSpeakers.sortOrder)
-          : [];
-        const speakersChanged =
-          JSON.stringify(previousSpeakers) !==
-          JSON.stringify(form.speakers.map(({ speakerId, role }) => ({ speakerId, role })));
-        if (speakersChanged) {
-          if (before) await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
-          if (form.speakers.length) {
-            await tx.insert(sessionSpeakers).values(
-              form.speakers.map((s, i) => ({
-                sessionId: session.id,
-                speakerId: s.speakerId,
-                role: s.role,
-                sortOrder: i,
-              })),
-            );
-          }
-        }
-
-        const changed = before ? changedFields(before, session, speakersChanged) : [];
-        const when = `${form.startsAt.replace('T', ' ')} to ${form.endsAt.replace('T', ' ')} ${event.timezone}`;
-        await recordAudit(tx, {
-          actor: cmd.actor,
-          action: before ? 'session.update' : 'session.create',
-          eventId: event.id,
-          targetType: 'session',
-          targetId: session.id,
-          summary: before
-            ? editedSummary('session', session.title, changed)
-            : `Added session "${session.title}" (${when})`,
-          details: before ? { changed } : { slug: session.slug, visibility: session.visibility },
-          at: now,
+  return transactUnique(ctx, { sessions_event_slug: { field: 'slug', message: SLUG_TAKEN } }, async (tx) => {
+    let before: Session | undefined;
+    if (id) {
+      // The pool lock first, as orders take it before their seats' key-share lock on this row: the same
+      // order everywhere, so an edit and a purchase of this workshop queue up and never deadlock.
+      await lockSeats(tx, poolsFor({ eventId: event.id, sessionIds: [id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
+      before = await lockEventRow(tx, sessions, { id, eventId: event.id }, 'Session', 'no key update');
+    }
+    if (data.trackId) {
+      // Key-share: a track being deleted right now is waited for, then seen as gone.
+      const [track] = await tx
+        .select({ id: tracks.id })
+        .from(tracks)
+        .where(and(eq(tracks.id, data.trackId), eq(tracks.eventId, event.id)))
+        .for('key share');
+      if (!track) throw new DomainError('VALIDATION', 'Unknown track', { trackId: ['Choose a track of this event'] });
+    }
+    if (data.roomId)
+      await assertRoomFree(tx, {
+        eventId: event.id,
+        roomId: data.roomId,
+        startsAt: data.startsAt,
+        endsAt: data.endsAt,
+        exceptSessionId: id,
+      });
+    if (form.speakers.length) {
+      const found = await tx
+        .select({ id: speakers.id })
+        .from(speakers)
+        .where(and(inArray(speakers.id, data.speakerIds), eq(speakers.eventId, event.id)))
+        .for('key share');
+      if (found.length !== form.speakers.length) {
+        throw new DomainError('VALIDATION', 'Unknown speaker', {
+          speakers: ['Choose speakers of this event; one of them may have just been deleted'],
         });
-        return { session, created: !before, changed };
-      }),
-    { sessions_event_slug: { field: 'slug', message: SLUG_TAKEN } },
-  );
+      }
+    }
+    if (before) await assertSeatsFit(ctx, tx, event.id, before, data.format, data.capacity);
+
+    const slug = await slugFor(
+      tx,
+      sessions,
+      event.id,
+      { typed: data.slug, current: before?.slug, name: data.title, id },
+      SLUG_TAKEN,
+    );
+    const { speakerIds: _ids, slug: _slug, ...values } = data;
+    const now = ctx.clock.now();
+    const [row] = before
+      ? await tx
+          .update(sessions)
+          .set({ ...values, slug, updatedAt: now })
+          .where(eq(sessions.id, before.id))
+          .returning()
+      : await tx
+          .insert(sessions)
+          .values({ ...values, slug, eventId: event.id, createdAt: now, updatedAt: now })
+          .returning();
+    const session = row!;
+
+    const previousSpeakers = before
+      ? await tx
+          .select({ speakerId: sessionSpeakers.speakerId, role: sessionSpeakers.role })
+          .from(sessionSpeakers)
+          .where(eq(sessionSpeakers.sessionId, session.id))
+          .orderBy(sessionSpeakers.sortOrder)
+      : [];
+    const speakersChanged =
+      JSON.stringify(previousSpeakers) !==
+      JSON.stringify(form.speakers.map(({ speakerId, role }) => ({ speakerId, role })));
+    if (speakersChanged) {
+      if (before) await tx.delete(sessionSpeakers).where(eq(sessionSpeakers.sessionId, session.id));
+      if (form.speakers.length) {
+        await tx.insert(sessionSpeakers).values(
+          form.speakers.map((s, i) => ({
+            sessionId: session.id,
+            speakerId: s.speakerId,
+            role: s.role,
+            sortOrder: i,
+          })),
+        );
+      }
+    }
+
+    const changed = before ? changedFields(before, session, speakersChanged) : [];
+    const when = `${form.startsAt.replace('T', ' ')} to ${form.endsAt.replace('T', ' ')} ${event.timezone}`;
+    await recordAudit(tx, {
+      actor: cmd.actor,
+      action: before ? 'session.update' : 'session.create',
+      eventId: event.id,
+      targetType: 'session',
+      targetId: session.id,
+      summary: before ? editedSummary('session', session.title, changed) : `Added session "${session.title}" (${when})`,
+      details: before ? { changed } : { slug: session.slug, visibility: session.visibility },
+      at: now,
+    });
+    return { session, created: !before, changed };
+  });
 }
 
 /**

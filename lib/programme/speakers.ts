@@ -2,19 +2,16 @@
 // on a session is never removed (the session would silently lose them): take them off those sessions first.
 import { eq } from 'drizzle-orm';
 import { sessionSpeakers, speakers, type Speaker } from '@/db/schema';
-import { DomainError } from '../errors';
-import { slugify } from '../slug';
 import { parseInput } from '../validation';
 import {
   assertId,
-  assertUnused,
   auditProgramme,
   changedKeys,
-  freeSlug,
+  deleteUnused,
   lockEventRow,
-  mapUnique,
   plural,
-  slugTaken,
+  slugFor,
+  transactUnique,
   type ProgrammeCommand,
   type ProgrammeCtx,
 } from './staff-common';
@@ -28,23 +25,16 @@ export async function addSpeaker(
   cmd: ProgrammeCommand & { values: SpeakerFormInput },
 ): Promise<Speaker> {
   const data = parseInput(speakerFormSchema, cmd.values);
-  return mapUnique(
-    () =>
-      ctx.db.transaction(async (tx) => {
-        if (data.slug && (await slugTaken(tx, speakers, cmd.eventId, data.slug))) {
-          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-        }
-        // Two people may share a name; the derived address then gets a number.
-        const slug = data.slug ?? (await freeSlug(tx, speakers, cmd.eventId, slugify(data.name)));
-        const [row] = await tx
-          .insert(speakers)
-          .values({ eventId: cmd.eventId, ...data, slug })
-          .returning();
-        await auditProgramme(tx, ctx, cmd, { verb: 'create', target: 'speaker', id: row!.id, name: row!.name });
-        return row!;
-      }),
-    unique,
-  );
+  return transactUnique(ctx, unique, async (tx) => {
+    // Two people may share a name; the derived address then gets a number.
+    const slug = await slugFor(tx, speakers, cmd.eventId, { typed: data.slug, name: data.name }, SLUG_TAKEN);
+    const [row] = await tx
+      .insert(speakers)
+      .values({ eventId: cmd.eventId, ...data, slug })
+      .returning();
+    await auditProgramme(tx, ctx, cmd, { verb: 'create', target: 'speaker', id: row!.id, name: row!.name });
+    return row!;
+  });
 }
 
 export async function updateSpeaker(
@@ -53,44 +43,36 @@ export async function updateSpeaker(
 ): Promise<Speaker> {
   const id = assertId(cmd.speakerId, 'Speaker');
   const data = parseInput(speakerFormSchema, cmd.values);
-  return mapUnique(
-    () =>
-      ctx.db.transaction(async (tx) => {
-        const before = await lockEventRow(tx, speakers, { id, eventId: cmd.eventId }, 'Speaker');
-        const slug = data.slug ?? before.slug;
-        if (slug !== before.slug && (await slugTaken(tx, speakers, cmd.eventId, slug, id))) {
-          throw new DomainError('CONFLICT', SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-        }
-        const [row] = await tx
-          .update(speakers)
-          .set({ ...data, slug })
-          .where(eq(speakers.id, id))
-          .returning();
-        const changed = changedKeys(before, row!, ['name', 'slug', 'affiliation', 'bio']);
-        await auditProgramme(tx, ctx, cmd, { verb: 'update', target: 'speaker', id, name: row!.name, changed });
-        return row!;
-      }),
-    unique,
-  );
+  return transactUnique(ctx, unique, async (tx) => {
+    const before = await lockEventRow(tx, speakers, { id, eventId: cmd.eventId }, 'Speaker');
+    const slug = await slugFor(
+      tx,
+      speakers,
+      cmd.eventId,
+      { typed: data.slug, current: before.slug, name: data.name, id },
+      SLUG_TAKEN,
+    );
+    const [row] = await tx
+      .update(speakers)
+      .set({ ...data, slug })
+      .where(eq(speakers.id, id))
+      .returning();
+    const changed = changedKeys(before, row!, ['name', 'slug', 'affiliation', 'bio']);
+    await auditProgramme(tx, ctx, cmd, { verb: 'update', target: 'speaker', id, name: row!.name, changed });
+    return row!;
+  });
 }
 
 export async function deleteSpeaker(
   ctx: ProgrammeCtx,
   cmd: ProgrammeCommand & { speakerId: string },
 ): Promise<{ name: string }> {
-  const id = assertId(cmd.speakerId, 'Speaker');
-  return ctx.db.transaction(async (tx) => {
-    // A session being saved with this speaker holds a key-share lock on the row until it commits: it is counted.
-    const speaker = await lockEventRow(tx, speakers, { id, eventId: cmd.eventId }, 'Speaker');
-    await assertUnused(
-      tx,
-      sessionSpeakers.speakerId,
-      id,
-      (n) =>
-        `${speaker.name} is listed on ${plural(n, 'session')}. Take them off ${n === 1 ? 'that session' : 'those sessions'} first; nothing was deleted.`,
-    );
-    await tx.delete(speakers).where(eq(speakers.id, id));
-    await auditProgramme(tx, ctx, cmd, { verb: 'delete', target: 'speaker', id, name: speaker.name });
-    return { name: speaker.name };
+  return deleteUnused(ctx, cmd, {
+    table: speakers,
+    target: 'speaker',
+    id: assertId(cmd.speakerId, 'Speaker'),
+    usedBy: sessionSpeakers.speakerId,
+    refusal: (speaker, n) =>
+      `${speaker.name} is listed on ${plural(n, 'session')}. Take them off ${n === 1 ? 'that session' : 'those sessions'} first; nothing was deleted.`,
   });
 }

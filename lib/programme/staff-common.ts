@@ -8,6 +8,7 @@ import { uniqueViolationConstraint } from '@/db/errors';
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
+import { slugify } from '../slug';
 import { isUuid } from '../validation';
 
 export type ProgrammeCtx = Pick<AppContext, 'db' | 'clock'>;
@@ -41,6 +42,15 @@ export async function mapUnique<T>(
     if (hit) throw new DomainError('CONFLICT', hit.message, { [hit.field]: [hit.message] });
     throw error;
   }
+}
+
+/** Runs `work` in one transaction, with mapUnique's field messages for a unique violation on `constraints`. */
+export function transactUnique<T>(
+  ctx: ProgrammeCtx,
+  constraints: Record<string, { field: string; message: string }>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return mapUnique(() => ctx.db.transaction(work), constraints);
 }
 
 /**
@@ -80,6 +90,47 @@ export async function slugTaken(
   return Boolean(row);
 }
 
+/**
+ * The slug a saved row gets: the one the organizer typed (refused with CONFLICT `taken` on the slug field when
+ * another row of the event uses it), else the one it already has, else a free one derived from `name`.
+ */
+export async function slugFor(
+  db: DbOrTx,
+  table: PgTable & { id: PgColumn; eventId: PgColumn; slug: PgColumn },
+  eventId: string,
+  row: { typed?: string | null; current?: string; name: string; id?: string },
+  taken: string,
+): Promise<string> {
+  const slug = row.typed ?? row.current;
+  if (slug && slug !== row.current && (await slugTaken(db, table, eventId, slug, row.id))) {
+    throw new DomainError('CONFLICT', taken, { slug: [taken] });
+  }
+  return slug ?? (await freeSlug(db, table, eventId, slugify(row.name)));
+}
+
+/** Refuses (CONFLICT `taken` on the name field) a name another row of the event has, ignoring case. */
+export async function assertNameFree(
+  db: DbOrTx,
+  table: PgTable & { id: PgColumn; eventId: PgColumn; name: PgColumn },
+  eventId: string,
+  name: string,
+  taken: string,
+  exceptId?: string,
+): Promise<void> {
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(
+      and(
+        eq(table.eventId, eventId),
+        sql`lower(${table.name}) = lower(${name})`,
+        exceptId ? sql`${table.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  if (row) throw new DomainError('CONFLICT', taken, { name: [taken] });
+}
+
 /** "1 session", "3 sessions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -106,12 +157,7 @@ export async function lockEventRow<T extends PgTable & { id: PgColumn; eventId: 
 }
 
 /** Refuses to delete (CONFLICT, with `refusal(n)` as the message) while `n` rows of `column`'s table point at `id`. */
-export async function assertUnused(
-  tx: Tx,
-  column: PgColumn,
-  id: string,
-  refusal: (n: number) => string,
-): Promise<void> {
+async function assertUnused(tx: Tx, column: PgColumn, id: string, refusal: (n: number) => string): Promise<void> {
   const [used] = await tx
     .select({ n: count() })
     .from(column.table as PgTable)
@@ -158,5 +204,35 @@ export async function auditProgramme(
     summary: changed ? editedSummary(target, name, changed) : `${VERB[verb]} ${target} "${name}"`,
     details: changed ? { changed, ...entry.details } : entry.details,
     at: ctx.clock.now(),
+  });
+}
+
+/**
+ * Deletes the event's row of `table` (a room, track or speaker) with its audit entry, or refuses (CONFLICT,
+ * nothing deleted) while rows of `usedBy`'s table still point at it. The row is locked first, so a session
+ * being saved with it (holding a key-share lock) commits first and is counted, and one saved later waits, then
+ * finds it gone.
+ */
+export async function deleteUnused<T extends PgTable & { id: PgColumn; eventId: PgColumn; name: PgColumn }>(
+  ctx: ProgrammeCtx,
+  cmd: ProgrammeCommand,
+  spec: {
+    table: T;
+    target: 'room' | 'speaker' | 'track';
+    id: string;
+    usedBy: PgColumn;
+    refusal: (row: T['$inferSelect'], n: number) => string;
+    details?: (row: T['$inferSelect']) => Record<string, unknown>;
+  },
+): Promise<{ name: string }> {
+  const { table, target, id } = spec;
+  return ctx.db.transaction(async (tx) => {
+    const what = target[0]!.toUpperCase() + target.slice(1);
+    const row = await lockEventRow(tx, table, { id, eventId: cmd.eventId }, what);
+    await assertUnused(tx, spec.usedBy, id, (n) => spec.refusal(row, n));
+    await tx.delete(table as PgTable).where(eq(table.id, id));
+    const name = (row as { name: string }).name;
+    await auditProgramme(tx, ctx, cmd, { verb: 'delete', target, id, name, details: spec.details?.(row) });
+    return { name };
   });
 }
