@@ -5,6 +5,7 @@ import type { Tx } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { events, type Event } from '@/db/schema';
 import type { AuditActor } from '../audit/record';
+import { measureTaken, type PoolQuery } from '../capacity/availability';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { isUuid } from '../validation';
@@ -33,6 +34,27 @@ export function notFound(what: string): DomainError {
 }
 
 /** Runs an insert or update and turns a unique violation into a CONFLICT on `field`. */
+/**
+ * Refuses (on the capacity field) a capacity below the seats already taken under `key` (paid, held or offered);
+ * the caller holds that pool's lock, so none is taken between the count and the commit. `what` names the unit:
+ * "seats of this pool".
+ */
+export async function assertCapacityCovers(
+  tx: Tx,
+  now: Date,
+  pool: { query: PoolQuery; key: string },
+  capacity: number,
+  what: string,
+): Promise<void> {
+  const taken = (await measureTaken(tx, now, pool.query)).get(pool.key) ?? 0;
+  if (capacity < taken) {
+    throw fieldError(
+      'capacity',
+      `${taken} ${what} are already taken (paid, held or offered); the capacity cannot be lower.`,
+    );
+  }
+}
+
 export async function unique<T>(run: () => Promise<T>, field: string, message: string): Promise<T> {
   try {
     return await run();

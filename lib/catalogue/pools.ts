@@ -9,7 +9,7 @@ import { measureTaken, poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import { DomainError } from '../errors';
 import { isUuid, parseInput } from '../validation';
-import { fieldError, type FormInput, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { assertCapacityCovers, fieldError, type FormInput, loadEvent, notFound, unique, type SalesCtx } from './common';
 import { intField, requiredText } from './fields';
 
 export const poolFields = ['name', 'capacity'] as const;
@@ -44,6 +44,39 @@ async function typeOfEvent(tx: Tx, eventId: string, ticketTypeId: string): Promi
   return type;
 }
 
+/** The audit entry of a change to one pool. */
+async function auditPool(
+  tx: Tx,
+  ctx: SalesCtx,
+  entry: { eventId: string; poolId: string; verb: string; now: Date; summary: string },
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: `capacity_pool.${entry.verb}`,
+    eventId: entry.eventId,
+    targetType: 'capacity_pool',
+    targetId: entry.poolId,
+    at: entry.now,
+    summary: entry.summary,
+    details,
+  });
+}
+
+/** Runs `work` in one transaction holding the pool's locks, with the event's ticket type that joins or leaves it. */
+async function withPoolAndType(
+  ctx: SalesCtx,
+  ids: { eventId: string; poolId: string; ticketTypeId: string },
+  work: (tx: Tx, on: { pool: typeof capacityPools.$inferSelect; type: TicketType; now: Date }) => Promise<void>,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const pool = await lockPool(tx, ids.eventId, ids.poolId);
+    const type = await typeOfEvent(tx, ids.eventId, ids.ticketTypeId);
+    await work(tx, { pool, type, now });
+  });
+}
+
 export async function createPool(ctx: SalesCtx, eventId: string, input: PoolInput) {
   const data = parseInput(poolSchema, input);
   const now = ctx.clock.now();
@@ -58,16 +91,8 @@ export async function createPool(ctx: SalesCtx, eventId: string, input: PoolInpu
       'name',
       NAME_TAKEN,
     );
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'capacity_pool.create',
-      eventId,
-      targetType: 'capacity_pool',
-      targetId: pool!.id,
-      at: now,
-      summary: `Created the capacity pool "${pool!.name}" with ${pool!.capacity} seats`,
-      details: data,
-    });
+    const summary = `Created the capacity pool "${pool!.name}" with ${pool!.capacity} seats`;
+    await auditPool(tx, ctx, { eventId, poolId: pool!.id, verb: 'create', now, summary }, data);
     return pool!;
   });
 }
@@ -77,43 +102,27 @@ export async function updatePool(ctx: SalesCtx, eventId: string, poolId: string,
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await lockPool(tx, eventId, poolId);
-    const taken = (await measureTaken(tx, now, { eventId, poolIds: [poolId] })).get(poolKey.pool(poolId)) ?? 0;
-    if (data.capacity < taken) {
-      throw fieldError(
-        'capacity',
-        `${taken} seats of this pool are already taken (paid, held or offered); the capacity cannot be lower.`,
-      );
-    }
+    const seats = { query: { eventId, poolIds: [poolId] }, key: poolKey.pool(poolId) };
+    await assertCapacityCovers(tx, now, seats, data.capacity, 'seats of this pool');
     const [pool] = await unique(
       () => tx.update(capacityPools).set(data).where(eq(capacityPools.id, poolId)).returning(),
       'name',
       NAME_TAKEN,
     );
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'capacity_pool.update',
-      eventId,
-      targetType: 'capacity_pool',
-      targetId: poolId,
-      at: now,
-      summary: `Changed the capacity pool "${before.name}": ${before.capacity} to ${pool!.capacity} seats${before.name !== pool!.name ? `, renamed "${pool!.name}"` : ''}`,
-      details: { from: { name: before.name, capacity: before.capacity }, to: data },
-    });
+    const summary = `Changed the capacity pool "${before.name}": ${before.capacity} to ${pool!.capacity} seats${before.name !== pool!.name ? `, renamed "${pool!.name}"` : ''}`;
+    await auditPool(
+      tx,
+      ctx,
+      { eventId, poolId, verb: 'update', now, summary },
+      { from: { name: before.name, capacity: before.capacity }, to: data },
+    );
     return pool!;
   });
 }
 
 /** The type's taken seats join the pool's, so they must fit in it. */
-export async function attachTicketTypeToPool(
-  ctx: SalesCtx,
-  eventId: string,
-  poolId: string,
-  ticketTypeId: string,
-): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const pool = await lockPool(tx, eventId, poolId);
-    const type = await typeOfEvent(tx, eventId, ticketTypeId);
+export async function attachTicketTypeToPool(ctx: SalesCtx, eventId: string, poolId: string, ticketTypeId: string) {
+  await withPoolAndType(ctx, { eventId, poolId, ticketTypeId }, async (tx, { pool, type, now }) => {
     await lockSeats(tx, poolsFor({ eventId, ticketTypeIds: [type.id] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
     const taken = await measureTaken(tx, now, { eventId, poolIds: [poolId], ticketTypeIds: [type.id] });
     const poolTaken = taken.get(poolKey.pool(poolId)) ?? 0;
@@ -133,43 +142,19 @@ export async function attachTicketTypeToPool(
       throw new DomainError('CONFLICT', `"${type.internalLabel}" already shares this pool.`, {
         ticketTypeId: ['Already in this pool'],
       });
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'capacity_pool.attach',
-      eventId,
-      targetType: 'capacity_pool',
-      targetId: poolId,
-      at: now,
-      summary: `Ticket type ${type.code} now shares the capacity pool "${pool.name}"`,
-      details: { ticketTypeId: type.id },
-    });
+    const summary = `Ticket type ${type.code} now shares the capacity pool "${pool.name}"`;
+    await auditPool(tx, ctx, { eventId, poolId, verb: 'attach', now, summary }, { ticketTypeId: type.id });
   });
 }
 
-export async function detachTicketTypeFromPool(
-  ctx: SalesCtx,
-  eventId: string,
-  poolId: string,
-  ticketTypeId: string,
-): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const pool = await lockPool(tx, eventId, poolId);
-    const type = await typeOfEvent(tx, eventId, ticketTypeId);
+export async function detachTicketTypeFromPool(ctx: SalesCtx, eventId: string, poolId: string, ticketTypeId: string) {
+  await withPoolAndType(ctx, { eventId, poolId, ticketTypeId }, async (tx, { pool, type, now }) => {
     const removed = await tx
       .delete(ticketTypePools)
       .where(and(eq(ticketTypePools.poolId, poolId), eq(ticketTypePools.ticketTypeId, type.id)))
       .returning();
     if (!removed.length) throw new DomainError('CONFLICT', `"${type.internalLabel}" is not in this pool.`);
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'capacity_pool.detach',
-      eventId,
-      targetType: 'capacity_pool',
-      targetId: poolId,
-      at: now,
-      summary: `Ticket type ${type.code} no longer shares the capacity pool "${pool.name}"`,
-      details: { ticketTypeId: type.id },
-    });
+    const summary = `Ticket type ${type.code} no longer shares the capacity pool "${pool.name}"`;
+    await auditPool(tx, ctx, { eventId, poolId, verb: 'detach', now, summary }, { ticketTypeId: type.id });
   });
 }

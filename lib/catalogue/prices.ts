@@ -45,6 +45,43 @@ async function priceOfType(tx: Tx, type: TicketType, priceId: string): Promise<T
   return price;
 }
 
+/**
+ * Runs `work` in one transaction holding the ticket type's row lock, with the event, the type and the time the
+ * change was asked for (taken before the transaction, as its audit time).
+ */
+async function withLockedType<T>(
+  ctx: SalesCtx,
+  eventId: string,
+  ticketTypeId: string,
+  work: (tx: Tx, on: { event: Event; type: TicketType; now: Date }) => Promise<T>,
+): Promise<T> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const event = await loadEvent(tx, eventId);
+    const type = await lockType(tx, eventId, ticketTypeId);
+    return work(tx, { event, type, now });
+  });
+}
+
+/** The audit entry of a change to one price window. */
+async function auditPrice(
+  tx: Tx,
+  ctx: SalesCtx,
+  entry: { eventId: string; priceId: string; verb: 'create' | 'update' | 'delete'; now: Date; summary: string },
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: `ticket_price.${entry.verb}`,
+    eventId: entry.eventId,
+    targetType: 'ticket_price',
+    targetId: entry.priceId,
+    at: entry.now,
+    summary: entry.summary,
+    details,
+  });
+}
+
 function describe(event: Event, w: { label: string; amount: number }) {
   return `${w.label} (${formatMoney(w.amount, event.currency)})`;
 }
@@ -81,25 +118,14 @@ export async function addPriceWindow(
   ticketTypeId: string,
   input: PriceWindowInput,
 ): Promise<TicketPrice> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const event = await loadEvent(tx, eventId);
-    const type = await lockType(tx, eventId, ticketTypeId);
+  return withLockedType(ctx, eventId, ticketTypeId, async (tx, { event, type, now }) => {
     const row = await checkedWindow(tx, event, type, input, null);
     const [price] = await tx
       .insert(ticketPrices)
       .values({ ...row, ticketTypeId })
       .returning();
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'ticket_price.create',
-      eventId,
-      targetType: 'ticket_price',
-      targetId: price!.id,
-      at: now,
-      summary: `Added the price ${describe(event, row)} to ticket type ${type.code}`,
-      details: windowDetails(row),
-    });
+    const summary = `Added the price ${describe(event, row)} to ticket type ${type.code}`;
+    await auditPrice(tx, ctx, { eventId, priceId: price!.id, verb: 'create', now, summary }, windowDetails(row));
     return price!;
   });
 }
@@ -111,23 +137,17 @@ export async function updatePriceWindow(
   priceId: string,
   input: PriceWindowInput,
 ): Promise<TicketPrice> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const event = await loadEvent(tx, eventId);
-    const type = await lockType(tx, eventId, ticketTypeId);
+  return withLockedType(ctx, eventId, ticketTypeId, async (tx, { event, type, now }) => {
     const before = await priceOfType(tx, type, priceId);
     const row = await checkedWindow(tx, event, type, input, priceId);
     const [price] = await tx.update(ticketPrices).set(row).where(eq(ticketPrices.id, priceId)).returning();
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'ticket_price.update',
-      eventId,
-      targetType: 'ticket_price',
-      targetId: priceId,
-      at: now,
-      summary: `Changed the price ${describe(event, before)} of ticket type ${type.code} to ${describe(event, row)}`,
-      details: { from: windowDetails(before), to: windowDetails(row) },
-    });
+    const summary = `Changed the price ${describe(event, before)} of ticket type ${type.code} to ${describe(event, row)}`;
+    await auditPrice(
+      tx,
+      ctx,
+      { eventId, priceId, verb: 'update', now, summary },
+      { from: windowDetails(before), to: windowDetails(row) },
+    );
     return price!;
   });
 }
@@ -138,10 +158,7 @@ export async function removePriceWindow(
   ticketTypeId: string,
   priceId: string,
 ): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const event = await loadEvent(tx, eventId);
-    const type = await lockType(tx, eventId, ticketTypeId);
+  await withLockedType(ctx, eventId, ticketTypeId, async (tx, { event, type, now }) => {
     const price = await priceOfType(tx, type, priceId);
     const others = await tx
       .select({ id: ticketPrices.id })
@@ -154,16 +171,8 @@ export async function removePriceWindow(
       );
     }
     await tx.delete(ticketPrices).where(eq(ticketPrices.id, priceId));
-    await recordAudit(tx, {
-      actor: ctx.actor,
-      action: 'ticket_price.delete',
-      eventId,
-      targetType: 'ticket_price',
-      targetId: priceId,
-      at: now,
-      summary: `Removed the price ${describe(event, price)} from ticket type ${type.code}`,
-      details: windowDetails(price),
-    });
+    const summary = `Removed the price ${describe(event, price)} from ticket type ${type.code}`;
+    await auditPrice(tx, ctx, { eventId, priceId, verb: 'delete', now, summary }, windowDetails(price));
   });
 }
 

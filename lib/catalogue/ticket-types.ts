@@ -13,12 +13,12 @@ import {
   type TicketType,
 } from '@/db/schema';
 import { recordAudit, type AuditActor } from '../audit/record';
-import { measureTaken, poolKey } from '../capacity/availability';
+import { poolKey } from '../capacity/availability';
 import { lockSeats, poolsFor, STAFF_LOCK_TIMEOUT_MS } from '../capacity/seats';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { isUuid, parseInput } from '../validation';
-import { fieldError, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
+import { assertCapacityCovers, fieldError, listWords, loadEvent, notFound, unique, type SalesCtx } from './common';
 
 const CODE_TAKEN = 'Another ticket type already uses this code';
 
@@ -153,15 +153,8 @@ export async function updateTicketType(
     if (!changed.length) return { type: current, changed };
     if (changed.includes('capacity') && row.capacity !== null) {
       await lockSeats(tx, poolsFor({ eventId, ticketTypeIds: [ticketTypeId] }), { timeoutMs: STAFF_LOCK_TIMEOUT_MS });
-      const taken =
-        (await measureTaken(tx, now, { eventId, ticketTypeIds: [ticketTypeId] })).get(
-          poolKey.ticketType(ticketTypeId),
-        ) ?? 0;
-      if (row.capacity < taken)
-        throw fieldError(
-          'capacity',
-          `${taken} tickets of this type are already taken (paid, held or offered); the capacity cannot be lower.`,
-        );
+      const seats = { query: { eventId, ticketTypeIds: [ticketTypeId] }, key: poolKey.ticketType(ticketTypeId) };
+      await assertCapacityCovers(tx, now, seats, row.capacity, 'tickets of this type');
     }
     const [type] = await unique(
       () => tx.update(ticketTypes).set(row).where(eq(ticketTypes.id, ticketTypeId)).returning(),
