@@ -5,7 +5,7 @@ import type { Event } from '@/db/schema';
 import { measureTaken, poolKey, remaining } from '../capacity/availability';
 import { capacityPools } from '@/db/schema';
 import { inArray } from 'drizzle-orm';
-import { loadTicketTypes, loadWorkshops, type CatalogueQuestion } from './listing';
+import { loadTicketTypes, loadWorkshops, type CatalogueQuestion, type CatalogueWorkshop } from './listing';
 import { currentPrice, nextPrice } from './pricing';
 import type { VoucherView } from './voucher-queries';
 
@@ -30,13 +30,7 @@ export interface OnSaleTicketType {
   questions: CatalogueQuestion[];
 }
 
-export interface OnSaleWorkshop {
-  id: string;
-  slug: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number | null;
+export interface OnSaleWorkshop extends CatalogueWorkshop {
   remaining: number | null;
 }
 

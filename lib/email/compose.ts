@@ -5,31 +5,15 @@
 // applies (a hold_expired for an order paid late, a payment_failed for an order paid since, an offer that
 // lapsed), so the sender skips it rather than telling someone something untrue.
 import { desc, eq, inArray } from 'drizzle-orm';
-import {
-  accountTokens,
-  orders,
-  refunds,
-  sessions,
-  ticketTypes,
-  users,
-  waitlistEntries,
-  type EmailMessage,
-} from '@/db/schema';
+import { accountTokens, orders, refunds, users, type EmailMessage } from '@/db/schema';
 import type { AppContext } from '../context';
 import { formatMoney } from '../money';
 import { effectiveStatus } from '../orders/queries';
 import { ROLE_LABELS } from '../staff/permissions';
 import { accountLinkUrl } from '../auth/setup-link';
 import { hashToken, newSecretToken } from '../tokens';
-import {
-  issueOfferLink,
-  issueOrderLink,
-  issueTicketPageLink,
-  issueTicketTokens,
-  orderLinkExpiry,
-  urls,
-} from '../links/secret-links';
-import { composeWaitlistConfirm } from './compose-waitlist-confirm';
+import { issueOrderLink, issueTicketPageLink, issueTicketTokens, orderLinkExpiry, urls } from '../links/secret-links';
+import { composeWaitlistConfirm, composeWaitlistOffer } from './compose-waitlist';
 import type { ComposeBatch } from './prepare';
 import {
   eventFacts,
@@ -86,7 +70,7 @@ export async function composeEmail(
   message: EmailMessage,
   batch?: ComposeBatch,
 ): Promise<ComposedEmail | null> {
-  if (message.kind === 'waitlist_offer') return composeOffer(ctx, message);
+  if (message.kind === 'waitlist_offer') return composeWaitlistOffer(ctx, message);
   if (message.kind === 'waitlist_confirm') return composeWaitlistConfirm(ctx, message);
   if (message.kind === 'order_access') return composeAccess(ctx, message);
   if (message.kind === 'staff_invitation') return composeInvitation(ctx, message);
@@ -373,39 +357,4 @@ async function composeAccess(ctx: ComposeCtx, message: EmailMessage): Promise<Co
     },
   });
   return { subject: emailSubject('order_access', { eventName }), html, text };
-}
-
-async function composeOffer(ctx: ComposeCtx, message: EmailMessage): Promise<ComposedEmail | null> {
-  const entryId = message.params.entryId;
-  if (typeof entryId !== 'string') return null;
-  const now = ctx.clock.now();
-  const [entry] = await ctx.db
-    .select({
-      id: waitlistEntries.id,
-      eventId: waitlistEntries.eventId,
-      status: waitlistEntries.status,
-      expiresAt: waitlistEntries.offerExpiresAt,
-      typeLabel: ticketTypes.publicLabel,
-      sessionTitle: sessions.title,
-    })
-    .from(waitlistEntries)
-    .leftJoin(ticketTypes, eq(ticketTypes.id, waitlistEntries.ticketTypeId))
-    .leftJoin(sessions, eq(sessions.id, waitlistEntries.sessionId))
-    .where(eq(waitlistEntries.id, entryId));
-  // Taken, lapsed or withdrawn since it was queued: nothing to offer any more.
-  if (!entry || entry.status !== 'offered' || !entry.expiresAt || entry.expiresAt <= now) return null;
-  const event = await loadEvent(ctx.db, entry.eventId);
-  if (!event) return null;
-  const token = await issueOfferLink(ctx.db, entry.id, now);
-  const eventName = eventLabel(event);
-  const { html, text } = await renderEmailTemplate({
-    kind: 'waitlist_offer',
-    props: {
-      eventName,
-      offeredFor: entry.typeLabel ?? entry.sessionTitle ?? 'A place',
-      deadline: formatInstant(entry.expiresAt, event.timezone),
-      offerUrl: urls.offer(ctx.config.APP_URL, token),
-    },
-  });
-  return { subject: emailSubject('waitlist_offer', { eventName }), html, text };
 }

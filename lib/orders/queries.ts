@@ -12,6 +12,7 @@ import {
   type Order,
   type OrderStatus,
 } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
 import type { AppContext } from '../context';
 import { enqueueEmails } from '../outbox/enqueue-batch';
 import { firstOrderLinkExpiry } from '../links/secret-links';
@@ -88,25 +89,10 @@ export async function getOrderByToken(ctx: Ctx, token: string): Promise<OrderVie
     .innerJoin(ticketTypes, eq(ticketTypes.id, tickets.ticketTypeId))
     .where(eq(tickets.orderId, order.id))
     .orderBy(asc(tickets.position), asc(tickets.createdAt));
-  const seats = rows.length
-    ? await ctx.db
-        .select({
-          ticketId: workshopSeats.ticketId,
-          title: sessions.title,
-          slug: sessions.slug,
-          startsAt: sessions.startsAt,
-          endsAt: sessions.endsAt,
-        })
-        .from(workshopSeats)
-        .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
-        .where(
-          inArray(
-            workshopSeats.ticketId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(sessions.startsAt))
-    : [];
+  const seats = await workshopSeatsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     order,
     status: effectiveStatus(order, ctx.clock.now()),
@@ -142,4 +128,21 @@ export async function expireLapsedHolds(ctx: Ctx): Promise<string[]> {
     );
     return rows.map((r) => r.id);
   });
+}
+
+/** The workshop seats the tickets hold (ticket id, session title, address and times), earliest session first. */
+export async function workshopSeatsOf(db: DbOrTx, ticketIds: string[]) {
+  if (!ticketIds.length) return [];
+  return db
+    .select({
+      ticketId: workshopSeats.ticketId,
+      title: sessions.title,
+      slug: sessions.slug,
+      startsAt: sessions.startsAt,
+      endsAt: sessions.endsAt,
+    })
+    .from(workshopSeats)
+    .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
+    .where(inArray(workshopSeats.ticketId, ticketIds))
+    .orderBy(asc(sessions.startsAt));
 }

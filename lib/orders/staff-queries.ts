@@ -1,15 +1,13 @@
 // Read models of orders for organizers ('orders.view'): the searchable list and one order's page with its money,
 // tickets, refunds, email history and audit trail. A lapsed hold reads as expired whether or not housekeeping ran.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   events,
   orders,
   refunds,
-  sessions,
   ticketTypes,
   tickets,
-  workshopSeats,
   type AuditEntry,
   type Order,
   type OrderStatus,
@@ -18,7 +16,7 @@ import {
 import type { AppContext } from '../context';
 import { orderTrail } from '../audit/record';
 import { containsPattern } from '../like';
-import { effectiveStatus } from './queries';
+import { effectiveStatus, workshopSeatsOf } from './queries';
 import { refundsOrderPayment } from './order-money';
 import { isUuid, parseInput } from '../validation';
 import { listEmailHistory, type EmailHistoryItem } from './staff-emails';
@@ -202,24 +200,10 @@ export async function getOrderDetail(ctx: Ctx, orderId: string): Promise<OrderDe
     listEmailHistory(ctx, { orderId: order.id }),
     orderTrail(ctx.db, order.id),
   ]);
-  const seats = ticketRows.length
-    ? await ctx.db
-        .select({
-          ticketId: workshopSeats.ticketId,
-          title: sessions.title,
-          startsAt: sessions.startsAt,
-          endsAt: sessions.endsAt,
-        })
-        .from(workshopSeats)
-        .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
-        .where(
-          inArray(
-            workshopSeats.ticketId,
-            ticketRows.map((t) => t.id),
-          ),
-        )
-        .orderBy(asc(sessions.startsAt))
-    : [];
+  const seats = await workshopSeatsOf(
+    ctx.db,
+    ticketRows.map((t) => t.id),
+  );
   const pending = refundRows
     .filter((r) => r.status === 'pending' && refundsOrderPayment(r, order))
     .reduce((sum, r) => sum + r.amount, 0);
@@ -229,7 +213,7 @@ export async function getOrderDetail(ctx: Ctx, orderId: string): Promise<OrderDe
     timezone: row.timezone,
     tickets: ticketRows.map((t) => ({
       ...t,
-      workshops: seats.filter((s) => s.ticketId === t.id).map(({ ticketId: _t, ...s }) => s),
+      workshops: seats.filter((s) => s.ticketId === t.id).map(({ ticketId: _t, slug: _s, ...s }) => s),
     })),
     refunds: refundRows,
     emails,

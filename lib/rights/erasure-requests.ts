@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { auditLog, erasureRequests, events, tickets, type AuditEntry } from '@/db/schema';
 import { recordAudit, staffActor } from '../audit/record';
+import type { DbOrTx } from '@/db/client';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
@@ -141,17 +142,7 @@ export async function decideErasureRequest(
   const now = ctx.clock.now();
   if (input.decision === 'decline') {
     await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(erasureRequests)
-        .set({
-          status: 'declined',
-          decidedAt: now,
-          decidedByUserId: actor.id,
-          emailHash: null,
-          emailCipher: null,
-          emailKeyId: null,
-        })
-        .where(and(eq(erasureRequests.id, request.id), eq(erasureRequests.status, 'requested')));
+      await settle(tx, request.id, { status: 'declined', decidedAt: now, decidedByUserId: actor.id });
       await recordAudit(tx, {
         actor: staffActor(actor),
         action: 'privacy.erasure_declined',
@@ -176,17 +167,7 @@ export async function decideErasureRequest(
     if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
   }
   // Nothing left to erase (already done another way): the request is settled all the same.
-  await ctx.db
-    .update(erasureRequests)
-    .set({
-      status: 'confirmed',
-      decidedAt: now,
-      decidedByUserId: actor.id,
-      emailHash: null,
-      emailCipher: null,
-      emailKeyId: null,
-    })
-    .where(and(eq(erasureRequests.id, request.id), eq(erasureRequests.status, 'requested')));
+  await settle(ctx.db, request.id, { status: 'confirmed', decidedAt: now, decidedByUserId: actor.id });
   return { decision: 'confirmed', erased };
 }
 
@@ -204,3 +185,18 @@ export const countPendingErasureRequests = async (ctx: Pick<Ctx, 'db'>) =>
   (
     await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from erasure_requests where status = 'requested'`)
   )[0]?.n ?? 0;
+
+/**
+ * Records the decision on a request still pending, and forgets the address it carried (hash and sealed copy):
+ * a settled request no longer needs it.
+ */
+async function settle(
+  db: DbOrTx,
+  requestId: string,
+  decision: { status: 'declined' | 'confirmed'; decidedAt: Date; decidedByUserId: string },
+): Promise<void> {
+  await db
+    .update(erasureRequests)
+    .set({ ...decision, emailHash: null, emailCipher: null, emailKeyId: null })
+    .where(and(eq(erasureRequests.id, requestId), eq(erasureRequests.status, 'requested')));
+}

@@ -28,7 +28,6 @@ import {
   tickets,
   vouchers,
   waitlistEntries,
-  workshopSeats,
   type Order,
   type UserRole,
 } from '@/db/schema';
@@ -37,7 +36,7 @@ import { can } from '../staff/permissions';
 import { recordAudit, staffActor } from '../audit/record';
 import type { AppContext } from '../context';
 import { DomainError } from '../errors';
-import { getOrderByToken } from '../orders/queries';
+import { getOrderByToken, workshopSeatsOf } from '../orders/queries';
 import { hitRateLimit } from '../rate-limit';
 import { resolveTicketPage } from '../tickets/attendee-page';
 import { hashToken } from '../tokens';
@@ -273,17 +272,7 @@ async function buildAttendees(
       .innerJoin(questions, eq(questions.id, answers.questionId))
       .where(inArray(answers.ticketId, ids))
       .orderBy(asc(questions.sortOrder), asc(questions.key)),
-    ctx.db
-      .select({
-        ticketId: workshopSeats.ticketId,
-        title: sessions.title,
-        startsAt: sessions.startsAt,
-        endsAt: sessions.endsAt,
-      })
-      .from(workshopSeats)
-      .innerJoin(sessions, eq(sessions.id, workshopSeats.sessionId))
-      .where(inArray(workshopSeats.ticketId, ids))
-      .orderBy(asc(sessions.startsAt)),
+    workshopSeatsOf(ctx.db, ids),
   ]);
   for (const r of rows) {
     const t = r.ticket;

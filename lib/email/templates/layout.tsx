@@ -112,6 +112,17 @@ export function TextLink({ href, children }: { href: string; children: ReactNode
   );
 }
 
+/** The line offering the attendee's calendar file (event dates and their workshops), when there is one. */
+export function CalendarLink({ url }: { url: string | null }) {
+  if (!url) return null;
+  return (
+    <P>
+      <TextLink href={url}>Add the dates and your workshops to your calendar</TextLink> (an .ics file that any calendar
+      app opens).
+    </P>
+  );
+}
+
 /** Label and value lines, e.g. "Reference: IAC-1234". */
 export function Facts({ rows }: { rows: [string, string | null | undefined][] }) {
   return (

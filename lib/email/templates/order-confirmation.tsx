@@ -1,6 +1,6 @@
 // To the buyer once an order is paid (or free): every attendee's ticket with its QR code and workshops, and
 // the private link to manage the order.
-import { Action, EmailLayout, EventSummary, Facts, H2, Muted, P, TextLink, Ticket } from './layout';
+import { Action, CalendarLink, EmailLayout, EventSummary, Facts, H2, Muted, P, Ticket } from './layout';
 import { conference, type OrderConfirmationProps } from './types';
 
 export function OrderConfirmationEmail(props: OrderConfirmationProps) {
@@ -30,12 +30,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <P>Your private registration page shows your tickets and receipt, and lets you manage the registration:</P>
       <Action href={props.manageUrl}>Manage your registration</Action>
       <Muted>Keep this link to yourself: anyone who has it can see and change this registration.</Muted>
-      {props.calendarUrl && (
-        <P>
-          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file
-          that any calendar app opens).
-        </P>
-      )}
+      <CalendarLink url={props.calendarUrl} />
     </EmailLayout>
   );
 }

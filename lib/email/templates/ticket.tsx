@@ -1,7 +1,7 @@
 // To an attendee whose address differs from the buyer's: their own ticket and the link to their own private page
 // (where they alone see and change their answers), never the order's private link (which would show the other
 // attendees and let them cancel the order).
-import { Action, EmailLayout, EventSummary, Muted, P, TextLink, Ticket } from './layout';
+import { Action, CalendarLink, EmailLayout, EventSummary, Muted, P, Ticket } from './layout';
 import { conference, type TicketProps } from './types';
 
 export function TicketEmail(props: TicketProps) {
@@ -17,12 +17,7 @@ export function TicketEmail(props: TicketProps) {
       </P>
       <Action href={props.pageUrl}>Open your page</Action>
       <Muted>If your name is wrong, please ask the person who registered you, or reply to this email.</Muted>
-      {props.calendarUrl && (
-        <P>
-          <TextLink href={props.calendarUrl}>Add the dates and your workshops to your calendar</TextLink> (an .ics file
-          that any calendar app opens).
-        </P>
-      )}
+      <CalendarLink url={props.calendarUrl} />
     </EmailLayout>
   );
 }
