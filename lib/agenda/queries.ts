@@ -8,6 +8,7 @@ import { dateInZone } from '../time';
 import { resolveAgendaTicket, type AgendaTicket } from './access';
 import { feedSecret, feedSignature, feedUrls, type FeedUrls } from './feed';
 import { speakerNames } from './speakers';
+import { sessionColumns } from '../programme/session-columns';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -48,13 +49,7 @@ export async function listAgendaSessions(
 ): Promise<AgendaSession[]> {
   const rows = await ctx.db
     .select({
-      id: sessions.id,
-      slug: sessions.slug,
-      title: sessions.title,
-      format: sessions.format,
-      visibility: sessions.visibility,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
+      ...sessionColumns,
       room: rooms.name,
       track: tracks.name,
       starredAt: agendaItems.createdAt,

@@ -30,6 +30,7 @@ import { effectiveStatus } from '../orders/queries';
 import { can } from '../staff/permissions';
 import { findSuppressions, listEmailHistory, type EmailHistoryItem, type Suppression } from '../orders/staff-emails';
 import { isUuid } from '../validation';
+import { questionColumns } from './question-columns';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
@@ -86,12 +87,7 @@ async function loadAnswers(ctx: Ctx, ticketId: string, ticketTypeId: string, wit
   const [asked, given] = await Promise.all([
     ctx.db
       .select({
-        id: questions.id,
-        key: questions.key,
-        label: questions.label,
-        kind: questions.kind,
-        options: questions.options,
-        isSensitive: questions.isSensitive,
+        ...questionColumns,
         sortOrder: questions.sortOrder,
         isRequired: ticketTypeQuestions.isRequired,
       })
@@ -101,12 +97,7 @@ async function loadAnswers(ctx: Ctx, ticketId: string, ticketTypeId: string, wit
       .orderBy(asc(questions.sortOrder), asc(questions.key)),
     ctx.db
       .select({
-        id: questions.id,
-        key: questions.key,
-        label: questions.label,
-        kind: questions.kind,
-        options: questions.options,
-        isSensitive: questions.isSensitive,
+        ...questionColumns,
         sortOrder: questions.sortOrder,
         value: answers.value,
       })

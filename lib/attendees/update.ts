@@ -13,6 +13,7 @@ import { parseInput } from '../validation';
 import { statesAccessNeed, syncAccessRequest } from '../access/requests';
 import { answerColumns, openAnswer, openPronouns, pronounColumns } from '../privacy/sealed';
 import { can } from '../staff/permissions';
+import { questionColumns } from './question-columns';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
 
@@ -97,12 +98,7 @@ export async function updateAttendee(
     const { ticket } = row;
     const asked: AskedQuestion[] = await tx
       .select({
-        id: questions.id,
-        key: questions.key,
-        label: questions.label,
-        kind: questions.kind,
-        options: questions.options,
-        isSensitive: questions.isSensitive,
+        ...questionColumns,
         isAccessNeed: questions.isAccessNeed,
         isRequired: ticketTypeQuestions.isRequired,
       })

@@ -20,6 +20,7 @@ import { dateInZone, formatTime } from '../time';
 import { assertId } from './staff-common';
 import type { SpeakerRole } from './staff-schemas';
 import { isUuid } from '../validation';
+import { sessionColumns } from './session-columns';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -47,13 +48,7 @@ export interface AdminSessionRow {
 export async function listSessionsForAdmin(ctx: Ctx, event: Event): Promise<AdminSessionRow[]> {
   const rows = await ctx.db
     .select({
-      id: sessions.id,
-      slug: sessions.slug,
-      title: sessions.title,
-      format: sessions.format,
-      visibility: sessions.visibility,
-      startsAt: sessions.startsAt,
-      endsAt: sessions.endsAt,
+      ...sessionColumns,
       capacity: sessions.capacity,
       track: tracks.name,
       room: rooms.name,
