@@ -77,6 +77,24 @@ export interface SensitiveData {
  * Opens the sensitive answers and pronouns of the given tickets for a staff reader allowed to see them, recording
  * the access first (only when there is something to see). By ticket id. A reader without the right is refused.
  */
+/** What opening a ticket's sensitive answers reads: the answer (plain or sealed) with its question's key. */
+export const sealedAnswerColumns = {
+  ticketId: answers.ticketId,
+  questionId: answers.questionId,
+  key: questions.key,
+  value: answers.value,
+  valueCipher: answers.valueCipher,
+  keyId: answers.keyId,
+};
+
+/** What opening a ticket's pronouns reads (plain or sealed). */
+export const sealedPronounColumns = {
+  id: tickets.id,
+  pronouns: tickets.pronouns,
+  pronounsCipher: tickets.pronounsCipher,
+  pronounsKeyId: tickets.pronounsKeyId,
+};
+
 export async function readSensitiveData(
   ctx: Pick<AppContext, 'db' | 'vault' | 'clock'>,
   input: Omit<SensitiveAccessInput, 'at' | 'why' | 'details'> & { why?: SensitiveReason },
@@ -86,24 +104,12 @@ export async function readSensitiveData(
   if (!input.ticketIds.length) return out;
   const [rows, pronounRows] = await Promise.all([
     ctx.db
-      .select({
-        ticketId: answers.ticketId,
-        questionId: answers.questionId,
-        key: questions.key,
-        value: answers.value,
-        valueCipher: answers.valueCipher,
-        keyId: answers.keyId,
-      })
+      .select(sealedAnswerColumns)
       .from(answers)
       .innerJoin(questions, eq(questions.id, answers.questionId))
       .where(and(inArray(answers.ticketId, input.ticketIds), eq(questions.isSensitive, true))),
     ctx.db
-      .select({
-        id: tickets.id,
-        pronouns: tickets.pronouns,
-        pronounsCipher: tickets.pronounsCipher,
-        pronounsKeyId: tickets.pronounsKeyId,
-      })
+      .select(sealedPronounColumns)
       .from(tickets)
       .where(
         and(

@@ -42,7 +42,13 @@ import { resolveTicketPage } from '../tickets/attendee-page';
 import { hashToken } from '../tokens';
 import { parseInput } from '../validation';
 import { openAnswer, openOptional, openPronouns } from '../privacy/sealed';
-import { listSensitiveViews, readSensitiveData, type SensitiveData } from '../privacy/sensitive-access';
+import {
+  listSensitiveViews,
+  readSensitiveData,
+  sealedAnswerColumns,
+  sealedPronounColumns,
+  type SensitiveData,
+} from '../privacy/sensitive-access';
 import { buyerManagesTicket } from '../privacy/visibility';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'vault'>;
@@ -325,26 +331,11 @@ async function openOwnSensitive(
   if (!ticketIds.length) return out;
   const [rows, pronounRows] = await Promise.all([
     ctx.db
-      .select({
-        ticketId: answers.ticketId,
-        questionId: answers.questionId,
-        key: questions.key,
-        value: answers.value,
-        valueCipher: answers.valueCipher,
-        keyId: answers.keyId,
-      })
+      .select(sealedAnswerColumns)
       .from(answers)
       .innerJoin(questions, eq(questions.id, answers.questionId))
       .where(and(inArray(answers.ticketId, ticketIds), eq(questions.isSensitive, true))),
-    ctx.db
-      .select({
-        id: tickets.id,
-        pronouns: tickets.pronouns,
-        pronounsCipher: tickets.pronounsCipher,
-        pronounsKeyId: tickets.pronounsKeyId,
-      })
-      .from(tickets)
-      .where(inArray(tickets.id, ticketIds)),
+    ctx.db.select(sealedPronounColumns).from(tickets).where(inArray(tickets.id, ticketIds)),
   ]);
   for (const id of ticketIds) out.set(id, { answers: [], pronouns: '' });
   for (const r of rows)
