@@ -60,3 +60,9 @@ export const emailSchema = z
   .max(254, 'Email must be at most 254 characters')
   .toLowerCase()
   .pipe(z.email({ message: 'Enter one valid email address, such as name@example.org' }));
+
+/** A list's page number from a query string: a whole number from 1. */
+export const pageNumberSchema = z.coerce
+  .number({ error: 'Page must be a number.' })
+  .int({ error: 'Page must be a whole number.' })
+  .min(1, { error: 'Page must be 1 or more.' });

@@ -5,7 +5,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ticketTypes } from '@/db/schema';
 import type { AppContext } from '../context';
-import { parseInput } from '../validation';
+import { pageNumberSchema, parseInput } from '../validation';
 import { hasArrangementSql } from '../access/requests';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -60,10 +60,7 @@ export const attendeeFilterSchema = z.object({
 });
 
 export const attendeeSearchSchema = attendeeFilterSchema.extend({
-  page: z.coerce
-    .number({ error: 'Page must be a number.' })
-    .int({ error: 'Page must be a whole number.' })
-    .min(1, { error: 'Page must be 1 or more.' }),
+  page: pageNumberSchema,
   pageSize: z.coerce
     .number({ error: 'Page size must be a number.' })
     .int({ error: 'Page size must be a whole number.' })

@@ -18,7 +18,7 @@ import { orderTrail } from '../audit/record';
 import { containsPattern } from '../like';
 import { effectiveStatus, workshopSeatsOf } from './queries';
 import { refundsOrderPayment } from './order-money';
-import { isUuid, parseInput } from '../validation';
+import { isUuid, pageNumberSchema, parseInput } from '../validation';
 import { listEmailHistory, type EmailHistoryItem } from './staff-emails';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -37,10 +37,7 @@ export const orderSearchSchema = z.object({
     z.string().trim().max(200, { error: 'Search for at most 200 characters.' }).optional(),
   ),
   status: z.preprocess(blankToUndefined, z.enum(ORDER_STATUSES, { error: 'Choose a valid status.' }).optional()),
-  page: z.coerce
-    .number({ error: 'Page must be a number.' })
-    .int({ error: 'Page must be a whole number.' })
-    .min(1, { error: 'Page must be 1 or more.' }),
+  page: pageNumberSchema,
   pageSize: z.coerce
     .number({ error: 'Page size must be a number.' })
     .int()
