@@ -58,6 +58,7 @@ export async function ensureBuild(root: string, distDir: string, log: (line: str
   if (buildIsCurrent(root, distDir)) return;
   log(`Building the app (next build into ${distDir}); this takes a minute the first time ...`);
   const hash = sourceHash(root);
+  const started = Date.now();
   const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
     cwd: root,
     stdio: 'inherit',
@@ -75,4 +76,5 @@ export async function ensureBuild(root: string, distDir: string, log: (line: str
   rmSync(pidFile, { force: true });
   if (code !== 0) throw new Error('next build failed; see the output above.');
   writeFileSync(markerPath(root, distDir), hash + '\n');
+  log(`Built ${distDir} in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
