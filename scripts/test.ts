@@ -152,19 +152,26 @@ async function main() {
   const totals: Totals = { passed: 0, failed: 0 };
   const statics = tiers.filter((t): t is 'types' | 'format' | 'lint' => STATIC.includes(t));
   const staticResults = new Map(statics.map((t) => [t, staticChecks[t]()] as const));
+  const pending = (tier: Tier) => staticResults.get(tier as 'types' | 'format' | 'lint');
+  const started = Date.now();
+  const seconds = (from: number) => `${Math.round((Date.now() - from) / 1000)} s`;
   for (const tier of tiers) {
+    const tierStarted = Date.now();
     let t: Totals;
     try {
-      const pending = staticResults.get(tier as 'types' | 'format' | 'lint');
-      t = pending ? await pending : tier === 'e2e' ? await e2e(filters) : vitest(tier as 'unit' | 'integration');
+      const check = pending(tier);
+      t = check ? await check : tier === 'e2e' ? await e2e(filters) : vitest(tier as 'unit' | 'integration');
     } catch (error) {
       console.error(`[test] The ${tier} tier could not run: ${error instanceof Error ? error.message : String(error)}`);
       t = { passed: 0, failed: 1 };
     }
-    console.log(`[test] ${tier}: ${t.passed} passed, ${t.failed} failed`);
+    // A static check's time runs from the start: the three run side by side.
+    const took = seconds(pending(tier) ? started : tierStarted);
+    console.log(`[test] ${tier}: ${t.passed} passed, ${t.failed} failed (${took})`);
     totals.passed += t.passed;
     totals.failed += t.failed;
   }
+  console.log(`[test] all tiers took ${seconds(started)}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed ? 1 : 0);
 }

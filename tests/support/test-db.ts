@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type DbHandle } from '@/db/client';
 import { withDatabase } from './postgres-server';
+import { readThrough } from './read-through';
 
 export interface TestDb extends DbHandle {
   url: string;
@@ -51,10 +52,5 @@ export function useTestDb(): TestDb {
   afterAll(async () => {
     await current?.drop();
   });
-  return new Proxy({} as TestDb, {
-    get(_target, prop) {
-      if (!current) throw new Error('The test database is only available inside tests and hooks');
-      return Reflect.get(current, prop);
-    },
-  });
+  return readThrough(() => current, 'The test database');
 }

@@ -3,7 +3,7 @@
 // email reachable from the order link. Attendee 2 sees and changes them on their own page; the buyer's own ticket
 // shows the buyer's own answers.
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answers, emailMessages, ticketTokens } from '@/db/schema';
 import { getAgenda } from '@/lib/agenda/queries';
 import { composeEmail } from '@/lib/email/compose';
@@ -16,25 +16,10 @@ import { orderCalendarByToken, ticketCalendarByToken } from '@/lib/tickets/by-to
 import { useTestDb } from '../../support/test-db';
 import { storedText, testVault } from '../../support/vault';
 import { rejection, ticketRow } from '../self-service/manage-fixture';
-import {
-  buildPrivacyFixture,
-  canaries,
-  expectNoCanary,
-  groupOrder,
-  type GroupOrder,
-  type PrivacyFixture,
-} from './fixture';
+import { canaries, expectNoCanary, groupOrder, useBuyerGroupOrder } from './fixture';
 
 const t = useTestDb();
-let fx: PrivacyFixture;
-const c = canaries();
-const mine = { diet: 'Buyer-own vegetarian', access: 'Buyer-own hearing loop', pronouns: 'she/her' };
-let g: GroupOrder;
-
-beforeAll(async () => {
-  fx = await buildPrivacyFixture(t.db);
-  g = await groupOrder(fx, c, mine);
-});
+const { fx, g, c, mine } = useBuyerGroupOrder(t);
 
 async function storedAnswers(ticketId: string) {
   const rows = await t.db.select().from(answers).where(eq(answers.ticketId, ticketId));

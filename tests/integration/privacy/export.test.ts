@@ -5,7 +5,7 @@
 // other role is refused, and dead links export nothing.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, sensitiveDataViews, ticketTokens, tickets, waitlistEntries } from '@/db/schema';
 import {
   EXPORT_RATE,
@@ -18,25 +18,10 @@ import {
 import { attendee } from '../../support/registration-fixture';
 import { useTestDb } from '../../support/test-db';
 import { paidOrder, rejection } from '../self-service/manage-fixture';
-import {
-  buildPrivacyFixture,
-  canaries,
-  expectNoCanary,
-  groupOrder,
-  type GroupOrder,
-  type PrivacyFixture,
-} from './fixture';
+import { canaries, expectNoCanary, groupOrder, useBuyerGroupOrder } from './fixture';
 
 const t = useTestDb();
-let fx: PrivacyFixture;
-const c = canaries();
-const mine = { diet: 'Buyer-own vegetarian', access: 'Buyer-own hearing loop', pronouns: 'she/her' };
-let g: GroupOrder;
-
-beforeAll(async () => {
-  fx = await buildPrivacyFixture(t.db);
-  g = await groupOrder(fx, c, mine);
-});
+const { fx, g, c, mine } = useBuyerGroupOrder(t);
 
 const exportAudits = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action));
 

@@ -2,11 +2,14 @@
 // every role, and a paid group order in which the buyer typed canary answers for attendee 2, who has an email
 // of their own. The canaries are strings that appear nowhere else, so finding one anywhere is a leak.
 import { randomUUID } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import type { Db } from '@/db/client';
 import { ticketTypeQuestions, users, type UserRole } from '@/db/schema';
 import { issueTicketPageLink } from '@/lib/links/secret-links';
 import { createQuestion } from '@/lib/catalogue/setup';
+import { readThrough } from '../../support/read-through';
 import { attendee } from '../../support/registration-fixture';
+import type { TestDb } from '../../support/test-db';
 import { buildManageFixture, paidOrder, type ManageFixture } from '../self-service/manage-fixture';
 
 export interface PrivacyFixture extends ManageFixture {
@@ -101,4 +104,28 @@ export function expectNoCanary(where: string, value: unknown, c: Canaries): void
   for (const canary of [c.diet, 'CANARY-ACCESS', c.pronouns]) {
     if (text.includes(canary)) throw new Error(`${where} contains the canary ${canary}`);
   }
+}
+
+export interface BuyerGroupOrder {
+  fx: PrivacyFixture;
+  /** The group order: the buyer typed `c` for attendee 2 and `mine` for themself. */
+  g: GroupOrder;
+  c: Canaries;
+  mine: Canaries;
+}
+
+/**
+ * The set-up of the buyer-view and export tests: before the file's tests, the privacy fixture in the file's
+ * database and a group order in which the buyer typed canaries for attendee 2 and answers of their own.
+ */
+export function useBuyerGroupOrder(t: TestDb): BuyerGroupOrder {
+  const c = canaries();
+  const mine = { diet: 'Buyer-own vegetarian', access: 'Buyer-own hearing loop', pronouns: 'she/her' };
+  let fx: PrivacyFixture | undefined;
+  let g: GroupOrder | undefined;
+  beforeAll(async () => {
+    fx = await buildPrivacyFixture(t.db);
+    g = await groupOrder(fx, c, mine);
+  });
+  return { fx: readThrough(() => fx, 'The privacy fixture'), g: readThrough(() => g, 'The group order'), c, mine };
 }
