@@ -53,7 +53,6 @@ export default async function CheckinListsPage() {
                   <SessionTime
                     startsAt={list.session.startsAt}
                     endsAt={list.session.endsAt}
-                    day={dateInZone(list.session.startsAt, list.timezone)}
                     timeZone={list.timezone}
                     showDay
                   />

@@ -1,24 +1,67 @@
 // Labelled form controls for the registration form: hint and error wired through aria-describedby, the error
 // beside the control, and the submitted value as the default so nothing typed is lost on a round trip.
 import type { ReactNode } from 'react';
-import { FieldError } from '../_lib/error-summary';
+import { FieldError, Hint } from '@/app/_components/field-message';
 import { fieldId } from '../_lib/form-state';
 
-export const controlClass = 'field-control aria-invalid:border-2 aria-invalid:border-[#b42318]';
+export { Hint };
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
+export const controlClass = 'field-control aria-invalid:border-2 aria-invalid:border-[#b42318]';
 
 export function Required() {
   return <span className="font-normal text-muted"> (required)</span>;
 }
 
-export function Hint({ id, children }: { id: string; children: ReactNode }) {
+/** The values and errors of a form, for the fields below: what a field named `name` needs of them. */
+export interface FieldSource {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+}
+
+export function fieldsOf(values: FieldSource, errors: Record<string, string[]>) {
+  return {
+    text: (name: string) => ({ name, defaultValue: values.get(name), errors: errors[name] }),
+    checkbox: (name: string) => ({ name, defaultChecked: values.has(name), errors: errors[name] }),
+  };
+}
+
+/** The id, aria-invalid and aria-describedby of a control whose hint and error sit beside it. */
+function described(name: string, hint: ReactNode, errors: string[] | undefined) {
+  const id = fieldId(name);
+  const ids = [hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`].filter(Boolean);
+  return {
+    id,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': ids.join(' ') || undefined,
+  } as const;
+}
+
+/** The label, hint, control and error of one field, stacked. */
+function Stacked({
+  id,
+  label,
+  hint,
+  required,
+  errors,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint: ReactNode;
+  required?: boolean;
+  errors?: string[];
+  children: ReactNode;
+}) {
   return (
-    <p id={id} className="mb-1 text-sm text-muted">
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required && <Required />}
+      </label>
+      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
       {children}
-    </p>
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
   );
 }
 
@@ -48,32 +91,24 @@ export function TextField({
   maxLength?: number;
   multiline?: boolean;
 }) {
-  const id = fieldId(name);
+  const control = described(name, hint, errors);
   const props = {
-    id,
+    ...control,
     name,
     defaultValue,
     maxLength,
     autoComplete,
     required: required || undefined,
-    'aria-invalid': errors?.length ? true : undefined,
-    'aria-describedby': describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`),
     className: controlClass,
   } as const;
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && <Required />}
-      </label>
-      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+    <Stacked id={control.id} label={label} hint={hint} required={required} errors={errors}>
       {multiline ? (
         <textarea rows={3} {...props} />
       ) : (
         <input type={type} spellCheck={type === 'email' ? false : undefined} {...props} />
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Stacked>
   );
 }
 
@@ -86,21 +121,14 @@ export function SelectField({
   defaultValue,
   options,
 }: Common & { defaultValue?: string; options: string[] }) {
-  const id = fieldId(name);
+  const control = described(name, hint, errors);
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && <Required />}
-      </label>
-      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+    <Stacked id={control.id} label={label} hint={hint} required={required} errors={errors}>
       <select
-        id={id}
+        {...control}
         name={name}
         defaultValue={defaultValue ?? ''}
         required={required || undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
         className={controlClass}
       >
         <option value="">Choose…</option>
@@ -110,8 +138,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Stacked>
   );
 }
 
@@ -123,7 +150,7 @@ export function CheckboxField({
   required,
   defaultChecked,
 }: Common & { defaultChecked?: boolean }) {
-  const id = fieldId(name);
+  const { id, ...aria } = described(name, hint, errors);
   return (
     <div>
       <div className="flex items-start gap-3">
@@ -134,8 +161,7 @@ export function CheckboxField({
           value="yes"
           defaultChecked={defaultChecked}
           required={required || undefined}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
+          {...aria}
           className="mt-1 size-5 shrink-0 accent-brand"
         />
         <div>
@@ -170,11 +196,9 @@ export function RadioGroup({
   options: { value: string; label: string }[];
   defaultValue: string;
 }) {
-  const id = fieldId(name);
+  const { id, 'aria-describedby': describedBy } = described(name, hint, errors);
   return (
-    <fieldset
-      aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
-    >
+    <fieldset aria-describedby={describedBy}>
       <legend className="field-label">{legend}</legend>
       {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
       <div className="flex flex-col gap-2">

@@ -9,7 +9,6 @@ import { SessionTime } from '@/app/_components/session-time';
 import { getCheckinListWithCount } from '@/lib/checkin/queries';
 import { formatCheckinTime } from '@/lib/checkin/result';
 import { searchCheckinTickets } from '@/lib/checkin/search';
-import { dateInZone } from '@/lib/time';
 import { CheckinDesk, type DeskMatch } from '../_components/checkin-desk';
 import { LiveCount } from '../_components/live-count';
 import { findCurrentEvent } from '@/app/_lib/current-event';
@@ -50,13 +49,7 @@ export default async function CheckinDeskPage({ params, searchParams }: { params
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold break-words">{list.name}</h1>
         {list.session ? (
-          <SessionTime
-            startsAt={list.session.startsAt}
-            endsAt={list.session.endsAt}
-            day={dateInZone(list.session.startsAt, list.timezone)}
-            timeZone={list.timezone}
-            showDay
-          />
+          <SessionTime startsAt={list.session.startsAt} endsAt={list.session.endsAt} timeZone={list.timezone} showDay />
         ) : null}
         <LiveCount
           key={`${list.checkedIn}/${list.expected}`}
