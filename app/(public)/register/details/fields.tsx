@@ -4,29 +4,22 @@ import type { ReactNode } from 'react';
 import { FieldError, Hint } from '@/app/_components/field-message';
 import { fieldId } from '../_lib/form-state';
 
-export { Hint };
-
 export const controlClass = 'field-control aria-invalid:border-2 aria-invalid:border-[#b42318]';
 
 export function Required() {
   return <span className="font-normal text-muted"> (required)</span>;
 }
 
-/** The values and errors of a form, for the fields below: what a field named `name` needs of them. */
-export interface FieldSource {
-  get(name: string): string | undefined;
-  has(name: string): boolean;
-}
-
-export function fieldsOf(values: FieldSource, errors: Record<string, string[]>) {
-  return {
-    text: (name: string) => ({ name, defaultValue: values.get(name), errors: errors[name] }),
-    checkbox: (name: string) => ({ name, defaultChecked: values.has(name), errors: errors[name] }),
-  };
+interface Common {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
 }
 
 /** The id, aria-invalid and aria-describedby of a control whose hint and error sit beside it. */
-function described(name: string, hint: ReactNode, errors: string[] | undefined) {
+function described({ name, hint, errors }: Pick<Common, 'name' | 'hint' | 'errors'>) {
   const id = fieldId(name);
   const ids = [hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`].filter(Boolean);
   return {
@@ -37,21 +30,7 @@ function described(name: string, hint: ReactNode, errors: string[] | undefined) 
 }
 
 /** The label, hint, control and error of one field, stacked. */
-function Stacked({
-  id,
-  label,
-  hint,
-  required,
-  errors,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint: ReactNode;
-  required?: boolean;
-  errors?: string[];
-  children: ReactNode;
-}) {
+function Stacked({ id, label, hint, required, errors, children }: Common & { id: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="field-label">
@@ -65,25 +44,13 @@ function Stacked({
   );
 }
 
-interface Common {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[];
-  required?: boolean;
-}
-
 export function TextField({
-  name,
-  label,
-  hint,
-  errors,
-  required,
   defaultValue,
   type = 'text',
   autoComplete,
   maxLength,
   multiline,
+  ...field
 }: Common & {
   defaultValue?: string;
   type?: 'text' | 'email';
@@ -91,18 +58,18 @@ export function TextField({
   maxLength?: number;
   multiline?: boolean;
 }) {
-  const control = described(name, hint, errors);
+  const control = described(field);
   const props = {
     ...control,
-    name,
+    name: field.name,
     defaultValue,
     maxLength,
     autoComplete,
-    required: required || undefined,
+    required: field.required || undefined,
     className: controlClass,
   } as const;
   return (
-    <Stacked id={control.id} label={label} hint={hint} required={required} errors={errors}>
+    <Stacked {...field} id={control.id}>
       {multiline ? (
         <textarea rows={3} {...props} />
       ) : (
@@ -113,22 +80,18 @@ export function TextField({
 }
 
 export function SelectField({
-  name,
-  label,
-  hint,
-  errors,
-  required,
   defaultValue,
   options,
+  ...field
 }: Common & { defaultValue?: string; options: string[] }) {
-  const control = described(name, hint, errors);
+  const control = described(field);
   return (
-    <Stacked id={control.id} label={label} hint={hint} required={required} errors={errors}>
+    <Stacked {...field} id={control.id}>
       <select
         {...control}
-        name={name}
+        name={field.name}
         defaultValue={defaultValue ?? ''}
-        required={required || undefined}
+        required={field.required || undefined}
         className={controlClass}
       >
         <option value="">Choose…</option>
@@ -150,7 +113,7 @@ export function CheckboxField({
   required,
   defaultChecked,
 }: Common & { defaultChecked?: boolean }) {
-  const { id, ...aria } = described(name, hint, errors);
+  const { id, ...aria } = described({ name, hint, errors });
   return (
     <div>
       <div className="flex items-start gap-3">
@@ -196,7 +159,7 @@ export function RadioGroup({
   options: { value: string; label: string }[];
   defaultValue: string;
 }) {
-  const { id, 'aria-describedby': describedBy } = described(name, hint, errors);
+  const { id, 'aria-describedby': describedBy } = described({ name, hint, errors });
   return (
     <fieldset aria-describedby={describedBy}>
       <legend className="field-label">{legend}</legend>

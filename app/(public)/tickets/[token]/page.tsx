@@ -15,6 +15,7 @@ import { formatInstant } from '@/lib/time';
 import { AttendeeDetails } from '../../orders/[token]/_components/attendee-details';
 import { DataExportLink } from '../../orders/[token]/_components/data-export-link';
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
+import { doneNotice, type TokenPageProps } from '../../orders/[token]/_lib/token-page';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
 import { ErasureRequest } from './_components/erasure-request';
@@ -117,16 +118,10 @@ function Agenda({ page }: { page: AttendeePage }) {
   );
 }
 
-export default async function AttendeeTicketPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AttendeeTicketPage({ params, searchParams }: TokenPageProps) {
   const { token } = await params;
   const query = await searchParams;
-  const done = typeof query.done === 'string' && Object.hasOwn(DONE, query.done) ? DONE[query.done] : undefined;
+  const done = doneNotice(DONE, query.done);
   const ctx = await getRequestContext();
   const page = await getAttendeePage(ctx, token);
   if (!page) notFound();

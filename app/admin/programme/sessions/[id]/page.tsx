@@ -9,7 +9,8 @@ import { getCurrentEvent } from '@/app/_lib/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { getSessionForEdit, toLocalInput } from '@/lib/programme/staff-queries';
-import { Notice, ProgrammeNav } from '../../_components/programme-nav';
+import { ProgrammeNav } from '../../_components/programme-nav';
+import { Notice } from '@/app/admin/_components/notice';
 import { loadSessionFieldOptions, SessionFields } from '../../_components/session-fields';
 import { deleteSessionAction, updateSessionAction } from '../actions';
 
