@@ -2,6 +2,7 @@
 // answers, pending erasure requests): a caption for screen readers, column headers with scope, a row each.
 // Numeric columns align right in tabular figures; the last column has no right padding.
 import type { ReactNode } from 'react';
+import { Table } from './table';
 
 export interface PlainColumn<T> {
   header: string;
@@ -28,35 +29,15 @@ export function PlainTable<T>({
   rowKey,
   columns,
 }: PlainTableProps<T>) {
-  const pad = (i: number) => (i === columns.length - 1 ? 'py-2' : 'py-2 pr-4');
   return (
-    <table className={className}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-line">
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={c.numeric ? `${pad(i)} text-right` : pad(i)}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={rowKey(row, r)} className={rowClassName}>
-            {columns.map((c, i) => (
-              <td
-                key={i}
-                className={[pad(i), c.numeric ? 'text-right tabular-nums' : '', c.cellClassName ?? '']
-                  .filter(Boolean)
-                  .join(' ')}
-              >
-                {c.cell(row, r)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionClassName="sr-only"
+      className={className}
+      rowClassName={rowClassName}
+      rows={rows}
+      rowKey={rowKey}
+      columns={columns.map(({ cellClassName, ...c }) => ({ ...c, className: cellClassName }))}
+    />
   );
 }

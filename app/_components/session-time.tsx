@@ -1,18 +1,19 @@
 // A session's time range in the event's zone ("09:00–10:00 CET"), machine-readable, with the viewer's time beside it.
-import { formatTime, zoneAbbreviation } from '@/lib/time';
+import { dateInZone, formatTime, zoneAbbreviation } from '@/lib/time';
 import { shortDay } from './dates';
 import { LocalTime } from './local-time';
 
 export function SessionTime({
   startsAt,
   endsAt,
-  day,
   timeZone,
+  day = dateInZone(startsAt, timeZone),
   showDay = false,
 }: {
   startsAt: Date;
   endsAt: Date;
-  day: string;
+  /** The event day it is on; by default the day it starts in the zone. */
+  day?: string;
   timeZone: string;
   showDay?: boolean;
 }) {

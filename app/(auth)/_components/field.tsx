@@ -1,4 +1,7 @@
-// A labelled text input with its hint and inline error, wired for screen readers (aria-describedby, aria-invalid).
+// A labelled text input with its hint and inline error, wired for screen readers (aria-describedby, aria-invalid),
+// and the fields and button the staff account forms (sign-in, set-up) share.
+import { FieldError, Hint } from '@/app/_components/field-message';
+
 interface FieldProps {
   id: string;
   name: string;
@@ -35,11 +38,7 @@ export function Field({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <Hint id={hintId}>{hint}</Hint> : null}
       <input
         id={id}
         name={name}
@@ -52,13 +51,50 @@ export function Field({
         aria-describedby={describers}
         className="field-control aria-invalid:border-[#b42318] aria-invalid:border-2"
       />
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
-          <span aria-hidden="true">⚠ </span>
-          {errors!.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} messages={errors} />
     </div>
+  );
+}
+
+type SharedFieldProps = Pick<FieldProps, 'errors' | 'describedBy'>;
+
+/** The account's email; keyed by the value sent, so the form's reset after its action keeps what was typed. */
+export function EmailField({ value, ...props }: SharedFieldProps & { value: string }) {
+  return (
+    <Field
+      key={`email-${value}`}
+      id="email"
+      name="email"
+      type="email"
+      label="Email"
+      autoComplete="username"
+      defaultValue={value}
+      {...props}
+    />
+  );
+}
+
+export function PasswordField(
+  props: SharedFieldProps & Pick<FieldProps, 'id' | 'hint' | 'label'> & { autoComplete: string },
+) {
+  return <Field name={props.id} type="password" {...props} />;
+}
+
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  className = 'btn btn-primary',
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  className?: string;
+}) {
+  return (
+    <button type="submit" className={className} aria-disabled={pending} disabled={pending}>
+      {pending ? pendingLabel : label}
+    </button>
   );
 }
 

@@ -2,7 +2,7 @@
 // The sign-in form. Works without JavaScript (the server action answers with the page); with it, errors appear
 // in place and the form error takes focus so it is read out.
 import { useActionState } from 'react';
-import { Field } from '../_components/field';
+import { EmailField, PasswordField, SubmitButton } from '../_components/field';
 import { FocusedFormError } from '../_components/focused-form-error';
 import { signInAction, type SignInState } from './actions';
 
@@ -18,30 +18,20 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     <form action={formAction} noValidate className="space-y-5">
       <FocusedFormError id={formErrorId} state={state} message={state.formError} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {/* key: React resets a form after its action; remounting keeps the email just typed in the field. */}
-      <Field
-        key={`email-${state.email}`}
-        id="email"
-        name="email"
-        type="email"
-        label="Email"
-        autoComplete="username"
-        defaultValue={state.email}
-        errors={state.fieldErrors.email}
-        describedBy={describedBy}
-      />
-      <Field
+      <EmailField value={state.email} errors={state.fieldErrors.email} describedBy={describedBy} />
+      <PasswordField
         id="password"
-        name="password"
-        type="password"
         label="Password"
         autoComplete="current-password"
         errors={state.fieldErrors.password}
         describedBy={describedBy}
       />
-      <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending} disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label="Sign in"
+        pendingLabel="Signing in…"
+        className="btn btn-primary w-full sm:w-auto"
+      />
     </form>
   );
 }

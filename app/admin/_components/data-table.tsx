@@ -2,6 +2,7 @@
 // with scope="col", an optional row header (scope="row") that names each row, and one look for every list page.
 // A server component: the cell renderers run on the server and only markup reaches the browser.
 import type { ReactNode } from 'react';
+import { Table } from '@/app/_components/table';
 
 export interface Column<T> {
   header: ReactNode;
@@ -27,41 +28,17 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
 }
 
-const join = (...classes: (string | false | undefined)[]) => classes.filter(Boolean).join(' ');
-
 export function DataTable<T>({ caption, showCaption = false, columns, rows, rowKey, empty }: DataTableProps<T>) {
   if (rows.length === 0 && empty !== undefined) return <p className="text-muted">{empty}</p>;
-  const pad = (i: number) => (i === columns.length - 1 ? 'py-2' : 'py-2 pr-4');
   return (
-    <table className="w-full border-collapse text-left text-[0.9375rem]">
-      <caption className={showCaption ? 'mb-1 text-left font-semibold' : 'sr-only'}>{caption}</caption>
-      <thead>
-        <tr className="border-b border-line">
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={join(pad(i), c.numeric && 'text-right')}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={rowKey ? rowKey(row, r) : r} className="border-b border-line align-top">
-            {columns.map((c, i) => {
-              const className = join(pad(i), c.numeric && 'text-right tabular-nums', c.className);
-              return c.rowHeader ? (
-                <th key={i} scope="row" className={join(className, 'text-left font-normal')}>
-                  {c.cell(row)}
-                </th>
-              ) : (
-                <td key={i} className={className}>
-                  {c.cell(row)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionClassName={showCaption ? 'mb-1 text-left font-semibold' : 'sr-only'}
+      className="w-full border-collapse text-left text-[0.9375rem]"
+      rowClassName="border-b border-line align-top"
+      columns={columns}
+      rows={rows}
+      rowKey={rowKey ?? ((_, r) => r)}
+    />
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 // Labelled admin inputs whose errors come from the surrounding AdminForm; wired for screen readers.
+import { FieldError, Hint } from '@/app/_components/field-message';
 import { useFieldErrors } from './admin-form';
 
 interface BaseProps {
@@ -11,65 +12,65 @@ interface BaseProps {
   id?: string;
 }
 
-function useDescribers(id: string, name: string, hint?: string) {
+const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+/** A field's id, its errors from the surrounding AdminForm, and the ids of its hint and error. */
+function useDescribers({ name, hint, id }: Pick<BaseProps, 'name' | 'hint' | 'id'>) {
+  const fid = id ?? fieldId(name);
   const errors = useFieldErrors(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return { errors, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+  const hintId = hint ? `${fid}-hint` : undefined;
+  const errorId = errors?.length ? `${fid}-error` : undefined;
+  return { fid, errors, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
 }
 
-function FieldShell({
-  id,
-  label,
-  hint,
-  hintId,
-  errors,
-  errorId,
-  children,
-  required,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  hintId?: string;
-  errors?: string[];
-  errorId?: string;
-  children: React.ReactNode;
-  required?: boolean;
+const CONTROL_CLASS = 'field-control aria-invalid:border-2 aria-invalid:border-[#b42318]';
+
+/** A labelled control with its hint above and its error below; `control` gets the props every control takes. */
+function LabelledField({
+  control,
+  ...props
+}: BaseProps & {
+  control: (common: {
+    id: string;
+    name: string;
+    required: boolean;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+    className: string;
+  }) => React.ReactNode;
 }) {
+  const { name, label, hint, required = false } = props;
+  const d = useDescribers(props);
   return (
     <div>
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={d.fid} className="field-label">
         {label}
         {required ? null : <span className="font-normal text-muted"> (optional)</span>}
       </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
-          <span aria-hidden="true">⚠ </span>
-          {errors!.join(' ')}
-        </p>
-      ) : null}
+      {hint ? <Hint id={d.hintId}>{hint}</Hint> : null}
+      {control({
+        id: d.fid,
+        name,
+        required,
+        'aria-invalid': d.errors?.length ? true : undefined,
+        'aria-describedby': d.describedBy,
+        className: CONTROL_CLASS,
+      })}
+      <FieldError id={d.errorId} messages={d.errors} />
     </div>
   );
 }
 
-const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
 export function TextField({
-  name,
-  label,
-  hint,
   required = true,
-  id,
   type = 'text',
   defaultValue,
-  ...rest
+  min,
+  max,
+  step,
+  autoComplete,
+  inputMode,
+  ...field
 }: BaseProps & {
   type?: 'text' | 'email' | 'number' | 'datetime-local' | 'date' | 'url' | 'search' | 'password';
   defaultValue?: string | number;
@@ -79,108 +80,64 @@ export function TextField({
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'text';
 }) {
-  const fid = id ?? fieldId(name);
-  const d = useDescribers(fid, name, hint);
   return (
-    <FieldShell
-      id={fid}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      errors={d.errors}
-      errorId={d.errorId}
+    <LabelledField
+      {...field}
       required={required}
-    >
-      <input
-        id={fid}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={d.errors?.length ? true : undefined}
-        aria-describedby={d.describedBy}
-        className="field-control aria-invalid:border-2 aria-invalid:border-[#b42318]"
-        {...rest}
-      />
-    </FieldShell>
+      control={(common) => (
+        <input
+          type={type}
+          defaultValue={defaultValue}
+          min={min}
+          max={max}
+          step={step}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          {...common}
+        />
+      )}
+    />
   );
 }
 
 export function TextAreaField({
-  name,
-  label,
-  hint,
   required = false,
-  id,
   defaultValue,
   rows = 4,
+  ...field
 }: BaseProps & { defaultValue?: string; rows?: number }) {
-  const fid = id ?? fieldId(name);
-  const d = useDescribers(fid, name, hint);
   return (
-    <FieldShell
-      id={fid}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      errors={d.errors}
-      errorId={d.errorId}
+    <LabelledField
+      {...field}
       required={required}
-    >
-      <textarea
-        id={fid}
-        name={name}
-        defaultValue={defaultValue}
-        rows={rows}
-        required={required}
-        aria-invalid={d.errors?.length ? true : undefined}
-        aria-describedby={d.describedBy}
-        className="field-control aria-invalid:border-2 aria-invalid:border-[#b42318]"
-      />
-    </FieldShell>
+      control={(common) => <textarea defaultValue={defaultValue} rows={rows} {...common} />}
+    />
   );
 }
 
 export function SelectField({
-  name,
-  label,
-  hint,
   required = true,
-  id,
   defaultValue,
   options,
+  ...field
 }: BaseProps & {
   defaultValue?: string;
   options: readonly { value: string; label: string }[];
 }) {
-  const fid = id ?? fieldId(name);
-  const d = useDescribers(fid, name, hint);
   return (
-    <FieldShell
-      id={fid}
-      label={label}
-      hint={hint}
-      hintId={d.hintId}
-      errors={d.errors}
-      errorId={d.errorId}
+    <LabelledField
+      {...field}
       required={required}
-    >
-      <select
-        id={fid}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={d.errors?.length ? true : undefined}
-        aria-describedby={d.describedBy}
-        className="field-control aria-invalid:border-2 aria-invalid:border-[#b42318]"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
+      control={(common) => (
+        <select defaultValue={defaultValue} {...common}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -191,13 +148,12 @@ export function CheckboxField({
   id,
   defaultChecked,
 }: Omit<BaseProps, 'required'> & { defaultChecked?: boolean }) {
-  const fid = id ?? fieldId(name);
-  const d = useDescribers(fid, name, hint);
+  const d = useDescribers({ name, hint, id });
   return (
     <div>
       <div className="flex items-center gap-2">
         <input
-          id={fid}
+          id={d.fid}
           name={name}
           type="checkbox"
           value="on"
@@ -205,7 +161,7 @@ export function CheckboxField({
           aria-describedby={d.describedBy}
           className="size-5"
         />
-        <label htmlFor={fid} className="font-medium">
+        <label htmlFor={d.fid} className="font-medium">
           {label}
         </label>
       </div>
@@ -214,12 +170,7 @@ export function CheckboxField({
           {hint}
         </p>
       ) : null}
-      {d.errorId ? (
-        <p id={d.errorId} className="mt-1 text-sm font-medium text-[#b42318]">
-          <span aria-hidden="true">⚠ </span>
-          {d.errors!.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={d.errorId} messages={d.errors} />
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { ACCESS_STATUS_LABELS, ACCESS_STATUSES } from '@/lib/access/requests';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
 import { findCurrentEvent } from '@/app/_lib/current-event';
+import { NoEvent } from '@/app/admin/_components/no-event';
 import { DataTable } from '@/app/admin/_components/data-table';
+import { FilterForm, FilterSelect, ResultsSection } from '@/app/admin/_components/list-filters';
 
 export const metadata: Metadata = { title: 'Access requests' };
 export const dynamic = 'force-dynamic';
@@ -37,42 +39,33 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
         </p>
       </header>
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/access"
-        aria-label="Filter access requests"
+        label="Filter access requests"
+        search={false}
+        submitLabel="Show"
         className="card flex flex-wrap items-end gap-4 p-4"
       >
-        <div>
-          <label htmlFor="access-status" className="field-label">
-            Status
-          </label>
-          <select id="access-status" name="status" defaultValue={status} className="field-control">
-            <option value="all">All statuses</option>
-            {ACCESS_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACCESS_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn btn-primary">
-          Show
-        </button>
-      </form>
+        <FilterSelect
+          id="access-status"
+          label="Status"
+          name="status"
+          defaultValue={status}
+          options={[
+            { value: 'all', label: 'All statuses' },
+            ...ACCESS_STATUSES.map((s) => ({ value: s, label: ACCESS_STATUS_LABELS[s] })),
+          ]}
+        />
+      </FilterForm>
 
       {!event || !result ? (
-        <p className="card p-4">
-          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
-        </p>
+        <NoEvent />
       ) : (
-        <section aria-labelledby="access-results" className="flex flex-col gap-4">
-          <h2 id="access-results" className="sr-only">
-            Requests
-          </h2>
-          <p role="status" className="font-medium">
-            {ACCESS_STATUSES.map((s) => `${ACCESS_STATUS_LABELS[s]}: ${result.counts[s]}`).join(' · ')}
-          </p>
+        <ResultsSection
+          id="access-results"
+          title="Requests"
+          status={ACCESS_STATUSES.map((s) => `${ACCESS_STATUS_LABELS[s]}: ${result.counts[s]}`).join(' · ')}
+        >
           {result.rows.length === 0 ? (
             <p className="card p-4">No requests{status === 'all' ? '' : ' with this status'}.</p>
           ) : (
@@ -120,7 +113,7 @@ export default async function AccessQueuePage({ searchParams }: { searchParams: 
             total={result.total}
             noun="access requests"
           />
-        </section>
+        </ResultsSection>
       )}
     </div>
   );

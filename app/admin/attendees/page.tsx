@@ -15,7 +15,15 @@ import { STATUS_FILTERS, statusLabel } from '../orders/_components/labels';
 import { Pagination } from '../orders/_components/pagination';
 import { listParams, type RawSearchParams } from '../orders/_components/search-params';
 import { findCurrentEvent } from '@/app/_lib/current-event';
+import { NoEventPage } from '@/app/admin/_components/no-event';
 import { DataTable } from '@/app/admin/_components/data-table';
+import {
+  FilterForm,
+  FilterSelect,
+  matchCount,
+  ResultsSection,
+  SearchField,
+} from '@/app/admin/_components/list-filters';
 
 export const metadata: Metadata = { title: 'Attendees' };
 export const dynamic = 'force-dynamic';
@@ -28,14 +36,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
   const ctx = getContext();
   const event = await findCurrentEvent();
   if (!event) {
-    return (
-      <div>
-        <h1 className="text-3xl font-bold">Attendees</h1>
-        <p className="card mt-6 p-4">
-          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
-        </p>
-      </div>
-    );
+    return <NoEventPage title="Attendees" />;
   }
   const options = await getAttendeeFilterOptions(ctx, event.id);
   const filters = {
@@ -87,78 +88,51 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
         ) : null}
       </header>
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/attendees"
-        role="search"
-        aria-label="Attendees"
+        label="Attendees"
         className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-4"
+        filtered={filtered}
       >
-        <div className="sm:col-span-2 lg:col-span-4">
-          <label htmlFor="att-q" className="field-label">
-            Name, email or order reference
-          </label>
-          <input id="att-q" name="q" type="search" defaultValue={filters.q} maxLength={200} className="field-control" />
-        </div>
-        <div>
-          <label htmlFor="att-status" className="field-label">
-            Order status
-          </label>
-          <select id="att-status" name="status" defaultValue={filters.status} className="field-control">
-            {STATUS_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="att-type" className="field-label">
-            Ticket type
-          </label>
-          <select id="att-type" name="ticketTypeId" defaultValue={filters.ticketTypeId} className="field-control">
-            <option value="">Any ticket type</option>
-            {options.ticketTypes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="att-workshop" className="field-label">
-            Workshop
-          </label>
-          <select id="att-workshop" name="sessionId" defaultValue={filters.sessionId} className="field-control">
-            <option value="">Any or none</option>
-            {options.workshops.map((w) => (
-              <option key={w.id} value={w.id}>
-                {shortDay(dateInZone(w.startsAt, tz))} {formatTime(w.startsAt, tz)} · {w.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="btn btn-primary">
-            Search
-          </button>
-          {filtered ? (
-            <Link href="/admin/attendees" className="btn btn-secondary">
-              Clear
-            </Link>
-          ) : null}
-        </div>
-      </form>
+        <SearchField
+          id="att-q"
+          label="Name, email or order reference"
+          defaultValue={filters.q}
+          className="sm:col-span-2 lg:col-span-4"
+        />
+        <FilterSelect
+          id="att-status"
+          label="Order status"
+          name="status"
+          defaultValue={filters.status}
+          options={STATUS_FILTERS}
+        />
+        <FilterSelect
+          id="att-type"
+          label="Ticket type"
+          name="ticketTypeId"
+          defaultValue={filters.ticketTypeId}
+          options={[
+            { value: '', label: 'Any ticket type' },
+            ...options.ticketTypes.map((t) => ({ value: t.id, label: t.label })),
+          ]}
+        />
+        <FilterSelect
+          id="att-workshop"
+          label="Workshop"
+          name="sessionId"
+          defaultValue={filters.sessionId}
+          options={[
+            { value: '', label: 'Any or none' },
+            ...options.workshops.map((w) => ({
+              value: w.id,
+              label: `${shortDay(dateInZone(w.startsAt, tz))} ${formatTime(w.startsAt, tz)} · ${w.title}`,
+            })),
+          ]}
+        />
+      </FilterForm>
 
-      <section aria-labelledby="attendee-results" className="flex flex-col gap-4">
-        <h2 id="attendee-results" className="sr-only">
-          Results
-        </h2>
-        <p role="status" className="font-medium">
-          {result.total === 0
-            ? 'No attendees match.'
-            : `${result.total} ${result.total === 1 ? 'attendee' : 'attendees'}${filtered ? ' match' : ''}.`}
-        </p>
+      <ResultsSection id="attendee-results" status={matchCount(result.total, 'attendee', 'attendees', filtered)}>
         {result.rows.length ? (
           <div className="overflow-x-auto">
             <DataTable
@@ -212,7 +186,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
           total={result.total}
           noun="attendees"
         />
-      </section>
+      </ResultsSection>
     </div>
   );
 }

@@ -17,6 +17,8 @@ import {
 import { isDomainError } from '@/lib/errors';
 import { findCurrentEvent } from '@/app/_lib/current-event';
 import { DataTable } from '@/app/admin/_components/data-table';
+import { FilterField, FilterForm } from '@/app/admin/_components/list-filters';
+import { FieldError } from '@/app/_components/field-message';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
@@ -54,18 +56,45 @@ function Field({
 }) {
   const errorId = error?.length ? `${id}-error` : undefined;
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       {children(errorId)}
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-[#b42318]">
-          <span aria-hidden="true">⚠ </span>
-          {error!.join(' ')}
-        </p>
-      ) : null}
-    </div>
+      <FieldError id={errorId} messages={error} />
+    </FilterField>
+  );
+}
+
+/** A text or date filter named `name`, with its error beside it. */
+function InputFilter({
+  name,
+  label,
+  type,
+  maxLength,
+  input,
+  errors,
+}: {
+  name: 'actor' | 'order' | 'from' | 'to';
+  label: string;
+  type: 'search' | 'date';
+  maxLength?: number;
+  input: AuditFilterInput;
+  errors: Record<string, string[]>;
+}) {
+  const id = `audit-${name}`;
+  return (
+    <Field id={id} label={label} error={errors[name]}>
+      {(d) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={input[name]}
+          maxLength={maxLength}
+          aria-describedby={d}
+          aria-invalid={errors[name]?.length ? true : undefined}
+          className="field-control"
+        />
+      )}
+    </Field>
   );
 }
 
@@ -86,7 +115,6 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const actions = await listAuditActions(ctx);
   const kinds = [...new Set(actions.map((a) => `${a.split('.')[0]}.`))];
   const filtered = AUDIT_FILTER_KEYS.some((k) => k !== 'page' && input[k]);
-  const invalid = (name: string) => (errors[name]?.length ? true : undefined);
 
   return (
     <div className="flex flex-col gap-6">
@@ -98,12 +126,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         </p>
       </header>
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/audit"
-        role="search"
-        aria-label="Audit log"
+        label="Audit log"
         className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-3"
+        submitLabel="Filter"
+        filtered={filtered}
         noValidate
       >
         <Field id="audit-action" label="Action" error={errors.action}>
@@ -113,7 +141,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
               name="action"
               defaultValue={input.action ?? ''}
               aria-describedby={d}
-              aria-invalid={invalid('action')}
+              aria-invalid={errors.action?.length ? true : undefined}
               className="field-control"
             >
               <option value="">Any action</option>
@@ -132,71 +160,18 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             </select>
           )}
         </Field>
-        <Field id="audit-actor" label="Actor (part of an email, or stripe, system, attendee)" error={errors.actor}>
-          {(d) => (
-            <input
-              id="audit-actor"
-              name="actor"
-              type="search"
-              defaultValue={input.actor}
-              maxLength={254}
-              aria-describedby={d}
-              aria-invalid={invalid('actor')}
-              className="field-control"
-            />
-          )}
-        </Field>
-        <Field id="audit-order" label="Order reference" error={errors.order}>
-          {(d) => (
-            <input
-              id="audit-order"
-              name="order"
-              type="search"
-              defaultValue={input.order}
-              maxLength={40}
-              aria-describedby={d}
-              aria-invalid={invalid('order')}
-              className="field-control"
-            />
-          )}
-        </Field>
-        <Field id="audit-from" label="From (day)" error={errors.from}>
-          {(d) => (
-            <input
-              id="audit-from"
-              name="from"
-              type="date"
-              defaultValue={input.from}
-              aria-describedby={d}
-              aria-invalid={invalid('from')}
-              className="field-control"
-            />
-          )}
-        </Field>
-        <Field id="audit-to" label="To (day, included)" error={errors.to}>
-          {(d) => (
-            <input
-              id="audit-to"
-              name="to"
-              type="date"
-              defaultValue={input.to}
-              aria-describedby={d}
-              aria-invalid={invalid('to')}
-              className="field-control"
-            />
-          )}
-        </Field>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="btn btn-primary">
-            Filter
-          </button>
-          {filtered ? (
-            <Link href="/admin/audit" className="btn btn-secondary">
-              Clear
-            </Link>
-          ) : null}
-        </div>
-      </form>
+        <InputFilter
+          name="actor"
+          label="Actor (part of an email, or stripe, system, attendee)"
+          type="search"
+          maxLength={254}
+          input={input}
+          errors={errors}
+        />
+        <InputFilter name="order" label="Order reference" type="search" maxLength={40} input={input} errors={errors} />
+        <InputFilter name="from" label="From (day)" type="date" input={input} errors={errors} />
+        <InputFilter name="to" label="To (day, included)" type="date" input={input} errors={errors} />
+      </FilterForm>
 
       <section aria-labelledby="audit-results" className="flex flex-col gap-4">
         <h2 id="audit-results" className="sr-only">

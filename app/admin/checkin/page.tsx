@@ -4,7 +4,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { SessionTime } from '@/app/_components/session-time';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField } from '@/app/admin/_components/fields';
 import { can } from '@/lib/staff/permissions';
@@ -13,7 +12,7 @@ import { ensureDefaultLists } from '@/lib/checkin/lists';
 import { getCheckinOverview } from '@/lib/checkin/queries';
 import { dateInZone, formatDay, formatTime } from '@/lib/time';
 import { addCheckinListAction } from './actions';
-import { LiveCount } from './_components/live-count';
+import { ListCount, ListSessionTime } from './_components/list-parts';
 import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Check-in' };
@@ -50,23 +49,10 @@ export default async function CheckinListsPage() {
               <span className="text-xl font-bold text-brand underline">{list.name}</span>
               {list.session ? (
                 <span className="text-ink">
-                  <SessionTime
-                    startsAt={list.session.startsAt}
-                    endsAt={list.session.endsAt}
-                    day={dateInZone(list.session.startsAt, list.timezone)}
-                    timeZone={list.timezone}
-                    showDay
-                  />
+                  <ListSessionTime list={list} />
                 </span>
               ) : null}
-              <LiveCount
-                key={`${list.checkedIn}/${list.expected}`}
-                listId={list.id}
-                checkedIn={list.checkedIn}
-                expected={list.expected}
-                className="text-base text-ink"
-                inline
-              />
+              <ListCount list={list} className="text-base text-ink" inline />
             </Link>
           </li>
         ))}

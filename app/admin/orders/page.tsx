@@ -12,7 +12,15 @@ import { SOURCE_LABELS, STATUS_FILTERS, statusLabel } from './_components/labels
 import { Pagination } from './_components/pagination';
 import { listParams, type RawSearchParams } from './_components/search-params';
 import { findCurrentEvent } from '@/app/_lib/current-event';
+import { NoEvent } from '@/app/admin/_components/no-event';
 import { DataTable } from '@/app/admin/_components/data-table';
+import {
+  FilterForm,
+  FilterSelect,
+  matchCount,
+  ResultsSection,
+  SearchField,
+} from '@/app/admin/_components/list-filters';
 
 export const metadata: Metadata = { title: 'Orders' };
 export const dynamic = 'force-dynamic';
@@ -45,55 +53,25 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         ) : null}
       </header>
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/orders"
-        role="search"
-        aria-label="Orders"
+        label="Orders"
         className="card flex flex-wrap items-end gap-4 p-4"
+        filtered={filtered}
       >
-        <div className="min-w-64 flex-1">
-          <label htmlFor="orders-q" className="field-label">
-            Reference, buyer name or email
-          </label>
-          <input id="orders-q" name="q" type="search" defaultValue={q} maxLength={200} className="field-control" />
-        </div>
-        <div>
-          <label htmlFor="orders-status" className="field-label">
-            Status
-          </label>
-          <select id="orders-status" name="status" defaultValue={status} className="field-control">
-            {STATUS_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn btn-primary">
-          Search
-        </button>
-        {filtered ? (
-          <Link href="/admin/orders" className="btn btn-secondary">
-            Clear
-          </Link>
-        ) : null}
-      </form>
+        <SearchField
+          id="orders-q"
+          label="Reference, buyer name or email"
+          defaultValue={q}
+          className="min-w-64 flex-1"
+        />
+        <FilterSelect id="orders-status" label="Status" name="status" defaultValue={status} options={STATUS_FILTERS} />
+      </FilterForm>
 
       {!event || !result ? (
-        <p className="card p-4">
-          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
-        </p>
+        <NoEvent />
       ) : (
-        <section aria-labelledby="orders-results" className="flex flex-col gap-4">
-          <h2 id="orders-results" className="sr-only">
-            Results
-          </h2>
-          <p role="status" className="font-medium">
-            {result.total === 0
-              ? 'No orders match.'
-              : `${result.total} ${result.total === 1 ? 'order' : 'orders'}${filtered ? ' match' : ''}.`}
-          </p>
+        <ResultsSection id="orders-results" status={matchCount(result.total, 'order', 'orders', filtered)}>
           {result.rows.length ? (
             <div className="overflow-x-auto">
               <DataTable
@@ -145,7 +123,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
             total={result.total}
             noun="orders"
           />
-        </section>
+        </ResultsSection>
       )}
     </div>
   );

@@ -10,7 +10,8 @@ import { SessionTime } from '@/app/_components/session-time';
 import { listSessionsForAdmin, type AdminSessionRow } from '@/lib/programme/staff-queries';
 import { formatLabels } from '@/lib/programme/filter';
 import { eventDays } from '@/lib/programme/queries';
-import { Notice, ProgrammeNav } from './_components/programme-nav';
+import { ProgrammeNav } from './_components/programme-nav';
+import { Notice } from '@/app/admin/_components/notice';
 import { DataTable } from '@/app/admin/_components/data-table';
 
 export const metadata: Metadata = { title: 'Programme' };

@@ -9,7 +9,8 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { TextField } from '@/app/admin/_components/fields';
 import { EventWindow } from '@/app/admin/_components/event-instant';
-import { Fieldset, Notice } from '@/app/admin/tickets/_components/fieldset';
+import { Fieldset } from '@/app/admin/tickets/_components/fieldset';
+import { Notice } from '@/app/admin/_components/notice';
 import { listTicketTypesForAdmin, listVouchersForAdmin } from '@/lib/catalogue/staff-queries';
 import { describeVoucherTerms } from '@/lib/catalogue/vouchers';
 import { VoucherFields } from './_components/voucher-fields';
@@ -41,6 +42,8 @@ export default async function VouchersPage({
   const typeLabel = new Map(types.map((t) => [t.id, t.internalLabel]));
   const choices = types.map((t) => ({ id: t.id, label: t.internalLabel, isHidden: t.isHidden }));
   const tz = event.timezone;
+  // A new voucher's terms start empty, for any of the ticket types.
+  const newTerms = { checked: [], types: choices, currency: event.currency, timeZone: tz };
   return (
     <div className="flex flex-col gap-10">
       <header>
@@ -160,14 +163,7 @@ export default async function VouchersPage({
               autoComplete="off"
               hint="Letters, digits, dashes and underscores, at least 3; stored in capitals. People type it in any case."
             />
-            <VoucherFields
-              prefix="one"
-              values={{ maxUses: '' }}
-              checked={[]}
-              types={choices}
-              currency={event.currency}
-              timeZone={tz}
-            />
+            <VoucherFields prefix="one" values={{ maxUses: '' }} {...newTerms} />
           </Fieldset>
         </AdminForm>
       </section>
@@ -202,14 +198,7 @@ export default async function VouchersPage({
                 hint="1 to 500."
               />
             </div>
-            <VoucherFields
-              prefix="many"
-              values={{ kind: 'free', maxUses: '1' }}
-              checked={[]}
-              types={choices}
-              currency={event.currency}
-              timeZone={tz}
-            />
+            <VoucherFields prefix="many" values={{ kind: 'free', maxUses: '1' }} {...newTerms} />
           </Fieldset>
         </AdminForm>
       </section>

@@ -1,7 +1,7 @@
 'use client';
 // Name and password (and, for the owner, the email address) for a new staff account. Works without JavaScript.
 import { useActionState } from 'react';
-import { Field } from '@/app/(auth)/_components/field';
+import { EmailField, Field, PasswordField, SubmitButton } from '@/app/(auth)/_components/field';
 import { FocusedFormError } from '@/app/(auth)/_components/focused-form-error';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { redeemAccountTokenAction, type SetupState } from './actions';
@@ -17,18 +17,7 @@ export function SetupForm({ token, askEmail }: { token: string; askEmail: boolea
     <form action={formAction} noValidate className="space-y-5">
       <FocusedFormError id={formErrorId} state={state} message={state.formError} />
       <input type="hidden" name="token" value={token} />
-      {askEmail ? (
-        <Field
-          key={`email-${state.email}`}
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="username"
-          defaultValue={state.email}
-          errors={state.fieldErrors.email}
-        />
-      ) : null}
+      {askEmail ? <EmailField value={state.email} errors={state.fieldErrors.email} /> : null}
       <Field
         key={`name-${state.name}`}
         id="name"
@@ -38,26 +27,20 @@ export function SetupForm({ token, askEmail }: { token: string; askEmail: boolea
         defaultValue={state.name}
         errors={state.fieldErrors.name}
       />
-      <Field
+      <PasswordField
         id="password"
-        name="password"
-        type="password"
         label="Password"
         autoComplete="new-password"
         hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
         errors={state.fieldErrors.password}
       />
-      <Field
+      <PasswordField
         id="passwordConfirm"
-        name="passwordConfirm"
-        type="password"
         label="Password again"
         autoComplete="new-password"
         errors={state.fieldErrors.passwordConfirm}
       />
-      <button type="submit" className="btn btn-primary" aria-disabled={pending} disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create account'}
-      </button>
+      <SubmitButton pending={pending} label="Create account" pendingLabel="Creating your account…" />
     </form>
   );
 }

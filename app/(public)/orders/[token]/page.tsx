@@ -21,6 +21,7 @@ import { RefundPolicy } from './_components/refund-policy';
 import { TicketCard } from './_components/ticket-card';
 import { organizerAddress } from './_lib/contact';
 import { DONE_NOTICES } from './_lib/form-state';
+import { doneNotice, type TokenPageProps } from './_lib/token-page';
 import { privatePageMetadata } from './_lib/metadata';
 import { PayNowForm } from './pay-now-form';
 import { PaymentStatus } from './payment-status';
@@ -167,19 +168,12 @@ function ChangesAndCancel({ manage, token, contact }: { manage: ManageView; toke
   );
 }
 
-export default async function OrderPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrderPage({ params, searchParams }: TokenPageProps) {
   const { token } = await params;
   const query = await searchParams;
   // Back from the checkout's success page: only a hint; the order's state comes from the webhook.
   const returned = query.paid === '1';
-  const done =
-    typeof query.done === 'string' && Object.hasOwn(DONE_NOTICES, query.done) ? DONE_NOTICES[query.done] : undefined;
+  const done = doneNotice(DONE_NOTICES, query.done);
   const ctx = await getRequestContext();
   const manage = await getManageView(ctx, token);
   if (!manage) {

@@ -44,14 +44,3 @@ export function ErrorSummary({
     </div>
   );
 }
-
-/** An inline message under a field; its id goes into the field's aria-describedby. */
-export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-[#b42318]">
-      <span aria-hidden="true">⚠ </span>
-      {messages.join(' ')}
-    </p>
-  );
-}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { shortDay } from '@/app/_components/dates';
 import { formatMoney } from '@/lib/money';
 import type { OnSaleTicketType } from '@/lib/catalogue/on-sale';
-import { FieldError } from './error-summary';
+import { FieldError } from '@/app/_components/field-message';
 import { formatDate } from './format';
 import { qtyName, quantityOptions } from './selection';
 

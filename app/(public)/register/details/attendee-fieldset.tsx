@@ -1,9 +1,9 @@
-// One attendee of the order: names, contact, the ticket type's questions, workshops, directory and photos.
-import { SessionTime } from '@/app/_components/session-time';
-import { shortDay } from '@/app/_components/dates';
-import { FieldError } from '../_lib/error-summary';
+// One attendee of the order: names, contact, the ticket type's questions, workshops, directory and photos; and the
+// fields the attendee's details form on the order pages shares with it.
+import { FieldError } from '@/app/_components/field-message';
 import { fieldId, type QuestionView, type SlotView, type WorkshopView } from '../_lib/form-state';
-import { CheckboxField, Hint, RadioGroup, SelectField, TextField } from './fields';
+import { CheckboxField, RadioGroup, SelectField, TextField } from './fields';
+import { WorkshopChoices } from './workshop-choices';
 
 export interface FormValues {
   get(name: string): string | undefined;
@@ -14,18 +14,19 @@ export interface FormValues {
 const SENSITIVE_NOTE =
   'Private: only the staff who need this answer can see it. It never appears on your badge or in the directory.';
 
-function Question({
-  q,
-  at,
-  values,
-  errors,
-}: {
-  q: QuestionView;
-  at: string;
+interface Bound {
   values: FormValues;
   errors: Record<string, string[]>;
-}) {
-  const name = `${at}.answers.${q.key}`;
+}
+
+/** One of the ticket type's questions, answered as `name`; a private one says who may see it. */
+export function QuestionField({
+  q,
+  name,
+  values,
+  errors,
+  autoComplete,
+}: Bound & { q: QuestionView; name: string; autoComplete: string }) {
   const hint =
     [q.help, q.isSensitive && !/only/i.test(q.help) ? SENSITIVE_NOTE : ''].filter(Boolean).join(' ') || undefined;
   const label = q.isSensitive ? (
@@ -44,95 +45,65 @@ function Question({
       multiline={q.kind === 'textarea'}
       maxLength={q.kind === 'textarea' ? 2000 : 300}
       defaultValue={values.get(name)}
-      autoComplete={q.key === 'organisation' ? 'organization' : 'off'}
+      autoComplete={autoComplete}
     />
   );
 }
 
-function Workshops({
-  at,
-  workshops,
-  timeZone,
-  values,
-  errors,
-}: {
-  at: string;
-  workshops: WorkshopView[];
-  timeZone: string;
-  values: FormValues;
-  errors: Record<string, string[]>;
-}) {
-  const name = `${at}.workshopIds`;
-  const id = fieldId(name);
-  const chosen = new Set(values.all(name));
-  const days = [...new Set(workshops.map((w) => w.day))];
-  const fieldErrors = errors[name];
+/** The badge name, under `${at}badgeName`: registration and the attendee's details. */
+export function BadgeNameField({ at, autoComplete, values, errors }: Bound & { at: string; autoComplete: string }) {
+  const name = `${at}badgeName`;
   return (
-    <fieldset
-      id={id}
-      tabIndex={-1}
-      className="flex flex-col gap-3 outline-none"
-      aria-describedby={[`${id}-hint`, fieldErrors?.length ? `${id}-error` : ''].filter(Boolean).join(' ')}
-    >
-      <legend className="field-label">Workshops (optional)</legend>
-      <Hint id={`${id}-hint`}>
-        Seats are limited and held with the order. Choose at most one of the workshops that run at the same time.
-      </Hint>
-      <FieldError id={`${id}-error`} messages={fieldErrors} />
-      {days.map((day) => (
-        <fieldset key={day} className="flex flex-col gap-2">
-          <legend className="mb-1 text-[0.9375rem] font-semibold text-brand-strong">
-            <time dateTime={day}>{shortDay(day)}</time>
-          </legend>
-          {workshops
-            .filter((w) => w.day === day)
-            .map((w) => {
-              const boxId = `${id}-${w.id}`;
-              const noteId = `${boxId}-note`;
-              return (
-                <div key={w.id} className="flex items-start gap-3 rounded-lg border border-line p-3">
-                  <input
-                    id={boxId}
-                    type="checkbox"
-                    name={name}
-                    value={w.id}
-                    disabled={w.full}
-                    defaultChecked={!w.full && chosen.has(w.id)}
-                    aria-describedby={noteId}
-                    className="mt-1 size-5 shrink-0 accent-brand"
-                  />
-                  <div className="flex flex-col gap-0.5">
-                    <label htmlFor={boxId} className="font-medium">
-                      {w.title}
-                    </label>
-                    <span id={noteId} className="flex flex-col text-sm">
-                      <SessionTime
-                        startsAt={new Date(w.startsAt)}
-                        endsAt={new Date(w.endsAt)}
-                        day={w.day}
-                        timeZone={timeZone}
-                      />
-                      {w.full ? (
-                        <span className="font-semibold text-note-ink">Full</span>
-                      ) : (
-                        w.seatsLeft && <span className="text-muted">{w.seatsLeft}</span>
-                      )}
-                      {w.overlaps.length > 0 && (
-                        <span className="text-muted">Same time as {w.overlaps.map((t) => `“${t}”`).join(', ')}</span>
-                      )}
-                    </span>
-                    {w.full && (
-                      <a href={`/register/waitlist?session=${w.id}`} className="text-sm">
-                        Join the waiting list<span className="sr-only"> for {w.title}</span>
-                      </a>
-                    )}
-                  </div>
-                </div>
-              );
-            })}
-        </fieldset>
-      ))}
-    </fieldset>
+    <TextField
+      name={name}
+      label="Badge name"
+      maxLength={60}
+      autoComplete={autoComplete}
+      hint="The name printed on the badge: any name you like. Leave it empty to use the first name."
+      defaultValue={values.get(name)}
+      errors={errors[name]}
+    />
+  );
+}
+
+export function PronounsField({ at, values, errors }: Bound & { at: string }) {
+  const name = `${at}pronouns`;
+  return (
+    <TextField
+      name={name}
+      label="Pronouns (optional)"
+      maxLength={40}
+      autoComplete="off"
+      hint="For example she/her, he/him, they/them."
+      defaultValue={values.get(name)}
+      errors={errors[name]}
+    />
+  );
+}
+
+/** The directory listing and the photo preference, under `${at}directoryOptIn` and `${at}photoPreference`. */
+export function SharingFields({ at, values, errors }: Bound & { at: string }) {
+  return (
+    <>
+      <CheckboxField
+        name={`${at}directoryOptIn`}
+        label="List me in the attendee directory"
+        hint="Off unless ticked. Other registered attendees could then find this badge name."
+        defaultChecked={values.has(`${at}directoryOptIn`)}
+        errors={errors[`${at}directoryOptIn`]}
+      />
+      <RadioGroup
+        name={`${at}photoPreference`}
+        legend="Photos"
+        hint="How event photographers should treat this attendee."
+        defaultValue={values.get(`${at}photoPreference`) === 'ok' ? 'ok' : 'no_photos'}
+        errors={errors[`${at}photoPreference`]}
+        options={[
+          { value: 'no_photos', label: 'Please do not photograph me' },
+          { value: 'ok', label: 'Photos that include me are fine' },
+        ]}
+      />
+    </>
   );
 }
 
@@ -172,15 +143,7 @@ export function AttendeeFieldset({
         defaultValue={values.get(`${at}.legalName`)}
         errors={errors[`${at}.legalName`]}
       />
-      <TextField
-        name={`${at}.badgeName`}
-        label="Badge name"
-        maxLength={60}
-        autoComplete={first ? 'nickname' : 'off'}
-        hint="The name printed on the badge: any name you like. Leave it empty to use the first name."
-        defaultValue={values.get(`${at}.badgeName`)}
-        errors={errors[`${at}.badgeName`]}
-      />
+      <BadgeNameField at={`${at}.`} autoComplete={first ? 'nickname' : 'off'} values={values} errors={errors} />
       <TextField
         name={`${at}.email`}
         label="Email"
@@ -196,37 +159,30 @@ export function AttendeeFieldset({
         defaultValue={values.get(`${at}.email`)}
         errors={errors[`${at}.email`]}
       />
-      <TextField
-        name={`${at}.pronouns`}
-        label="Pronouns (optional)"
-        maxLength={40}
-        autoComplete="off"
-        hint="For example she/her, he/him, they/them."
-        defaultValue={values.get(`${at}.pronouns`)}
-        errors={errors[`${at}.pronouns`]}
-      />
+      <PronounsField at={`${at}.`} values={values} errors={errors} />
       {slot.questions.map((q) => (
-        <Question key={q.key} q={q} at={at} values={values} errors={errors} />
+        <QuestionField
+          key={q.key}
+          q={q}
+          name={`${at}.answers.${q.key}`}
+          values={values}
+          errors={errors}
+          autoComplete={q.key === 'organisation' ? 'organization' : 'off'}
+        />
       ))}
-      {mine.length > 0 && <Workshops at={at} workshops={mine} timeZone={timeZone} values={values} errors={errors} />}
-      <CheckboxField
-        name={`${at}.directoryOptIn`}
-        label="List me in the attendee directory"
-        hint="Off unless ticked. Other registered attendees could then find this badge name."
-        defaultChecked={values.has(`${at}.directoryOptIn`)}
-        errors={errors[`${at}.directoryOptIn`]}
-      />
-      <RadioGroup
-        name={`${at}.photoPreference`}
-        legend="Photos"
-        hint="How event photographers should treat this attendee."
-        defaultValue={values.get(`${at}.photoPreference`) === 'ok' ? 'ok' : 'no_photos'}
-        errors={errors[`${at}.photoPreference`]}
-        options={[
-          { value: 'no_photos', label: 'Please do not photograph me' },
-          { value: 'ok', label: 'Photos that include me are fine' },
-        ]}
-      />
+      {mine.length > 0 && (
+        <WorkshopChoices
+          name={`${at}.workshopIds`}
+          legend="Workshops (optional)"
+          hint="Seats are limited and held with the order. Choose at most one of the workshops that run at the same time."
+          workshops={mine}
+          timeZone={timeZone}
+          chosen={new Set(values.all(`${at}.workshopIds`))}
+          errors={errors[`${at}.workshopIds`]}
+          className="flex flex-col gap-3 outline-none"
+        />
+      )}
+      <SharingFields at={`${at}.`} values={values} errors={errors} />
     </fieldset>
   );
 }

@@ -1,25 +1,13 @@
 // Labelled form controls for the registration form: hint and error wired through aria-describedby, the error
 // beside the control, and the submitted value as the default so nothing typed is lost on a round trip.
 import type { ReactNode } from 'react';
-import { FieldError } from '../_lib/error-summary';
+import { FieldError, Hint } from '@/app/_components/field-message';
 import { fieldId } from '../_lib/form-state';
 
 export const controlClass = 'field-control aria-invalid:border-2 aria-invalid:border-[#b42318]';
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
 export function Required() {
   return <span className="font-normal text-muted"> (required)</span>;
-}
-
-export function Hint({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={id} className="mb-1 text-sm text-muted">
-      {children}
-    </p>
-  );
 }
 
 interface Common {
@@ -30,17 +18,39 @@ interface Common {
   required?: boolean;
 }
 
+/** The id, aria-invalid and aria-describedby of a control whose hint and error sit beside it. */
+function described({ name, hint, errors }: Pick<Common, 'name' | 'hint' | 'errors'>) {
+  const id = fieldId(name);
+  const ids = [hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`].filter(Boolean);
+  return {
+    id,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': ids.join(' ') || undefined,
+  } as const;
+}
+
+/** The label, hint, control and error of one field, stacked. */
+function Stacked({ id, label, hint, required, errors, children }: Common & { id: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required && <Required />}
+      </label>
+      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+      {children}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
 export function TextField({
-  name,
-  label,
-  hint,
-  errors,
-  required,
   defaultValue,
   type = 'text',
   autoComplete,
   maxLength,
   multiline,
+  ...field
 }: Common & {
   defaultValue?: string;
   type?: 'text' | 'email';
@@ -48,59 +58,40 @@ export function TextField({
   maxLength?: number;
   multiline?: boolean;
 }) {
-  const id = fieldId(name);
+  const control = described(field);
   const props = {
-    id,
-    name,
+    ...control,
+    name: field.name,
     defaultValue,
     maxLength,
     autoComplete,
-    required: required || undefined,
-    'aria-invalid': errors?.length ? true : undefined,
-    'aria-describedby': describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`),
+    required: field.required || undefined,
     className: controlClass,
   } as const;
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && <Required />}
-      </label>
-      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+    <Stacked {...field} id={control.id}>
       {multiline ? (
         <textarea rows={3} {...props} />
       ) : (
         <input type={type} spellCheck={type === 'email' ? false : undefined} {...props} />
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Stacked>
   );
 }
 
 export function SelectField({
-  name,
-  label,
-  hint,
-  errors,
-  required,
   defaultValue,
   options,
+  ...field
 }: Common & { defaultValue?: string; options: string[] }) {
-  const id = fieldId(name);
+  const control = described(field);
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && <Required />}
-      </label>
-      {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+    <Stacked {...field} id={control.id}>
       <select
-        id={id}
-        name={name}
+        {...control}
+        name={field.name}
         defaultValue={defaultValue ?? ''}
-        required={required || undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
+        required={field.required || undefined}
         className={controlClass}
       >
         <option value="">Choose…</option>
@@ -110,8 +101,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </Stacked>
   );
 }
 
@@ -123,7 +113,7 @@ export function CheckboxField({
   required,
   defaultChecked,
 }: Common & { defaultChecked?: boolean }) {
-  const id = fieldId(name);
+  const { id, ...aria } = described({ name, hint, errors });
   return (
     <div>
       <div className="flex items-start gap-3">
@@ -134,8 +124,7 @@ export function CheckboxField({
           value="yes"
           defaultChecked={defaultChecked}
           required={required || undefined}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
+          {...aria}
           className="mt-1 size-5 shrink-0 accent-brand"
         />
         <div>
@@ -170,11 +159,9 @@ export function RadioGroup({
   options: { value: string; label: string }[];
   defaultValue: string;
 }) {
-  const id = fieldId(name);
+  const { id, 'aria-describedby': describedBy } = described({ name, hint, errors });
   return (
-    <fieldset
-      aria-describedby={describedBy(hint !== undefined && `${id}-hint`, Boolean(errors?.length) && `${id}-error`)}
-    >
+    <fieldset aria-describedby={describedBy}>
       <legend className="field-label">{legend}</legend>
       {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
       <div className="flex flex-col gap-2">

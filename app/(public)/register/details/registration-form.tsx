@@ -3,7 +3,8 @@
 // both buttons; without JavaScript the browser posts the form and the page comes back with the same state.
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useMemo, useRef } from 'react';
-import { ErrorSummary, FieldError, type SummaryItem } from '../_lib/error-summary';
+import { FieldError } from '@/app/_components/field-message';
+import { ErrorSummary, type SummaryItem } from '../_lib/error-summary';
 import {
   fieldId,
   initialRegistrationState,

@@ -1,7 +1,6 @@
 // The server's price for the order as entered, and the button that creates it.
 import type { Ref } from 'react';
 import { SessionTime } from '@/app/_components/session-time';
-import { dateInZone } from '@/lib/time';
 import type { QuoteView } from '../_lib/form-state';
 
 export function ReviewSummary({
@@ -46,13 +45,7 @@ export function ReviewSummary({
                   return (
                     <li key={w.startsAt + w.title}>
                       Workshop: {w.title},{' '}
-                      <SessionTime
-                        startsAt={startsAt}
-                        endsAt={new Date(w.endsAt)}
-                        day={dateInZone(startsAt, timeZone)}
-                        timeZone={timeZone}
-                        showDay
-                      />
+                      <SessionTime startsAt={startsAt} endsAt={new Date(w.endsAt)} timeZone={timeZone} showDay />
                     </li>
                   );
                 })}

@@ -1,6 +1,7 @@
 'use client';
 // Name and email for a waiting list; the answer replaces the form, errors appear beside their fields.
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
+import { AnswerCard, useAnswerFocus } from './answer';
 import { ErrorSummary, type SummaryItem } from '../_lib/error-summary';
 import { TextField } from '../details/fields';
 import { joinWaitlistAction, type WaitlistFormState } from './actions';
@@ -22,20 +23,11 @@ export function WaitlistForm({
   maxPerEmail: number;
 }) {
   const [state, formAction, pending] = useActionState(joinWaitlistAction, initial);
-  const focusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.seq > 0) focusRef.current?.focus();
-  }, [state]);
+  const focusRef = useAnswerFocus(state);
 
   if (state.requested) {
     return (
-      <div
-        ref={focusRef}
-        tabIndex={-1}
-        role="status"
-        className="card flex flex-col gap-2 border-2 border-brand p-4 outline-none sm:p-5"
-      >
-        <h2 className="text-xl font-semibold">Check your email</h2>
+      <AnswerCard focusRef={focusRef} heading="Check your email">
         <p>
           We have sent a link to {state.requested.email} to confirm your place, unless that address is already on this
           list. Open it within {confirmHours} hours: until you confirm, you are not on the waiting list, and your place
@@ -45,7 +37,7 @@ export function WaitlistForm({
         <p className="text-sm text-muted">
           Nothing arrived? Check your spam folder. One address can wait for up to {maxPerEmail} places at a time.
         </p>
-      </div>
+      </AnswerCard>
     );
   }
 

@@ -7,13 +7,15 @@ import { notFound } from 'next/navigation';
 import { longDay } from '@/app/_components/dates';
 import { LocalInstant } from '@/app/_components/local-time';
 import { SessionTime } from '@/app/_components/session-time';
+import { WorkshopTimes } from '@/app/_components/workshop-times';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { issueTicketQrCodes } from '@/lib/self-service/qr-codes';
 import { getAttendeePage, type AttendeePage } from '@/lib/tickets/attendee-page';
-import { dateInZone, formatInstant } from '@/lib/time';
+import { formatInstant } from '@/lib/time';
 import { AttendeeDetails } from '../../orders/[token]/_components/attendee-details';
 import { DataExportLink } from '../../orders/[token]/_components/data-export-link';
 import { DoneNotice } from '../../orders/[token]/_components/done-notice';
+import { doneNotice, type TokenPageProps } from '../../orders/[token]/_lib/token-page';
 import { TicketQrCode } from '../../orders/[token]/_components/qr-code';
 import { privatePageMetadata } from '../../orders/[token]/_lib/metadata';
 import { ErasureRequest } from './_components/erasure-request';
@@ -116,16 +118,10 @@ function Agenda({ page }: { page: AttendeePage }) {
   );
 }
 
-export default async function AttendeeTicketPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AttendeeTicketPage({ params, searchParams }: TokenPageProps) {
   const { token } = await params;
   const query = await searchParams;
-  const done = typeof query.done === 'string' && Object.hasOwn(DONE, query.done) ? DONE[query.done] : undefined;
+  const done = doneNotice(DONE, query.done);
   const ctx = await getRequestContext();
   const page = await getAttendeePage(ctx, token);
   if (!page) notFound();
@@ -159,20 +155,7 @@ export default async function AttendeeTicketPage({
             {page.workshops.length > 0 && (
               <div>
                 <h3 className="font-semibold">Your workshops</h3>
-                <ul className="flex flex-col gap-1">
-                  {page.workshops.map((w) => (
-                    <li key={w.slug}>
-                      {w.title},{' '}
-                      <SessionTime
-                        startsAt={w.startsAt}
-                        endsAt={w.endsAt}
-                        day={dateInZone(w.startsAt, tz)}
-                        timeZone={tz}
-                        showDay
-                      />
-                    </li>
-                  ))}
-                </ul>
+                <WorkshopTimes workshops={page.workshops} timeZone={tz} />
               </div>
             )}
             <p>

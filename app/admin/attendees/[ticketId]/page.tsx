@@ -10,7 +10,6 @@ import { getContext } from '@/app/_lib/context';
 import { getAttendeeDetail } from '@/lib/attendees/detail';
 import { can } from '@/lib/staff/permissions';
 import { ACCESS_STATUS_LABELS } from '@/lib/access/requests';
-import { dateInZone } from '@/lib/time';
 import { AuditTrail } from '../../orders/_components/audit-trail';
 import { EmailHistory } from '../../orders/_components/email-history';
 import { EventInstant } from '@/app/admin/_components/event-instant';
@@ -131,13 +130,7 @@ export default async function AdminAttendeePage({ params }: { params: Promise<{ 
               {detail.workshops.map((w) => (
                 <li key={`${w.title}-${w.startsAt.toISOString()}`}>
                   <span className="block font-medium">{w.title}</span>
-                  <SessionTime
-                    startsAt={w.startsAt}
-                    endsAt={w.endsAt}
-                    day={dateInZone(w.startsAt, tz)}
-                    timeZone={tz}
-                    showDay
-                  />
+                  <SessionTime startsAt={w.startsAt} endsAt={w.endsAt} timeZone={tz} showDay />
                 </li>
               ))}
             </ul>

@@ -5,13 +5,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
-import { SessionTime } from '@/app/_components/session-time';
 import { getCheckinListWithCount } from '@/lib/checkin/queries';
 import { formatCheckinTime } from '@/lib/checkin/result';
 import { searchCheckinTickets } from '@/lib/checkin/search';
-import { dateInZone } from '@/lib/time';
 import { CheckinDesk, type DeskMatch } from '../_components/checkin-desk';
-import { LiveCount } from '../_components/live-count';
+import { ListCount, ListSessionTime } from '../_components/list-parts';
 import { findCurrentEvent } from '@/app/_lib/current-event';
 
 export const metadata: Metadata = { title: 'Check-in desk' };
@@ -49,21 +47,8 @@ export default async function CheckinDeskPage({ params, searchParams }: { params
       </p>
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl font-bold break-words">{list.name}</h1>
-        {list.session ? (
-          <SessionTime
-            startsAt={list.session.startsAt}
-            endsAt={list.session.endsAt}
-            day={dateInZone(list.session.startsAt, list.timezone)}
-            timeZone={list.timezone}
-            showDay
-          />
-        ) : null}
-        <LiveCount
-          key={`${list.checkedIn}/${list.expected}`}
-          listId={list.id}
-          checkedIn={list.checkedIn}
-          expected={list.expected}
-        />
+        <ListSessionTime list={list} />
+        <ListCount list={list} />
       </header>
       <CheckinDesk listId={list.id} query={query} matches={matches} />
     </div>

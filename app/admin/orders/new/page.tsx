@@ -3,6 +3,7 @@
 // is free and confirmed at once. Seats are taken through the same locked path as every online order.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NoEventPage } from '@/app/admin/_components/no-event';
 import { requirePermission } from '@/app/_lib/authz';
 import { getContext } from '@/app/_lib/context';
 import { shortDay } from '@/app/_components/dates';
@@ -29,14 +30,7 @@ export default async function NewRegistrationPage({ searchParams }: { searchPara
   const ctx = getContext();
   const event = await findCurrentEvent();
   if (!event) {
-    return (
-      <div>
-        <h1 className="text-3xl font-bold">New registration</h1>
-        <p className="card mt-6 p-4">
-          There is no event with the slug <code>{ctx.config.EVENT_SLUG}</code>.
-        </p>
-      </div>
-    );
+    return <NoEventPage title="New registration" />;
   }
   const form = await getManualOrderForm(ctx, event.id);
   const onSale = form.ticketTypes.filter((t) => t.price !== null);

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import type { AdminFormState } from '@/app/admin/_lib/form-state';
-import { Notice, ProgrammeNav } from './programme-nav';
+import { ProgrammeNav } from './programme-nav';
+import { Notice } from '@/app/admin/_components/notice';
 
 type FormAction = (previous: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 type Section = 'tracks' | 'rooms' | 'speakers';

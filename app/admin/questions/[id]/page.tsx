@@ -6,7 +6,7 @@ import { requirePermission } from '@/app/_lib/authz';
 import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
-import { Notice } from '@/app/admin/tickets/_components/fieldset';
+import { Notice } from '@/app/admin/_components/notice';
 import { getQuestionForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { questionFormValues } from '@/lib/catalogue/questions';
 import { QuestionFields } from '../_components/question-fields';

@@ -7,7 +7,7 @@ import { getCurrentEvent } from '@/app/_lib/current-event';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { EventInstant, EventWindow } from '@/app/admin/_components/event-instant';
-import { Notice } from '@/app/admin/tickets/_components/fieldset';
+import { Notice } from '@/app/admin/_components/notice';
 import { can } from '@/lib/staff/permissions';
 import { getVoucherForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
 import { describeVoucherTerms, voucherFormValues } from '@/lib/catalogue/vouchers';

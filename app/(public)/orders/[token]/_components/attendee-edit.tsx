@@ -8,6 +8,8 @@ import { formatInstant } from '@/lib/time';
 import { EditAttendeeForm } from '../tickets/[ticketId]/edit/edit-form';
 import type { ManageAction } from './form-shell';
 import { AttendeeDetails } from './attendee-details';
+import { ClosedNotice } from './subpage';
+import { CardSection } from '@/app/_components/card-section';
 
 /** A deadline in the event's time zone, followed by the reader's local time where it differs. */
 export function Deadline({ at, timeZone }: { at: Date; timeZone: string }) {
@@ -46,10 +48,7 @@ export function AttendeeEditBody({ token, ticket, changes, intro, heading, form 
   return changes.open ? (
     <>
       {intro}
-      <section aria-labelledby="edit-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
-        <h2 id="edit-heading" className="text-xl font-semibold">
-          {heading}
-        </h2>
+      <CardSection id="edit-heading" heading={heading} gap={4}>
         <EditAttendeeForm
           token={token}
           initialValues={initialValues(ticket)}
@@ -64,17 +63,14 @@ export function AttendeeEditBody({ token, ticket, changes, intro, heading, form 
             isSensitive: q.isSensitive,
           }))}
         />
-      </section>
+      </CardSection>
     </>
   ) : (
     <>
-      <p className="card border-2 border-note-line bg-note p-4 font-medium text-note-ink">{changes.closedMessage}</p>
-      <section aria-labelledby="details-heading" className="card flex flex-col gap-3 p-4 sm:p-5">
-        <h2 id="details-heading" className="text-xl font-semibold">
-          {ticket.label}
-        </h2>
+      <ClosedNotice message={changes.closedMessage} />
+      <CardSection id="details-heading" heading={ticket.label} gap={3}>
         <AttendeeDetails ticket={ticket} />
-      </section>
+      </CardSection>
     </>
   );
 }

@@ -1,10 +1,9 @@
 // One ticket on the order page: who holds it, its price and workshops, and for a confirmed registration the QR
 // code (in-person tickets) and the ways to change it while changes are open.
 import Link from 'next/link';
-import { SessionTime } from '@/app/_components/session-time';
+import { WorkshopTimes } from '@/app/_components/workshop-times';
 import type { OrderView } from '@/lib/orders/queries';
 import type { ManageTicket } from '@/lib/self-service/manage';
-import { dateInZone } from '@/lib/time';
 import { formatDate } from '../../../register/_lib/format';
 import { PrivateNote } from './private-note';
 import { TicketQrCode } from './qr-code';
@@ -80,20 +79,7 @@ export function TicketCard({
           {t.workshops.length > 0 && (
             <div>
               <h4 className="font-semibold">Workshops</h4>
-              <ul className="flex flex-col gap-1">
-                {t.workshops.map((w) => (
-                  <li key={w.slug}>
-                    {w.title},{' '}
-                    <SessionTime
-                      startsAt={w.startsAt}
-                      endsAt={w.endsAt}
-                      day={dateInZone(w.startsAt, timeZone)}
-                      timeZone={timeZone}
-                      showDay
-                    />
-                  </li>
-                ))}
-              </ul>
+              <WorkshopTimes workshops={t.workshops} timeZone={timeZone} />
             </div>
           )}
         </div>

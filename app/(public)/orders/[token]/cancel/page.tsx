@@ -7,7 +7,8 @@ import { Deadline } from '../_components/attendee-edit';
 import { formatMoney } from '@/lib/money';
 import { getManageView } from '@/lib/self-service/manage';
 import { RefundPolicy } from '../_components/refund-policy';
-import { SubpageHeader } from '../_components/subpage-header';
+import { Subpage } from '../_components/subpage';
+import { CardSection } from '@/app/_components/card-section';
 import { organizerAddress } from '../_lib/contact';
 import { privatePageMetadata } from '../_lib/metadata';
 import { CancelForm } from './cancel-form';
@@ -29,23 +30,14 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
       ? `This cancels the place of ${people} on this order and refunds ${formatMoney(refund, order.currency)} to the card or account you paid with. It cannot be undone.`
       : `This cancels the place of ${people} on this order. It cannot be undone.`;
   return (
-    <div className="flex max-w-2xl flex-col gap-6">
-      <SubpageHeader
-        token={token}
-        eventName={event.name}
-        reference={order.reference}
-        title="Cancel your registration"
-      />
+    <Subpage token={token} eventName={event.name} reference={order.reference} title="Cancel your registration">
       {cancel.open && cancel.until ? (
         <>
           <p>
             You can cancel with a full refund until <Deadline at={cancel.until} timeZone={event.timezone} />. Refunds
             usually reach your account within 5–10 working days. We confirm the cancellation by email.
           </p>
-          <section aria-labelledby="confirm-heading" className="card flex flex-col gap-4 p-4 sm:p-5">
-            <h2 id="confirm-heading" className="text-xl font-semibold">
-              Confirm the cancellation
-            </h2>
+          <CardSection id="confirm-heading" heading="Confirm the cancellation" gap={4}>
             <CancelForm
               token={token}
               consequence={consequence}
@@ -53,7 +45,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
                 refund > 0 ? `Cancel and refund ${formatMoney(refund, order.currency)}` : 'Cancel registration'
               }
             />
-          </section>
+          </CardSection>
         </>
       ) : (
         <RefundPolicy
@@ -63,6 +55,6 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
           headingLevel={2}
         />
       )}
-    </div>
+    </Subpage>
   );
 }

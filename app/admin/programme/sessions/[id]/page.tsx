@@ -9,8 +9,8 @@ import { getCurrentEvent } from '@/app/_lib/current-event';
 import { SessionTime } from '@/app/_components/session-time';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { getSessionForEdit, toLocalInput } from '@/lib/programme/staff-queries';
-import { dateInZone } from '@/lib/time';
-import { Notice, ProgrammeNav } from '../../_components/programme-nav';
+import { ProgrammeNav } from '../../_components/programme-nav';
+import { Notice } from '@/app/admin/_components/notice';
 import { loadSessionFieldOptions, SessionFields } from '../../_components/session-fields';
 import { deleteSessionAction, updateSessionAction } from '../actions';
 
@@ -37,13 +37,7 @@ export default async function EditSessionPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-3xl font-bold">{session.title}</h1>
       <p className="mt-2 mb-4 text-muted">
-        <SessionTime
-          startsAt={session.startsAt}
-          endsAt={session.endsAt}
-          day={dateInZone(session.startsAt, tz)}
-          timeZone={tz}
-          showDay
-        />
+        <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} timeZone={tz} showDay />
         {' · '}
         {session.visibility === 'public' ? (
           <Link href={`/sessions/${session.slug}`}>View on the public programme</Link>

@@ -8,7 +8,7 @@ import { getRequestContext } from '@/app/_lib/request-context';
 import { AdminForm } from '@/app/admin/_components/admin-form';
 import { SelectField, TextField } from '@/app/admin/_components/fields';
 import { getPoolForAdmin, listTicketTypesForAdmin } from '@/lib/catalogue/staff-queries';
-import { Notice } from '../../_components/fieldset';
+import { Notice } from '@/app/admin/_components/notice';
 import { attachPoolTypeAction, detachPoolTypeAction, updatePoolAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Capacity pool' };

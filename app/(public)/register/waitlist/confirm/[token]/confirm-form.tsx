@@ -1,7 +1,8 @@
 'use client';
 // The one button that confirms; its answer replaces it in a live region that takes focus.
 import Link from 'next/link';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
+import { AnswerCard, useAnswerFocus } from '../../answer';
 import { ErrorSummary } from '../../../_lib/error-summary';
 import { confirmWaitlistAction, type ConfirmFormState } from './actions';
 
@@ -15,25 +16,16 @@ const NOT_CONFIRMED: Record<string, string> = {
 
 export function ConfirmForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<ConfirmFormState, FormData>(confirmWaitlistAction, { seq: 0 });
-  const focusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.seq > 0) focusRef.current?.focus();
-  }, [state]);
+  const focusRef = useAnswerFocus(state);
 
   if (state.outcome === 'confirmed') {
     return (
-      <div
-        ref={focusRef}
-        tabIndex={-1}
-        role="status"
-        className="card flex flex-col gap-2 border-2 border-brand p-4 outline-none sm:p-5"
-      >
-        <h2 className="text-xl font-semibold">Your place is confirmed</h2>
+      <AnswerCard focusRef={focusRef} heading="Your place is confirmed">
         <p>
           You are on the waiting list for {state.requestedFor}. If a seat frees up, we email you an offer that holds it
           for a limited time.
         </p>
-      </div>
+      </AnswerCard>
     );
   }
   const problem = state.formError ?? (state.outcome ? NOT_CONFIRMED[state.outcome] : undefined);

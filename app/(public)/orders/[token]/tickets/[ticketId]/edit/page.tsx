@@ -1,30 +1,19 @@
 // An attendee's details, editable until the change cut-off and shown read-only with the reason after it. Reached
 // through the order's secret link; a ticket of another order is a plain 404.
-import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { getRequestContext } from '@/app/_lib/request-context';
-import { getTicketPage } from '@/lib/self-service/manage';
 import { AttendeeEditBody, Deadline } from '../../../_components/attendee-edit';
 import { PrivateNote } from '../../../_components/private-note';
-import { SubpageHeader } from '../../../_components/subpage-header';
 import { privatePageMetadata } from '../../../_lib/metadata';
+import { loadTicketPage, TicketSubpage, type TicketPageParams } from '../../../_lib/ticket-page';
 
 export const dynamic = 'force-dynamic';
 export const metadata = privatePageMetadata('Attendee details');
 
-export default async function EditAttendeePage({ params }: { params: Promise<{ token: string; ticketId: string }> }) {
-  const { token, ticketId } = await params;
-  const page = await getTicketPage(await getRequestContext(), token, ticketId);
-  if (!page) notFound();
-  const { ticket, event, order } = page;
+export default async function EditAttendeePage({ params }: { params: TicketPageParams }) {
+  const { token, page } = await loadTicketPage(params);
+  const { ticket, event } = page;
   return (
-    <div className="flex max-w-2xl flex-col gap-6">
-      <SubpageHeader
-        token={token}
-        eventName={event.name}
-        reference={order.reference}
-        title={`Attendee details: ${ticket.badgeName}`}
-      />
+    <TicketSubpage token={token} page={page} title={`Attendee details: ${ticket.badgeName}`}>
       <AttendeeEditBody
         token={token}
         ticket={ticket}
@@ -43,6 +32,6 @@ export default async function EditAttendeePage({ params }: { params: Promise<{ t
           </>
         }
       />
-    </div>
+    </TicketSubpage>
   );
 }
