@@ -16,6 +16,9 @@ const nextConfig = {
     // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
     authInterrupts: true,
     isrFlushToDisk: false,
+    // A browser keeps a prefetched cached page for this long (the least Next.js allows) before fetching it again
+    // on a client-side navigation. Links to /register are not prefetched, so seats left are fetched fresh.
+    staleTimes: { static: 30 },
   },
 };
 

@@ -88,7 +88,11 @@ export function hashCspOfCachedPages(
     const cb = typeof encoding === 'function' ? encoding : callback;
     if (cb) callbacks.push(cb);
     let body = Buffer.concat(chunks);
-    if (String(this.getHeader('content-type') ?? '').startsWith('text/html')) {
+    if (this.statusCode === 304) {
+      // "Not modified": the browser keeps the page it has, and with it the policy that came with that page. A
+      // policy here would replace it (a 304's headers update the stored ones) and block the page's scripts.
+      this.removeHeader('Content-Security-Policy');
+    } else if (String(this.getHeader('content-type') ?? '').startsWith('text/html')) {
       this.setHeader(
         'Content-Security-Policy',
         contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }, options),
@@ -99,7 +103,7 @@ export function hashCspOfCachedPages(
       body = gzipSync(body);
       this.setHeader('Content-Encoding', 'gzip');
     }
-    this.setHeader('Content-Length', body.length);
+    if (this.statusCode !== 304) this.setHeader('Content-Length', body.length);
     (writeHead as (this: ServerResponse, status: number) => ServerResponse).call(this, this.statusCode);
     return (end as (this: ServerResponse, chunk: Buffer, cb: () => void) => ServerResponse).call(this, body, () => {
       for (const done of callbacks) done();

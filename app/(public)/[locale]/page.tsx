@@ -51,7 +51,11 @@ export default async function HomePage() {
           >
             Browse the programme
           </Link>
-          <Link href="/register" className="btn border-white text-white hover:bg-white/10 hover:text-white">
+          <Link
+            href="/register"
+            prefetch={false}
+            className="btn border-white text-white hover:bg-white/10 hover:text-white"
+          >
             Register
           </Link>
         </p>

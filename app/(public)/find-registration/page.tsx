@@ -34,7 +34,11 @@ export default async function FindRegistrationPage() {
           <li>For your privacy, links sent this way work for a limited time, and only a few can be sent per hour.</li>
         </ul>
         <p>
-          Not registered yet? <Link href="/register">Register for the conference</Link>.
+          Not registered yet?{' '}
+          <Link href="/register" prefetch={false}>
+            Register for the conference
+          </Link>
+          .
         </p>
       </section>
     </div>

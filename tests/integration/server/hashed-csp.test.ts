@@ -84,6 +84,23 @@ describe('hashCspOfCachedPages', () => {
     expect(r.body.toString()).toBe(PAGE);
   });
 
+  it('leaves the policy off a 304, so the browser keeps the one that came with the page it holds', async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      hashCspOfCachedPages(req, res);
+      res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self'");
+      res.setHeader('ETag', '"abc"');
+      res.statusCode = 304;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+    const r = await get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/programme`, {
+      'If-None-Match': '"abc"',
+    });
+    expect(r.status).toBe(304);
+    expect(r.headers['content-security-policy']).toBeUndefined();
+    expect(r.headers['etag']).toBe('"abc"');
+  });
+
   it.each(['/programme?day=all', '/orders/secret-token', '/register/details'])(
     'leaves %s (rendered per request) untouched',
     async (path) => {
