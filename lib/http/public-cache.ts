@@ -37,7 +37,7 @@ const PER_REQUEST_VARIANT = new Set(['/programme', '/register', '/api/v1/ticket-
 
 /**
  * The cached route that serves this address, or null when the address is rendered per request: only plain
- * addresses of the pages above (no query string), GET or HEAD. With `testClock` (the end-to-end tests' shifted
+ * addresses of the pages above (no query string but the client router's `_rsc`), GET or HEAD. With `testClock` (the end-to-end tests' shifted
  * clock, lib/adapters/offset-clock.ts), pages with a per-request variant use it, so the shifted time shows.
  */
 export function cachedPagePath(
@@ -47,7 +47,11 @@ export function cachedPagePath(
   { testClock = false }: { testClock?: boolean } = {},
 ): string | null {
   if (method !== 'GET' && method !== 'HEAD') return null;
-  if (search && search !== '?') return null;
+  // `_rsc` is the client router's cache-buster on its own fetches of a page (navigations, prefetches): the same
+  // page, so the same cached copy.
+  const query = new URLSearchParams(search);
+  query.delete('_rsc');
+  if (query.size > 0) return null;
   if (testClock && PER_REQUEST_VARIANT.has(pathname)) return null;
   if (!CACHED.some((pattern) => pattern.test(pathname))) return null;
   return pathname === '/' ? `/${DEFAULT_LOCALE}` : `/${DEFAULT_LOCALE}${pathname}`;

@@ -19,10 +19,13 @@ describe('cachedPagePath', () => {
   ])('serves the plain address %s from %s', (pathname, route) => {
     expect(cachedPagePath('GET', pathname, '')).toBe(route);
     expect(cachedPagePath('HEAD', pathname, '?')).toBe(route);
+    // The client router's own fetch of the same page (a navigation or a prefetch).
+    expect(cachedPagePath('GET', pathname, '?_rsc=1x2y3')).toBe(route);
   });
 
   it.each([
     ['GET', '/programme', '?day=all'],
+    ['GET', '/programme', '?_rsc=abc&day=all'],
     ['GET', '/register', '?voucher=ABC'],
     ['GET', '/api/v1/sessions', '?q=stress'],
     ['POST', '/register', ''],
