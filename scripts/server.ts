@@ -9,6 +9,8 @@
 //   the database pool, exit 0.
 // - A request that failed because the database could not be reached answers 503 with Retry-After instead of 500
 //   (instrumentation.ts marks it), and every 503 carries a Retry-After.
+// - The cached public pages (lib/http/public-cache.ts) get a CSP that allows their inline scripts by hash
+//   (scripts/lib/hashed-csp.ts): a page rendered once for everyone cannot carry a per-request nonce.
 // Everything else is Next.js's own handling: proxy.ts (headers, the per-request CSP nonce), compression, static
 // files, caching headers.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import next from 'next';
 import { installRequestStorage, type RequestState } from '../lib/runtime/request-state';
 import { createGracefulShutdown } from './lib/graceful';
+import { hashCspOfCachedPages } from './lib/hashed-csp';
 import { guardStatus, stampSocketAddress } from './lib/request-guards';
 
 const root = path.resolve(__dirname, '..');
@@ -62,6 +65,7 @@ async function main() {
     stampSocketAddress(req);
     const state: RequestState = { databaseUnavailable: false };
     guardStatus(res, state);
+    hashCspOfCachedPages(req, res);
     storage
       .run(state, () => handle(req, res))
       .catch((error: unknown) => {

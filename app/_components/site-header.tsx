@@ -32,7 +32,7 @@ export async function SiteHeader() {
               </Link>
             </li>
             <li className="ml-1">
-              <Link href="/register" className="btn btn-primary">
+              <Link href="/register" prefetch={false} className="btn btn-primary">
                 Register
               </Link>
             </li>

@@ -1,14 +1,19 @@
-// The security headers every response carries, built per request by proxy.ts. Scripts run only with the
-// request's nonce (Next.js reads it from the Content-Security-Policy request header and puts it on its own
-// scripts); pages holding personal data are never stored by caches; pages whose URL holds a secret never send
-// it to another site in a Referer. Pure: no Next.js, so the unit tests read exactly what is sent.
+// The security headers every response carries, built per request by proxy.ts. On pages rendered per request,
+// scripts run only with the request's nonce (Next.js reads it from the Content-Security-Policy request header and
+// puts it on its own scripts). Pages served from the framework's cache (lib/http/public-cache.ts) cannot carry a
+// per-request nonce, so their inline scripts are allowed by their SHA-256 hashes instead, which the server adds
+// once the page's HTML is known (scripts/lib/hashed-csp.ts). Pages holding personal data are never stored by
+// caches; pages whose URL holds a secret never send it to another site in a Referer. Pure: no Next.js, so the
+// unit tests read exactly what is sent.
 
 export interface SecurityHeaderInput {
   pathname: string;
   /** The query string (with or without its "?"), for links that carry a secret in it. */
   search?: string;
-  /** A fresh value per request (createNonce). */
-  nonce: string;
+  /** A fresh value per request (createNonce); absent for pages served from the cache (see scriptHashes). */
+  nonce?: string;
+  /** For cached pages: the 'sha256-…' sources of their inline scripts (none yet: the server adds them). */
+  scriptHashes?: string[];
   /** `next dev`: React's debugging aids need eval. Never in production. */
   development?: boolean;
   /** `next start`: adds Strict-Transport-Security. */
@@ -44,13 +49,29 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, { development = false }: { development?: boolean } = {}): string {
-  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('A CSP nonce must be at least 16 base64 characters');
+const HASH_SOURCE = /^'sha256-[A-Za-z0-9+/]{43}='$/;
+
+/**
+ * The policy for one response. With a nonce (pages rendered per request): 'strict-dynamic' lets the nonce'd
+ * bootstrap load Next's chunks, 'self' is the fallback for browsers without it. With hashes (cached pages):
+ * exactly those inline scripts, and script files from our own origin. No 'unsafe-inline' for scripts, ever.
+ */
+export function contentSecurityPolicy(
+  scripts: string | { hashes: string[] },
+  { development = false }: { development?: boolean } = {},
+): string {
+  let scriptSrc: string;
+  if (typeof scripts === 'string') {
+    if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(scripts)) throw new Error('A CSP nonce must be at least 16 base64 characters');
+    scriptSrc = `script-src 'self' 'nonce-${scripts}' 'strict-dynamic'`;
+  } else {
+    const bad = scripts.hashes.find((h) => !HASH_SOURCE.test(h));
+    if (bad !== undefined) throw new Error(`Not a CSP sha256 source: ${bad}`);
+    scriptSrc = ["script-src 'self'", ...new Set(scripts.hashes)].join(' ');
+  }
   return [
     "default-src 'self'",
-    // 'strict-dynamic' lets the nonce'd bootstrap load Next's chunks; 'self' is the fallback for browsers
-    // without it. No 'unsafe-inline' for scripts, ever.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    `${scriptSrc}${development ? " 'unsafe-eval'" : ''}`,
     // React writes style attributes and Next injects <style> elements at run time; neither can carry a nonce.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -93,7 +114,10 @@ export function carriesSecretInUrl(pathname: string, search = ''): boolean {
  */
 export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy(input.nonce, { development: input.development }),
+    'Content-Security-Policy': contentSecurityPolicy(
+      input.nonce === undefined ? { hashes: input.scriptHashes ?? [] } : input.nonce,
+      { development: input.development },
+    ),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': carriesSecretInUrl(input.pathname, input.search)

@@ -290,8 +290,12 @@ test.describe('registration', () => {
     expect(created.status()).toBe(201);
     const order = (await created.json()) as { status: string; orderUrl: string; expiresAt: string };
     expect(order.status).toBe('pending_payment');
-    const held = await catalogue(page);
-    expect(held.workshops.find((w) => w.id === workshop.id)!.remaining).toBe(workshop.remaining! - 1);
+    // The listing is served from the cache, at most a second old: the held seat shows within that.
+    await expect
+      .poll(async () => (await catalogue(page)).workshops.find((w) => w.id === workshop.id)!.remaining, {
+        timeout: 5_000,
+      })
+      .toBe(workshop.remaining! - 1);
 
     await page.goto(order.orderUrl);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your seats are held');

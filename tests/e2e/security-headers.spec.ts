@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { signInAs } from './support/sign-in';
 
 // QUALITY.md S9 against the production build: security headers on public pages, an API route, admin pages and
-// route handlers, an order link, redirects and static files; a CSP whose nonce is fresh per response and is the
-// one on every script of the page, so pages run with no CSP violation (and no 'unsafe-inline' for scripts);
+// route handlers, an order link, redirects and static files; on pages rendered per request a CSP whose nonce is
+// fresh per response and is the one on every script of the page; on the cached public pages (one HTML for
+// everyone) a CSP that names the hash of every inline script and nothing else; so pages run with no CSP
+// violation (and no 'unsafe-inline' for scripts);
 // no-store where personal data is; the session cookie HttpOnly and SameSite=Lax.
 
 function expectCommon(response: APIResponse, what: string) {
@@ -20,7 +23,10 @@ function expectCommon(response: APIResponse, what: string) {
   expect(csp, what).toContain("object-src 'none'");
   expect(csp, what).toContain("base-uri 'self'");
   const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
-  expect(scriptSrc, what).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  // Either a nonce (a page rendered per request) or hashes only (a cached page, or an answer with no scripts).
+  expect(scriptSrc, what).toMatch(
+    /^'self'(?: 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'|(?: 'sha256-[A-Za-z0-9+/]{43}=')*)$/,
+  );
   expect(scriptSrc, what).not.toContain('unsafe-inline');
   expect(scriptSrc, what).not.toContain('unsafe-eval');
 }
@@ -28,10 +34,10 @@ function expectCommon(response: APIResponse, what: string) {
 const nonceOf = (response: APIResponse) =>
   /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
 
-test('public pages carry the headers, a fresh nonce per response, and that nonce on every script', async ({
+test('pages rendered per request carry the headers, a fresh nonce per response, and that nonce on every script', async ({
   request,
 }) => {
-  for (const path of ['/', '/programme', '/speakers', '/register', '/sign-in']) {
+  for (const path of ['/sign-in', '/programme?day=all', '/find-registration']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expectCommon(response, path);
@@ -44,6 +50,28 @@ test('public pages carry the headers, a fresh nonce per response, and that nonce
       expect(tag, `${path}: a script without the response's nonce`).toContain(`nonce="${nonce}"`);
     const again = await request.get(path);
     expect(nonceOf(again), `${path}: the nonce is reused`).not.toBe(nonce);
+  }
+});
+
+const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+
+test('cached public pages allow exactly their inline scripts by hash, and no nonce', async ({ request }) => {
+  for (const path of ['/', '/programme', '/speakers', '/register', '/privacy']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expectCommon(response, path);
+    expect(response.headers()['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    const scriptSrc = /script-src ([^;]+)/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+    expect(scriptSrc, path).not.toContain('nonce-');
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+      .filter(([, attributes, text]) => !/\bsrc=/.test(attributes!) && text)
+      .map(([, , text]) => hashOf(text!));
+    expect(inline.length, `${path}: inline scripts`).toBeGreaterThan(0);
+    const allowed = scriptSrc.split(' ').filter((s) => s.startsWith("'sha256-"));
+    expect(new Set(allowed), path).toEqual(new Set(inline));
+    const external = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    for (const src of external) expect(src, `${path}: a script from elsewhere`).toMatch(/^\/_next\/static\//);
   }
 });
 

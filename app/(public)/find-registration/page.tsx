@@ -2,6 +2,7 @@
 // the same neutral sentence for every valid address, so it cannot be used to learn who registered.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { FindRegistrationForm } from './find-form';
 
 export const metadata: Metadata = {
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   referrer: 'same-origin',
 };
 
-export default function FindRegistrationPage() {
+export default async function FindRegistrationPage() {
+  // Per request, so the site header names the event (the build has no database).
+  await connection();
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -31,7 +34,11 @@ export default function FindRegistrationPage() {
           <li>For your privacy, links sent this way work for a limited time, and only a few can be sent per hour.</li>
         </ul>
         <p>
-          Not registered yet? <Link href="/register">Register for the conference</Link>.
+          Not registered yet?{' '}
+          <Link href="/register" prefetch={false}>
+            Register for the conference
+          </Link>
+          .
         </p>
       </section>
     </div>

@@ -1,7 +1,8 @@
 // The one way admin server actions are written: check the session and the permission first (before reading
 // any input), run the handler, and turn its outcome into plain form state. Expected failures (DomainError)
 // come back with their message and field errors; anything else is logged with a reference and answered with a
-// generic message, never a stack trace. Redirects from the handler pass through.
+// generic message, never a stack trace. Redirects from the handler pass through. A change that shows on the
+// public pages has them rendered again on their next visit (app/_lib/public-pages.ts).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
@@ -11,6 +12,7 @@ import type { StaffUser } from '@/lib/auth/users';
 import type { AppContext } from '@/lib/context';
 import { isDomainError } from '@/lib/errors';
 import { getCurrentUser, REFUSED_MESSAGE, SIGN_IN_MESSAGE } from '@/app/_lib/authz';
+import { refreshPublicPages } from '@/app/_lib/public-pages';
 import { getRequestContext } from '@/app/_lib/request-context';
 import type { AdminFormState } from './form-state';
 
@@ -36,7 +38,10 @@ export function adminAction(
     if (!(formData instanceof FormData))
       return { seq, ok: false, error: 'This form was not sent correctly.', code: 'VALIDATION', fieldErrors: {} };
     try {
-      const result = await handler({ user, ctx: await getRequestContext(), formData });
+      const result = await handler({ user, ctx: await getRequestContext(), formData }).finally(() =>
+        // Also when the handler redirects (a thrown redirect) or fails part-way: one extra render costs little.
+        refreshPublicPages(permission),
+      );
       if (result && typeof result === 'object')
         return { seq, ok: true, message: result.message, data: result.data, fieldErrors: {} };
       return { seq, ok: true, message: result || 'Saved.', fieldErrors: {} };

@@ -105,7 +105,7 @@ function NextSteps({
       <div className="flex flex-col gap-3">
         <p className="text-lg">The order was not paid in time, so the seats were released for others.</p>
         <p>
-          <Link href="/register" className="btn btn-primary">
+          <Link href="/register" prefetch={false} className="btn btn-primary">
             Register again
           </Link>
         </p>
@@ -114,7 +114,11 @@ function NextSteps({
   }
   return (
     <p className="text-lg">
-      Nobody below has a place with this order any more. <Link href="/register">Register again</Link>.
+      Nobody below has a place with this order any more.{' '}
+      <Link href="/register" prefetch={false}>
+        Register again
+      </Link>
+      .
     </p>
   );
 }

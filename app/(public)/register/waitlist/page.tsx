@@ -59,7 +59,9 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
         <div className="card flex flex-col gap-2 p-5">
           <p>We could not find that ticket or workshop. The link may be incomplete.</p>
           <p>
-            <Link href="/register">Back to the ticket list</Link>
+            <Link href="/register" prefetch={false}>
+              Back to the ticket list
+            </Link>
           </p>
         </div>
       ) : (
@@ -68,7 +70,10 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
             // The list opens only once it is full (the join itself checks again, under the pool locks).
             <p className="rounded-lg border border-brand bg-brand-soft px-4 py-3">
               Good news: seats are available right now, so there is no waiting list.{' '}
-              <Link href="/register">Register instead</Link>.
+              <Link href="/register" prefetch={false}>
+                Register instead
+              </Link>
+              .
             </p>
           ) : (
             <>

@@ -1,6 +1,6 @@
 'use server';
-// Session changes from the programme admin: add, edit, delete. Public pages read the database on every request
-// (they call connection()), so nothing needs revalidating there; refresh() updates the admin page in place.
+// Session changes from the programme admin: add, edit, delete. The public pages are served from the cache
+// (adminAction expires the cached ones, app/_lib/public-pages.ts); refresh() updates the admin page in place.
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { deleteSession } from '@/lib/programme/delete-session';

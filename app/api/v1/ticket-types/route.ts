@@ -1,4 +1,5 @@
 // GET /api/v1/ticket-types: what is on sale now, with public labels, prices and seats left.
+// Without a voucher it is served from the cache (app/(public)/[locale]/api/v1/ticket-types/route.ts).
 // ?voucher=CODE also lists the hidden types a usable voucher unlocks; look-ups are throttled per client (429 with
 // Retry-After), and an unknown, expired or used-up code answers exactly like no code.
 import { connection, type NextRequest } from 'next/server';

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { findCurrentEvent, getCurrentEvent } from '@/app/_lib/current-event';
+import { readCurrentEvent, getCachedPageEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { ContentNote } from '@/app/_components/content-note';
 import { Paragraphs } from '@/app/_components/paragraphs';
@@ -14,14 +13,18 @@ import { getPublicSession } from '@/lib/programme/queries';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// None at build time (it has no database): each is rendered on its first visit, then cached (../../layout.tsx).
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 // generateMetadata and the page share one lookup per request.
 const find = cache(async (slug: string) => {
-  const event = await findCurrentEvent();
+  const event = await readCurrentEvent();
   return event ? getPublicSession(getContext(), event, slug) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const { slug } = await params;
   const session = await find(slug);
   if (!session) return { title: 'Session not found' };
@@ -29,9 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SessionPage({ params }: Props) {
-  await connection();
   const { slug } = await params;
-  const event = await getCurrentEvent();
+  const event = await getCachedPageEvent();
   const session = await find(slug);
   if (!session) notFound();
 

@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/current-event';
+import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { listPublicSpeakers } from '@/lib/programme/queries';
 
 export const metadata: Metadata = { title: 'Speakers' };
 
 export default async function SpeakersPage() {
-  await connection();
-  const event = await getCurrentEvent();
+  const event = await getCachedPageEvent();
   const speakers = await listPublicSpeakers(getContext(), event.id);
 
   return (

@@ -1,15 +1,13 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { getContext } from '@/app/_lib/context';
-import { getCurrentEvent } from '@/app/_lib/current-event';
+import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { formatDateRange } from '@/app/_components/dates';
 import { Paragraphs } from '@/app/_components/paragraphs';
 import { SessionCard } from '@/app/_components/session-card';
 import { eventDays, listPublicSessions, listTracks } from '@/lib/programme/queries';
 
 export default async function HomePage() {
-  await connection();
-  const event = await getCurrentEvent();
+  const event = await getCachedPageEvent();
   const ctx = getContext();
   const [sessions, tracks] = await Promise.all([listPublicSessions(ctx, event), listTracks(ctx, event.id)]);
   const keynotes = sessions.filter((s) => s.format === 'keynote').slice(0, 3);
@@ -53,7 +51,11 @@ export default async function HomePage() {
           >
             Browse the programme
           </Link>
-          <Link href="/register" className="btn border-white text-white hover:bg-white/10 hover:text-white">
+          <Link
+            href="/register"
+            prefetch={false}
+            className="btn border-white text-white hover:bg-white/10 hover:text-white"
+          >
             Register
           </Link>
         </p>

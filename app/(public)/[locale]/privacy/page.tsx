@@ -2,7 +2,7 @@
 // from the event's settings and the registration form's real questions (lib/privacy/notice.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getCurrentEvent } from '@/app/_lib/current-event';
+import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { getContext } from '@/app/_lib/context';
 import { getPrivacyNotice } from '@/lib/privacy/notice';
@@ -14,7 +14,7 @@ function days(n: number): string {
 }
 
 export default async function PrivacyPage() {
-  const event = await getCurrentEvent();
+  const event = await getCachedPageEvent();
   const ctx = getContext();
   const notice = await getPrivacyNotice(ctx, event, {
     sensitiveDays: ctx.config.SENSITIVE_DATA_RETENTION_DAYS,
