@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/catalogue/common';
+import { formValues } from '@/app/admin/_lib/form-values';
 import { asksFromForm, createQuestion, questionFields, updateQuestion } from '@/lib/catalogue/questions';
 import { idOf, salesCtx, salesEventId } from '../tickets/_lib/sales';
 

@@ -2,7 +2,7 @@
 // Saving the event settings. refresh() shows the saved values in place.
 import { refresh } from 'next/cache';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/catalogue/common';
+import { formValues } from '@/app/admin/_lib/form-values';
 import { eventSettingsFields, updateEventSettings } from '@/lib/catalogue/settings';
 import { salesCtx, salesEventId } from '../tickets/_lib/sales';
 

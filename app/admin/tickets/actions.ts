@@ -4,7 +4,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formValues } from '@/lib/catalogue/common';
+import { formValues } from '@/app/admin/_lib/form-values';
 import { addPriceWindow, priceWindowFields, removePriceWindow, updatePriceWindow } from '@/lib/catalogue/prices';
 import { createTicketType, updateTicketType } from '@/lib/catalogue/ticket-types';
 import { idOf, salesCtx, salesEvent, salesEventId } from './_lib/sales';

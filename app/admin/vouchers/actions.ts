@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/app/admin/_lib/action';
-import { formList, formValues } from '@/lib/catalogue/common';
+import { formList, formValues } from '@/app/admin/_lib/form-values';
 import { createVoucher, createVoucherBatch, endVoucher, updateVoucher, voucherFields } from '@/lib/catalogue/vouchers';
 import { idOf, salesCtx, salesEventId } from '../tickets/_lib/sales';
 
