@@ -1,6 +1,6 @@
 // Decides whether a Next build is current: a hash of every input that shapes the build, kept beside it.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -54,6 +54,8 @@ function stopStaleBuild(pidFile: string, log: (line: string) => void): void {
 /** Runs `next build` into distDir unless the build there was made from the same sources. */
 export async function ensureBuild(root: string, distDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = path.join(root, '.data', `build${distDir.replace(/[^a-z0-9-]/gi, '')}.pid`);
+  // A fresh clone has no .data/ yet (a benchmark may be the first thing run).
+  mkdirSync(path.dirname(pidFile), { recursive: true });
   stopStaleBuild(pidFile, log);
   if (buildIsCurrent(root, distDir)) return;
   log(`Building the app (next build into ${distDir}); this takes a minute the first time ...`);
@@ -71,8 +73,16 @@ export async function ensureBuild(root: string, distDir: string, log: (line: str
       ...(distDir === '.next-test' ? { CONFERENCE_TEST_BUILD: '1' } : {}),
     },
   });
-  writeFileSync(pidFile, String(child.pid));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    writeFileSync(pidFile, String(child.pid));
+  } catch (error) {
+    // Never leave a build running behind a failure of ours.
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
+  const code = await exited;
   rmSync(pidFile, { force: true });
   if (code !== 0) throw new Error('next build failed; see the output above.');
   writeFileSync(markerPath(root, distDir), hash + '\n');
