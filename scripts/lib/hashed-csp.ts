@@ -40,6 +40,29 @@ function hideAcceptEncoding(req: IncomingMessage): void {
 }
 
 /**
+ * What was worked out for one version of a cached page: its policy, and its gzipped body once a browser asked for
+ * it. Keyed by the page's ETag (Next.js's hash of the body) and length, so the same HTML, sent to every visitor
+ * until the page is rendered again, is scanned, hashed and compressed once, not on every request. A few dozen
+ * versions at most are kept.
+ */
+interface Prepared {
+  csp: string | null;
+  gzipped: Buffer | null;
+}
+const prepared = new Map<string, Prepared>();
+const PREPARED_MAX = 64;
+
+function preparedFor(key: string | null, compute: () => Prepared): Prepared {
+  if (key === null) return compute();
+  const known = prepared.get(key);
+  if (known) return known;
+  const fresh = compute();
+  prepared.set(key, fresh);
+  if (prepared.size > PREPARED_MAX) prepared.delete(prepared.keys().next().value!);
+  return fresh;
+}
+
+/**
  * For a GET of a cached public page: holds the response, then sends it with the hashes of its inline scripts in
  * its CSP. Every other request passes through untouched.
  */
@@ -87,22 +110,29 @@ export function hashCspOfCachedPages(
       chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
     const cb = typeof encoding === 'function' ? encoding : callback;
     if (cb) callbacks.push(cb);
-    let body = Buffer.concat(chunks);
+    let body: Buffer = Buffer.concat(chunks);
     if (this.statusCode === 304) {
       // "Not modified": the browser keeps the page it has, and with it the policy that came with that page. A
       // policy here would replace it (a 304's headers update the stored ones) and block the page's scripts.
       this.removeHeader('Content-Security-Policy');
-    } else if (String(this.getHeader('content-type') ?? '').startsWith('text/html')) {
-      this.setHeader(
-        'Content-Security-Policy',
-        contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }, options),
+    } else {
+      const etag = this.getHeader('etag');
+      const html = String(this.getHeader('content-type') ?? '').startsWith('text/html');
+      const version = preparedFor(
+        typeof etag === 'string' && this.statusCode === 200 ? `${etag}:${body.length}:${html}` : null,
+        () => ({
+          csp: html ? contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }, options) : null,
+          gzipped: null,
+        }),
       );
+      if (version.csp) this.setHeader('Content-Security-Policy', version.csp);
+      if (gzip && body.length > 1024 && !this.hasHeader('content-encoding')) {
+        version.gzipped ??= gzipSync(body);
+        body = version.gzipped;
+        this.setHeader('Content-Encoding', 'gzip');
+      }
     }
     this.setHeader('Vary', 'Accept-Encoding');
-    if (gzip && body.length > 1024 && !this.hasHeader('content-encoding')) {
-      body = gzipSync(body);
-      this.setHeader('Content-Encoding', 'gzip');
-    }
     if (this.statusCode !== 304) this.setHeader('Content-Length', body.length);
     (writeHead as (this: ServerResponse, status: number) => ServerResponse).call(this, this.statusCode);
     return (end as (this: ServerResponse, chunk: Buffer, cb: () => void) => ServerResponse).call(this, body, () => {

@@ -84,6 +84,30 @@ describe('hashCspOfCachedPages', () => {
     expect(r.body.toString()).toBe(PAGE);
   });
 
+  it('works out each version of a page once (by its ETag), and a new version again', async () => {
+    let version = 1;
+    const pageOf = (v: number) =>
+      `<html><body><script>self.__next_f.push([${v}])</script>${'x'.repeat(2000)}</body></html>`;
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      hashCspOfCachedPages(req, res);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('ETag', `"v${version}"`);
+      res.end(pageOf(version));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/speakers`;
+    const first = await get(url, { 'Accept-Encoding': 'gzip' });
+    const again = await get(url, { 'Accept-Encoding': 'gzip' });
+    expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(gunzipSync(again.body).toString()).toBe(pageOf(1));
+    expect(String(first.headers['content-security-policy'])).toContain(hashOf('self.__next_f.push([1])'));
+    version = 2;
+    const next = await get(url, { 'Accept-Encoding': 'gzip' });
+    expect(gunzipSync(next.body).toString()).toBe(pageOf(2));
+    expect(String(next.headers['content-security-policy'])).toContain(hashOf('self.__next_f.push([2])'));
+    expect(String(next.headers['content-security-policy'])).not.toContain(hashOf('self.__next_f.push([1])'));
+  });
+
   it('leaves the policy off a 304, so the browser keeps the one that came with the page it holds', async () => {
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       hashCspOfCachedPages(req, res);
