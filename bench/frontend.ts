@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '../db/client';
 import { seedConference } from '../scripts/seed/seed';
+import { demoOrderBody, runBenchmark, type ListedTicketType } from './support/demo-order';
 import { benchDatabase, startApp } from './support/server';
 
 const BUDGET_KB = 120;
@@ -113,27 +114,14 @@ async function main() {
   try {
     const sessions = (await (await fetch(`${app.baseUrl}/api/v1/sessions`)).json()) as { sessions: { slug: string }[] };
     const listing = (await (await fetch(`${app.baseUrl}/api/v1/ticket-types`)).json()) as {
-      ticketTypes: {
-        id: string;
-        status: string;
-        questions: { key: string; kind: string; options: string[]; isRequired: boolean }[];
-      }[];
+      ticketTypes: (ListedTicketType & { status: string })[];
     };
     const type = listing.ticketTypes.find((t) => t.status === 'available');
     if (!type) throw new Error('nothing on sale in the seed');
-    const answers = Object.fromEntries(
-      type.questions
-        .filter((q) => q.isRequired)
-        .map((q) => [q.key, q.kind === 'select' ? q.options[0] : q.kind === 'checkbox' ? true : 'Bench']),
-    );
-    const email = `frontend-${Date.now()}@example.org`;
     const order = await fetch(`${app.baseUrl}/api/v1/orders`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        buyer: { name: 'Bench Buyer', email },
-        attendees: [{ ticketTypeId: type.id, legalName: 'Bench Buyer', email, answers }],
-      }),
+      body: demoOrderBody(type, `frontend-${Date.now()}@example.org`),
     });
     const orderUrl = ((await order.json()) as { orderUrl?: string }).orderUrl;
     if (!orderUrl) throw new Error(`could not create an order (${order.status})`);
@@ -169,7 +157,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

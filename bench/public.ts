@@ -10,6 +10,7 @@ import { createDb } from '../db/client';
 import { sessions } from '../db/schema';
 import { seedConference } from '../scripts/seed/seed';
 import { benchDatabase, startApp } from './support/server';
+import { demoOrderBody, runBenchmark, type ListedTicketType } from './support/demo-order';
 import { load, request } from './support/load';
 import http from 'node:http';
 
@@ -71,26 +72,13 @@ async function main() {
 
     // Seats left: take one seat of the first ticket type with a capacity, and wait for both listings to show it.
     const listing = JSON.parse((await request(agent, `${app.baseUrl}/api/v1/ticket-types`)).body) as {
-      ticketTypes: {
-        id: string;
-        remaining: number | null;
-        questions: { key: string; kind: string; options: string[]; isRequired: boolean }[];
-      }[];
+      ticketTypes: (ListedTicketType & { remaining: number | null })[];
     };
     const limited = listing.ticketTypes.find((t) => typeof t.remaining === 'number' && t.remaining > 1);
     let seatsVisibleMs = Number.NaN;
     if (limited) {
       const before = limited.remaining!;
-      const email = `bench-${Date.now()}@example.org`;
-      const answers = Object.fromEntries(
-        limited.questions
-          .filter((q) => q.isRequired)
-          .map((q) => [q.key, q.kind === 'select' ? q.options[0] : q.kind === 'checkbox' ? true : 'Bench']),
-      );
-      const body = JSON.stringify({
-        buyer: { name: 'Bench Buyer', email },
-        attendees: [{ ticketTypeId: limited.id, legalName: 'Bench Buyer', email, answers }],
-      });
+      const body = demoOrderBody(limited, `bench-${Date.now()}@example.org`);
       const created = await request(agent, `${app.baseUrl}/api/v1/orders`, { method: 'POST', body });
       if (created.status !== 201) console.log(`order: ${created.status} ${created.body.slice(0, 200)}`);
       seatsVisibleMs = await waitFor(async () => {
@@ -116,7 +104,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);
