@@ -16,9 +16,10 @@ import { createDb } from '../db/client';
 import { seedConference } from '../scripts/seed/seed';
 import { demoOrderBody, runBenchmark, type ListedTicketType } from './support/demo-order';
 import { benchDatabase, startApp } from './support/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 
 const BUDGET_KB = 120;
-const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROME = CHROMIUM_PATH;
 
 interface NetworkRequest {
   resourceType?: string;
@@ -26,16 +27,8 @@ interface NetworkRequest {
   url: string;
 }
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-].join(' ');
+// Headless is Lighthouse's own new mode; the rest as the end-to-end tests start Chromium.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS.filter((a) => a !== '--headless')].join(' ');
 
 // Lighthouse runs as its own command (its code is evaluated in the page, which must not go through tsx).
 const run = promisify(execFile);
