@@ -1,7 +1,6 @@
 // `npm test`: types (tsc over the whole tree), format (prettier --check), lint, unit, integration (real
-// Postgres) and end-to-end (Chromium against the app server). The three static checks and the two vitest tiers (one
-// after the other) run side by side; then end-to-end. Ends with one line "N passed, N failed" summing every tier,
-// which is what CI reads.
+// Postgres) and end-to-end (Chromium against the app server). The three static checks run side by side.
+// Ends with one line "N passed, N failed" summing every tier, which is what CI reads.
 // `npm test -- unit e2e` runs only the named tiers.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -87,26 +86,13 @@ const staticChecks: Record<'types' | 'format' | 'lint', () => Promise<Totals>> =
     ]),
 };
 
-/** Like run, without blocking, so the vitest tiers can run beside the static checks. */
-function runAsync(command: string, args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    child.on('error', () => resolve(1));
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
-
-async function vitest(project: 'unit' | 'integration'): Promise<Totals> {
+function vitest(project: 'unit' | 'integration'): Totals {
   log(
     `${project === 'unit' ? 'Unit' : 'Integration'} tests (vitest${project === 'integration' ? ', real PostgreSQL' : ''})`,
   );
   const file = path.join(results, `vitest-${project}.json`);
   rmSync(file, { force: true });
-  const code = await runAsync(process.execPath, [
+  const code = run(process.execPath, [
     path.join(root, 'node_modules/vitest/vitest.mjs'),
     'run',
     '--project',
@@ -166,30 +152,20 @@ async function main() {
   const totals: Totals = { passed: 0, failed: 0 };
   const statics = tiers.filter((t): t is 'types' | 'format' | 'lint' => STATIC.includes(t));
   const staticResults = new Map(statics.map((t) => [t, staticChecks[t]()] as const));
+  const pending = (tier: Tier) => staticResults.get(tier as 'types' | 'format' | 'lint');
   const started = Date.now();
-  // The vitest tiers run one after the other (they share the database server), beside the static checks: on two
-  // cores the checks leave room while the tests wait on the database. Their output streams as it comes; each
-  // check's is printed whole when it ends.
-  const vitestResults = new Map<Tier, Promise<Totals>>();
-  let previous: Promise<unknown> = Promise.resolve();
-  for (const tier of tiers.filter((t): t is 'unit' | 'integration' => t === 'unit' || t === 'integration')) {
-    const result = previous.then(() => vitest(tier));
-    vitestResults.set(tier, result);
-    previous = result.catch(() => undefined);
-  }
-  const pending = (tier: Tier) => staticResults.get(tier as 'types' | 'format' | 'lint') ?? vitestResults.get(tier);
   const seconds = (from: number) => `${Math.round((Date.now() - from) / 1000)} s`;
   for (const tier of tiers) {
     const tierStarted = Date.now();
     let t: Totals;
     try {
       const check = pending(tier);
-      t = check ? await check : await e2e(filters);
+      t = check ? await check : tier === 'e2e' ? await e2e(filters) : vitest(tier as 'unit' | 'integration');
     } catch (error) {
       console.error(`[test] The ${tier} tier could not run: ${error instanceof Error ? error.message : String(error)}`);
       t = { passed: 0, failed: 1 };
     }
-    // The static checks and the vitest tiers run from the start, side by side: their time runs from there.
+    // A static check's time runs from the start: the three run side by side.
     const took = seconds(pending(tier) ? started : tierStarted);
     console.log(`[test] ${tier}: ${t.passed} passed, ${t.failed} failed (${took})`);
     totals.passed += t.passed;
