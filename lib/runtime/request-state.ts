@@ -16,8 +16,25 @@ export function installRequestStorage(storage: AsyncLocalStorage<RequestState>):
   (globalThis as unknown as Holder)[KEY] = storage;
 }
 
-/** Marks the current request as failed for want of the database. */
-export function markDatabaseUnavailable(): void {
+const LAST_UNAVAILABLE = Symbol.for('conference.databaseLastUnavailableAt');
+type Clock = Record<symbol, number | undefined>;
+
+/**
+ * Marks the current request as failed for want of the database, and notes when, for the whole process: a cached
+ * page's render is shared by every request waiting for it, and Next.js reports its error to the first of them
+ * only (a prefetch, say); the others learn of the outage from the note.
+ */
+export function markDatabaseUnavailable(now = Date.now()): void {
+  (globalThis as unknown as Clock)[LAST_UNAVAILABLE] = now;
   const state = (globalThis as unknown as Holder)[KEY]?.getStore();
   if (state) state.databaseUnavailable = true;
+}
+
+/** How long after the database was last found unreachable a 500 is taken to be the same outage. */
+export const OUTAGE_WINDOW_MS = 5_000;
+
+/** Whether the database was found unreachable within OUTAGE_WINDOW_MS. */
+export function databaseRecentlyUnavailable(now = Date.now()): boolean {
+  const at = (globalThis as unknown as Clock)[LAST_UNAVAILABLE];
+  return at !== undefined && now - at >= 0 && now - at < OUTAGE_WINDOW_MS;
 }

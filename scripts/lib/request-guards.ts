@@ -1,7 +1,7 @@
 // What the web server (scripts/server.ts) does to each request before and after Next.js handles it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/errors';
-import type { RequestState } from '../../lib/runtime/request-state';
+import { databaseRecentlyUnavailable, type RequestState } from '../../lib/runtime/request-state';
 
 /** The address of the socket a request came in on (lib/auth/client-key.ts reads it). */
 export const SOCKET_ADDRESS_HEADER = 'x-conference-socket-address';
@@ -20,14 +20,15 @@ export function stampSocketAddress(req: IncomingMessage): void {
 }
 
 /**
- * Turns the status line on its way out: a 500 of a request that found the database unreachable becomes a 503,
+ * Turns the status line on its way out: a 500 of a request that found the database unreachable, or of any request
+ * within a few seconds of one that did (a cached page's shared render reports to one request only), becomes a 503,
  * and a 503 without Retry-After gets one. writeHead is where Node sends every status line, implicit ones included.
  */
 export function guardStatus(res: ServerResponse, state: RequestState): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
     let status = statusCode;
-    if (status === 500 && state.databaseUnavailable) status = 503;
+    if (status === 500 && (state.databaseUnavailable || databaseRecentlyUnavailable())) status = 503;
     if (status === 503 && !this.hasHeader('retry-after'))
       this.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);

@@ -3,7 +3,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestState } from '@/lib/runtime/request-state';
+import { markDatabaseUnavailable, OUTAGE_WINDOW_MS, type RequestState } from '@/lib/runtime/request-state';
 import { guardStatus, SOCKET_ADDRESS_HEADER, stampSocketAddress } from '@/scripts/lib/request-guards';
 
 let server: Server | null = null;
@@ -66,7 +66,22 @@ describe('the status line', () => {
     expect(implicit).toEqual({ status: 503, retryAfter: '5' });
   });
 
+  it('turns a 500 into a 503 within a few seconds of another request finding the database unreachable', async () => {
+    // A cached page's render is shared by the requests waiting for it; Next.js reports its error to one of them.
+    markDatabaseUnavailable(Date.now() - 1_000);
+    expect(await statusOf((res) => res.writeHead(500).end(), { databaseUnavailable: false })).toEqual({
+      status: 503,
+      retryAfter: '5',
+    });
+    markDatabaseUnavailable(Date.now() - OUTAGE_WINDOW_MS - 1_000);
+    expect(await statusOf((res) => res.writeHead(500).end(), { databaseUnavailable: false })).toEqual({
+      status: 500,
+      retryAfter: null,
+    });
+  });
+
   it('keeps a 500 that has nothing to do with the database', async () => {
+    markDatabaseUnavailable(Date.now() - OUTAGE_WINDOW_MS - 1_000);
     expect(await statusOf((res) => res.writeHead(500).end(), { databaseUnavailable: false })).toEqual({
       status: 500,
       retryAfter: null,
