@@ -94,6 +94,10 @@ export const envSchema = z.object({
   VOUCHER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   // How long an order waits for a busy capacity pool before answering "busy, try again".
   ORDER_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  // How an order checks room under the pool locks: `counters` (a guarded increment per pool, the default) or
+  // `count` (the seats counted from the orders under the lock: the earlier design, kept for comparison in
+  // bench:ticket-drop and used anyway by an order that redeems a waiting-list offer).
+  ORDER_SEAT_CHECK: z.enum(['counters', 'count']).default('counters'),
   // Waiting-list places one email address may hold at once per event (joined and not lapsed, or offered).
   WAITLIST_MAX_PER_EMAIL: z.coerce.number().int().min(1).max(100).default(3),
   // Payments: with STRIPE_SECRET_KEY the app uses Stripe; without it, the local demo checkout (test mode).

@@ -1,6 +1,6 @@
 // Registration: ticket types and their prices, shared capacity pools, questions, vouchers, orders, tickets
-// (one per attendee), answers, workshop seats and waiting lists. Seats are never counted in a column:
-// availability is always computed from paid orders and unexpired holds.
+// (one per attendee), answers, workshop seats and waiting lists. Availability is always computed from paid orders
+// and unexpired holds; seat_counters only guards the order path (see lib/capacity/seats.ts).
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -107,6 +107,18 @@ export const capacityPools = pgTable(
     unique('capacity_pools_event_name').on(t.eventId, t.name),
   ],
 );
+
+/**
+ * One row per capacity pool (`event:…`, `ticket_type:…`, `pool:…`, `session:…`): the row lock every writer of the
+ * pool takes, and for the order path a running upper bound of the seats taken, so an order checks room with a
+ * guarded increment instead of counting tickets under the lock. `taken` null means unknown (a writer that counted
+ * from the facts changed them): the next order recounts (lib/capacity/seats.ts, reconcileSeats). Never shown
+ * anywhere; the seats left that buyers see are always counted from the facts.
+ */
+export const seatCounters = pgTable('seat_counters', {
+  key: text().primaryKey(),
+  taken: integer(),
+});
 
 export const ticketTypePools = pgTable(
   'ticket_type_pools',

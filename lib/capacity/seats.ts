@@ -1,18 +1,22 @@
 // The one seat-taker. Every writer that takes or checks seats (orders, late payments, waiting-list joins and
 // offers, workshop changes, manual orders through createOrder, and organizers' capacity edits) goes through here:
 // 1. poolsFor: the lock keys of the pools it touches;
-// 2. lockSeats (or lockSeatsSql, for the order path that pipelines its statements): the pools' transaction-scoped
-//    advisory locks, sorted, under a lock timeout; a timeout answers BUSY;
+// 2. lockSeats (or lockSeatsSql, for the order path that pipelines its statements): the pools' locks, sorted, under
+//    a lock timeout (lock-pools.ts: a seat_counters row per pool of seats, advisory locks for per-buyer and
+//    per-voucher caps); a timeout answers BUSY;
 // 3. checkSeats: the pools' capacities read under the lock, then the seats taken, measured from facts.
+// lockSeats also marks the pools' counters unknown: whatever the writer changes under the lock, the next order
+// recounts from the facts (reconcileSeats) before it trusts the counter again. Only the order path (reserve.ts)
+// keeps the counters up to date, with a guarded increment under the same row locks.
 // No module outside lib/capacity takes a pool lock (tests/unit/architecture/boundaries.test.ts keeps it so).
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { isLockTimeout } from '@/db/errors';
 import { DomainError } from '../errors';
-import { measureTaken, poolKey, readCapacities, remaining, type Taken } from './availability';
-import { advisoryPoolLocker, type PoolLocker } from './lock-pools';
+import { measureTaken, poolKey, readCapacities, remaining, takenSql, type PoolQuery, type Taken } from './availability';
+import { isCounterKey, keyArray, poolLocker, type PoolLocker } from './lock-pools';
 
-export { advisoryPoolLocker, unsafeNoLocker, type PoolLocker } from './lock-pools';
+export { poolLocker, unsafeNoLocker, isCounterKey, type PoolLocker } from './lock-pools';
 
 /** What every writer answers when a pool's lock could not be had in time. */
 export const BUSY_MESSAGE = 'Many people are registering right now. Please try again in a moment.';
@@ -59,23 +63,71 @@ export interface LockOptions {
   locker?: PoolLocker;
 }
 
-/** Takes the locks of `keys` for the rest of the transaction; BUSY when they cannot be had within the timeout. */
+/**
+ * Takes the locks of `keys` for the rest of the transaction and marks their counters unknown (the caller is about
+ * to count from the facts and may change them); BUSY when the locks cannot be had within the timeout.
+ */
 export async function lockSeats(tx: Tx, keys: string[], options: LockOptions): Promise<void> {
   if (!keys.length) return;
+  const locker = options.locker ?? poolLocker;
   try {
-    await (options.locker ?? advisoryPoolLocker).lock(tx, keys, options.timeoutMs);
+    for (const statement of locker.lockStatements(keys, options.timeoutMs)) await tx.execute(statement);
   } catch (error) {
     if (isLockTimeout(error)) throw busyError();
     throw error;
   }
+  const unknown = markCountersUnknownSql(keys, locker);
+  if (unknown) await tx.execute(unknown);
 }
 
 /**
- * The statement lockSeats runs, for the order path, which pipelines it with its insert in one round trip
- * (null when the locker takes none). A lock timeout surfaces on that statement: pass the error to seatLockFailure.
+ * The statements that take the locks, for the order path, which pipelines them with its insert in one round
+ * trip ([] when the locker takes none). A lock timeout surfaces on one of them: pass the error to seatLockFailure.
  */
-export function lockSeatsSql(keys: string[], options: LockOptions): SQL | null {
-  return keys.length ? (options.locker ?? advisoryPoolLocker).lockSql(keys, options.timeoutMs) : null;
+export function lockSeatsSql(keys: string[], options: LockOptions): SQL[] {
+  return keys.length ? (options.locker ?? poolLocker).lockStatements(keys, options.timeoutMs) : [];
+}
+
+/** Under the locks: the statement that marks the pools' counters unknown (null when there are none to mark). */
+export function markCountersUnknownSql(keys: string[], locker: PoolLocker = poolLocker): SQL | null {
+  const rows = keys.filter(isCounterKey);
+  if (!rows.length || !locker.locks) return null;
+  return sql`update seat_counters set taken = null where key = any(${keyArray(rows)}) and taken is not null`;
+}
+
+/**
+ * Recounts the counters of `query`'s pools from the facts, under their locks, in a transaction of its own: what
+ * an order does when a counter says a pool is full or is unknown. Offers count (never `excludeOfferId`): the
+ * counter is shared by every order. Vouchers and per-buyer caps have no counter.
+ */
+export async function reconcileSeats(
+  db: { transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> },
+  now: Date,
+  query: PoolQuery,
+  options: LockOptions,
+): Promise<void> {
+  const pools: PoolQuery = {
+    eventId: query.eventId,
+    includeEvent: query.includeEvent,
+    ticketTypeIds: query.ticketTypeIds,
+    poolIds: query.poolIds,
+    sessionIds: query.sessionIds,
+  };
+  const keys = poolsFor(pools).filter(isCounterKey);
+  const taken = takenSql(now, pools);
+  if (!keys.length || !taken) return;
+  await db.transaction(async (tx) => {
+    try {
+      for (const statement of (options.locker ?? poolLocker).lockStatements(keys, options.timeoutMs))
+        await tx.execute(statement);
+    } catch (error) {
+      if (isLockTimeout(error)) throw busyError();
+      throw error;
+    }
+    await tx.execute(sql`update seat_counters c set taken = coalesce(
+        (select sum(t.n)::int from (${taken}) t where t.key = c.key), 0)
+      where c.key = any(${keyArray(keys)})`);
+  });
 }
 
 /** BUSY for a lock timeout from a pipelined lockSeatsSql, otherwise null (the caller rethrows). */

@@ -172,7 +172,7 @@ export async function saveSession(
 
 /**
  * Seats already taken in the session (paid orders, live holds, live waiting-list offers), measured while the
- * transaction holds the pool's advisory lock, so no order commits a seat between the count and the commit.
+ * transaction holds the pool's lock, so no order commits a seat between the count and the commit.
  */
 async function assertSeatsFit(
   ctx: ProgrammeCtx,

@@ -1,5 +1,5 @@
 // Changing a ticket's workshop choices through the order link, until the change cut-off. Seats are taken the
-// way orders take them: the workshop pools being joined are locked (sorted advisory locks under lock_timeout)
+// way orders take them: the workshop pools being joined are locked (their pool locks, sorted, under lock_timeout)
 // and their room is counted from facts inside that transaction, so a change never oversells a workshop.
 // A full workshop changes nothing at all; leaving a workshop frees its seat at commit.
 import { and, eq, inArray } from 'drizzle-orm';

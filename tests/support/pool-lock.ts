@@ -5,7 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { lockSeats } from '@/lib/capacity/seats';
 
-/** Waits until `n` sessions of this database wait for an advisory lock (or `done` says the operation ended). */
+/**
+ * Waits until `n` sessions of this database wait for a lock (a pool's seat_counters row or an advisory lock), or
+ * `done` says the operation ended.
+ */
 export async function waitForLockWaiters(
   db: Db,
   n: number,
@@ -16,8 +19,8 @@ export async function waitForLockWaiters(
   while (Date.now() < until) {
     const [row] = await db.execute<{
       n: number;
-    }>(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
-      where l.locktype = 'advisory' and not l.granted and d.datname = current_database()`);
+    }>(sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
     if (Number(row?.n) >= n || done()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -5,10 +5,10 @@ import type { Order, OrderSource } from '@/db/schema';
 import type { AppContext } from '../../context';
 import { DomainError } from '../../errors';
 import { measureTaken } from '../../capacity/availability';
-import { advisoryPoolLocker, busyError, type PoolLocker } from '../../capacity/seats';
+import { busyError, poolLocker, reconcileSeats, type PoolLocker } from '../../capacity/seats';
 import { hashToken, newSecretToken } from '../../tokens';
 import { findVoucher } from '../../catalogue/voucher-queries';
-import { assertAvailable, planPools, reserve, type ReserveInput } from './reserve';
+import { assertAvailable, planPools, reserve, seatCheckOf, type ReserveInput } from './reserve';
 import { holdLimits, prepareOrder } from './prepare';
 
 export type CreateOrderCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'vault'> & { locker?: PoolLocker };
@@ -42,14 +42,25 @@ export async function createOrder(
     source: meta.source ?? 'online',
     now,
     limits: holdLimits(ctx),
-    locker: ctx.locker ?? advisoryPoolLocker,
+    locker: ctx.locker ?? poolLocker,
+    seatCheck: ctx.config.ORDER_SEAT_CHECK,
     emailReminderHours: ctx.config.EMAIL_REMINDER_HOURS,
     vault: ctx.vault,
   };
   if (!('$client' in ctx.db)) throw new Error('createOrder needs a database handle of its own, not a transaction');
+  const db = ctx.db;
+  const plan = planPools(reserveInput);
   let order: Order | null;
   try {
-    order = await reserve(ctx.db.$client, reserveInput);
+    order = await reserve(db.$client, reserveInput);
+    if (!order && seatCheckOf(reserveInput) === 'counters') {
+      // A counter said full or unknown. Full by the facts too (read unlocked): say which pool, as below. Otherwise
+      // the counter counts holds that have lapsed or orders cancelled since, or an organizer's edit, a late payment
+      // or a waiting-list offer left it unknown: recount it from the facts under its lock and try once more.
+      assertAvailable(await measureTaken(db, now, plan.query), reserveInput, plan);
+      await reconcileSeats(db, now, plan.query, { timeoutMs: reserveInput.limits.lockTimeoutMs });
+      order = await reserve(db.$client, reserveInput);
+    }
   } catch (error) {
     if (isLockTimeout(error) || isRetryableTransaction(error)) throw busyError();
     // A workshop, ticket type or voucher the order names was removed by an organizer a moment ago.
@@ -65,7 +76,6 @@ export async function createOrder(
   if (order) return { order, accessToken };
   // A pool was full under the lock: say which, from a fresh count. Seats freed in between are not offered
   // here; the buyer simply tries again.
-  const plan = planPools(reserveInput);
   assertAvailable(await measureTaken(ctx.db, now, plan.query), reserveInput, plan);
   throw new DomainError(
     'SOLD_OUT',

@@ -1,5 +1,9 @@
-// The critical path: in one READ COMMITTED transaction, lock every pool the order shrinks (sorted, with a
-// lock timeout), re-check availability at the clock's now, check the hold caps, then insert the order.
+// The critical path, in one READ COMMITTED transaction: lock every pool the order shrinks (sorted, with a lock
+// timeout), check room at the clock's now and the hold caps, then insert the order. Room is checked one of two
+// ways (ReserveInput.seatCheck):
+// - 'counters' (the default): a guarded increment of each pool's seat_counters row, O(1) under the lock;
+// - 'count': the seats taken counted from the facts under the lock, O(seats sold), which the order redeeming a
+//   waiting-list offer always uses (its own offer must not count against it).
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type postgres from 'postgres';
@@ -7,7 +11,14 @@ import { toQuery } from '@/db/client';
 import type { Order, OrderSource } from '@/db/schema';
 import { DomainError, isDatabaseUnavailable } from '../../errors';
 import { poolKey, remaining, takenSql, type PoolQuery, type Taken } from '../../capacity/availability';
-import { lockSeatsSql, poolsFor, seatLockFailure, type PoolLocker } from '../../capacity/seats';
+import {
+  isCounterKey,
+  lockSeatsSql,
+  markCountersUnknownSql,
+  poolsFor,
+  seatLockFailure,
+  type PoolLocker,
+} from '../../capacity/seats';
 import { enqueueEmailsSql } from '../../outbox/enqueue-batch';
 import { paidOrderEmails } from '../../outbox/triggers';
 import { newReference } from '../../tokens';
@@ -25,10 +36,19 @@ export interface ReserveInput extends PreparedOrder {
   now: Date;
   limits: { perEmail: number; perClient: number; lockTimeoutMs: number };
   locker: PoolLocker;
+  /** How room is checked under the locks: 'counters' (guarded increments) or 'count' (from the facts). */
+  seatCheck: SeatCheckMode;
   /** How long before the event the reminder email goes (a free order is paid at once and queues it). */
   emailReminderHours: number;
   /** Seals sensitive answers and pronouns before they are sent to the database. */
   vault: Pick<Vault, 'seal'>;
+}
+
+export type SeatCheckMode = 'counters' | 'count';
+
+/** The way this order checks room: counters unless it redeems an offer or the locker takes no locks (tests). */
+export function seatCheckOf(input: Pick<ReserveInput, 'seatCheck' | 'offer' | 'locker'>): SeatCheckMode {
+  return input.seatCheck === 'counters' && !input.offer && input.locker.locks ? 'counters' : 'count';
 }
 
 function tally<T>(items: T[]): Map<T, number> {
@@ -156,40 +176,77 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
   }
 }
 
-/** The limits the locked insert checks: for each pool with a limit, its capacity and what this order needs. */
+interface LimitRow {
+  key: string;
+  /** The pool's current limit, read by the locked statement itself (unlimited: the largest int). */
+  cap: SQL;
+  /** Places this order needs from it. */
+  need: number;
+}
+
+const UNLIMITED = 2147483647;
+
 /**
  * Every pool the order shrinks, with its capacity read by the locked statement itself (an organizer who lowers
  * a capacity takes the same pool lock, so the order sees the new figure; a pool made unlimited since reads as
- * no limit), and how many places this order needs from it.
+ * no limit), and how many places this order needs from it. `all`: also the pools without a limit (the counters
+ * of those are still kept, so a limit set later finds them counted).
  */
-function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>): SQL[] {
+function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>, all = false): LimitRow[] {
   const { event, types, workshops, voucher, price } = input;
-  const unlimited = sql`2147483647`;
-  const rows: [string, SQL, number][] = [];
+  const rows: LimitRow[] = [];
   const current = (table: string, column: string, id: string) =>
-    sql`coalesce((select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id}::uuid), ${unlimited})`;
+    sql`coalesce((select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id}::uuid), ${UNLIMITED})`;
   if (event.capacity !== null)
-    rows.push([poolKey.event(event.id), current('events', 'capacity', event.id), input.attendees.length]);
+    rows.push({
+      key: poolKey.event(event.id),
+      cap: current('events', 'capacity', event.id),
+      need: input.attendees.length,
+    });
   for (const [id, n] of plan.perType) {
-    if (types.get(id)!.capacity !== null)
-      rows.push([poolKey.ticketType(id), current('ticket_types', 'capacity', id), n]);
+    if (all || types.get(id)!.capacity !== null)
+      rows.push({ key: poolKey.ticketType(id), cap: current('ticket_types', 'capacity', id), need: n });
   }
-  for (const [id, n] of plan.perPool) rows.push([poolKey.pool(id), current('capacity_pools', 'capacity', id), n]);
+  for (const [id, n] of plan.perPool)
+    rows.push({ key: poolKey.pool(id), cap: current('capacity_pools', 'capacity', id), need: n });
   for (const [id, n] of plan.perWorkshop) {
-    if (workshops.get(id)!.capacity !== null) rows.push([poolKey.session(id), current('sessions', 'capacity', id), n]);
+    if (all || workshops.get(id)!.capacity !== null)
+      rows.push({ key: poolKey.session(id), cap: current('sessions', 'capacity', id), need: n });
   }
   if (voucher && voucher.maxUses !== null) {
-    rows.push([
-      poolKey.voucher(voucher.id),
-      current('vouchers', 'max_uses', voucher.id),
-      price.lines.filter((l) => l.voucherApplied).length,
-    ]);
+    rows.push({
+      key: poolKey.voucher(voucher.id),
+      cap: current('vouchers', 'max_uses', voucher.id),
+      need: price.lines.filter((l) => l.voucherApplied).length,
+    });
   }
   if (!plan.free) {
-    rows.push(['holds:email', sql`${input.limits.perEmail}`, 1]);
-    if (input.clientKey) rows.push(['holds:client', sql`${input.limits.perClient}`, 1]);
+    rows.push({ key: 'holds:email', cap: sql`${input.limits.perEmail}`, need: 1 });
+    if (input.clientKey) rows.push({ key: 'holds:client', cap: sql`${input.limits.perClient}`, need: 1 });
   }
-  return rows.map(([key, cap, need]) => sql`(${key}::text, (${cap})::int, ${need}::int)`);
+  return rows;
+}
+
+const valuesOf = (rows: LimitRow[]) =>
+  sql.join(
+    rows.map((r) => sql`(${r.key}::text, (${r.cap})::int, ${r.need}::int)`),
+    sql`, `,
+  );
+
+/** True when no pool of `rows` would go past its limit, by the seats `taken` (a query of key and n) counts. */
+function roomByCount(rows: LimitRow[], taken: SQL | null): SQL {
+  if (!rows.length || !taken) return sql`true`;
+  return sql`not exists (select 1 from (values ${valuesOf(rows)}) as l(key, cap, need)
+    left join (select key, sum(n) as n from (${taken}) u group by key) t on t.key = l.key
+    where coalesce(t.n, 0) + l.need > l.cap)`;
+}
+
+/** True when every counter of `rows` is known and has room for what the order needs. */
+function roomByCounters(rows: LimitRow[]): SQL {
+  if (!rows.length) return sql`true`;
+  return sql`not exists (select 1 from (values ${valuesOf(rows)}) as l(key, cap, need)
+    left join seat_counters c on c.key = l.key
+    where l.cap < ${UNLIMITED} and (c.taken is null or c.taken + l.need > l.cap))`;
 }
 
 /**
@@ -203,8 +260,7 @@ function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>): SQL[] 
 export async function reserve(client: postgres.Sql, input: ReserveInput): Promise<Order | null> {
   const { event, registration, attendees, price, voucher, now } = input;
   const plan = planPools(input);
-  const taken = takenSql(now, plan.query);
-  const limits = limitRows(input, plan);
+  const mode = seatCheckOf(input);
   const expiresAt = plan.free ? null : new Date(now.getTime() + event.holdMinutes * 60_000);
   const order: Order = {
     id: randomUUID(),
@@ -243,18 +299,35 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
   const ticketIds = attendees.map(() => randomUUID());
   const ts = (d: Date | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`null::timestamptz`);
   const orderExists = sql`exists (select 1 from orders where id = ${order.id}::uuid)`;
-  const roomLeft =
-    limits.length && taken
-      ? sql`not exists (select 1 from (values ${sql.join(limits, sql`, `)}) as l(key, cap, need)
-        left join (select key, sum(n) as n from (${taken}) u group by key) t on t.key = l.key
-        where coalesce(t.n, 0) + l.need > l.cap)`
-      : sql`true`;
-
   const statements: SQL[] = [];
-  // The seat locks, pipelined with the insert: the same statement lockSeats runs.
-  const lock = lockSeatsSql(plan.keys, { timeoutMs: input.limits.lockTimeoutMs, locker: input.locker });
-  if (lock) statements.push(lock);
-  statements.push(sql`insert into orders (id, event_id, reference, access_token_hash, status, buyer_name, buyer_email, currency,
+  // The seat locks, pipelined with the insert: the same statements lockSeats runs.
+  statements.push(...lockSeatsSql(plan.keys, { timeoutMs: input.limits.lockTimeoutMs, locker: input.locker }));
+  let roomLeft: SQL;
+  let prefix = sql``;
+  if (mode === 'counters') {
+    // Pools of seats by their counters; the per-buyer and voucher caps (no counter) by counting. The counters go
+    // up by what the order takes only if everything has room, in the statement that inserts the order.
+    const rows = limitRows(input, plan, true);
+    const pools = rows.filter((r) => isCounterKey(r.key));
+    const caps = rows.filter((r) => !isCounterKey(r.key));
+    const capsTaken = takenSql(now, { eventId: event.id, voucherIds: plan.query.voucherIds, holds: plan.query.holds });
+    const bump = pools.length
+      ? sql`, bumped as (update seat_counters c set taken = c.taken + l.need
+          from (values ${sql.join(
+            pools.map((r) => sql`(${r.key}::text, ${r.need}::int)`),
+            sql`, `,
+          )}) as l(key, need) where c.key = l.key and (select ok from room) returning c.key)`
+      : sql``;
+    prefix = sql`with room as materialized (select (${roomByCounters(pools)}) and (${roomByCount(caps, capsTaken)}) as ok)${bump} `;
+    roomLeft = sql`(select ok from room)`;
+  } else {
+    // Counted from the facts under the locks; the counters are marked unknown, as every counting writer does.
+    roomLeft = roomByCount(limitRows(input, plan), takenSql(now, plan.query));
+    const unknown = markCountersUnknownSql(plan.keys, input.locker);
+    if (unknown) statements.push(unknown);
+  }
+  const orderStatement = statements.length;
+  statements.push(sql`${prefix}insert into orders (id, event_id, reference, access_token_hash, status, buyer_name, buyer_email, currency,
       subtotal, discount, total, voucher_id, client_key, expires_at, paid_at, source, created_at, updated_at)
     select ${order.id}::uuid, ${order.eventId}::uuid, ${order.reference}, ${order.accessTokenHash}, ${order.status}::order_status,
       ${order.buyerName}, ${order.buyerEmail}, ${order.currency}, ${order.subtotal}::int, ${order.discount}::int, ${order.total}::int,
@@ -348,7 +421,8 @@ export async function reserve(client: postgres.Sql, input: ReserveInput): Promis
       if (!connectionLost) await connection`rollback`.catch(() => undefined);
       throw seatLockFailure(failed.reason) ?? failed.reason;
     }
-    const inserted = results[lock ? 2 : 1] as PromiseFulfilledResult<unknown[]>;
+    // Results: begin, then the statements in order, then commit.
+    const inserted = results[orderStatement + 1] as PromiseFulfilledResult<unknown[]>;
     return inserted.value.length ? order : null;
   } finally {
     if (!connectionLost) connection.release();

@@ -14,7 +14,7 @@ import {
   resendConfirmation,
 } from '@/lib/orders/staff-actions';
 import { getOrderDetail, listOrders } from '@/lib/orders/staff-queries';
-import { advisoryPoolLocker, type PoolLocker } from '@/lib/capacity/seats';
+import { poolLocker, type PoolLocker } from '@/lib/capacity/seats';
 import { DomainError } from '@/lib/errors';
 import { handlePaymentEvent } from '@/lib/payments/handle-payment-event';
 import { attendee, FIXTURE_NOW } from '../../support/registration-fixture';
@@ -222,11 +222,11 @@ describe('manual and complimentary registrations', () => {
     const small = await buildPaymentFixture(t.db, { slug: 'adm-comp', fullPassCapacity: 3 });
     const keys: string[][] = [];
     const spy: PoolLocker = {
-      lockSql: (k, ms) => {
+      lockStatements: (k, ms) => {
         keys.push(k);
-        return advisoryPoolLocker.lockSql(k, ms);
+        return poolLocker.lockStatements(k, ms);
       },
-      lock: advisoryPoolLocker.lock,
+      locks: true,
     };
     const ctx = { ...small.ctx, locker: spy };
     const outcomes = await Promise.all(

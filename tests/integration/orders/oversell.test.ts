@@ -69,12 +69,14 @@ describe('lock timeout', () => {
   it('answers BUSY, writing nothing, when a pool stays locked longer than the lock timeout', async () => {
     const fx = await buildRegistrationFixture(t.db, { slug: 'busy', fullPassCapacity: 10 });
     const ctx = { ...fx.ctx, config: { ...fx.ctx.config, ORDER_LOCK_TIMEOUT_MS: 200 } };
-    const { hashtextKey } = { hashtextKey: `ticket_type:${fx.fullPass.id}` };
     const holder = t.sql.reserve();
     const connection = await holder;
     try {
       await connection`begin`;
-      await connection`select pg_advisory_xact_lock(hashtextextended(${hashtextKey}, 0))`;
+      // The pool's lock, as another writer holds it: its seat_counters row.
+      const key = `ticket_type:${fx.fullPass.id}`;
+      await connection`insert into seat_counters (key) values (${key}) on conflict do nothing`;
+      await connection`select key from seat_counters where key = ${key} for update`;
       const started = Date.now();
       await expect(
         createOrder(ctx, fx.event.id, registration([attendee(fx.fullPass.id)]), { clientKey: 'busy' }),
