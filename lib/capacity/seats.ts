@@ -95,15 +95,28 @@ export function markCountersUnknownSql(keys: string[], locker: PoolLocker = pool
   return sql`update seat_counters set taken = null where key = any(${keyArray(rows)}) and taken is not null`;
 }
 
+/** What an order needs from a pool of seats, with the pool's limit as SQL read in the statement (none: UNLIMITED_SEATS). */
+export interface PoolNeed {
+  key: string;
+  cap: SQL;
+  need: number;
+}
+
+/** The largest int: how a pool without a limit reads in the statements that check room. */
+export const UNLIMITED_SEATS = 2147483647;
+
 /**
- * Recounts the counters of `query`'s pools from the facts, under their locks, in a transaction of its own: what
- * an order does when a counter says a pool is full or is unknown. Offers count (never `excludeOfferId`): the
- * counter is shared by every order. Vouchers and per-buyer caps have no counter.
+ * Recounts from the facts, under their locks and in a transaction of its own, the counters of `needs` that still
+ * stop the order (unknown, or short of what it needs; pools without a limit are left alone): what an order does
+ * when a counter said full or unknown. Orders that failed together recount once: the first to get the lock
+ * recounts, the rest find the counter good. Offers count (never `excludeOfferId`): the counter is shared by every
+ * order. Vouchers and per-buyer caps have no counter.
  */
 export async function reconcileSeats(
   db: { transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> },
   now: Date,
   query: PoolQuery,
+  needs: PoolNeed[],
   options: LockOptions,
 ): Promise<void> {
   const pools: PoolQuery = {
@@ -115,7 +128,12 @@ export async function reconcileSeats(
   };
   const keys = poolsFor(pools).filter(isCounterKey);
   const taken = takenSql(now, pools);
-  if (!keys.length || !taken) return;
+  const counted = needs.filter((n) => isCounterKey(n.key));
+  if (!keys.length || !taken || !counted.length) return;
+  const values = sql.join(
+    counted.map((n) => sql`(${n.key}::text, (${n.cap})::int, ${n.need}::int)`),
+    sql`, `,
+  );
   await db.transaction(async (tx) => {
     try {
       for (const statement of (options.locker ?? poolLocker).lockStatements(keys, options.timeoutMs))
@@ -126,7 +144,8 @@ export async function reconcileSeats(
     }
     await tx.execute(sql`update seat_counters c set taken = coalesce(
         (select sum(t.n)::int from (${taken}) t where t.key = c.key), 0)
-      where c.key = any(${keyArray(keys)})`);
+      where c.key = any(${keyArray(keys)}) and exists (select 1 from (values ${values}) as l(key, cap, need)
+        where l.key = c.key and l.cap < ${UNLIMITED_SEATS} and (c.taken is null or c.taken + l.need > l.cap))`);
   });
 }
 

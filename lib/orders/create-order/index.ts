@@ -8,7 +8,7 @@ import { measureTaken } from '../../capacity/availability';
 import { busyError, poolLocker, reconcileSeats, type PoolLocker } from '../../capacity/seats';
 import { hashToken, newSecretToken } from '../../tokens';
 import { findVoucher } from '../../catalogue/voucher-queries';
-import { assertAvailable, planPools, reserve, seatCheckOf, type ReserveInput } from './reserve';
+import { assertAvailable, planPools, poolNeeds, reserve, seatCheckOf, type ReserveInput } from './reserve';
 import { holdLimits, prepareOrder } from './prepare';
 
 export type CreateOrderCtx = Pick<AppContext, 'db' | 'clock' | 'config' | 'vault'> & { locker?: PoolLocker };
@@ -58,7 +58,9 @@ export async function createOrder(
       // the counter counts holds that have lapsed or orders cancelled since, or an organizer's edit, a late payment
       // or a waiting-list offer left it unknown: recount it from the facts under its lock and try once more.
       assertAvailable(await measureTaken(db, now, plan.query), reserveInput, plan);
-      await reconcileSeats(db, now, plan.query, { timeoutMs: reserveInput.limits.lockTimeoutMs });
+      await reconcileSeats(db, now, plan.query, poolNeeds(reserveInput), {
+        timeoutMs: reserveInput.limits.lockTimeoutMs,
+      });
       order = await reserve(db.$client, reserveInput);
     }
   } catch (error) {

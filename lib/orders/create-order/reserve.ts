@@ -18,6 +18,8 @@ import {
   poolsFor,
   seatLockFailure,
   type PoolLocker,
+  type PoolNeed,
+  UNLIMITED_SEATS,
 } from '../../capacity/seats';
 import { enqueueEmailsSql } from '../../outbox/enqueue-batch';
 import { paidOrderEmails } from '../../outbox/triggers';
@@ -176,15 +178,10 @@ export function assertAvailable(taken: Taken, input: PoolInput, plan: ReturnType
   }
 }
 
-interface LimitRow {
-  key: string;
-  /** The pool's current limit, read by the locked statement itself (unlimited: the largest int). */
-  cap: SQL;
-  /** Places this order needs from it. */
-  need: number;
-}
+/** A pool the order shrinks: its limit read by the locked statement itself, and the places the order needs. */
+type LimitRow = PoolNeed;
 
-const UNLIMITED = 2147483647;
+const UNLIMITED = UNLIMITED_SEATS;
 
 /**
  * Every pool the order shrinks, with its capacity read by the locked statement itself (an organizer who lowers
@@ -225,6 +222,11 @@ function limitRows(input: PoolInput, plan: ReturnType<typeof planPools>, all = f
     if (input.clientKey) rows.push({ key: 'holds:client', cap: sql`${input.limits.perClient}`, need: 1 });
   }
   return rows;
+}
+
+/** The pools of seats (with counters) the order shrinks, with or without a limit: what reconcileSeats recounts. */
+export function poolNeeds(input: PoolInput): PoolNeed[] {
+  return limitRows(input, planPools(input), true).filter((r) => isCounterKey(r.key));
 }
 
 const valuesOf = (rows: LimitRow[]) =>
