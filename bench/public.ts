@@ -4,7 +4,7 @@
 // instance serving the page learns of it only from its one-second revalidation), and how stale "seats left" gets
 // on /register and GET /api/v1/ticket-types after an order.
 // Prints the figures, then a last line of JSON: { routes: { "/": { rps, p95Ms, ratio, p95Ratio } ... },
-// staticRps, staticP95Ms, editVisibleMs, seatsVisibleMs }.
+// staticRps, staticP95Ms, editVisibleMs, seatsVisibleMs, seatsFreshAfterIdle }.
 import { eq } from 'drizzle-orm';
 import { createDb } from '../db/client';
 import { sessions } from '../db/schema';
@@ -76,6 +76,7 @@ async function main() {
     };
     const limited = listing.ticketTypes.find((t) => typeof t.remaining === 'number' && t.remaining > 1);
     let seatsVisibleMs = Number.NaN;
+    let seatsFreshAfterIdle: boolean | null = null;
     if (limited) {
       const before = limited.remaining!;
       const body = demoOrderBody(limited, `bench-${Date.now()}@example.org`);
@@ -86,6 +87,22 @@ async function main() {
         return (now.ticketTypes.find((t) => t.id === limited.id)?.remaining ?? before) < before;
       });
       console.log(`seats left show an order after ${seatsVisibleMs.toFixed(0)} ms`);
+      // The same after a quiet spell: no request for 3 s, then an order and at once one look at each listing. A
+      // cached copy older than a second is never served as it is (it is rendered again while the request waits).
+      await new Promise((r) => setTimeout(r, 3000));
+      const again = JSON.parse((await request(agent, `${app.baseUrl}/api/v1/ticket-types`)).body) as typeof listing;
+      const beforeIdle = again.ticketTypes.find((t) => t.id === limited.id)?.remaining ?? 0;
+      await new Promise((r) => setTimeout(r, 3000));
+      const second = await request(agent, `${app.baseUrl}/api/v1/orders`, {
+        method: 'POST',
+        body: demoOrderBody(limited, `bench-idle-${Date.now()}@example.org`),
+      });
+      if (second.status !== 201) console.log(`order: ${second.status} ${second.body.slice(0, 200)}`);
+      const seen = JSON.parse((await request(agent, `${app.baseUrl}/api/v1/ticket-types`)).body) as typeof listing;
+      seatsFreshAfterIdle = (seen.ticketTypes.find((t) => t.id === limited.id)?.remaining ?? beforeIdle) < beforeIdle;
+      console.log(
+        `after 3 s without requests, the first look at the seats left ${seatsFreshAfterIdle ? 'shows' : 'does NOT show'} an order made just before`,
+      );
     }
     agent.destroy();
     console.log(
@@ -95,6 +112,7 @@ async function main() {
         staticP95Ms: Number(stat.p95Ms.toFixed(1)),
         editVisibleMs: Math.round(editVisibleMs),
         seatsVisibleMs: Math.round(seatsVisibleMs),
+        seatsFreshAfterIdle,
       }),
     );
   } finally {
