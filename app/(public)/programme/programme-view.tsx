@@ -1,7 +1,7 @@
 // The programme: sessions by day and start time, with filters by track, format and words.
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getContext } from '@/app/_lib/context';
 import { longDay } from '@/app/_components/dates';
 import { ALL_DAYS, ProgrammeDayTabs, programmeHref } from '@/app/_components/programme-day-tabs';
