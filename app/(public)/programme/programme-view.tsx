@@ -67,6 +67,7 @@ export async function ProgrammeView({ event, params }: { event: Event; params: S
 
       <Form
         action="/programme"
+        prefetch={false}
         className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-[1fr_1fr_1.4fr_auto] lg:items-end"
         aria-label="Filter sessions"
       >
