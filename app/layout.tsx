@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { currentEventName } from '@/app/_lib/current-event';
 import { FALLBACK_SITE_NAME, SiteHeader } from './_components/site-header';
 import './globals.css';

@@ -1,55 +1,14 @@
-'use client';
-// The viewer's own clock beside an event time. Nothing on the server (it cannot know the viewer's zone),
-// so the server HTML and the first client render agree; the zone is read after hydration.
-import { useSyncExternalStore } from 'react';
-
-const subscribe = () => () => {};
-const browserZone = (): string | null => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-const noZone = (): string | null => null;
-
-function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
-}
-
-function calendarDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
-}
+// The viewer's own clock beside an event time ("(15:35 your time, UTC−5)"), shown after hydration where it differs
+// from the event's. The event zone's offset is worked out here (on the server for server pages), so the browser
+// needs no time zone data (app/_components/local-clock.tsx).
+import { zoneOffsetMinutes } from '@/lib/time';
+import { LocalClock, LocalTimeRange } from './local-clock';
 
 export function LocalTime({ start, end, timeZone }: { start: string; end: string; timeZone: string }) {
-  const zone = useSyncExternalStore(subscribe, browserZone, noZone);
-  if (!zone || zone === timeZone) return null;
-  const from = new Date(start);
-  const to = new Date(end);
-  const local = `${clock(from, zone)}–${clock(to, zone)}`;
-  const otherDay = calendarDay(from, zone) !== calendarDay(from, timeZone);
-  // Another zone name with the same wall clock (Paris and Amsterdam) adds nothing.
-  if (!otherDay && local === `${clock(from, timeZone)}–${clock(to, timeZone)}`) return null;
-  const day = otherDay
-    ? `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(from)} `
-    : '';
-  return (
-    <span className="inline-block text-muted">
-      ({day}
-      {local} your time, {zone})
-    </span>
-  );
+  return <LocalTimeRange start={start} end={end} eventOffset={zoneOffsetMinutes(new Date(start), timeZone)} />;
 }
 
-/** The same for a single instant ("15:35 your time, Europe/London"). */
+/** The same for a single instant ("15:35 your time, UTC+1"). */
 export function LocalInstant({ at, timeZone }: { at: string; timeZone: string }) {
-  const zone = useSyncExternalStore(subscribe, browserZone, noZone);
-  if (!zone || zone === timeZone) return null;
-  const instant = new Date(at);
-  const local = clock(instant, zone);
-  if (local === clock(instant, timeZone)) return null;
-  return (
-    <span className="text-muted">
-      {' '}
-      ({local} your time, {zone})
-    </span>
-  );
+  return <LocalClock at={at} eventOffset={zoneOffsetMinutes(new Date(at), timeZone)} />;
 }

@@ -1,5 +1,5 @@
 // The line every form that collects personal data carries: where to read how that data is handled.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 
 export function PrivacyNoticeLink() {
   return (

@@ -1,5 +1,5 @@
 // The programme's day switcher: plain links (keyboard- and no-JS-friendly) that keep the other filters.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { shortDay } from './dates';
 
 export const ALL_DAYS = 'all';

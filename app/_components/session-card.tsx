@@ -1,5 +1,5 @@
 // One programme entry: what, when (event zone and the viewer's), where, who. No attendee data, ever.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { formatLabels } from '@/lib/programme/filter';
 import type { ProgrammeSession } from '@/lib/programme/queries';
 import { ContentNote } from './content-note';

@@ -1,6 +1,6 @@
 // The site's header. It names the event when the database answers and falls back to a neutral name otherwise,
 // so no page (admin included) fails because of its chrome.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { currentEventName } from '@/app/_lib/current-event';
 
 export const FALLBACK_SITE_NAME = 'Conference';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getContext } from '@/app/_lib/context';
 import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { formatDateRange } from '@/app/_components/dates';

@@ -1,7 +1,7 @@
 'use client';
 // Shown instead of an order's page when its emailed link has expired: one button sends a fresh link to the
 // address the order was booked with. The answer is the same whatever the link was, and works without JavaScript.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useActionState } from 'react';
 import { renewLinkAction, type RenewState } from './actions';
 

@@ -1,7 +1,7 @@
 // "Find my registration": someone who lost their order's private link asks for it by email. The page answers
 // the same neutral sentence for every valid address, so it cannot be used to learn who registered.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { connection } from 'next/server';
 import { FindRegistrationForm } from './find-form';
 

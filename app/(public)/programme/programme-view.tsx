@@ -1,7 +1,7 @@
 // The programme: sessions by day and start time, with filters by track, format and words.
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getContext } from '@/app/_lib/context';
 import { longDay } from '@/app/_components/dates';
 import { ALL_DAYS, ProgrammeDayTabs, programmeHref } from '@/app/_components/programme-day-tabs';
@@ -67,6 +67,7 @@ export async function ProgrammeView({ event, params }: { event: Event; params: S
 
       <Form
         action="/programme"
+        prefetch={false}
         className="card grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-[1fr_1fr_1.4fr_auto] lg:items-end"
         aria-label="Filter sessions"
       >

@@ -1,7 +1,7 @@
 // The privacy notice: what is collected, why, who sees it, for how long, and how to download or erase it, built
 // from the event's settings and the registration form's real questions (lib/privacy/notice.ts).
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { longDay } from '@/app/_components/dates';
 import { getContext } from '@/app/_lib/context';

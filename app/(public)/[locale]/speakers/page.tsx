@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getContext } from '@/app/_lib/context';
 import { getCachedPageEvent } from '@/app/_lib/current-event';
 import { listPublicSpeakers } from '@/lib/programme/queries';

@@ -2,7 +2,7 @@
 // never cached, never indexed, no referrer sent to other sites. An unknown token is a plain 404 that says nothing
 // about whether it ever existed; an expired emailed link offers a fresh one. A confirmed registration shows each
 // ticket's QR code (a fresh token per view), the calendar and receipt, and the ways to change, transfer or cancel.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { Countdown } from '@/app/_components/countdown';
 import { LocalInstant } from '@/app/_components/local-time';

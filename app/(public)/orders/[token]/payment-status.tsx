@@ -1,6 +1,6 @@
 // Where the order's money is, in plain words, from the database: the checkout's redirect says nothing here.
 // Processing, a failed attempt (with until when to try again), paid, refunded, and a late payment given back.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { formatMoney } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/queries';
 import { formatClock, formatDate } from '../../register/_lib/format';

@@ -71,7 +71,7 @@ export async function RegisterView({ ctx, event, params }: { ctx: AppContext; ev
         </p>
       )}
 
-      <Form action="/register/details" className="flex flex-col gap-6" aria-label="Choose tickets">
+      <Form action="/register/details" prefetch={false} className="flex flex-col gap-6" aria-label="Choose tickets">
         {offer && <input type="hidden" name="offer" value={offerToken} />}
         <section aria-labelledby="voucher-heading" className="card flex flex-col gap-3 p-4 sm:p-5">
           <h2 id="voucher-heading" className="text-xl font-semibold">

@@ -1,6 +1,6 @@
 // One ticket type on the ticket page: label, price in force and the next one, seats left when few, and either a
 // quantity select or why it cannot be bought (with the waiting list when sold out).
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { shortDay } from '@/app/_components/dates';
 import { formatMoney } from '@/lib/money';
 import type { OnSaleTicketType } from '@/lib/catalogue/on-sale';

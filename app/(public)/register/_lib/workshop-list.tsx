@@ -1,5 +1,5 @@
 // Workshops by day with the seats left, for the ticket page; a full one links to its waiting list.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { SessionTime } from '@/app/_components/session-time';
 import { longDay } from '@/app/_components/dates';
 import type { OnSaleWorkshop } from '@/lib/catalogue/on-sale';

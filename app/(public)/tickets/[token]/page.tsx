@@ -2,7 +2,7 @@
 // (a fresh QR token per view, drawn inline), calendar, workshops and agenda, their details and answers (theirs
 // alone to change), their access request, and who at the organization opened their private answers. Never
 // cached or indexed, no referrer to other sites; an unknown, revoked or lapsed link is a plain 404.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { longDay } from '@/app/_components/dates';
 import { LocalInstant } from '@/app/_components/local-time';

@@ -1,6 +1,6 @@
 // A page under an order (edit details, workshops, transfer, cancel): its heading with the way back, and the
 // notice shown in place of the form once changes have closed.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 
 export function Subpage({

@@ -1,6 +1,6 @@
 // One ticket on the order page: who holds it, its price and workshops, and for a confirmed registration the QR
 // code (in-person tickets) and the ways to change it while changes are open.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { WorkshopTimes } from '@/app/_components/workshop-times';
 import type { OrderView } from '@/lib/orders/queries';
 import type { ManageTicket } from '@/lib/self-service/manage';

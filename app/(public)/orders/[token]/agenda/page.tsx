@@ -3,7 +3,7 @@
 // private calendar feed of them. Never cached or indexed; the referrer stays on this site (the actions need an
 // Origin header, which "no-referrer" would blank).
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { longDay } from '@/app/_components/dates';
 import { SessionTime } from '@/app/_components/session-time';

@@ -3,7 +3,7 @@
 // names no event (the conference's name can say more about an attendee than a claim form needs): only the
 // dates and venue. A 404 unless the order is paid or refunded.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { formatDateRange } from '@/app/_components/dates';
 import { getRequestContext } from '@/app/_lib/request-context';

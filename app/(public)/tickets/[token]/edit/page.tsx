@@ -1,6 +1,6 @@
 // The attendee changes their own details and answers, private ones included, until the change cut-off; after it
 // they are shown read-only with the reason. Reached only through the attendee's own page link.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { notFound } from 'next/navigation';
 import { getRequestContext } from '@/app/_lib/request-context';
 import { getAttendeePage } from '@/lib/tickets/attendee-page';

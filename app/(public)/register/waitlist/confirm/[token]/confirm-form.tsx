@@ -1,6 +1,6 @@
 'use client';
 // The one button that confirms; its answer replaces it in a live region that takes focus.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useActionState } from 'react';
 import { AnswerCard, useAnswerFocus } from '../../answer';
 import { ErrorSummary } from '../../../_lib/error-summary';

@@ -2,7 +2,7 @@
 // button confirms. Every state of the link gets a calm answer: waiting for confirmation, already confirmed,
 // expired, ended or unknown. The token is a bearer secret: never indexed or cached, no referrer to other sites.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
 import { getCurrentEvent } from '@/app/_lib/current-event';

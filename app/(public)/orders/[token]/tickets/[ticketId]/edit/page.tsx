@@ -1,6 +1,6 @@
 // An attendee's details, editable until the change cut-off and shown read-only with the reason after it. Reached
 // through the order's secret link; a ticket of another order is a plain 404.
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { AttendeeEditBody, Deadline } from '../../../_components/attendee-edit';
 import { PrivateNote } from '../../../_components/private-note';
 import { privatePageMetadata } from '../../../_lib/metadata';
